@@ -1,0 +1,66 @@
+"""The machine-readable contract: `output/dossier.json` and `dossier inspect` print this shape."""
+from __future__ import annotations
+
+from .model import Dossier
+
+
+def to_json(dossier: Dossier, site_url: str = "") -> dict:
+    prefix = f"{site_url.rstrip('/')}/" if site_url else ""
+    return {
+        "articles": [
+            {
+                "id": a.id,
+                "source_file": a.source_file,
+                "url": f"{prefix}articles/{a.id}/",
+                "title": a.title,
+                "date": a.date,
+                "publisher": a.publisher,
+                "dateline_place": a.dateline_place,
+                "body": [b.text for b in a.body],
+                "removed": [b.text for b in a.removed],
+                "entities": dossier.article_entities.get(a.id, []),
+                "events": dossier.article_events.get(a.id, []),
+                "problems": a.problems,
+            }
+            for a in dossier.articles
+        ],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": e.aliases,
+                "url": prefix + e.url,
+                "description": e.description,
+                "articles": e.articles,
+                "mentions": [{"article": m.article, "text": m.text, "sentence": m.sentence} for m in e.mentions],
+            }
+            for e in dossier.entities
+        ],
+        "events": [
+            {
+                "id": ev.id,
+                "date": ev.date,
+                "precision": ev.precision,
+                "status": ev.status,
+                "summary": ev.summary,
+                "entities": ev.entities,
+                "sources": [{"article": s.article, "sentence": s.sentence} for s in ev.sources],
+            }
+            for ev in dossier.events
+        ],
+        "topics": [
+            {
+                "id": t.id,
+                "name": t.name,
+                "description": t.description,
+                "url": prefix + t.url,
+                "articles": t.articles,
+                "entities": t.entities,
+                "events": t.events,
+                "curated": t.curated,
+            }
+            for t in dossier.topics
+        ],
+        "problems": [{"file": p.file, "message": p.message} for p in dossier.problems],
+    }

@@ -1,0 +1,179 @@
+"""Plain dataclasses shared by every stage of the pipeline.
+
+Each stage is a pure function over these: read -> clean -> entities -> events -> corpus.
+Nothing here imports Pelican, so the core can be tested and reused alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("person", "organisation", "country", "place", "treaty", "event")
+# URL folder of each entity type, as in the design card's site map.
+TYPE_FOLDERS = {
+    "person": "people",
+    "organisation": "organisations",
+    "country": "countries",
+    "place": "places",
+    "treaty": "treaties",
+    "event": "events",
+}
+
+
+@dataclass
+class SeedText:
+    """A seed file decoded to text, with what reading it noticed."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    problems: list[str] = field(default_factory=list)
+    skip: bool = False  # True when nothing buildable was found (empty, binary, unreadable)
+
+
+@dataclass
+class Block:
+    """One block of a pasted page: a paragraph, a subheading or a quotation."""
+
+    text: str
+    kind: str = "paragraph"  # "paragraph" | "heading"
+    kept: bool = True
+    reason: str = ""  # why the cleaner dropped (or kept) it; shown to the reader
+
+
+@dataclass
+class Article:
+    """A cleaned article: metadata found on the page and its kept blocks."""
+
+    id: str
+    source_file: str
+    title: str
+    date: str | None = None  # YYYY-MM-DD
+    publisher: str | None = None
+    dateline_place: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> list[Block]:
+        return [b for b in self.blocks if b.kept]
+
+    @property
+    def removed(self) -> list[Block]:
+        return [b for b in self.blocks if not b.kept]
+
+
+@dataclass
+class Mention:
+    """One place where an article names an entity (offsets within the kept block)."""
+
+    article: str
+    block: int  # index into Article.body
+    start: int
+    end: int
+    text: str
+    sentence: str
+    entity: str = ""  # entity id once resolved
+
+
+@dataclass
+class Candidate:
+    """A mention found in one article, before it is resolved against the dossier."""
+
+    mention: Mention
+    name: str  # the fullest name the article gives it ("Robert Gates" for "Gates")
+    type: str
+    role: str = ""  # "U.S. Defense Secretary", "spokesman", ...
+    short: str = ""  # long form for an acronym, e.g. "CFE" -> "Conventional Armed Forces in Europe"
+
+
+@dataclass
+class Quote:
+    speaker: str  # entity id
+    text: str
+    article: str
+    sentence: str
+
+
+@dataclass
+class Entity:
+    id: str  # "<type>/<slug>"
+    name: str
+    type: str
+    slug: str
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"{TYPE_FOLDERS[self.type]}/{self.slug}/"
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(m.article for m in self.mentions))
+
+
+@dataclass
+class TimeExpression:
+    """A date found in text, normalised against the article's date."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # YYYY | YYYY-MM | YYYY-MM-DD
+    precision: str  # "year" | "month" | "day"
+
+
+@dataclass
+class Source:
+    article: str
+    sentence: str
+
+
+@dataclass
+class Event:
+    id: str
+    date: str
+    precision: str
+    status: str  # "happened" | "expected"
+    summary: str
+    entities: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Topic:
+    id: str
+    name: str
+    slug: str
+    description: str = ""
+    articles: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    curated: bool = False
+
+    @property
+    def url(self) -> str:
+        return f"topics/{self.slug}/"
+
+
+@dataclass
+class Problem:
+    file: str
+    message: str
+
+
+@dataclass
+class Dossier:
+    """Everything the site and dossier.json are made from."""
+
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # per-article results, by article id
+    article_entities: dict[str, list[str]] = field(default_factory=dict)
+    article_events: dict[str, list[str]] = field(default_factory=dict)

@@ -1,0 +1,83 @@
+"""Read a seed file into clean text, whatever encoding it was pasted in.
+
+charset-normalizer detects the encoding and ftfy repairs mojibake (UTF-8 read as cp1252 and the
+like): both are well-kept libraries, so no hand-written code-page tables live here.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import ftfy
+from charset_normalizer import from_bytes
+
+from .model import SeedText
+
+MAX_BYTES = 5_000_000  # larger files are cut here: a pasted article is a few kilobytes
+BOMS = {b"\xef\xbb\xbf": "utf-8-sig", b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
+SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def read_seed(path: str | Path, data: bytes | None = None) -> SeedText:
+    """Decode a seed; `skip` is set when there is nothing to build (empty, binary, unreadable)."""
+    path = str(path)
+    if data is None:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            return SeedText(path, "", problems=[f"cannot be read: {error.strerror or error}"], skip=True)
+    problems = []
+    if len(data) > MAX_BYTES:
+        data = data[:MAX_BYTES]
+        problems.append(f"larger than {MAX_BYTES // 1_000_000} MB: only the first part was read")
+    if not data.strip():
+        return SeedText(path, "", problems=["is empty"], skip=True)
+    encoding, text = _decode(data)
+    if text is None:
+        return SeedText(path, "", problems=["is binary, not text (an image, PDF or archive?)"], skip=True)
+    if "\x00" in text:
+        problems.append("contains NUL bytes (removed)")
+    text = normalise(text)
+    if not text.strip():
+        return SeedText(path, "", encoding, problems + ["has no text"], skip=True)
+    return SeedText(path, text, encoding, problems)
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
+    for bom, encoding in BOMS.items():
+        if data.startswith(bom):
+            return encoding, data.decode(encoding, errors="replace")
+    try:
+        return "utf-8", data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        return "binary", None
+    best = from_bytes(data).best()
+    if best is None:
+        return "binary", None
+    return best.encoding, str(best)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many NULs or other C0 controls outside UTF-16 text mean a binary file."""
+    sample = data[:4096]
+    controls = sum(b < 9 or 13 < b < 32 for b in sample)
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    if even_nuls > len(sample) / 4 or odd_nuls > len(sample) / 4:
+        return False  # UTF-16 without a BOM: charset-normalizer will decode it
+    return controls > len(sample) / 20
+
+
+def normalise(text: str) -> str:
+    """Repair mojibake, unify newlines and spaces; keep every word as written."""
+    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_character_width=False)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    lines = (SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines).strip() + "\n"

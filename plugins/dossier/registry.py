@@ -1,0 +1,190 @@
+"""The curated registry, `content/dossier.yaml`: load it, check it, and report errors by line and key.
+
+The user edits this file by hand, so every mistake gets one clear message naming the file, the line
+and the key, never a traceback. The schema below is the one place that says what may appear.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import ENTITY_TYPES
+
+
+class RegistryError(ValueError):
+    """A problem in the registry file; str() is one line: 'file:line: key: what is wrong'."""
+
+
+@dataclass
+class ArticleOverride:
+    title: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    dateline_place: str | None = None
+    keep: list[str] = field(default_factory=list)  # blocks (by their opening words) to keep
+    drop: list[str] = field(default_factory=list)  # blocks (by their opening words) to drop
+
+
+@dataclass
+class EntityRule:
+    name: str
+    type: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+    articles: list[str] = field(default_factory=list)  # only in these seeds (to split a name)
+
+
+@dataclass
+class EventRule:
+    date: str
+    summary: str
+    status: str = "happened"
+    entities: list[str] = field(default_factory=list)
+    article: str | None = None
+
+
+@dataclass
+class TopicRule:
+    name: str
+    description: str = ""
+    phrases: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Registry:
+    path: str = ""
+    title: str = "Dossier"
+    summary: str = ""
+    articles: dict[str, ArticleOverride] = field(default_factory=dict)
+    entities: list[EntityRule] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    add_events: list[EventRule] = field(default_factory=list)
+    hide_events: list[str] = field(default_factory=list)
+    merge_events: list[list[str]] = field(default_factory=list)
+    correct_events: dict[str, dict] = field(default_factory=dict)
+    topics: list[TopicRule] = field(default_factory=list)
+    hide_topics: list[str] = field(default_factory=list)
+    rename_topics: dict[str, str] = field(default_factory=dict)
+
+    def override_for(self, source_file: str) -> ArticleOverride | None:
+        """The override of a seed, looked up by file name or by name without extension."""
+        name = Path(source_file).name
+        return self.articles.get(name) or self.articles.get(Path(name).stem)
+
+
+# Schema: a type, a list [item schema], or a dict of key -> schema ("*" for any key).
+DATE = "date"
+STATUS = "status"
+ENTITY_TYPE = "entity_type"
+STR_LIST = [str]
+SCHEMA: dict = {
+    "title": str,
+    "summary": str,
+    "articles": {"*": {"title": str, "date": DATE, "publisher": str, "dateline_place": str,
+                       "keep": STR_LIST, "drop": STR_LIST}},
+    "entities": [{"name": str, "type": ENTITY_TYPE, "aliases": STR_LIST, "description": str,
+                  "articles": STR_LIST}],
+    "ignore": STR_LIST,
+    "events": {"add": [{"date": DATE, "summary": str, "status": STATUS, "entities": STR_LIST,
+                        "article": str}],
+               "hide": STR_LIST,
+               "merge": [STR_LIST],
+               "correct": {"*": {"date": DATE, "summary": str, "status": STATUS}}},
+    "topics": [{"name": str, "description": str, "phrases": STR_LIST, "entities": STR_LIST}],
+    "hide_topics": STR_LIST,
+    "rename_topics": {"*": str},
+}
+REQUIRED = {("entities", "name"), ("events.add", "date"), ("events.add", "summary"), ("topics", "name")}
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def load_registry(path: str | Path | None) -> Registry:
+    """Load and check a registry file; a missing path gives the empty registry."""
+    if path is None:
+        return Registry()
+    path = Path(path)
+    if not path.exists():
+        return Registry(path=str(path))
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else "?"
+        problem = getattr(error, "problem", None) or str(error)
+        raise RegistryError(f"{path}:{line}: YAML syntax error: {problem}") from None
+    if node is None:
+        return Registry(path=str(path))
+    data = _check(node, SCHEMA, "", str(path))
+    return _registry(data, str(path))
+
+
+def _check(node, schema, where: str, path: str):
+    """Turn a YAML node into plain data, checking it against the schema."""
+    line = node.start_mark.line + 1
+
+    def fail(message: str):
+        raise RegistryError(f"{path}:{line}: {where or 'top level'}: {message}")
+
+    if isinstance(schema, dict):
+        if not isinstance(node, yaml.MappingNode):
+            fail("expected a mapping of keys")
+        result = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key not in schema and "*" not in schema:
+                line = key_node.start_mark.line + 1
+                fail(f"unknown key '{key}' (expected one of: {', '.join(schema)})")
+            sub = schema.get(key, schema.get("*"))
+            result[key] = _check(value_node, sub, f"{where}.{key}" if where else key, path)
+        parent = re.sub(r"\[\d+\]", "", where)
+        for required_parent, required_key in REQUIRED:
+            if parent == required_parent and required_key not in result:
+                fail(f"missing required key '{required_key}'")
+        return result
+    if isinstance(schema, list):
+        if not isinstance(node, yaml.SequenceNode):
+            fail("expected a list")
+        return [_check(item, schema[0], f"{where}[{i}]", path) for i, item in enumerate(node.value)]
+    if not isinstance(node, yaml.ScalarNode):
+        fail("expected a single value, not a list or mapping")
+    if schema is str:
+        if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
+            fail("expected text, got nothing")
+        return node.value
+    if schema == DATE:
+        if not DATE_RE.match(node.value):
+            fail(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {node.value!r}")
+        return node.value
+    if schema == STATUS:
+        if node.value not in ("happened", "expected"):
+            fail(f"expected 'happened' or 'expected', got {node.value!r}")
+        return node.value
+    if schema == ENTITY_TYPE:
+        if node.value not in ENTITY_TYPES:
+            fail(f"expected one of {', '.join(ENTITY_TYPES)}, got {node.value!r}")
+        return node.value
+    raise AssertionError(f"unknown schema {schema!r}")
+
+
+def _registry(data: dict, path: str) -> Registry:
+    events = data.get("events", {})
+    return Registry(
+        path=path,
+        title=data.get("title", "Dossier"),
+        summary=data.get("summary", ""),
+        articles={name: ArticleOverride(**fields) for name, fields in data.get("articles", {}).items()},
+        entities=[EntityRule(**rule) for rule in data.get("entities", [])],
+        ignore=data.get("ignore", []),
+        add_events=[EventRule(**rule) for rule in events.get("add", [])],
+        hide_events=events.get("hide", []),
+        merge_events=events.get("merge", []),
+        correct_events=events.get("correct", {}),
+        topics=[TopicRule(**rule) for rule in data.get("topics", [])],
+        hide_topics=data.get("hide_topics", []),
+        rename_topics=data.get("rename_topics", {}),
+    )
