@@ -1,0 +1,30 @@
+# make html: build the site into output/ (creates .venv on first use); make test: run the tests.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PELICAN_ARGS := content -s pelican.conf.py -o output
+STRICT ?=
+
+.PHONY: html serve devserver test clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+html: $(STAMP)
+	DOSSIER_STRICT=$(STRICT) $(BIN)/pelican $(PELICAN_ARGS) $(if $(STRICT),--fatal errors)
+
+serve: $(STAMP)
+	$(BIN)/pelican --listen -o output -p 8000 -b 127.0.0.1
+
+devserver: $(STAMP)
+	$(BIN)/pelican $(PELICAN_ARGS) --autoreload --listen -p 8000 -b 127.0.0.1
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf output .cache

@@ -1,0 +1,60 @@
+"""Pelican settings for the dossier site. `make html` builds with this file; see README.md."""
+import os
+
+AUTHOR = "dossier"
+SITENAME = "Dossier"  # the registry's `title` is shown instead when it has one
+SITEURL = os.environ.get("SITEURL", "")  # e.g. https://example.org/dossier for a sub-path
+RELATIVE_URLS = not SITEURL  # a site built without SITEURL opens from any folder
+PATH = "content"
+ARTICLE_PATHS = ["seeds"]
+PAGE_PATHS = []
+STATIC_PATHS = []
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE = (1970, 1, 1)  # sorts undated articles last; pages say "date unknown" instead
+DEFAULT_CATEGORY = "articles"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["dossier_site"]
+DOSSIER = {
+    "registry": os.path.join(os.path.dirname(os.path.abspath(__file__)), "content", "dossier.yaml"),
+    "strict": os.environ.get("DOSSIER_STRICT", "") not in ("", "0"),
+}
+
+# Seed text is untrusted: every template variable is escaped unless marked safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+DRAFT_URL = DRAFT_SAVE_AS = ""
+PAGE_URL = PAGE_SAVE_AS = ""
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_SAVE_AS = "tags/index.html"
+CATEGORY_URL = CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_URL = AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+
+# Single pages drawn from the whole dossier (template name -> <NAME>_SAVE_AS).
+DIRECT_TEMPLATES = ["index", "tags", "articles", "chronology", "problems"]
+ARTICLES_SAVE_AS = "articles/index.html"
+ARTICLES_URL = "articles/"
+CHRONOLOGY_SAVE_AS = "chronology/index.html"
+CHRONOLOGY_URL = "chronology/"
+PROBLEMS_SAVE_AS = "problems/index.html"
+PROBLEMS_URL = "problems/"
+DEFAULT_PAGINATION = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,126 @@
+"""All articles together: lookups, co-mentions, backlinks and timelines the pages are drawn from."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import cached_property
+
+from .model import ENTITY_TYPES, Article, Dossier, Entity, Event
+from .render import Link
+
+PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
+
+
+class DossierIndex:
+    """Read-only views over a Dossier, computed once; every method is linear in the dossier's size."""
+
+    def __init__(self, dossier: Dossier):
+        self.dossier = dossier
+        self.articles = {a.id: a for a in dossier.articles}
+        self.entities = {e.id: e for e in dossier.entities}
+        self.events = {e.id: e for e in dossier.events}
+        self.topics = {t.id: t for t in dossier.topics}
+
+    @cached_property
+    def newest_first(self) -> list[Article]:
+        """Articles, newest first; undated ones last."""
+        dated = sorted((a for a in self.dossier.articles if a.date), key=lambda a: (a.date, a.id), reverse=True)
+        return dated + sorted((a for a in self.dossier.articles if not a.date), key=lambda a: a.id)
+
+    @cached_property
+    def by_type(self) -> dict[str, list[Entity]]:
+        """Entities of each type, most mentioned first."""
+        groups = {t: [] for t in ENTITY_TYPES}
+        for entity in sorted(self.dossier.entities, key=lambda e: (-len(e.mentions), e.name)):
+            groups[entity.type].append(entity)
+        return groups
+
+    @cached_property
+    def co_mentions(self) -> dict[str, Counter]:
+        """For each entity, how many sentences name it together with each other entity."""
+        sentences: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for entity in self.dossier.entities:
+            for mention in entity.mentions:
+                sentences[(mention.article, mention.sentence)].add(entity.id)
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for ids in sentences.values():
+            for a in ids:
+                counts[a].update(b for b in ids if b != a)
+        return counts
+
+    def related(self, entity_id: str, limit: int = 10) -> list[tuple[Entity, int]]:
+        ranked = sorted(self.co_mentions.get(entity_id, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(self.entities[eid], n) for eid, n in ranked[:limit]]
+
+    @cached_property
+    def mentions_by_article(self) -> dict[str, Counter]:
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for entity in self.dossier.entities:
+            for mention in entity.mentions:
+                counts[mention.article][entity.id] += 1
+        return counts
+
+    def article_entities(self, article_id: str) -> dict[str, list[Entity]]:
+        """The entities an article names, grouped by type, most mentioned first."""
+        counts = self.mentions_by_article.get(article_id, Counter())
+        groups = {t: [] for t in ENTITY_TYPES}
+        for eid, _ in sorted(counts.items(), key=lambda kv: (-kv[1], self.entities[kv[0]].name)):
+            groups[self.entities[eid].type].append(self.entities[eid])
+        return {t: group for t, group in groups.items() if group}
+
+    def main_entities(self, article_id: str, limit: int) -> list[Entity]:
+        """The entities an article is about: the most mentioned ones (ties broken by name)."""
+        counts = self.mentions_by_article.get(article_id, Counter())
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], self.entities[kv[0]].name))
+        return [self.entities[eid] for eid, _ in ranked[:limit]]
+
+    def links(self, article_id: str, prefix: str) -> dict[int, list[Link]]:
+        """Entity links of an article's body, by block, for render.render_article."""
+        links: dict[int, list[Link]] = defaultdict(list)
+        for entity in self.dossier.entities:
+            for m in entity.mentions:
+                if m.article == article_id:
+                    links[m.block].append((m.start, m.end, prefix + entity.url, entity.name))
+        return links
+
+    @cached_property
+    def events_by_entity(self) -> dict[str, list[Event]]:
+        result: dict[str, list[Event]] = defaultdict(list)
+        for event in self.chronology:
+            for eid in event.entities:
+                result[eid].append(event)
+        return result
+
+    @cached_property
+    def events_by_article(self) -> dict[str, list[Event]]:
+        result: dict[str, list[Event]] = defaultdict(list)
+        for event in self.chronology:
+            for article_id in dict.fromkeys(s.article for s in event.sources):
+                result[article_id].append(event)
+        return result
+
+    @cached_property
+    def chronology(self) -> list[Event]:
+        """Events in date order; a year-only event sorts before the months of that year."""
+        return sorted(self.dossier.events, key=lambda e: (e.date, PRECISION_ORDER.get(e.precision, 0), e.id))
+
+    def mentions_in(self, entity: Entity) -> list[tuple[Article, list]]:
+        """An entity's mentions grouped by article, newest article first."""
+        groups: dict[str, list] = defaultdict(list)
+        for mention in entity.mentions:
+            groups[mention.article].append(mention)
+        ordered = sorted(groups, key=lambda aid: (self.articles[aid].date or "", aid), reverse=True)
+        return [(self.articles[aid], _unique_sentences(groups[aid])) for aid in ordered]
+
+    @cached_property
+    def date_span(self) -> tuple[str | None, str | None]:
+        dates = sorted(a.date for a in self.dossier.articles if a.date)
+        return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def _unique_sentences(mentions: list) -> list:
+    seen, result = set(), []
+    for mention in mentions:
+        if mention.sentence not in seen:
+            seen.add(mention.sentence)
+            result.append(mention)
+    return result

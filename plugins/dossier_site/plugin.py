@@ -1,0 +1,105 @@
+"""Pelican glue: read seeds through the dossier core and write its pages. The logic lives in `dossier`."""
+from __future__ import annotations
+
+import logging
+import os
+
+from pelican import signals
+from pelican.readers import BaseReader
+from pelican.utils import get_date
+
+from dossier.corpus import DossierIndex
+from dossier.model import Problem
+from dossier.pipeline import build_dossier
+from dossier.registry import RegistryError, load_registry
+from dossier.render import render_article
+
+from .generator import DossierGenerator
+from .settings import dossier_settings
+
+logger = logging.getLogger(__name__)
+
+
+class SeedReader(BaseReader):
+    """Reads a `.txt` seed: its article was already built with the whole dossier (see prepare_dossier)."""
+
+    enabled = True
+    file_extensions = ["txt"]
+    index: DossierIndex | None = None
+    by_path: dict = {}
+
+    def read(self, source_path):
+        article = self.by_path.get(os.path.abspath(source_path))
+        if article is None or self.index is None:
+            return "", {"status": "skip", "title": os.path.basename(source_path)}
+        index, settings = self.index, dossier_settings(self.settings)
+        content = render_article(article, index.links(article.id, link_prefix(self.settings)))
+        metadata = {
+            "title": article.title,
+            "slug": article.id,
+            "dossier_id": article.id,
+            "publisher": article.publisher or "",
+            "source_file": article.source_file,
+            "tags": [self.process_metadata("tags", e.name) for e in index.main_entities(article.id, settings["main_entities"])],
+        }
+        metadata["tags"] = [tag for tags in metadata["tags"] for tag in tags]
+        if article.date:
+            metadata["date"] = get_date(article.date)
+        return content, metadata
+
+
+def link_prefix(settings) -> str:
+    """How an article body reaches the site root: relative to the article's folder, or SITEURL."""
+    if settings.get("RELATIVE_URLS"):
+        depth = settings["ARTICLE_SAVE_AS"].count("/")
+        return "../" * depth
+    return settings.get("SITEURL", "").rstrip("/") + "/"
+
+
+def add_reader(readers) -> None:
+    readers.reader_classes["txt"] = SeedReader
+
+
+def prepare_dossier(generator) -> None:
+    """Before articles are read, build the dossier from every seed at once (corpus-wide stages)."""
+    settings = dossier_settings(generator.settings)
+    files = generator.get_files(generator.settings["ARTICLE_PATHS"],
+                                exclude=generator.settings["ARTICLE_EXCLUDES"], extensions=("txt",))
+    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in sorted(files)]
+    registry, registry_problem = None, None
+    try:
+        registry = load_registry(settings["registry"])
+    except RegistryError as error:
+        registry_problem = Problem(str(settings["registry"]), str(error))
+        logger.error("dossier: %s (the registry is ignored for this build)", error)
+    dossier = build_dossier(paths, registry)
+    if registry_problem:
+        dossier.problems.insert(0, registry_problem)
+    reader = generator.readers.readers.get("txt")
+    reader.by_path = {a.source_file: a for a in dossier.articles}
+    for article in dossier.articles:  # paths in pages and dossier.json are relative to content/
+        article.source_file = os.path.relpath(article.source_file, generator.path)
+    for problem in dossier.problems:
+        problem.file = os.path.relpath(problem.file, generator.path)
+    for problem in dossier.problems:
+        logger.warning("dossier: %s: %s", problem.file, problem.message)
+    reader.index = DossierIndex(dossier)
+    generator.context["dossier"] = reader.index
+    generator.context["dossier_registry"] = registry
+    logger.info("dossier: %d articles, %d entities, %d events, %d problems", len(dossier.articles),
+                len(dossier.entities), len(dossier.events), len(dossier.problems))
+
+
+def add_generator(pelican):
+    return DossierGenerator
+
+
+def check_settings(pelican) -> None:
+    dossier_settings(pelican.settings)  # raises with a clear message on a bad DOSSIER setting
+
+
+def register() -> None:
+    signals.initialized.connect(check_settings)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(prepare_dossier)
+    signals.get_generators.connect(add_generator)
