@@ -56,9 +56,15 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         pass
     if _looks_binary(data):
         return "binary", None
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         return "binary", None
+    # Short texts fit several code pages equally well: prefer cp1252, the web's legacy default
+    # (browsers read latin-1 as cp1252 too), when it ties with the best guess.
+    for match in matches:
+        if match.encoding == "cp1252" and (match.chaos, match.coherence) == (best.chaos, best.coherence):
+            return match.encoding, str(match)
     return best.encoding, str(best)
 
 

@@ -1,0 +1,58 @@
+"""Reading seeds: any encoding a pasted file comes in, repaired and normalised, or a clear refusal."""
+import pytest
+
+from dossier.read import read_seed
+
+TEXT = "Le ministre a dit « non » à Genève — “pas question”, café 5 €."
+
+
+@pytest.mark.parametrize("label, data", [
+    ("utf-8", TEXT.encode("utf-8")),
+    ("utf-8 with BOM", b"\xef\xbb\xbf" + TEXT.encode("utf-8")),
+    ("utf-16 LE with BOM", TEXT.encode("utf-16")),
+    ("utf-16 BE with BOM", b"\xfe\xff" + TEXT.encode("utf-16-be")),
+    ("cp1252", TEXT.encode("cp1252")),
+])
+def test_encodings_decode_to_the_same_text(label, data):
+    seed = read_seed("x.txt", data)
+    assert not seed.skip
+    assert seed.text.strip() == TEXT
+
+
+def test_mojibake_is_repaired():
+    text = "Genève — the café’s bill was 5 € said Ms. Müller."
+    garbled = text.encode("utf-8").decode("cp1252").encode("utf-8")  # UTF-8 read as cp1252, saved again
+    assert read_seed("x.txt", garbled).text.strip() == text
+
+
+def test_latin1_accents_survive():
+    text = "Réunion à Genève: l'élève reçoit son diplôme."
+    assert read_seed("x.txt", text.encode("latin-1")).text.strip() == text
+
+
+def test_whitespace_is_normalised_but_words_are_kept():
+    seed = read_seed("x.txt", "Title\r\n\r\nOne\u00a0two   three\t four \r\nnext line\u200b".encode())
+    assert seed.text == "Title\n\nOne two three four\nnext line\n"
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"),
+    (b"   \n\t\n", "empty"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "binary"),
+    (b"%PDF-1.4\n" + bytes([0, 1, 2, 3, 200, 17, 5]) * 500, "binary"),
+])
+def test_nothing_to_build_is_skipped_with_a_reason(data, reason):
+    seed = read_seed("bad.txt", data)
+    assert seed.skip
+    assert any(reason in p for p in seed.problems)
+
+
+def test_nul_bytes_are_removed_and_reported():
+    seed = read_seed("x.txt", b"Headline\n\nSome\x00 text here.")
+    assert "\x00" not in seed.text and "Some text here." in seed.text
+    assert any("NUL" in p for p in seed.problems)
+
+
+def test_unreadable_path_is_a_problem_not_an_exception(tmp_path):
+    seed = read_seed(tmp_path / "missing.txt")
+    assert seed.skip and "cannot be read" in seed.problems[0]

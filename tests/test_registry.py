@@ -1,0 +1,81 @@
+"""The curated registry: everything a user may write loads; every mistake names its line and key."""
+import pytest
+
+from dossier.registry import RegistryError, load_registry
+
+FULL = """\
+title: Water rights in the Nile basin
+summary: Dams, treaties and talks.
+articles:
+  002_dam.txt:
+    title: Ethiopia fills the dam
+    date: 2020-07-21
+    publisher: Example Wire
+    drop: ["Read more"]
+    keep: ["(compiled from agency reports)"]
+entities:
+  - name: Abiy Ahmed
+    type: person
+    aliases: [Abiy, PM Abiy]
+    description: Prime Minister of Ethiopia.
+  - name: Grand Ethiopian Renaissance Dam
+    type: place
+    aliases: [GERD]
+ignore: [Breaking News]
+events:
+  add:
+    - {date: 2020-07, summary: First filling of the reservoir, status: happened, entities: [Abiy Ahmed]}
+  hide: [2015-03-23-declaration]
+  merge: [[a, b]]
+  correct: {2020-07-21-dam: {date: 2020-07-15, status: expected}}
+topics:
+  - name: The dam dispute
+    phrases: [dam, reservoir]
+    entities: [GERD]
+hide_topics: [Weather]
+rename_topics: {Nile water: The Nile's water}
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "dossier.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_full_registry_loads(tmp_path):
+    registry = load_registry(write(tmp_path, FULL))
+    assert registry.title == "Water rights in the Nile basin"
+    override = registry.override_for("content/seeds/002_dam.txt")
+    assert (override.title, override.date, override.drop) == ("Ethiopia fills the dam", "2020-07-21", ["Read more"])
+    assert registry.entities[0].aliases == ["Abiy", "PM Abiy"]
+    assert registry.entities[1].type == "place"
+    assert registry.ignore == ["Breaking News"]
+    assert registry.add_events[0].date == "2020-07" and registry.add_events[0].entities == ["Abiy Ahmed"]
+    assert registry.correct_events["2020-07-21-dam"] == {"date": "2020-07-15", "status": "expected"}
+    assert registry.topics[0].phrases == ["dam", "reservoir"]
+    assert registry.rename_topics == {"Nile water": "The Nile's water"}
+
+
+def test_missing_or_empty_file_is_the_empty_registry(tmp_path):
+    assert load_registry(tmp_path / "none.yaml").entities == []
+    assert load_registry(write(tmp_path, "# only a comment\n")).title == "Dossier"
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("title: [unclosed\n", 2, ["YAML syntax error"]),
+    ("title: ok\ncolour: blue\n", 2, ["unknown key 'colour'"]),
+    ("entities:\n  - name: X\n    aliases: Y\n", 3, ["entities[0].aliases", "expected a list"]),
+    ("entities:\n  - type: person\n", 2, ["entities[0]", "missing required key 'name'"]),
+    ("entities:\n  - name: X\n    type: animal\n", 3, ["entities[0].type", "animal"]),
+    ("articles:\n  a.txt:\n    date: June 5\n", 3, ["articles.a.txt.date", "YYYY-MM-DD"]),
+    ("events:\n  add:\n    - {date: 2020, summary: s, status: maybe}\n", 3, ["events.add[0].status"]),
+    ("title:\n", 1, ["title", "expected text"]),
+])
+def test_mistakes_name_line_and_key(tmp_path, text, line, words):
+    with pytest.raises(RegistryError) as caught:
+        load_registry(write(tmp_path, text))
+    message = str(caught.value)
+    assert f"dossier.yaml:{line}:" in message
+    for word in words:
+        assert word in message
