@@ -1,0 +1,74 @@
+"""End to end: build real sites into a temporary folder and check the pages a reader opens."""
+import re
+
+SEED_TITLES = {
+    "000_bce709b2bb2c44e6.txt": ("U.S., Russian Defense Chiefs Meet, Avoid Missile Issue", "2007-06-15"),
+    "003_07e72f23cbb6789e.txt": ("Tension continues after Russian-US missile defense talks", "2007-10-14"),
+}
+BOILERPLATE = ["Accessibility links", "Breaking News", "Save | Print", "Related >>", "Most Viewed", "(more)",
+               "Copyright", "Adjust font size", "at a meeting in April (ITAR-TASS)", "Username", "SiteMap"]
+
+
+def test_every_seed_has_a_clean_article_page(seed_site):
+    data = seed_site.json()
+    by_file = {a["source_file"].split("/")[-1]: a for a in data["articles"]}
+    assert set(by_file) == set(SEED_TITLES)
+    for name, (title, date) in SEED_TITLES.items():
+        record = by_file[name]
+        assert (record["title"], record["date"]) == (title, date)
+        page = seed_site.page(record["url"])
+        assert page.find("h1").get_text(strip=True) == title
+        assert page.find("time")["datetime"] == date
+        body = page.select_one(".article .body").get_text(" ")
+        assert len(body.split()) > 150
+        for junk in BOILERPLATE:
+            assert junk not in body, f"{junk!r} left in the body of {name}"
+        assert page.select_one("details.removed"), "dropped blocks are shown behind a disclosure"
+
+
+def test_removed_text_is_kept_for_the_reader(seed_site):
+    record = next(a for a in seed_site.json()["articles"] if a["source_file"].endswith("000_bce709b2bb2c44e6.txt"))
+    removed = " ".join(record["removed"])
+    assert "Accessibility links" in removed and "(ITAR-TASS)" in removed
+    page = seed_site.page(record["url"]).select_one("details.removed").get_text()
+    assert "Accessibility links" in page
+
+
+def test_index_and_article_list_link_every_article(seed_site):
+    urls = {a["url"] for a in seed_site.json()["articles"]}
+    for page in ("", "articles/"):
+        hrefs = {a["href"] for a in seed_site.page(page).select("main a")}
+        for url in urls:
+            assert any(href.rstrip("/").endswith(url.rstrip("/")) for href in hrefs), (page, url)
+
+
+def test_dossier_json_follows_the_contract(seed_site):
+    data = seed_site.json()
+    assert set(data) >= {"articles", "entities", "events", "topics", "problems"}
+    article_keys = {"id", "source_file", "url", "title", "date", "publisher", "dateline_place", "body",
+                    "removed", "entities", "events", "problems"}
+    for article in data["articles"]:
+        assert set(article) >= article_keys
+        assert all(isinstance(p, str) and p for p in article["body"])
+    for entity in data["entities"]:
+        assert set(entity) >= {"id", "name", "type", "aliases", "url", "description", "articles", "mentions"}
+    for event in data["events"]:
+        assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", event["date"])
+        assert event["sources"]
+
+
+def test_markup_in_a_seed_shows_as_text_and_bad_seeds_are_listed(make_site):
+    hostile = ("Ministers meet in Geneva <script>alert('x')</script>\n\n"
+               "GENEVA, March 3, 2021 -- Ministers met today. <img src=x onerror=alert(1)> "
+               "{{ SITENAME }} {% raw %} *stars* &amp; [link](javascript:alert(1)) were typed by the author "
+               "of this deliberately long paragraph so that it reads as article text to the cleaner.\n")
+    site = make_site({"good.txt": hostile, "empty.txt": "", "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8})
+    html = (site.output / "articles").rglob("index.html")
+    pages = "".join(p.read_text() for p in html)
+    assert "<script>alert" not in pages and "<img src=x" not in pages
+    assert 'href="javascript:' not in pages
+    assert "{{ SITENAME }}" in pages and "&amp;amp;" in pages
+    problems = {p["file"].split("/")[-1]: p["message"] for p in site.json()["problems"]}
+    assert "empty" in problems["empty.txt"] and "binary" in problems["image.txt"]
+    table = site.page("problems/").get_text()
+    assert "empty.txt" in table and "image.txt" in table
