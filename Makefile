@@ -3,7 +3,6 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PELICAN_ARGS := content -s pelican.conf.py -o output
 STRICT ?=
 
 .PHONY: html serve devserver test clean
@@ -15,13 +14,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 html: $(STAMP)
-	DOSSIER_STRICT=$(STRICT) $(BIN)/pelican $(PELICAN_ARGS) $(if $(STRICT),--fatal errors)
+	$(BIN)/dossier build $(if $(STRICT),--strict)
 
 serve: $(STAMP)
 	$(BIN)/pelican --listen -o output -p 8000 -b 127.0.0.1
 
 devserver: $(STAMP)
-	$(BIN)/pelican $(PELICAN_ARGS) --autoreload --listen -p 8000 -b 127.0.0.1
+	$(BIN)/python -m dossier_site.devserver
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -18,9 +18,10 @@ DEFAULT_CATEGORY = "articles"
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["dossier_site"]
+HERE = os.path.dirname(os.path.abspath(__file__))
 DOSSIER = {
-    "registry": os.path.join(os.path.dirname(os.path.abspath(__file__)), "content", "dossier.yaml"),
-    "strict": os.environ.get("DOSSIER_STRICT", "") not in ("", "0"),
+    "registry": os.path.join(HERE, "content", "dossier.yaml"),
+    "cache": os.path.join(HERE, ".cache", "dossier"),
 }
 
 # Seed text is untrusted: every template variable is escaped unless marked safe.

@@ -19,7 +19,7 @@ def build_site(content: Path, output: Path, **overrides) -> Path:
     settings = read_settings(str(ROOT / "pelican.conf.py"), override={
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
-        "DOSSIER": {"registry": str(content / "dossier.yaml")},
+        "DOSSIER": {"registry": str(content / "dossier.yaml"), "cache": str(output.parent / "cache")},
         **overrides,
     })
     Pelican(settings).run()

@@ -16,7 +16,16 @@ def main(argv: list[str] | None = None) -> int:
     inspect = commands.add_parser("inspect", help="print the dossier JSON for these files, without building")
     inspect.add_argument("files", nargs="+")
     inspect.add_argument("--registry", help="a curated dossier.yaml (none is used by default)")
+    build = commands.add_parser("build", help="build the site (Pelican) into output/, replacing it only on success")
+    build.add_argument("--settings", default="pelican.conf.py")
+    build.add_argument("--output", default="output")
+    build.add_argument("--strict", action="store_true", help="fail when any seed has a problem")
     args = parser.parse_args(argv)
+
+    if args.command == "build":
+        from dossier_site.build import build as build_site  # the Pelican glue, imported only here
+
+        return build_site(args.settings, args.output, strict=args.strict)
 
     if args.command == "inspect":
         try:

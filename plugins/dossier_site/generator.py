@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 
 from pelican.generators import Generator
 
 from dossier.contract import to_json
 from dossier.model import TYPE_FOLDERS
-
-from .settings import dossier_settings
-
-logger = logging.getLogger(__name__)
 
 
 class DossierGenerator(Generator):
@@ -27,10 +22,6 @@ class DossierGenerator(Generator):
         self.generate_entity_indexes(writer, relative)
         self.generate_topics(writer, relative)
         self.write_json()
-        problems = self.index.dossier.problems
-        if problems and dossier_settings(self.settings)["strict"]:
-            # Logged as an error so `pelican --fatal errors` (make html STRICT=1) fails the build.
-            logger.error("dossier: strict mode: %d problem(s) with the seeds, see /problems/", len(problems))
 
     def generate_entities(self, writer, relative):
         template = self.get_template("entity")

@@ -8,6 +8,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import get_date
 
+from dossier.cache import Cache
 from dossier.corpus import DossierIndex
 from dossier.model import Problem
 from dossier.pipeline import build_dossier
@@ -72,7 +73,8 @@ def prepare_dossier(generator) -> None:
     except RegistryError as error:
         registry_problem = Problem(str(settings["registry"]), str(error))
         logger.error("dossier: %s (the registry is ignored for this build)", error)
-    dossier = build_dossier(paths, registry)
+    cache = Cache(settings["cache"]) if settings["cache"] else None
+    dossier = build_dossier(paths, registry, cache)
     if registry_problem:
         dossier.problems.insert(0, registry_problem)
     reader = generator.readers.readers.get("txt")
@@ -86,7 +88,8 @@ def prepare_dossier(generator) -> None:
     reader.index = DossierIndex(dossier)
     generator.context["dossier"] = reader.index
     generator.context["dossier_registry"] = registry
-    logger.info("dossier: %d articles, %d entities, %d events, %d problems", len(dossier.articles),
+    logger.info("dossier: %d articles (%d cached steps reused, %d redone), %d entities, %d events, "
+                "%d problems", len(dossier.articles), cache.hits if cache else 0, cache.misses if cache else 0,
                 len(dossier.entities), len(dossier.events), len(dossier.problems))
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 DEFAULTS = {
     "registry": "content/dossier.yaml",  # the curated registry
+    "cache": ".cache/dossier",  # per-seed work, reused by the next build; None turns it off
     "main_entities": 6,  # how many of an article's entities become its Pelican tags
-    "strict": False,  # problems with seeds make the build fail (for CI pipelines)
 }
 
 
