@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 
+from .add import add_seeds
 from .contract import to_json
 from .pipeline import build_dossier
 from .registry import RegistryError, load_registry
@@ -20,7 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--settings", default="pelican.conf.py")
     build.add_argument("--output", default="output")
     build.add_argument("--strict", action="store_true", help="fail when any seed has a problem")
+    add = commands.add_parser("add", help="copy articles into the seeds folder (- reads standard input)")
+    add.add_argument("files", nargs="+")
+    add.add_argument("--to", default="content/seeds", help="the seeds folder (default: content/seeds)")
     args = parser.parse_args(argv)
+
+    if args.command == "add":
+        return add_files(args.files, args.to)
 
     if args.command == "build":
         from dossier_site.build import build as build_site  # the Pelican glue, imported only here
@@ -36,3 +43,16 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(to_json(build_dossier(args.files, registry)), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     return 0
+
+
+def add_files(files: list[str], folder: str) -> int:
+    inputs, status = [], 0
+    for name in files:
+        try:
+            inputs.append(("<stdin>", sys.stdin.buffer.read()) if name == "-" else (name, open(name, "rb").read()))
+        except OSError as error:
+            print(f"dossier: cannot read {name}: {error.strerror or error}", file=sys.stderr)
+            status = 1
+    for result in add_seeds(inputs, folder):
+        print(result.message)
+    return status
