@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STRICT ?=
 
-.PHONY: html serve devserver test clean
+.PHONY: html serve devserver test clean bench
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,3 +27,6 @@ test: $(STAMP)
 
 clean:
 	rm -rf output .cache
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
