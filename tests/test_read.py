@@ -56,3 +56,21 @@ def test_nul_bytes_are_removed_and_reported():
 def test_unreadable_path_is_a_problem_not_an_exception(tmp_path):
     seed = read_seed(tmp_path / "missing.txt")
     assert seed.skip and "cannot be read" in seed.problems[0]
+
+
+def test_a_saved_html_page_becomes_its_text():
+    page = ("<!DOCTYPE html><html><head><title>T</title><script>var x = '<p>no</p>';</script>"
+            "<style>p {color: red}</style></head><body><nav><a href='/'>Home</a> | <a href='/w'>World</a></nav>"
+            "<h1>Floods hit the <em>delta</em></h1><p>Rain fell for <b>three</b> days.<br>Rivers rose.</p>"
+            "<p>Officials said &quot;stay home&quot; &amp; wait.</p></body></html>")
+    seed = read_seed("page.txt", page.encode())
+    assert not seed.skip and any("HTML page" in p for p in seed.problems)
+    blocks = seed.text.strip().split("\n\n")
+    assert blocks == ["Home | World", "Floods hit the delta", "Rain fell for three days.\nRivers rose.",
+                      'Officials said "stay home" & wait.']
+
+
+def test_text_that_mentions_tags_is_not_an_html_page():
+    text = "Headline\n\nThe hacker typed <script>alert(1)</script> and <p> into the form &amp; left.\n"
+    seed = read_seed("x.txt", text.encode())
+    assert seed.text == text and not seed.problems

@@ -1,7 +1,7 @@
 """The curated registry: everything a user may write loads; every mistake names its line and key."""
 import pytest
 
-from dossier.registry import RegistryError, load_registry
+from dossier.registry import RegistryError, check_references, load_registry
 
 FULL = """\
 title: Water rights in the Nile basin
@@ -79,3 +79,12 @@ def test_mistakes_name_line_and_key(tmp_path, text, line, words):
     assert f"dossier.yaml:{line}:" in message
     for word in words:
         assert word in message
+
+
+def test_references_to_unknown_entities_and_events_name_line_and_key(tmp_path):
+    registry = load_registry(write(tmp_path, FULL))
+    messages = check_references(registry, {"Abiy Ahmed", "Abiy"}, {"a"})
+    assert any(m == "line 28: topics[0].entities: no entity named 'GERD'" for m in messages)
+    assert any("events.merge[0]: no event with id 'b'" in m for m in messages)
+    assert any("events.correct.2020-07-21-dam" in m for m in messages)
+    assert not any("Abiy Ahmed" in m for m in messages)

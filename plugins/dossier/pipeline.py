@@ -14,7 +14,7 @@ from . import clean, entities, events, topics
 from .cache import Cache, NoCache, key
 from .model import Article, Block, Candidate, Dossier, Event, Problem, SeedText
 from .read import MAX_BYTES, read_seed
-from .registry import ArticleOverride, Registry
+from .registry import ArticleOverride, Registry, check_references
 
 REPEATED_MIN_SEEDS = 2  # a line found in this many seeds is site furniture, not article text
 
@@ -58,6 +58,9 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
             if event.id not in ids:
                 ids.append(event.id)
     dossier.topics = topics.find_topics(dossier, registry)
+    names = {name for e in dossier.entities for name in [e.name, *e.aliases]}
+    dossier.problems += [Problem(registry.path, message)
+                         for message in check_references(registry, names, {e.id for e in dossier.events})]
     return dossier
 
 

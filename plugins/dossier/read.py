@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import ftfy
+from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
 from .model import SeedText
@@ -18,6 +19,11 @@ MAX_BYTES = 5_000_000  # larger files are cut here: a pasted article is a few ki
 BOMS = {b"\xef\xbb\xbf": "utf-8-sig", b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
 SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# A whole saved web page, not text that merely mentions tags: a doctype or <html> first, or a <body>.
+HTML_PAGE = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])|<body[\s>].*</body\s*>", re.I | re.S)
+BLOCK_TAGS = ["p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "ul", "ol",
+              "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure",
+              "figcaption", "dl", "dt", "dd", "form", "title"]
 
 
 def read_seed(path: str | Path, data: bytes | None = None) -> SeedText:
@@ -40,6 +46,9 @@ def read_seed(path: str | Path, data: bytes | None = None) -> SeedText:
         return SeedText(path, "", problems=["is binary, not text (an image, PDF or archive?)"], skip=True)
     if "\x00" in text:
         problems.append("contains NUL bytes (removed)")
+    if HTML_PAGE.search(text[:200_000]):
+        text = html_to_text(text)
+        problems.append("is an HTML page, not text: converted to its text")
     text = normalise(text)
     if not text.strip():
         return SeedText(path, "", encoding, problems + ["has no text"], skip=True)
@@ -77,6 +86,20 @@ def _looks_binary(data: bytes) -> bool:
     if even_nuls > len(sample) / 4 or odd_nuls > len(sample) / 4:
         return False  # UTF-16 without a BOM: charset-normalizer will decode it
     return controls > len(sample) / 20
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of a page, one block per paragraph (BeautifulSoup does the parsing)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for hidden in soup(["script", "style", "noscript", "template", "svg", "head"]):
+        hidden.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for block in soup.find_all(BLOCK_TAGS):
+        block.insert_before("\n\n")
+        block.insert_after("\n\n")
+    text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", soup.get_text())
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def normalise(text: str) -> str:

@@ -69,6 +69,11 @@ class Registry:
     topics: list[TopicRule] = field(default_factory=list)
     hide_topics: list[str] = field(default_factory=list)
     rename_topics: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # key path ("events.add[0].entities") -> line
+
+    def where(self, key_path: str) -> str:
+        """'line 12: events.add[0]' for messages about a key (the file is named beside them)."""
+        return f"line {self.lines.get(key_path, '?')}: {key_path}"
 
     def override_for(self, source_file: str) -> ArticleOverride | None:
         """The override of a seed, looked up by file name or by name without extension."""
@@ -119,13 +124,33 @@ def load_registry(path: str | Path | None) -> Registry:
         raise RegistryError(f"{path}:{line}: YAML syntax error: {problem}") from None
     if node is None:
         return Registry(path=str(path))
-    data = _check(node, SCHEMA, "", str(path))
-    return _registry(data, str(path))
+    lines: dict[str, int] = {}
+    data = _check(node, SCHEMA, "", str(path), lines)
+    registry = _registry(data, str(path))
+    registry.lines = lines
+    return registry
 
 
-def _check(node, schema, where: str, path: str):
+def check_references(registry: Registry, entity_names: set[str], event_ids: set[str]) -> list[str]:
+    """Messages for names and ids the registry uses that the dossier does not have."""
+    messages = []
+    for i, rule in enumerate(registry.add_events):
+        messages += [f"{registry.where(f'events.add[{i}].entities')}: no entity named '{name}'"
+                     for name in rule.entities if name not in entity_names]
+    for i, rule in enumerate(registry.topics):
+        messages += [f"{registry.where(f'topics[{i}].entities')}: no entity named '{name}'"
+                     for name in rule.entities if name not in entity_names]
+    messages += [f"{registry.where(f'events.merge[{i}]')}: no event with id '{eid}'"
+                 for i, group in enumerate(registry.merge_events) for eid in group if eid not in event_ids]
+    messages += [f"{registry.where(f'events.correct.{eid}')}: no event with id '{eid}'"
+                 for eid in registry.correct_events if eid not in event_ids]
+    return messages
+
+
+def _check(node, schema, where: str, path: str, lines: dict[str, int]):
     """Turn a YAML node into plain data, checking it against the schema."""
     line = node.start_mark.line + 1
+    lines[where] = line
 
     def fail(message: str):
         raise RegistryError(f"{path}:{line}: {where or 'top level'}: {message}")
@@ -140,7 +165,7 @@ def _check(node, schema, where: str, path: str):
                 line = key_node.start_mark.line + 1
                 fail(f"unknown key '{key}' (expected one of: {', '.join(schema)})")
             sub = schema.get(key, schema.get("*"))
-            result[key] = _check(value_node, sub, f"{where}.{key}" if where else key, path)
+            result[key] = _check(value_node, sub, f"{where}.{key}" if where else key, path, lines)
         parent = re.sub(r"\[\d+\]", "", where)
         for required_parent, required_key in REQUIRED:
             if parent == required_parent and required_key not in result:
@@ -149,7 +174,7 @@ def _check(node, schema, where: str, path: str):
     if isinstance(schema, list):
         if not isinstance(node, yaml.SequenceNode):
             fail("expected a list")
-        return [_check(item, schema[0], f"{where}[{i}]", path) for i, item in enumerate(node.value)]
+        return [_check(item, schema[0], f"{where}[{i}]", path, lines) for i, item in enumerate(node.value)]
     if not isinstance(node, yaml.ScalarNode):
         fail("expected a single value, not a list or mapping")
     if schema is str:
