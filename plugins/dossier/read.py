@@ -15,7 +15,7 @@ from charset_normalizer import from_bytes
 
 from .model import SeedText
 
-MAX_BYTES = 5_000_000  # larger files are cut here: a pasted article is a few kilobytes
+MAX_BYTES = 1_000_000  # larger files are cut here: a pasted article is a few kilobytes
 BOMS = {b"\xef\xbb\xbf": "utf-8-sig", b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
 SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
