@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf output .cache
+	rm -rf output output.new output.old .cache
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
