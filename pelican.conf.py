@@ -24,6 +24,10 @@ DOSSIER = {
     "cache": os.path.join(HERE, ".cache", "dossier"),
 }
 
+from dossier.corpus import display_date  # noqa: E402  (the core is installed with the project)
+
+JINJA_FILTERS = {"display_date": display_date}
+
 # Seed text is untrusted: every template variable is escaped unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 

@@ -44,3 +44,11 @@ def test_headings_and_dropped_blocks():
     assert soup.find("h2").get_text() == "A subheading"
     assert soup.find("p").find("a").get_text() == "Text"
     assert "Menu" not in soup.get_text()
+
+
+@pytest.mark.parametrize("value, shown", [("2008", "2008"), ("2007-06", "June 2007"), ("1990-11-19", "19 November 1990"),
+                                          (None, "date unknown")])
+def test_dates_show_at_their_precision(value, shown):
+    from dossier.corpus import display_date
+
+    assert display_date(value) == shown

@@ -8,6 +8,18 @@ from .model import ENTITY_TYPES, Article, Dossier, Entity, Event
 from .render import Link
 
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
+MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def display_date(value: str | None) -> str:
+    """A date at the precision it was given: '2008', 'June 2007', '15 June 2007'."""
+    if not value:
+        return "date unknown"
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 class DossierIndex:
@@ -102,6 +114,16 @@ class DossierIndex:
     def chronology(self) -> list[Event]:
         """Events in date order; a year-only event sorts before the months of that year."""
         return sorted(self.dossier.events, key=lambda e: (e.date, PRECISION_ORDER.get(e.precision, 0), e.id))
+
+    @cached_property
+    def chronology_by_month(self) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
+        """[(year, [(month label or "" for year-only events, events)])], in date order."""
+        years: dict[str, dict[str, list[Event]]] = {}
+        for event in self.chronology:
+            year, _, rest = event.date.partition("-")
+            month = MONTHS[int(rest[:2]) - 1] if rest else ""
+            years.setdefault(year, {}).setdefault(month, []).append(event)
+        return [(year, list(months.items())) for year, months in years.items()]
 
     def mentions_in(self, entity: Entity) -> list[tuple[Article, list]]:
         """An entity's mentions grouped by article, newest article first."""
