@@ -141,6 +141,7 @@ class Event:
     summary: str
     entities: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)  # ids merged into this one by the registry
 
 
 @dataclass

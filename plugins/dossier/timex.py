@@ -1,0 +1,408 @@
+"""Temporal expressions: find dates in news prose and normalise them against the article's date.
+
+One compiled regex finds candidate spans cheaply (month names, weekdays, years, "today", "last
+month", ...); only those candidates are normalised, by calendar arithmetic rather than a general
+date parser, so that the news conventions stay explicit and testable:
+
+- a value is written at its precision: "YYYY" (year), "YYYY-MM" (month), "YYYY-MM-DD" (day);
+- an expression without a year ("Friday", "Oct. 26", "April", "Thanksgiving") is the nearest such
+  day or month on or before the reference date, or on or after it when its clause speaks of the
+  future ("will", "is scheduled to", "next", ...);
+- "last week" and "this week" are not days: they are given at month precision;
+- durations ("for six months", "24 hours a day", "the past decade"), ages, times of day, counts,
+  copyright lines and the modal verb "May" are not dates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .model import TimeExpression
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+           "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+
+# Month and weekday names must be capitalised: "may", "march" and "sun" are ordinary words.
+FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH = (r"(?:" + FULL_MONTH[3:-1]
+         + r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+HOLIDAY = (r"(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Election Day"
+           r"|Easter(?: Sunday)?|Halloween|Valentine's Day)")
+
+# The alternatives are tried in this order at each position, so longer forms come first.
+CANDIDATE = re.compile(
+    r"(?P<iso>\b(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)"
+    rf"|(?P<span>\b(?P<span_a>{YEAR})\s?[-–]\s?(?P<span_b>\d{{4}}|\d\d)\b(?![-–]\d))"
+    rf"|(?P<mdy>(?:{WEEKDAY},?\s+)?(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY})\b(?!:|\.\d|,\d)"
+    rf"(?:,?\s+(?P<mdy_y>{YEAR})\b)?)"
+    rf"|(?P<dmy>\b(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR})\b)?)"
+    rf"|(?P<my>(?:(?i:early|mid|late)[- ])?(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR})\b(?!,\d))"
+    rf"|(?P<hol>(?:(?P<hol_rel>(?i:last|next|this))\s+)?(?P<hol_name>{HOLIDAY})\b)"
+    rf"|(?P<wd>(?:(?P<wd_rel>(?i:last|next|this|past|coming))\s+)?(?P<wd_name>{WEEKDAY})\b)"
+    r"|(?P<day>\b(?i:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b)"
+    r"|(?P<weekend>\b(?P<weekend_rel>(?i:the|this|last|next|over the|on the))\s+weekend\b)"
+    r"|(?P<rel>\b(?P<rel_mod>(?i:(?:earlier|later|late|early) this|this|last|next))\s+"
+    r"(?P<rel_unit>week|month|year)\b)"
+    rf"|(?P<ago>\b(?P<ago_n>(?i:{NUMBER}))\s+(?P<ago_unit>(?i:day|week|month|year|decade))s?\s+ago\b)"
+    rf"|(?P<within>\b(?i:in|within)\s+(?P<within_n>(?i:{NUMBER}))\s+"
+    r"(?P<within_unit>(?i:day|week|month|year))s?\b)"
+    rf"|(?P<month>(?:(?P<month_rel>(?i:last|next|this|early|late|mid))[- ])?(?P<month_name>{FULL_MONTH})\b)"
+    rf"|(?P<year>(?<![\w$#£€.,:/])(?P<year_y>{YEAR})(?![\w%/]|'s|’s|,\d|\.\d|:\d|[-–]\d))"
+)
+
+# Words after which a four-digit number is not a year ("No. 1998", "Flight 2000", "© 2007").
+NOT_YEAR_BEFORE = frozenset(
+    "© (c) copyright no no. number flight room resolution route highway page pp p model "
+    "about nearly almost some over around approximately roughly exactly total "
+    "rs usd us$ tel fax phone ext suite box".split())
+# Words after which it is a count, a measure or a time of day ("2000 people", "1930 GMT").
+NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:[a-z]+ )?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|hours?|hrs|local time|people|"
+    r"persons|troops|soldiers|men|women|children|refugees|dead|deaths|killed|injured|wounded|"
+    r"votes|feet|ft|meters|metres|miles|kilometers|kilometres|km|kg|tons|tonnes|dollars|euros|yen|"
+    r"pounds|francs|marks|rupees|yuan|percent|per cent|points|units|cars|homes|houses|jobs|cases)\b")
+# Words before a weekday or month that make it a different day than the plain one, or no day.
+ANAPHORIC = frozenset("following previous same that each every any one some".split())
+# A bare month with one of these just before it is a month, even "May" ("in May", "last May").
+MONTH_CONTEXT = frozenset(
+    "in since until till by from to through throughout during of before after and or between early "
+    "late mid last next this since in-between".split())
+
+FUTURE_WORDS = frozenset(
+    "will won't 'll shall would wouldn't going scheduled slated due expected expects expect plans plan "
+    "planned planning intends intend intended upcoming next set aims aim hopes hope "
+    "expire expires deadline starting begins opens tomorrow".split())
+# Words ending in -ed that are not past participles.
+NOT_PAST = frozenset("hundred indeed speed proceed succeed exceed united red need seed".split())
+PAST_WORDS = frozenset(
+    "said says told was were had did ago last met went came took gave made held left began won "
+    "lost saw found got fell rose struck shot sent spoke wrote became brought fought led ran "
+    "stood thought knew flew drove broke chose sought put been earlier since yesterday".split())
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:but|while|although|because|whereas|after|before)\b|, (?=and\b)")
+WORD = re.compile(r"[A-Za-z']+")
+
+
+def find_dates(text: str, reference: dt.date | None) -> list[TimeExpression]:
+    """Every date expression in `text`, normalised against the reference (publication) date.
+
+    Relative expressions ("Friday", "last month", "today") need the reference and are skipped
+    without it; absolute ones ("June 14, 1990", "in 1990") are found either way.
+    """
+    found = []
+    for match in CANDIDATE.finditer(text):
+        for start, end, value, precision in normalise(match, text, reference):
+            found.append(TimeExpression(start, end, text[start:end], value, precision))
+    return found
+
+
+def normalise(match: re.Match, text: str, reference: dt.date | None) -> list[tuple[int, int, str, str]]:
+    """The (start, end, value, precision) of a candidate, or [] when it is not a date."""
+    kind = match.lastgroup
+    if kind in ("iso", "span", "mdy", "dmy", "my", "year"):
+        return _absolute(kind, match, text, reference)
+    if reference is None or _word_before(text, match.start()).lower() in ANAPHORIC:
+        return []
+    future = is_future(text, match.start(), match.end())
+    value = RELATIVE[kind](match, reference, future, text)
+    if value is None:
+        return []
+    return [(match.start(), match.end(), *value)]
+
+
+# --- absolute expressions -------------------------------------------------------------------
+
+def _absolute(kind: str, match: re.Match, text: str, reference: dt.date | None) -> list:
+    start, end = match.span()
+    if kind == "iso":
+        day = _day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+        return [(start, end, day.isoformat(), "day")] if day else []
+    if kind == "span":
+        return _span(match, text, reference)
+    if kind == "year":
+        year = int(match["year_y"])
+        if not _plausible_year(year, reference) or not _is_year_context(text, start, end):
+            return []
+        return [(start, end, f"{year:04d}", "year")]
+    if kind == "my":
+        return [(start, end, f"{int(match['my_y']):04d}-{month_number(match['my_m']):02d}", "month")]
+    prefix = "mdy" if kind == "mdy" else "dmy"
+    month, day_number = month_number(match[f"{prefix}_m"]), int(re.match(r"\d+", match[f"{prefix}_d"])[0])
+    if match[f"{prefix}_y"]:
+        day = _day(int(match[f"{prefix}_y"]), month, day_number)
+    elif reference is None:
+        return []
+    else:
+        future = is_future(text, start, end)
+        day = _nearest(lambda year: _day(year, month, day_number), reference, future)
+    return [(start, end, day.isoformat(), "day")] if day else []
+
+
+def _span(match: re.Match, text: str, reference: dt.date | None) -> list:
+    """'1982-92' and '1998-2000' are two years; '1998-08' is a month of 1998."""
+    first, second = int(match["span_a"]), match["span_b"]
+    if len(second) == 2:
+        later = first // 100 * 100 + int(second)
+        if later <= first:
+            month = int(second)
+            return [(match.start(), match.end(), f"{first:04d}-{month:02d}", "month")] if 1 <= month <= 12 else []
+        second_year = later
+    else:
+        second_year = int(second)
+    if not first < second_year <= first + 100 or not _is_year_context(text, match.start(), match.end()):
+        return []
+    end_a = match.start("span_a") + 4
+    return [(match.start(), end_a, f"{first:04d}", "year"),
+            (match.start("span_b"), match.end(), f"{second_year:04d}", "year")]
+
+
+def _is_year_context(text: str, start: int, end: int) -> bool:
+    """False for '© 2007', 'No. 1998', 'about 2000 people', '1930 GMT'."""
+    before = text[max(0, start - 16):start].split()
+    word = before[-1].lower().rstrip(".") if before else ""
+    if word in NOT_YEAR_BEFORE or word[-1:] in ("$", "£", "€", "#", "©"):
+        return False
+    return not NOT_YEAR_AFTER.match(text, end)
+
+
+def _plausible_year(year: int, reference: dt.date | None) -> bool:
+    latest = (reference.year if reference else dt.date.today().year) + 30
+    return 1600 <= year <= latest
+
+
+# --- relative expressions -------------------------------------------------------------------
+
+def _weekday(match: re.Match, reference: dt.date, future: bool, text: str):
+    target, relation = WEEKDAYS[match["wd_name"].lower()], (match["wd_rel"] or "").lower()
+    back = (reference.weekday() - target) % 7
+    ahead = (target - reference.weekday()) % 7
+    if relation in ("last", "past"):
+        day = reference - dt.timedelta(days=back or 7)
+    elif relation in ("next", "coming"):
+        day = reference + dt.timedelta(days=ahead or 7)
+    elif future or relation == "this" and ahead < back:
+        day = reference + dt.timedelta(days=ahead)
+    else:
+        day = reference - dt.timedelta(days=back)
+    return day.isoformat(), "day"
+
+
+def _named_day(match: re.Match, reference: dt.date, future: bool, text: str):
+    words = match["day"].lower()
+    shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(words, 0)
+    return (reference + dt.timedelta(days=shift)).isoformat(), "day"
+
+
+def _weekend(match: re.Match, reference: dt.date, future: bool, text: str):
+    """A weekend is dated by its Saturday: the last one, or the next when the clause is future."""
+    relation = match["weekend_rel"].lower()
+    back = (reference.weekday() - 5) % 7
+    if relation == "next" or future and relation != "last":
+        day = reference + dt.timedelta(days=(5 - reference.weekday()) % 7 or 7)
+    else:
+        day = reference - dt.timedelta(days=back)
+    return day.isoformat(), "day"
+
+
+def _relative_unit(match: re.Match, reference: dt.date, future: bool, text: str):
+    """'last month', 'this year', 'next week' (weeks are not days: given as their month)."""
+    if _word_before(text, match.start()).lower() in ("the", "a", "past", "for", "over"):
+        return None  # "in the last year", "for the next month": durations, not dates
+    modifier, unit = match["rel_mod"].lower().split()[0], match["rel_unit"]
+    step = {"last": -1, "next": 1}.get(modifier, 0)
+    if unit == "year":
+        return f"{reference.year + step:04d}", "year"
+    if unit == "month":
+        year, month = add_months(reference.year, reference.month, step)
+        return f"{year:04d}-{month:02d}", "month"
+    day = reference + dt.timedelta(weeks=step)
+    return f"{day.year:04d}-{day.month:02d}", "month"
+
+
+def _ago(match: re.Match, reference: dt.date, future: bool, text: str):
+    count, unit = NUMBERS.get(match["ago_n"].lower()) or int_or_none(match["ago_n"]), match["ago_unit"].lower()
+    return _shift(reference, -count, unit) if count else None
+
+
+def _within(match: re.Match, reference: dt.date, future: bool, text: str):
+    """'in six months' is a date only when the clause looks ahead ('will end in six months')."""
+    count, unit = NUMBERS.get(match["within_n"].lower()) or int_or_none(match["within_n"]), match["within_unit"].lower()
+    if not future or not count or _word_before(text, match.start()).lower() in ("time", "first", "once"):
+        return None
+    return _shift(reference, count, unit)
+
+
+def _month(match: re.Match, reference: dt.date, future: bool, text: str):
+    name, relation = match["month_name"], (match["month_rel"] or "").lower()
+    if not _is_month_context(text, match, relation):
+        return None
+    month = MONTHS[name.lower()]
+    if relation == "last":
+        year = reference.year if month < reference.month else reference.year - 1
+    elif relation == "next":
+        year = reference.year if month > reference.month else reference.year + 1
+    elif relation == "this":
+        year = reference.year
+    elif future:
+        year = reference.year if month >= reference.month else reference.year + 1
+    else:
+        year = reference.year if month <= reference.month else reference.year - 1
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def _holiday(match: re.Match, reference: dt.date, future: bool, text: str):
+    name, relation = match["hol_name"], (match["hol_rel"] or "").lower()
+    on = HOLIDAYS[name.split()[0].lower() + (" eve" if name.endswith("Eve") else "")]
+    if relation == "last":
+        day = _nearest(on, reference - dt.timedelta(days=1), False)
+    elif relation == "next":
+        day = _nearest(on, reference + dt.timedelta(days=1), True)
+    else:
+        day = _nearest(on, reference, future)
+    return (day.isoformat(), "day") if day else None
+
+
+RELATIVE = {"wd": _weekday, "day": _named_day, "weekend": _weekend, "rel": _relative_unit,
+            "ago": _ago, "within": _within, "month": _month, "hol": _holiday}
+
+
+def _is_month_context(text: str, match: re.Match, relation: str) -> bool:
+    """A bare month name is a month unless it is the modal 'May' or part of a name ('Theresa May')."""
+    before = _word_before(text, match.start())
+    if relation or before.lower() in MONTH_CONTEXT:
+        return True
+    if match["month_name"] == "May":
+        return False
+    after = text[match.end():match.end() + 2].strip()
+    preceding = text[:match.start()].rstrip()
+    name_before = before[:1].isupper() and preceding[-1:] not in ".!?\"'“‘`" and preceding
+    return not name_before and not (after[:1].isupper())
+
+
+# --- calendar helpers -----------------------------------------------------------------------
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+HOLIDAYS = {
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "election": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "new": lambda y: dt.date(y, 1, 1),
+    "new eve": lambda y: dt.date(y, 12, 31),
+    "easter": _easter,
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's": lambda y: dt.date(y, 2, 14),
+}
+
+
+def _nearest(day_in, reference: dt.date, future: bool) -> dt.date | None:
+    """The day given by `day_in(year)` on or before the reference, or on or after it if future."""
+    days = [d for d in (day_in(reference.year + k) for k in (-1, 0, 1)) if d]
+    if future:
+        return min((d for d in days if d >= reference), default=None)
+    return max((d for d in days if d <= reference), default=None)
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift(reference: dt.date, count: int, unit: str):
+    if unit == "day":
+        return (reference + dt.timedelta(days=count)).isoformat(), "day"
+    if unit == "week":
+        day = reference + dt.timedelta(weeks=count)
+        return f"{day.year:04d}-{day.month:02d}", "month"
+    if unit == "month":
+        year, month = add_months(reference.year, reference.month, count)
+        return f"{year:04d}-{month:02d}", "month"
+    if unit == "year":
+        return f"{reference.year + count:04d}", "year"
+    return None  # "a decade ago" is too vague to date
+
+
+def add_months(year: int, month: int, count: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + count
+    return index // 12, index % 12 + 1
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def int_or_none(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
+
+
+def parse_reference(value: str | None) -> dt.date | None:
+    """The article's date ('YYYY-MM-DD', possibly followed by a time) as a date, or None."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+# --- tense ----------------------------------------------------------------------------------
+
+def is_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] speaks of the future.
+
+    The nearest tense word before the expression in its clause decides ("said Friday" is past
+    even in "said Friday that talks will resume"); failing one, the words just after it do.
+    """
+    clause_start, clause_end = clause_bounds(text, start, end)
+    before = [w.lower() for w in WORD.findall(text[clause_start:start])][::-1][:10]
+    after = [w.lower() for w in WORD.findall(text[end:clause_end])][:6]
+    for word in before + after:
+        if word in FUTURE_WORDS or word.endswith("'ll"):
+            return True
+        if word in PAST_WORDS or word.endswith("ed") and len(word) > 4 and word not in NOT_PAST:
+            return False
+    return False
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding text[start:end]: up to the nearest sentence or clause break each side."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    sentence_left = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    right_match = CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    sentence_right = min((i for i in (text.find(". ", end), text.find("? ", end)) if i >= 0), default=len(text))
+    return max(left, sentence_left + 1), min(right, sentence_right + 1)
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([\w'’.]+)\W*$", text[max(0, start - 30):start])
+    return match.group(1).rstrip(".") if match else ""
