@@ -39,6 +39,8 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+# "Easter week", "the Christmas season": a period around the holiday, not its day.
+SEASON = r"(?:week|weekend|season|holidays?|break|vacation|period|recess|shopping|truce|tree)\b"
 HOLIDAY = (r"(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Election Day"
            r"|Easter(?: Sunday)?|Halloween|Valentine's Day)")
 
@@ -46,17 +48,17 @@ HOLIDAY = (r"(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|
 CANDIDATE = re.compile(
     r"(?P<iso>\b(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)"
     rf"|(?P<span>\b(?P<span_a>{YEAR})\s?[-–]\s?(?P<span_b>\d{{4}}|\d\d)\b(?![-–]\d))"
-    rf"|(?P<mdy>(?:{WEEKDAY},?\s+)?(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY})\b(?!:|\.\d|,\d)"
-    rf"(?:,?\s+(?P<mdy_y>{YEAR})\b)?)"
+    rf"|(?P<mdy>(?:(?P<mdy_wd>{WEEKDAY}),?\s+)?(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY})\b(?!:\d|\.\d|,\d)"
+    rf"(?:\s*(?:-|–|and|to|through)\s*(?P<mdy_d2>{DAY})\b(?!:\d|\.\d|,\d))?(?:,?\s+(?P<mdy_y>{YEAR})\b)?)"
     rf"|(?P<dmy>\b(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR})\b)?)"
     rf"|(?P<my>(?:(?i:early|mid|late)[- ])?(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR})\b(?!,\d))"
-    rf"|(?P<hol>(?:(?P<hol_rel>(?i:last|next|this))\s+)?(?P<hol_name>{HOLIDAY})\b)"
+    rf"|(?P<mr>(?:(?i:early|mid|late)[- ])?(?P<mr_m>{FULL_MONTH})\s+(?P<mr_rel>(?i:this|last|next))\s+year\b)"
+    rf"|(?P<hol>(?:(?P<hol_rel>(?i:last|next|this))\s+)?(?P<hol_name>{HOLIDAY})\b(?!\s+{SEASON}))"
     rf"|(?P<wd>(?:(?P<wd_rel>(?i:last|next|this|past|coming))\s+)?(?P<wd_name>{WEEKDAY})\b)"
     r"|(?P<day>\b(?i:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b)"
-    r"|(?P<weekend>\b(?P<weekend_rel>(?i:the|this|last|next|over the|on the))\s+weekend\b)"
     r"|(?P<rel>\b(?P<rel_mod>(?i:(?:earlier|later|late|early) this|this|last|next))\s+"
     r"(?P<rel_unit>week|month|year)\b)"
-    rf"|(?P<ago>\b(?P<ago_n>(?i:{NUMBER}))\s+(?P<ago_unit>(?i:day|week|month|year|decade))s?\s+ago\b)"
+    rf"|(?P<ago>\b(?P<ago_n>(?i:{NUMBER}))\s+(?P<ago_unit>(?i:day|month|year))s?\s+ago\b)"
     rf"|(?P<within>\b(?i:in|within)\s+(?P<within_n>(?i:{NUMBER}))\s+"
     r"(?P<within_unit>(?i:day|week|month|year))s?\b)"
     rf"|(?P<month>(?:(?P<month_rel>(?i:last|next|this|early|late|mid))[- ])?(?P<month_name>{FULL_MONTH})\b)"
@@ -82,16 +84,30 @@ MONTH_CONTEXT = frozenset(
     "late mid last next this since in-between".split())
 
 FUTURE_WORDS = frozenset(
-    "will won't 'll shall would wouldn't going scheduled slated due expected expects expect plans plan "
-    "planned planning intends intend intended upcoming next set aims aim hopes hope "
-    "expire expires deadline starting begins opens tomorrow".split())
+    "will won't 'll shall would wouldn't going upcoming next expire expires deadline tomorrow "
+    "scheduled slated planned planning "
+    "may might should must can".split())
+# Future only when followed by "to", "for"... ("plans to visit", not "vacation plans").
+FUTURE_BEFORE = {
+    **dict.fromkeys("plans plan intends intend intended aims aim hopes hope expects expect".split(), ("to",)),
+    **dict.fromkeys("due expected set".split(), ("to", "for", "on", "in", "at", "by", "")),
+}
+PRESENT_WORDS = frozenset("is are am now".split())
+PASSIVE_AUXILIARIES = frozenset("be been being".split())
+# Just before the date, these make it a deadline or a start: "by Jan. 14", "as early as Tuesday".
+FUTURE_CUE = re.compile(
+    r"\b(?:by|until|till|no later than|as (?:early|soon|late) as|ahead of|from now (?:to|until)|"
+    r"between now and|starting|beginning)\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.\s*(?:[A-Z]{3}\s+)?)|the\s+)?$",
+    re.IGNORECASE)
+PAST_CUE = re.compile(r"\b(?:since|ago)\s+$", re.IGNORECASE)
 # Words ending in -ed that are not past participles.
 NOT_PAST = frozenset("hundred indeed speed proceed succeed exceed united red need seed".split())
 PAST_WORDS = frozenset(
-    "said says told was were had did ago last met went came took gave made held left began won "
+    "said says told was were had did could ago last met went came took gave made held left began won "
     "lost saw found got fell rose struck shot sent spoke wrote became brought fought led ran "
     "stood thought knew flew drove broke chose sought put been earlier since yesterday".split())
-CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:but|while|although|because|whereas|after|before)\b|, (?=and\b)")
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:but|while|although|because|whereas|after|before|where|when|"
+                          r"which|who|whom|whose|that)\b|, (?=and\b)")
 WORD = re.compile(r"[A-Za-z']+")
 
 
@@ -111,15 +127,25 @@ def find_dates(text: str, reference: dt.date | None) -> list[TimeExpression]:
 def normalise(match: re.Match, text: str, reference: dt.date | None) -> list[tuple[int, int, str, str]]:
     """The (start, end, value, precision) of a candidate, or [] when it is not a date."""
     kind = match.lastgroup
-    if kind in ("iso", "span", "mdy", "dmy", "my", "year"):
+    if kind in ("iso", "span", "dmy", "my", "year"):
         return _absolute(kind, match, text, reference)
-    if reference is None or _word_before(text, match.start()).lower() in ANAPHORIC:
+    if kind == "mdy":
+        found = _month_day(match, text, reference)
+    elif reference is None or _word_before(text, match.start()).lower() in ANAPHORIC:
         return []
-    future = is_future(text, match.start(), match.end())
-    value = RELATIVE[kind](match, reference, future, text)
-    if value is None:
-        return []
-    return [(match.start(), match.end(), *value)]
+    else:
+        value = RELATIVE[kind](match, reference, tense(text, match.start(), match.end()), text)
+        found = [(match.start(), match.end(), *value)] if value else []
+    return [_day_before_or_after(text, *item) for item in found]
+
+
+def _day_before_or_after(text: str, start: int, end: int, value: str, precision: str):
+    """'the day before Tuesday's hearing' is the Monday."""
+    shift = re.search(r"\bthe (?:day|night) (before|after)\s+$", text[max(0, start - 30):start], re.IGNORECASE)
+    if shift and precision == "day":
+        day = dt.date.fromisoformat(value) + dt.timedelta(days=-1 if shift.group(1).lower() == "before" else 1)
+        value = day.isoformat()
+    return start, end, value, precision
 
 
 # --- absolute expressions -------------------------------------------------------------------
@@ -138,16 +164,51 @@ def _absolute(kind: str, match: re.Match, text: str, reference: dt.date | None) 
         return [(start, end, f"{year:04d}", "year")]
     if kind == "my":
         return [(start, end, f"{int(match['my_y']):04d}-{month_number(match['my_m']):02d}", "month")]
-    prefix = "mdy" if kind == "mdy" else "dmy"
-    month, day_number = month_number(match[f"{prefix}_m"]), int(re.match(r"\d+", match[f"{prefix}_d"])[0])
-    if match[f"{prefix}_y"]:
-        day = _day(int(match[f"{prefix}_y"]), month, day_number)
+    month, day_number = month_number(match["dmy_m"]), _ordinal(match["dmy_d"])
+    if match["dmy_y"]:
+        day = _day(int(match["dmy_y"]), month, day_number)
     elif reference is None:
         return []
     else:
-        future = is_future(text, start, end)
-        day = _nearest(lambda year: _day(year, month, day_number), reference, future)
+        day = _choose(lambda year: _day(year, month, day_number), reference, tense(text, start, end))
     return [(start, end, day.isoformat(), "day")] if day else []
+
+
+def _month_day(match: re.Match, text: str, reference: dt.date | None) -> list:
+    """'Oct. 26', 'Monday, Oct. 26', 'March 5, 1946', 'April 24 and 25' (two days)."""
+    month = month_number(match["mdy_m"])
+    days = [(match.start(), match.end("mdy_d"), _ordinal(match["mdy_d"]))]
+    if match["mdy_d2"]:
+        days.append((match.start("mdy_d2"), match.end("mdy_d2"), _ordinal(match["mdy_d2"])))
+    if match["mdy_y"]:
+        years = [int(match["mdy_y"])]
+    elif reference is None:
+        return []
+    else:
+        year = _year_of_month_day(month, days[0][2], match["mdy_wd"], reference,
+                                  tense(text, match.start(), match.end()))
+        years = [year] if year else []
+    found = []
+    for year in years:
+        for start, end, number in days:
+            day = _day(year, month, number)
+            if day:
+                found.append((start, end, day.isoformat(), "day"))
+    if found:  # the last day's span runs to the end of the match ("June 14-16, 2007")
+        found[-1] = (found[-1][0], match.end(), *found[-1][2:])
+    return found
+
+
+def _year_of_month_day(month: int, number: int, weekday: str | None, reference: dt.date,
+                       tense_: str | None) -> int | None:
+    """The year of a day given without one: the one its weekday fits, else by tense or nearness."""
+    if weekday:
+        fits = [y for y in (reference.year - 1, reference.year, reference.year + 1)
+                if (d := _day(y, month, number)) and d.weekday() == WEEKDAYS[weekday.lower()]]
+        if len(fits) == 1:
+            return fits[0]
+    day = _choose(lambda year: _day(year, month, number), reference, tense_)
+    return day.year if day else None
 
 
 def _span(match: re.Match, text: str, reference: dt.date | None) -> list:
@@ -184,7 +245,8 @@ def _plausible_year(year: int, reference: dt.date | None) -> bool:
 
 # --- relative expressions -------------------------------------------------------------------
 
-def _weekday(match: re.Match, reference: dt.date, future: bool, text: str):
+def _weekday(match: re.Match, reference: dt.date, tense_: str | None, text: str):
+    """A weekday alone is the last such day (news report what happened) unless the clause looks ahead."""
     target, relation = WEEKDAYS[match["wd_name"].lower()], (match["wd_rel"] or "").lower()
     back = (reference.weekday() - target) % 7
     ahead = (target - reference.weekday()) % 7
@@ -192,31 +254,20 @@ def _weekday(match: re.Match, reference: dt.date, future: bool, text: str):
         day = reference - dt.timedelta(days=back or 7)
     elif relation in ("next", "coming"):
         day = reference + dt.timedelta(days=ahead or 7)
-    elif future or relation == "this" and ahead < back:
+    elif tense_ in ("future", "present") or relation == "this" and ahead < back:
         day = reference + dt.timedelta(days=ahead)
     else:
         day = reference - dt.timedelta(days=back)
     return day.isoformat(), "day"
 
 
-def _named_day(match: re.Match, reference: dt.date, future: bool, text: str):
-    words = match["day"].lower()
+def _named_day(match: re.Match, reference: dt.date, tense_: str | None, text: str):
+    words = " ".join(match["day"].lower().split())
     shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(words, 0)
     return (reference + dt.timedelta(days=shift)).isoformat(), "day"
 
 
-def _weekend(match: re.Match, reference: dt.date, future: bool, text: str):
-    """A weekend is dated by its Saturday: the last one, or the next when the clause is future."""
-    relation = match["weekend_rel"].lower()
-    back = (reference.weekday() - 5) % 7
-    if relation == "next" or future and relation != "last":
-        day = reference + dt.timedelta(days=(5 - reference.weekday()) % 7 or 7)
-    else:
-        day = reference - dt.timedelta(days=back)
-    return day.isoformat(), "day"
-
-
-def _relative_unit(match: re.Match, reference: dt.date, future: bool, text: str):
+def _relative_unit(match: re.Match, reference: dt.date, tense_: str | None, text: str):
     """'last month', 'this year', 'next week' (weeks are not days: given as their month)."""
     if _word_before(text, match.start()).lower() in ("the", "a", "past", "for", "over"):
         return None  # "in the last year", "for the next month": durations, not dates
@@ -227,24 +278,26 @@ def _relative_unit(match: re.Match, reference: dt.date, future: bool, text: str)
     if unit == "month":
         year, month = add_months(reference.year, reference.month, step)
         return f"{year:04d}-{month:02d}", "month"
-    day = reference + dt.timedelta(weeks=step)
+    if step != -1:
+        return None  # this or next week: not a day, and usually covered by the article's own date
+    day = reference - dt.timedelta(weeks=1)  # "last week": not a day, but its month is clear enough
     return f"{day.year:04d}-{day.month:02d}", "month"
 
 
-def _ago(match: re.Match, reference: dt.date, future: bool, text: str):
-    count, unit = NUMBERS.get(match["ago_n"].lower()) or int_or_none(match["ago_n"]), match["ago_unit"].lower()
-    return _shift(reference, -count, unit) if count else None
+def _ago(match: re.Match, reference: dt.date, tense_: str | None, text: str):
+    count = NUMBERS.get(match["ago_n"].lower()) or int_or_none(match["ago_n"])
+    return _shift(reference, -count, match["ago_unit"].lower()) if count else None
 
 
-def _within(match: re.Match, reference: dt.date, future: bool, text: str):
+def _within(match: re.Match, reference: dt.date, tense_: str | None, text: str):
     """'in six months' is a date only when the clause looks ahead ('will end in six months')."""
-    count, unit = NUMBERS.get(match["within_n"].lower()) or int_or_none(match["within_n"]), match["within_unit"].lower()
-    if not future or not count or _word_before(text, match.start()).lower() in ("time", "first", "once"):
+    count = NUMBERS.get(match["within_n"].lower()) or int_or_none(match["within_n"])
+    if tense_ != "future" or not count or _word_before(text, match.start()).lower() in ("time", "first", "once"):
         return None
-    return _shift(reference, count, unit)
+    return _shift(reference, count, match["within_unit"].lower())
 
 
-def _month(match: re.Match, reference: dt.date, future: bool, text: str):
+def _month(match: re.Match, reference: dt.date, tense_: str | None, text: str):
     name, relation = match["month_name"], (match["month_rel"] or "").lower()
     if not _is_month_context(text, match, relation):
         return None
@@ -255,36 +308,41 @@ def _month(match: re.Match, reference: dt.date, future: bool, text: str):
         year = reference.year if month > reference.month else reference.year + 1
     elif relation == "this":
         year = reference.year
-    elif future:
-        year = reference.year if month >= reference.month else reference.year + 1
     else:
-        year = reference.year if month <= reference.month else reference.year - 1
+        year = _choose(lambda y: dt.date(y, month, 1), reference.replace(day=1), tense_).year
     return f"{year:04d}-{month:02d}", "month"
 
 
-def _holiday(match: re.Match, reference: dt.date, future: bool, text: str):
+def _month_relative_year(match: re.Match, reference: dt.date, tense_: str | None, text: str):
+    """'October this year', 'April next year'."""
+    step = {"last": -1, "next": 1}.get(match["mr_rel"].lower(), 0)
+    return f"{reference.year + step:04d}-{month_number(match['mr_m']):02d}", "month"
+
+
+def _holiday(match: re.Match, reference: dt.date, tense_: str | None, text: str):
     name, relation = match["hol_name"], (match["hol_rel"] or "").lower()
     on = HOLIDAYS[name.split()[0].lower() + (" eve" if name.endswith("Eve") else "")]
     if relation == "last":
-        day = _nearest(on, reference - dt.timedelta(days=1), False)
+        day = _choose(on, reference - dt.timedelta(days=1), "past")
     elif relation == "next":
-        day = _nearest(on, reference + dt.timedelta(days=1), True)
+        day = _choose(on, reference + dt.timedelta(days=1), "future")
     else:
-        day = _nearest(on, reference, future)
+        day = _choose(on, reference, tense_)
     return (day.isoformat(), "day") if day else None
 
 
-RELATIVE = {"wd": _weekday, "day": _named_day, "weekend": _weekend, "rel": _relative_unit,
-            "ago": _ago, "within": _within, "month": _month, "hol": _holiday}
+RELATIVE = {"wd": _weekday, "day": _named_day, "rel": _relative_unit, "ago": _ago, "within": _within,
+            "month": _month, "mr": _month_relative_year, "hol": _holiday}
 
 
 def _is_month_context(text: str, match: re.Match, relation: str) -> bool:
-    """A bare month name is a month unless it is the modal 'May' or part of a name ('Theresa May')."""
+    """A bare month name is a month unless it is the modal 'May', part of a name ('Theresa May')
+    or a noun ('the Long March')."""
     before = _word_before(text, match.start())
     if relation or before.lower() in MONTH_CONTEXT:
         return True
-    if match["month_name"] == "May":
-        return False
+    if match["month_name"] == "May" or before.lower() == "the" or re.match(r"\s+(?:of|for)\b", text[match.end():]):
+        return False  # "the March of the Mothers", "March for Life"
     after = text[match.end():match.end() + 2].strip()
     preceding = text[:match.start()].rstrip()
     name_before = before[:1].isupper() and preceding[-1:] not in ".!?\"'“‘`" and preceding
@@ -323,13 +381,21 @@ HOLIDAYS = {
     "valentine's": lambda y: dt.date(y, 2, 14),
 }
 
+NEAR_FUTURE_DAYS = 62  # with no tense to go by, a date this close ahead is taken as coming
 
-def _nearest(day_in, reference: dt.date, future: bool) -> dt.date | None:
-    """The day given by `day_in(year)` on or before the reference, or on or after it if future."""
+
+def _choose(day_in, reference: dt.date, tense_: str | None) -> dt.date | None:
+    """Which year's `day_in(year)` is meant: the last one for the past, the next one for the future;
+    with no clear tense the nearer of the two, and the past one unless the next one is close."""
     days = [d for d in (day_in(reference.year + k) for k in (-1, 0, 1)) if d]
-    if future:
-        return min((d for d in days if d >= reference), default=None)
-    return max((d for d in days if d <= reference), default=None)
+    before = max((d for d in days if d <= reference), default=None)
+    after = min((d for d in days if d >= reference), default=None)
+    if tense_ == "future" or before is None:
+        return after
+    if tense_ == "past" or after is None:
+        return before
+    ahead, back = (after - reference).days, (reference - before).days
+    return after if ahead < back and ahead <= NEAR_FUTURE_DAYS else before
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -350,7 +416,7 @@ def _shift(reference: dt.date, count: int, unit: str):
         return f"{year:04d}-{month:02d}", "month"
     if unit == "year":
         return f"{reference.year + count:04d}", "year"
-    return None  # "a decade ago" is too vague to date
+    return None
 
 
 def add_months(year: int, month: int, count: int) -> tuple[int, int]:
@@ -360,6 +426,10 @@ def add_months(year: int, month: int, count: int) -> tuple[int, int]:
 
 def month_number(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
+
+
+def _ordinal(text: str) -> int:
+    return int(re.match(r"\d+", text)[0])
 
 
 def int_or_none(text: str) -> int | None:
@@ -376,21 +446,57 @@ def parse_reference(value: str | None) -> dt.date | None:
 
 # --- tense ----------------------------------------------------------------------------------
 
-def is_future(text: str, start: int, end: int) -> bool:
-    """Whether the clause around text[start:end] speaks of the future.
+def tense(text: str, start: int, end: int) -> str | None:
+    """'future', 'present', 'past' or None: how the clause around text[start:end] speaks of it.
 
-    The nearest tense word before the expression in its clause decides ("said Friday" is past
-    even in "said Friday that talks will resume"); failing one, the words just after it do.
+    A cue just before the date decides ("by Jan. 14", "as early as Tuesday", "since Friday");
+    otherwise the nearest tense word before it in its clause ("said Friday" is past even in
+    "said Friday that talks will resume"), failing one the words just after it.
     """
     clause_start, clause_end = clause_bounds(text, start, end)
-    before = [w.lower() for w in WORD.findall(text[clause_start:start])][::-1][:10]
-    after = [w.lower() for w in WORD.findall(text[end:clause_end])][:6]
-    for word in before + after:
-        if word in FUTURE_WORDS or word.endswith("'ll"):
-            return True
-        if word in PAST_WORDS or word.endswith("ed") and len(word) > 4 and word not in NOT_PAST:
-            return False
-    return False
+    lead = text[max(clause_start, start - 40):start]
+    if FUTURE_CUE.search(lead):
+        return "future"
+    if PAST_CUE.search(lead):
+        return "past"
+    if re.match(r"\s?['’]s\b", text[end:end + 3]):
+        return None  # "Wednesday's ruling": a name for the event, whatever the clause's tense
+    before = WORD.findall(text[clause_start:start])
+    after = WORD.findall(text[end:clause_end])
+    for words, order in ((before, range(len(before) - 1, -1, -1)), (after, range(len(after)))):
+        lowered, counted = [w.lower() for w in words], 0
+        for index in order:
+            found = _tense_of_word(lowered, index)
+            if found:
+                return found
+            counted += not words[index][:1].isupper()  # names do not use up the window
+            if counted >= TENSE_WINDOW:
+                break
+    return None
+
+
+TENSE_WINDOW = 8  # lower-case words looked at on each side of a date
+
+
+def _tense_of_word(words: list[str], index: int) -> str | None:
+    word = words[index]
+    following = words[index + 1] if index + 1 < len(words) else ""
+    preceding = words[index - 1] if index > 0 else ""
+    if word in FUTURE_WORDS or word.endswith("'ll"):
+        return "past" if following == "have" or following == "not" and word in ("may", "might") else "future"
+    if word in FUTURE_BEFORE and following in FUTURE_BEFORE[word]:
+        return "future"
+    if word in PRESENT_WORDS:
+        return "present"
+    participle = word in PAST_WORDS or word.endswith("ed") and len(word) > 4 and word not in NOT_PAST
+    if participle and preceding not in PASSIVE_AUXILIARIES:  # "would be held": the auxiliary decides
+        return "past"
+    return None
+
+
+def is_future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] speaks of the future."""
+    return tense(text, start, end) == "future"
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
