@@ -45,25 +45,37 @@ HOLIDAY = (r"(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|
            r"|Easter(?: Sunday)?|Halloween|Valentine's Day)")
 
 # The alternatives are tried in this order at each position, so longer forms come first.
+# Lower-case words a candidate may start with; any other candidate starts with a digit or a capital.
+OPENERS = ("early|mid|late|last|next|this|past|coming|earlier|later|today|tonight|yesterday|tomorrow|in|within|"
+           + "|".join(NUMBERS))
 CANDIDATE = re.compile(
+    # The look-ahead rejects most positions at once, before the alternatives are tried.
+    rf"\b(?=[0-9A-Z]|(?:{OPENERS})\b)(?:"
     r"(?P<iso>\b(?P<iso_y>\d{4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)"
     rf"|(?P<span>\b(?P<span_a>{YEAR})\s?[-–]\s?(?P<span_b>\d{{4}}|\d\d)\b(?![-–]\d))"
-    rf"|(?P<mdy>(?:(?P<mdy_wd>{WEEKDAY}),?\s+)?(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY})\b(?!:\d|\.\d|,\d)"
+    rf"|(?P<mdy>\b(?:(?P<mdy_wd>{WEEKDAY}),?\s+)?(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY})\b(?!:\d|\.\d|,\d)"
     rf"(?:\s*(?:-|–|and|to|through)\s*(?P<mdy_d2>{DAY})\b(?!:\d|\.\d|,\d))?(?:,?\s+(?P<mdy_y>{YEAR})\b)?)"
     rf"|(?P<dmy>\b(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR})\b)?)"
-    rf"|(?P<my>(?:(?i:early|mid|late)[- ])?(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR})\b(?!,\d))"
-    rf"|(?P<mr>(?:(?i:early|mid|late)[- ])?(?P<mr_m>{FULL_MONTH})\s+(?P<mr_rel>(?i:this|last|next))\s+year\b)"
-    rf"|(?P<hol>(?:(?P<hol_rel>(?i:last|next|this))\s+)?(?P<hol_name>{HOLIDAY})\b(?!\s+{SEASON}))"
-    rf"|(?P<wd>(?:(?P<wd_rel>(?i:last|next|this|past|coming))\s+)?(?P<wd_name>{WEEKDAY})\b)"
+    rf"|(?P<my>\b(?:(?i:early|mid|late)[- ])?(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR})\b(?!,\d))"
+    rf"|(?P<mr>\b(?:(?i:early|mid|late)[- ])?(?P<mr_m>{FULL_MONTH})\s+(?P<mr_rel>(?i:this|last|next))\s+year\b)"
+    rf"|(?P<hol>\b(?:(?P<hol_rel>(?i:last|next|this))\s+)?(?P<hol_name>{HOLIDAY})\b(?!\s+{SEASON}))"
+    rf"|(?P<wd>\b(?:(?P<wd_rel>(?i:last|next|this|past|coming))\s+)?(?P<wd_name>{WEEKDAY})\b)"
     r"|(?P<day>\b(?i:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b)"
     r"|(?P<rel>\b(?P<rel_mod>(?i:(?:earlier|later|late|early) this|this|last|next))\s+"
     r"(?P<rel_unit>week|month|year)\b)"
     rf"|(?P<ago>\b(?P<ago_n>(?i:{NUMBER}))\s+(?P<ago_unit>(?i:day|month|year))s?\s+ago\b)"
     rf"|(?P<within>\b(?i:in|within)\s+(?P<within_n>(?i:{NUMBER}))\s+"
     r"(?P<within_unit>(?i:day|week|month|year))s?\b)"
-    rf"|(?P<month>(?:(?P<month_rel>(?i:last|next|this|early|late|mid))[- ])?(?P<month_name>{FULL_MONTH})\b)"
-    rf"|(?P<year>(?<![\w$#£€.,:/])(?P<year_y>{YEAR})(?![\w%/]|'s|’s|,\d|\.\d|:\d|[-–]\d))"
+    rf"|(?P<month>\b(?:(?P<month_rel>(?i:last|next|this|early|late|mid))[- ])?(?P<month_name>{FULL_MONTH})\b)"
+    rf"|(?P<year>(?<![\w$#£€.,:/])(?P<year_y>{YEAR})(?![\w%/]|'s|’s|,\d|\.\d|:\d|[-–]\d)))"
 )
+# Every candidate holds one of these; the full pattern is tried only in a window around them,
+# which keeps the scan of text without dates cheap.
+TRIGGER = re.compile(  # digits spelt out: a pattern of plain alternatives is scanned much faster
+    r"0|1|2|3|4|5|6|7|8|9|day|night|week|month|year|morrow|morning|noon|evening|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+    r"Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Thanksgiving|Christmas|New Year|Election Day|Easter|"
+    r"Halloween|Valentine")
+REACH_BEFORE, REACH_AFTER = 20, 40  # characters a candidate may reach before and after its trigger
 
 # Words after which a four-digit number is not a year ("No. 1998", "Flight 2000", "© 2007").
 NOT_YEAR_BEFORE = frozenset(
@@ -118,10 +130,30 @@ def find_dates(text: str, reference: dt.date | None) -> list[TimeExpression]:
     without it; absolute ones ("June 14, 1990", "in 1990") are found either way.
     """
     found = []
-    for match in CANDIDATE.finditer(text):
-        for start, end, value, precision in normalise(match, text, reference):
-            found.append(TimeExpression(start, end, text[start:end], value, precision))
+    for window_start, window_end in _windows(text):
+        for match in CANDIDATE.finditer(text, window_start, window_end):
+            for start, end, value, precision in normalise(match, text, reference):
+                found.append(TimeExpression(start, end, text[start:end], value, precision))
     return found
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around the triggers, overlapping ones joined."""
+    windows: list[list[int]] = []
+    for trigger in TRIGGER.finditer(text):
+        start, end = max(0, trigger.start() - REACH_BEFORE), trigger.end() + REACH_AFTER
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([_word_start(text, start), end])
+    return [(start, min(end, len(text))) for start, end in windows]
+
+
+def _word_start(text: str, index: int) -> int:
+    """Move a window's start back to the beginning of the word it falls in."""
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
 
 
 def normalise(match: re.Match, text: str, reference: dt.date | None) -> list[tuple[int, int, str, str]]:
@@ -501,12 +533,12 @@ def is_future(text: str, start: int, end: int) -> bool:
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause holding text[start:end]: up to the nearest sentence or clause break each side."""
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    sentence_left = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    right_match = CLAUSE_BREAK.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    sentence_right = min((i for i in (text.find(". ", end), text.find("? ", end)) if i >= 0), default=len(text))
-    return max(left, sentence_left + 1), min(right, sentence_right + 1)
+    sentence_start = 1 + max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    sentence_end = min((i + 1 for i in (text.find(". ", end), text.find("? ", end), text.find("! ", end)) if i >= 0),
+                       default=len(text))
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, sentence_start, start)), default=sentence_start)
+    right = CLAUSE_BREAK.search(text, end, sentence_end)
+    return left, right.start() if right else sentence_end
 
 
 def _word_before(text: str, start: int) -> str:
