@@ -18,6 +18,7 @@ import datetime as dt
 import re
 
 from .model import TimeExpression
+from .text import ABBREVIATIONS
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -514,6 +515,8 @@ def _tense_of_word(words: list[str], index: int) -> str | None:
     word = words[index]
     following = words[index + 1] if index + 1 < len(words) else ""
     preceding = words[index - 1] if index > 0 else ""
+    if word == "next" and following == "to":
+        return None  # "next to the embassy"
     if word in FUTURE_WORDS or word.endswith("'ll"):
         return "past" if following == "have" or following == "not" and word in ("may", "might") else "future"
     if word in FUTURE_BEFORE and following in FUTURE_BEFORE[word]:
@@ -533,12 +536,23 @@ def is_future(text: str, start: int, end: int) -> bool:
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause holding text[start:end]: up to the nearest sentence or clause break each side."""
-    sentence_start = 1 + max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
-    sentence_end = min((i + 1 for i in (text.find(". ", end), text.find("? ", end), text.find("! ", end)) if i >= 0),
-                       default=len(text))
+    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start) if not _abbreviation(text, m)]
+    sentence_start = ends[-1] if ends else 0
+    following = next((m for m in SENTENCE_END.finditer(text, end) if not _abbreviation(text, m)), None)
+    sentence_end = following.start() + 1 if following else len(text)
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, sentence_start, start)), default=sentence_start)
     right = CLAUSE_BREAK.search(text, end, sentence_end)
     return left, right.start() if right else sentence_end
+
+
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+
+
+def _abbreviation(text: str, full_stop: re.Match) -> bool:
+    """'a.m. Tuesday', 'Gen. Smith': a full stop that does not end the sentence."""
+    word = re.search(r"[\w.]+$", text[max(0, full_stop.start() - 12):full_stop.start() + 1])
+    word = word.group().lower().rstrip(".") if word else ""
+    return text[full_stop.start()] == "." and (word in ABBREVIATIONS or len(word) == 1)
 
 
 def _word_before(text: str, start: int) -> str:
