@@ -83,7 +83,7 @@ def test_mistakes_name_line_and_key(tmp_path, text, line, words):
 
 def test_references_to_unknown_entities_and_events_name_line_and_key(tmp_path):
     registry = load_registry(write(tmp_path, FULL))
-    messages = check_references(registry, {"Abiy Ahmed", "Abiy"}, {"a"})
+    messages = check_references(registry, {"abiy ahmed", "abiy"}, {"a"})
     assert any(m == "line 28: topics[0].entities: no entity named 'GERD'" for m in messages)
     assert any("events.merge[0]: no event with id 'b'" in m for m in messages)
     assert any("events.correct.2020-07-21-dam" in m for m in messages)

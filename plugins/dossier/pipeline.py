@@ -58,7 +58,7 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
             if event.id not in ids:
                 ids.append(event.id)
     dossier.topics = topics.find_topics(dossier, registry)
-    names = {name for e in dossier.entities for name in [e.name, *e.aliases]}
+    names = {name.lower() for e in dossier.entities for name in [e.name, *e.aliases]}
     dossier.problems += [Problem(registry.path, message)
                          for message in check_references(registry, names,
                                                      {i for e in dossier.events for i in (e.id, *e.merged)})]

@@ -132,14 +132,17 @@ def load_registry(path: str | Path | None) -> Registry:
 
 
 def check_references(registry: Registry, entity_names: set[str], event_ids: set[str]) -> list[str]:
-    """Messages for names and ids the registry uses that the dossier does not have."""
+    """Messages for names and ids the registry uses that the dossier does not have.
+
+    `entity_names` are lower-cased names and aliases, as the stages match them.
+    """
     messages = []
     for i, rule in enumerate(registry.add_events):
         messages += [f"{registry.where(f'events.add[{i}].entities')}: no entity named '{name}'"
-                     for name in rule.entities if name not in entity_names]
+                     for name in rule.entities if name.lower() not in entity_names]
     for i, rule in enumerate(registry.topics):
         messages += [f"{registry.where(f'topics[{i}].entities')}: no entity named '{name}'"
-                     for name in rule.entities if name not in entity_names]
+                     for name in rule.entities if name.lower() not in entity_names]
     messages += [f"{registry.where(f'events.merge[{i}]')}: no event with id '{eid}'"
                  for i, group in enumerate(registry.merge_events) for eid in group if eid not in event_ids]
     messages += [f"{registry.where(f'events.correct.{eid}')}: no event with id '{eid}'"
