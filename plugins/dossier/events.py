@@ -19,6 +19,7 @@ from .text import sentence_spans
 from .timex import MONTHS, WEEKDAYS, find_dates, is_future, parse_reference
 
 SUMMARY_WORDS = 25  # a summary is the clause around the date, not the paragraph
+ENOUGH_WORDS = 12  # a clause shorter than this borrows its neighbours
 ID_WORDS = 5  # key words in an event id after its date
 PRECISION = {4: "year", 7: "month", 10: "day"}  # by length of the value
 STOPWORDS = frozenset(
@@ -86,26 +87,25 @@ def status_of(sentence: str, expression: TimeExpression, reference) -> str:
 
 
 def summarise(sentence: str, start: int, end: int, limit: int = SUMMARY_WORDS) -> str:
-    """The clause around sentence[start:end], grown by neighbouring clauses up to `limit` words."""
+    """The clause around sentence[start:end], grown by neighbouring clauses (the following one
+    first: the words after a date usually say what happened) until it says enough, within `limit`."""
     sentence = sentence.strip()
     if len(sentence.split()) <= limit:
         return sentence
     clauses = [m.span() for m in CLAUSE.finditer(sentence)]
-    index = next((i for i, (s, e) in enumerate(clauses) if s <= start < e), 0)
-    first = last = index
-    words = _words(sentence, *clauses[index])
-    grown = True
-    while grown:
-        grown = False
-        for candidate in (last + 1, first - 1):  # the words after a date usually say what happened
+    first = last = next((i for i, (s, e) in enumerate(clauses) if s <= start < e), 0)
+    words = _words(sentence, *clauses[first])
+    while words < ENOUGH_WORDS:
+        for candidate in (last + 1, first - 1):
             if 0 <= candidate < len(clauses) and words + _words(sentence, *clauses[candidate]) <= limit:
                 words += _words(sentence, *clauses[candidate])
                 first, last = min(first, candidate), max(last, candidate)
-                grown = True
-    text = sentence[clauses[first][0]:clauses[last][1]]
+                break
+        else:
+            break
     if words > limit:
-        text = _window(sentence, start, end, limit)
-    return text.strip(" ,;:—(").strip()
+        return _window(sentence, start, end, limit)
+    return sentence[clauses[first][0]:clauses[last][1]].strip(" ,;:—(").strip()
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -115,8 +115,9 @@ def _words(text: str, start: int, end: int) -> int:
 def _window(sentence: str, start: int, end: int, limit: int) -> str:
     """`limit` words around the expression, when even its own clause is too long."""
     before, after = sentence[:start].split(), sentence[end:].split()
-    keep_before = min(len(before), limit // 3)
-    keep_after = max(0, limit - keep_before - len(sentence[start:end].split()))
+    budget = max(0, limit - len(sentence[start:end].split()))
+    keep_after = min(len(after), budget - min(len(before), budget // 3))
+    keep_before = min(len(before), budget - keep_after)
     return " ".join(before[len(before) - keep_before:] + [sentence[start:end]] + after[:keep_after])
 
 

@@ -302,7 +302,7 @@ def _named_day(match: re.Match, reference: dt.date, tense_: str | None, text: st
 
 def _relative_unit(match: re.Match, reference: dt.date, tense_: str | None, text: str):
     """'last month', 'this year', 'next week' (weeks are not days: given as their month)."""
-    if _word_before(text, match.start()).lower() in ("the", "a", "past", "for", "over"):
+    if _word_before(text, match.start()).lower() in ("the", "a", "past"):
         return None  # "in the last year", "for the next month": durations, not dates
     modifier, unit = match["rel_mod"].lower().split()[0], match["rel_unit"]
     step = {"last": -1, "next": 1}.get(modifier, 0)

@@ -1,0 +1,250 @@
+"""The chronology: dated statements per article, participants, merging across articles, curation."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from dossier.events import build_events, find_events, summarise
+from dossier.model import Article, Block, Entity, Event, Mention, Source
+from dossier.pipeline import build_dossier
+from dossier.registry import EventRule, Registry, load_registry
+
+
+def article(text: str, date: str | None = "2007-06-15", article_id: str = "a1") -> Article:
+    """An article of one paragraph per blank-line-separated part of `text`."""
+    return Article(id=article_id, source_file=f"{article_id}.txt", title="Title", date=date,
+                   blocks=[Block(part) for part in text.split("\n\n")])
+
+
+def events_of(text: str, date: str | None = "2007-06-15") -> list[tuple[str, str, str]]:
+    return [(e.date, e.precision, e.status) for e in find_events(article(text, date))]
+
+
+# --- per article -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The ministers held a meeting today in Geneva.", [("2007-06-15", "day", "happened")]),
+    ("The council will meet Tuesday to vote on the plan.", [("2007-06-19", "day", "expected")]),
+    ("The lease expires in six months, the landlord said.", [("2007-12", "month", "expected")]),
+    ("Officials said the plant closed in 1990.", [("1990", "year", "happened")]),
+    ("Elections are scheduled for next year.", [("2008", "year", "expected")]),
+    ("Talks will resume today in Geneva.", [("2007-06-15", "day", "expected")]),
+    ("The strike began last month.", [("2007-05", "month", "happened")]),
+    ("The summit is planned for Oct. 26 in Lisbon.", [("2007-10-26", "day", "expected")]),
+    ("Prices rose this year.", [("2007", "year", "happened")]),
+])
+def test_each_dated_sentence_is_an_event_with_its_status(sentence, expected):
+    assert events_of(sentence) == expected
+
+
+def test_a_dateline_today_is_the_publication_date():
+    [event] = find_events(article("MOSCOW (AP) - Russian and U.S. envoys held a meeting today."))
+    assert (event.date, event.status) == ("2007-06-15", "happened")
+    assert event.sources == [Source("a1", "MOSCOW (AP) - Russian and U.S. envoys held a meeting today.")]
+    assert event.entities == []
+
+
+def test_one_event_per_date_in_a_sentence():
+    text = "Rebels attacked on Friday, and on June 15 the army struck back; in 1990 they had signed a truce."
+    assert [e.date for e in find_events(article(text))] == ["2007-06-15", "1990"]
+
+
+def test_each_sentence_gives_its_own_events():
+    text = "Rebels attacked on Friday. The army struck back on Friday."
+    assert [e.sources[0].sentence for e in find_events(article(text))] == [
+        "Rebels attacked on Friday.", "The army struck back on Friday."]
+
+
+def test_headings_and_bare_dates_are_not_events():
+    a = article("2007-06-15 14:02\n\nThe council met Tuesday.")
+    a.blocks.insert(0, Block("Talks resume in June", kind="heading"))
+    assert [e.date for e in find_events(a)] == ["2007-06-12"]
+
+
+def test_without_a_publication_date_only_absolute_dates_count():
+    assert events_of("The council met Tuesday. The treaty was signed on June 14, 1990.", None) == [
+        ("1990-06-14", "day", "happened")]
+
+
+def test_summary_is_the_sentence_when_short():
+    sentence = "The council will meet Tuesday to vote on the plan."
+    [event] = find_events(article(sentence))
+    assert event.summary == sentence
+
+
+def test_summary_is_the_clause_around_the_date_when_the_sentence_is_long():
+    sentence = ("The council will meet Tuesday to vote on the plan, which was drafted in 1990 by a committee "
+                "of experts that met in Vienna, Prague, Budapest and Warsaw over several long months of "
+                "negotiation, officials said.")
+    tuesday, drafted = find_events(article(sentence))
+    assert tuesday.summary.startswith("The council will meet Tuesday")
+    assert drafted.summary == "which was drafted in 1990 by a committee of experts that met in Vienna"
+    assert all(len(e.summary.split()) <= 25 for e in (tuesday, drafted))
+
+
+def test_summary_of_a_long_clause_is_a_window_around_the_date():
+    sentence = " ".join(["word"] * 30) + " on Friday " + " ".join(["more"] * 30)
+    summary = summarise(sentence, sentence.index("Friday"), sentence.index("Friday") + 6)
+    assert "Friday" in summary and len(summary.split()) <= 25
+
+
+def test_draft_ids_are_stable_and_start_with_the_date():
+    text = "Rebels attacked the town on Friday."
+    first, second = find_events(article(text)), find_events(article(text))
+    assert [e.id for e in first] == [e.id for e in second] == ["2007-06-15-rebels-attacked-town"]
+
+
+# --- corpus ------------------------------------------------------------------------------------
+
+def entity(entity_id: str, *mentions: tuple[str, str]) -> Entity:
+    """An entity named in these (article id, sentence) places."""
+    name = entity_id.split("/")[1]
+    return Entity(id=entity_id, name=name.title(), type=entity_id.split("/")[0], slug=name,
+                  mentions=[Mention(a, 0, 0, len(name), name, sentence, entity_id) for a, sentence in mentions])
+
+
+BOMBING_A = "Bombs exploded outside the embassy in Nairobi on Friday."
+BOMBING_B = "The Nairobi embassy was hit by a bomb Friday, officials said."
+PLANNED = "Albright will visit Nairobi on Friday, aides said."
+
+
+def corpus(registry: Registry | None = None, entities: list[Entity] | None = None):
+    a = article(BOMBING_A, "2007-06-15", "a")
+    b = article(BOMBING_B, "2007-06-16", "b")
+    articles = [a, b]
+    drafts = {x.id: find_events(x) for x in articles}
+    if entities is None:
+        entities = [entity("place/nairobi", ("a", BOMBING_A), ("b", BOMBING_B))]
+    return build_events(articles, drafts, entities, registry or Registry())
+
+
+def test_participants_are_the_entities_of_the_same_sentence():
+    a = article("Kenya and Tanzania met on Friday. Uganda met them in 1990.", article_id="a")
+    entities = [entity("country/kenya", ("a", "Kenya and Tanzania met on Friday.")),
+                entity("country/tanzania", ("a", "Kenya and Tanzania met on Friday.")),
+                entity("country/uganda", ("a", "Uganda met them in 1990.")),
+                entity("country/sudan", ("b", "Kenya and Tanzania met on Friday."))]
+    events = build_events([a], {"a": find_events(a)}, entities, Registry())
+    assert {e.date: e.entities for e in events} == {
+        "1990": ["country/uganda"], "2007-06-15": ["country/kenya", "country/tanzania"]}
+
+
+def test_the_same_event_reported_by_two_articles_is_merged():
+    [event] = corpus()
+    assert event.date == "2007-06-15"
+    assert [s.article for s in event.sources] == ["a", "b"]
+    assert event.summary == BOMBING_A  # the earliest report's words
+    assert event.entities == ["place/nairobi"]
+
+
+def test_reports_without_a_shared_participant_stay_apart():
+    events = corpus(entities=[])
+    assert len(events) == 2 and all(len(e.sources) == 1 for e in events)
+
+
+def test_a_month_needs_two_shared_participants_to_merge():
+    first = article("Kenya signed the treaty in March 2007.", article_id="a")
+    second = article("Kenya raised taxes in March 2007.", article_id="b")
+    one = [entity("country/kenya", ("a", first.blocks[0].text), ("b", second.blocks[0].text))]
+    two = one + [entity("treaty/lusaka", ("a", first.blocks[0].text), ("b", second.blocks[0].text))]
+    drafts = {x.id: find_events(x) for x in (first, second)}
+    assert len(build_events([first, second], drafts, one, Registry())) == 2
+    assert len(build_events([first, second], drafts, two, Registry())) == 1
+
+
+def test_a_merged_event_happened_if_any_report_says_so():
+    a = article(PLANNED, "2007-06-14", "a")
+    b = article(BOMBING_B, "2007-06-16", "b")
+    entities = [entity("place/nairobi", ("a", PLANNED), ("b", BOMBING_B))]
+    drafts = {x.id: find_events(x) for x in (a, b)}
+    assert drafts["a"][0].status == "expected"
+    [event] = build_events([a, b], drafts, entities, Registry())
+    assert (event.date, event.status, event.summary) == ("2007-06-15", "happened", PLANNED)
+
+
+def test_building_does_not_change_the_cached_drafts():
+    a = article(BOMBING_A, article_id="a")
+    drafts = {"a": find_events(a)}
+    before = [(e.id, list(e.entities), list(e.sources)) for e in drafts["a"]]
+    build_events([a], drafts, [entity("place/nairobi", ("a", BOMBING_A))], Registry())
+    assert [(e.id, list(e.entities), list(e.sources)) for e in drafts["a"]] == before
+
+
+def test_events_are_sorted_by_date_with_unique_ids():
+    a = article("Rebels attacked on Friday. Rebels attacked on Friday again. Rebels attacked in 1990.",
+                article_id="a")
+    events = build_events([a], {"a": find_events(a)}, [], Registry())
+    assert [e.date for e in events] == ["1990", "2007-06-15", "2007-06-15"]
+    assert len({e.id for e in events}) == 3
+    assert [e.id for e in events] == sorted([e.id for e in events], key=lambda i: (i[:10], i))
+
+
+def test_output_does_not_depend_on_the_order_of_entities():
+    entities = [entity("place/nairobi", ("a", BOMBING_A), ("b", BOMBING_B)),
+                entity("country/kenya", ("a", BOMBING_A)),
+                entity("organisation/fbi", ("b", BOMBING_B))]
+    expected = corpus(entities=entities)
+    for seed in range(5):
+        shuffled = entities[:]
+        random.Random(seed).shuffle(shuffled)
+        assert corpus(entities=shuffled) == expected
+
+
+# --- registry ----------------------------------------------------------------------------------
+
+def two_events() -> list[Event]:
+    return corpus(entities=[])
+
+
+def test_registry_hides_an_event_by_id():
+    first, second = two_events()
+    events = corpus(Registry(hide_events=[first.id]), entities=[])
+    assert [e.id for e in events] == [second.id]
+
+
+def test_registry_merges_events_into_the_first_id():
+    first, second = two_events()
+    [event] = corpus(Registry(merge_events=[[first.id, second.id]]), entities=[])
+    assert event.id == first.id and len(event.sources) == 2
+    assert event.merged == [second.id]
+
+
+def test_registry_corrects_date_summary_and_status():
+    first, second = two_events()
+    correction = {first.id: {"date": "2007-06", "summary": "Embassy bombings", "status": "expected"}}
+    events = corpus(Registry(correct_events=correction), entities=[])
+    corrected = next(e for e in events if e.id == first.id)
+    assert (corrected.date, corrected.precision, corrected.summary, corrected.status) == (
+        "2007-06", "month", "Embassy bombings", "expected")
+    assert events[0] is corrected  # still sorted by date: "2007-06" comes first
+
+
+def test_registry_adds_events_with_entities_by_name_or_alias():
+    nairobi = entity("place/nairobi", ("a", BOMBING_A))
+    nairobi.aliases = ["Nairobi city"]
+    rule = EventRule(date="1963", summary="Kenya becomes independent", entities=["nairobi city", "Nowhere"],
+                     article="b.txt")
+    events = corpus(Registry(add_events=[rule]), entities=[nairobi])
+    added = events[0]
+    assert (added.id, added.date, added.precision, added.status) == (
+        "1963-kenya-becomes-independent", "1963", "year", "happened")
+    assert added.entities == ["place/nairobi"]
+    assert added.sources == [Source("b", "Kenya becomes independent")]
+
+
+def test_registry_ids_of_merged_events_are_not_reported_as_unknown(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text("Embassy bombed\n\nBombs exploded at the embassy on Friday.\n\n"
+                                   "Rescuers worked through the night in 1998.\n", encoding="utf-8")
+    registry_file = tmp_path / "dossier.yaml"
+    registry_file.write_text("articles:\n  one.txt: {date: 1998-08-07}\n", encoding="utf-8")
+    dossier = build_dossier([seeds / "one.txt"], load_registry(registry_file))
+    ids = [e.id for e in dossier.events]
+    assert [e.date for e in dossier.events] == ["1998", "1998-08-07"]
+    registry_file.write_text("articles:\n  one.txt: {date: 1998-08-07}\n"
+                             f"events:\n  merge: [[{ids[1]}, {ids[0]}]]\n", encoding="utf-8")
+    dossier = build_dossier([seeds / "one.txt"], load_registry(registry_file))
+    assert [e.id for e in dossier.events] == [ids[1]]
+    assert not [p for p in dossier.problems if "no event with id" in p.message]
