@@ -112,6 +112,8 @@ FUTURE_CUE = re.compile(
     r"\b(?:by|until|till|no later than|as (?:early|soon|late) as|ahead of|from now (?:to|until)|"
     r"between now and|starting|beginning)\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.\s*(?:[A-Z]{3}\s+)?)|the\s+)?$",
     re.IGNORECASE)
+# A date after one of these names a thing ("the Aug. 7 bombings"); the clause's verb is not its tense.
+DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+$", re.IGNORECASE)
 PAST_CUE = re.compile(r"\b(?:since|ago)\s+$", re.IGNORECASE)
 # Words ending in -ed that are not past participles.
 NOT_PAST = frozenset("hundred indeed speed proceed succeed exceed united red need seed".split())
@@ -374,7 +376,7 @@ def _is_month_context(text: str, match: re.Match, relation: str) -> bool:
     before = _word_before(text, match.start())
     if relation or before.lower() in MONTH_CONTEXT:
         return True
-    if match["month_name"] == "May" or before.lower() == "the" or re.match(r"\s+(?:of|for)\b", text[match.end():]):
+    if match["month_name"] == "May" or re.match(r"\s+(?:of|for)\b", text[match.end():]):
         return False  # "the March of the Mothers", "March for Life"
     after = text[match.end():match.end() + 2].strip()
     preceding = text[:match.start()].rstrip()
@@ -492,8 +494,8 @@ def tense(text: str, start: int, end: int) -> str | None:
         return "future"
     if PAST_CUE.search(lead):
         return "past"
-    if re.match(r"\s?['’]s\b", text[end:end + 3]):
-        return None  # "Wednesday's ruling": a name for the event, whatever the clause's tense
+    if re.match(r"\s?['’]s\b", text[end:end + 3]) or DETERMINER.search(text, max(0, start - 8), start):
+        return None  # "Wednesday's ruling", "the Jan. 14 deadline": a name, whatever the clause's tense
     before = WORD.findall(text[clause_start:start])
     after = WORD.findall(text[end:clause_end])
     for words, order in ((before, range(len(before) - 1, -1, -1)), (after, range(len(after)))):
