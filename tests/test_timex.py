@@ -91,6 +91,11 @@ RELATIVE = [
     ("Clinic violence will be an issue until Election Day.", [("Election Day", "2007-11-06", "day")]),
     ("The editorial said on Monday, Oct. 29:", [("Monday, Oct. 29", "2007-10-29", "day")]),
     ("Aides met the day before Tuesday's vote.", [("Tuesday", "2007-06-11", "day")]),
+    ("He arrived the day before yesterday.", [("yesterday", "2007-06-13", "day")]),
+    ("The council meets Tuesday.", [("Tuesday", "2007-06-19", "day")]),
+    ("Police have a suspect in the October slaying.", [("October", "2006-10", "month")]),
+    ("The Oct. 26 attack killed five, police said.", [("Oct. 26", "2006-10-26", "day")]),
+    ("Officials gave no reason for the June 25 deadline.", [("June 25", "2007-06-25", "day")]),
 ]
 
 LAST_WEEK_ACROSS_A_MONTH = ("The bombing last week killed ten.", dt.date(2007, 6, 3),
@@ -126,6 +131,9 @@ TRAPS = [
     "We will win this, said the mayor.",
     "The cars were sold for 1,998 dollars.",
     "Talks could last for weeks.",
+    "A ruling will come in two weeks.",
+    "Women joined the March of the Mothers.",
+    "The bombing happened later that year.",
 ]
 
 

@@ -66,7 +66,7 @@ CANDIDATE = re.compile(
     r"(?P<rel_unit>week|month|year)\b)"
     rf"|(?P<ago>\b(?P<ago_n>(?i:{NUMBER}))\s+(?P<ago_unit>(?i:day|month|year))s?\s+ago\b)"
     rf"|(?P<within>\b(?i:in|within)\s+(?P<within_n>(?i:{NUMBER}))\s+"
-    r"(?P<within_unit>(?i:day|week|month|year))s?\b)"
+    r"(?P<within_unit>(?i:day|month|year))s?\b)"
     rf"|(?P<month>\b(?:(?P<month_rel>(?i:last|next|this|early|late|mid))[- ])?(?P<month_name>{FULL_MONTH})\b)"
     rf"|(?P<year>(?<![\w$#£€.,:/])(?P<year_y>{YEAR})(?![\w%/]|'s|’s|,\d|\.\d|:\d|[-–]\d)))"
 )
@@ -105,7 +105,9 @@ FUTURE_BEFORE = {
     **dict.fromkeys("plans plan intends intend intended aims aim hopes hope expects expect".split(), ("to",)),
     **dict.fromkeys("due expected set".split(), ("to", "for", "on", "in", "at", "by", "")),
 }
-PRESENT_WORDS = frozenset("is are am now".split())
+# The present of a scheduled event ("the council meets Tuesday") speaks of the coming one.
+PRESENT_WORDS = frozenset("is are am now meets opens begins starts ends arrives visits leaves returns "
+                          "resumes convenes reconvenes closes".split())
 PASSIVE_AUXILIARIES = frozenset("be been being".split())
 # Just before the date, these make it a deadline or a start: "by Jan. 14", "as early as Tuesday".
 FUTURE_CUE = re.compile(
