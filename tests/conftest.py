@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def build_site(content: Path, output: Path, **overrides) -> Path:
     """Build `content` (seeds/ + dossier.yaml) with the project's pelican.conf.py into `output`."""
     from pelican import Pelican
+    from pelican.log import LimitFilter
     from pelican.settings import read_settings
 
     settings = read_settings(str(ROOT / "pelican.conf.py"), override={
@@ -22,6 +23,7 @@ def build_site(content: Path, output: Path, **overrides) -> Path:
         "DOSSIER": {"registry": str(content / "dossier.yaml"), "cache": str(output.parent / "cache")},
         **overrides,
     })
+    LimitFilter._raised_messages.clear()  # Pelican logs a message once per process; each build is a new run
     Pelican(settings).run()
     return output
 

@@ -1,15 +1,159 @@
-"""Placeholder cleaner: keeps every block (replaced by the real cleaner)."""
+"""The cleaning stage: keep the article of a pasted web page and drop the page around it.
+
+A pasted page is a run of lines. As in jusText, each block is first judged on its own (length,
+share of function words, sentence punctuation, known page furniture); the article is then the run
+of blocks holding the most prose (a maximum-sum segment), which bridges the subheadings and ad slots
+inside an article but not the menus, teaser lists and footers around it. The headline, date,
+publisher and dateline are looked for where pages put them: above and at the start of that run.
+Dropped blocks are kept with the reason, so nothing is lost silently.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from slugify import slugify
 
+from . import masthead
+from .stoplists import stoplist_for
+from .furniture import CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS
 from .model import Article, Block, SeedText
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+
+PROSE_STOPWORDS = 0.3  # share of function words in prose (jusText's threshold)
+TEXT_STOPWORDS = 0.2
+PROSE_WORDS = 10  # a block with this many words and a sentence in it reads as prose
+HEADING_WORDS = 14  # a subheading is shorter than this
+TEXT_WEIGHT = 0.3
+SHORT_PENALTY = 10  # what each non-prose block costs the run of article blocks around it
+
+
+@dataclass
+class Judgement:
+    kind: str  # "prose", "text" (short but written, not a menu item), "short" or "furniture"
+    words: int
+    reason: str = ""
+
+    @property
+    def weight(self) -> float:
+        if self.kind == "prose":
+            return self.words
+        if self.kind == "text":
+            return self.words * TEXT_WEIGHT - SHORT_PENALTY / 2
+        return -SHORT_PENALTY - (self.words / 2 if self.kind == "furniture" else 0)
 
 
 def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Article:
-    blocks = [Block(p.strip()) for p in seed.text.split("\n\n") if p.strip()]
-    title = blocks[0].text if blocks else Path(seed.path).stem
-    return Article(id=slugify(title)[:80] or slugify(Path(seed.path).stem), source_file=seed.path,
-                   title=title, blocks=blocks[1:], problems=list(seed.problems))
+    """The article of one pasted page: its title, date, publisher, dateline and kept blocks."""
+    texts = split_blocks(seed.text)
+    texts, captions = masthead.split_glued_captions(texts)
+    stoplist = stoplist_for(WORD.findall(seed.text[:50_000]))
+    judgements = [judge(text, stoplist, text in repeated_lines or index in captions) for index, text in enumerate(texts)]
+    start, end = article_run(judgements)
+    blocks = [Block(text) for text in texts]
+    for index, (block, judgement) in enumerate(zip(blocks, judgements)):
+        block.kept, block.reason = keep(index, judgements, start, end)
+        if index in captions:
+            block.reason = "photo caption glued to the dateline"
+        if block.kept and judgement.kind == "short":
+            block.kind = "heading" if is_heading(block.text, judgements, index) else "paragraph"
+    problems = list(seed.problems)
+    if not any(b.kept for b in blocks) and blocks:
+        for block, judgement in zip(blocks, judgements):  # no prose at all: keep the text rather than lose it
+            block.kept, block.reason = judgement.kind != "furniture", judgement.reason
+        problems.append("no article prose was recognised: kept every line that is not page furniture")
+
+    head = masthead.read_masthead(texts, start if start < end else len(texts), captions)
+    for index in head.consumed:
+        if not blocks[index].kept:
+            blocks[index].reason = "headline or date line of the page"
+    title = head.title or _first_words(blocks)
+    if not head.title:
+        problems.append("no headline was recognised: the title is the text's first words")
+    if not head.date:
+        problems.append("no publication date was recognised")
+    return Article(id=slugify(title, max_length=80, word_boundary=True) or slugify(Path(seed.path).stem) or "article",
+                   source_file=seed.path, title=title, date=head.date, publisher=head.publisher,
+                   dateline_place=head.place, blocks=blocks, problems=problems)
+
+
+def split_blocks(text: str) -> list[str]:
+    """One block per line; lines hard-wrapped inside a paragraph are joined back (whitespace only)."""
+    blocks: list[str] = []
+    joinable = False
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            joinable = False
+            continue
+        if joinable and line[0].islower():
+            blocks[-1] += " " + line
+        else:
+            blocks.append(line)
+        joinable = len(blocks[-1]) >= 40 and not SENTENCE_END.search(blocks[-1][-3:] + " ")
+    return blocks
+
+
+def judge(text: str, stoplist: frozenset[str], furniture: bool = False) -> Judgement:
+    """What a block looks like on its own, before its neighbours are considered."""
+    words = WORD.findall(text[:5000])
+    n = len(words) if len(text) <= 5000 else len(text.split())
+    if furniture:
+        return Judgement("furniture", n, "repeated on other pages of the site, or a photo caption")
+    if FURNITURE.match(text) and n <= 25 or FURNITURE_ANYWHERE.search(text[-300:]) and n <= 60:
+        return Judgement("furniture", n, "page furniture (tools, prompts, credits, teasers)")
+    if len(MENU_SEPARATORS.findall(text)) >= 2:
+        return Judgement("furniture", n, "navigation or tool row")
+    if CREDIT_AT_END.search(text) and n <= 60 and not text.startswith(("\"", "“")):
+        return Judgement("furniture", n, "photo caption or credit")
+    stop = sum(w.lower() in stoplist for w in words) / max(1, len(words))
+    if n >= PROSE_WORDS and stop >= PROSE_STOPWORDS and SENTENCE_END.search(text + " "):
+        return Judgement("prose", n)
+    if n >= 4 and stop >= TEXT_STOPWORDS and SENTENCE_END.search(text + " ") or n >= 5 and stop >= PROSE_STOPWORDS:
+        return Judgement("text", n, "short text outside the article")
+    return Judgement("short", n, "short line outside the article text (menu, headline, teaser)")
+
+
+def article_run(judgements: list[Judgement]) -> tuple[int, int]:
+    """The run of blocks [start, end) with the greatest total weight (Kadane's maximum-sum segment)."""
+    best, best_run, total, start = 0.0, (0, 0), 0.0, 0
+    for index, judgement in enumerate(judgements):
+        if total <= 0:
+            total, start = 0.0, index
+        total += judgement.weight
+        if total > best:
+            best, best_run = total, (start, index + 1)
+    return best_run
+
+
+def keep(index: int, judgements: list[Judgement], start: int, end: int) -> tuple[bool, str]:
+    judgement = judgements[index]
+    if not start <= index < end:
+        return False, judgement.reason or "outside the article text (sidebar, teaser or footer)"
+    if judgement.kind in ("prose", "text"):
+        return True, ""
+    if judgement.kind == "short" and _followed_by_prose(judgements, index, end):
+        return True, "subheading or short paragraph inside the article"
+    return False, judgement.reason
+
+
+def is_heading(text: str, judgements: list[Judgement], index: int) -> bool:
+    return judgements[index].words <= HEADING_WORDS and not SENTENCE_END.search(text[-3:] + " ")
+
+
+def _followed_by_prose(judgements: list[Judgement], index: int, end: int) -> bool:
+    for following in judgements[index + 1:end]:
+        if following.kind in ("prose", "text"):
+            return True
+        if following.kind == "short":
+            return False
+    return False
+
+
+def _first_words(blocks: list[Block]) -> str:
+    text = next((b.text for b in blocks if b.kept), blocks[0].text if blocks else "")
+    words = text.split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "") if words else "Untitled"
