@@ -7,6 +7,7 @@ own parser (`timex.find_dates`), so both stages agree on what a date is.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ COPYRIGHT_HOLDER = re.compile(r"(?:copyright|©)(?:\s*(?:copyright|©|\(c\)|\d{4
                               r"(?P<holder>[A-Z][\w&.' -]{2,50}?)(?:,? (?:inc|llc|ltd)\b|[.,|]|\s+\d{4}|\s+all rights|\s*$)",
                               re.IGNORECASE)
 DATE_LINE_OPENING = re.compile(r"^(?:updated|published|posted|last (?:updated|modified)|first published)\b", re.IGNORECASE)
+NUMERIC_DATE = re.compile(r"\b(?:(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)(?=T|\b)"
+                          r"|(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)(?P<year>(?:19|20)\d\d)\b)")
 HEADER_WINDOW = 25  # the headline is within this many blocks above the article text
 END_PUNCTUATION = re.compile(r"[.!?;,]$")
 
@@ -61,14 +64,16 @@ def read_masthead(texts: list[str], body_start: int, captions: set[int] = frozen
     dateline_at = next((i for i in range(max(0, body_start - 2), min(len(texts), body_start + 2))
                         if DATELINE.match(texts[i])), None)
     dates = _header_dates(texts, body_start)
+    dateline_date = None
     if dateline_at is not None:
         match = DATELINE.match(texts[dateline_at])
         if match["place"] and len(match["place"]) > 1:
             head.place = _place(match["place"], match["region"])
         head.publisher = match["agency"]
-        head.date = _dateline_date(match, dates)
-    if head.date is None and dates:
-        head.date = dates[0][1]
+        dateline_date = _dateline_date(match, dates)
+    # a full date in the dateline, else the date line under the headline, else the dateline's day in that year
+    head.date = (dateline_date if dateline_date and not dateline_date.startswith("~") else
+                 dates[0][1] if dates else dateline_date and dateline_date[1:])
     title_at = _headline(texts, body_start, captions)
     if title_at is not None:
         head.title = texts[title_at]
@@ -86,10 +91,13 @@ def _header_dates(texts: list[str], body_start: int) -> list[tuple[int, str]]:
     found = []
     for index in order:
         text = texts[index][:300]
+        value = _numeric_date(text) if index < body_start else None
         for expression in find_dates(text, None):
             if expression.precision == "day" and (index < body_start or expression.start < 80):
-                found.append((index, expression.value))
+                value = expression.value
                 break
+        if value:
+            found.append((index, value))
     for index, text in enumerate(texts):  # a closing source line: "(Agency June 15, 2007)"
         match = SOURCE_LINE.match(text)
         if match and (expression := find_dates(match["date"], None)) and expression[0].precision == "day":
@@ -102,11 +110,11 @@ def _dateline_date(match: re.Match, dates: list[tuple[int, str]]) -> str | None:
     expressions = find_dates(text, None)
     if expressions and expressions[0].precision == "day":
         return expressions[0].value
-    if text and dates:  # "March 12" with the year of a nearby date line
+    if text and dates:  # "March 12" takes the year of a nearby date line; "~" marks it as inferred
         year = dates[0][1][:4]
         expressions = find_dates(f"{text}, {year}", None)
         if expressions and expressions[0].precision == "day":
-            return expressions[0].value
+            return "~" + expressions[0].value
     return None
 
 
@@ -144,8 +152,25 @@ def _headline_score(text: str, page: str) -> float:
     return score
 
 
+def _numeric_date(text: str) -> str | None:
+    """ISO (2007-06-15T10:00), US (06/15/2007) or European (15.06.2007) numeric dates on a date line."""
+    match = NUMERIC_DATE.search(text)
+    if not match:
+        return None
+    if match["iso_year"]:
+        year, month, day = int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"])
+    else:
+        first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+        day_first = match["separator"] == "." or first > 12
+        day, month = (first, second) if day_first else (second, first)
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def _is_date_line(text: str) -> bool:
-    if DATE_LINE_OPENING.match(text):
+    if DATE_LINE_OPENING.match(text) or NUMERIC_DATE.search(text) and len(text.split()) <= 6:
         return True
     expressions = find_dates(text[:200], None)
     return bool(expressions) and len(text.split()) <= 14

@@ -1,0 +1,151 @@
+"""The cleaner on pages written for these tests: what it keeps, what it drops and what it finds."""
+from dossier.clean import clean
+from dossier.model import SeedText
+
+PAGE = """Skip to main content
+Home | World | Business | Sport | Weather
+Search
+Breaking News
+
+Fishing fleets idle as quota talks collapse in Reykjavik
+
+Save | Print | E-mail | Most Read
+
+Harbour boats at dawn in Hafnarfjordur (Nordic Photo) REYKJAVIK, March 3, 2021 (Northern Wire) -- Fishing crews across the north Atlantic kept their boats in harbour on Wednesday after talks on the mackerel quota broke down late on Tuesday night.
+
+The coastal states had met for three days to agree how the catch should be shared, but the delegations left without a date for another round.
+
+Who Pays
+"We cannot go on fishing blind," said the head of the crews' union, who asked the ministers to come back to the table before the season opens in May.
+
+The ministry said it would publish its own limit within two weeks, as it has done in each of the last four years.
+
+Related >>
+Mackerel stocks at ten-year low (more)
+Ministers trade blame over quotas (more)
+
+Most Viewed
+Storm closes ferry routes
+Prices of cod rise again
+
+Copyright © 2021 Northern Wire Media. All rights reserved.
+"""
+
+
+def make(text: str, path: str = "page.txt"):
+    return clean(SeedText(path, text))
+
+
+def kept(article) -> list[str]:
+    return [block.text for block in article.body]
+
+
+def test_headline_date_publisher_and_place_come_from_the_masthead():
+    article = make(PAGE)
+    assert article.title == "Fishing fleets idle as quota talks collapse in Reykjavik"
+    assert article.date == "2021-03-03"
+    assert article.publisher == "Northern Wire"
+    assert article.dateline_place == "Reykjavik"
+    assert article.id == "fishing-fleets-idle-as-quota-talks-collapse-in-reykjavik"
+    assert not article.problems
+
+
+def test_the_article_is_kept_and_the_page_around_it_dropped():
+    body = kept(make(PAGE))
+    assert body[0].startswith("REYKJAVIK, March 3, 2021 (Northern Wire) -- Fishing crews")
+    assert body[-1].startswith("The ministry said it would publish")
+    assert len(body) == 5
+    text = "\n".join(body)
+    for furniture in ("Save | Print", "Related", "(more)", "Most Viewed", "Storm closes", "Copyright", "Nordic Photo"):
+        assert furniture not in text
+
+
+def test_subheadings_and_quotations_are_kept_as_written():
+    article = make(PAGE)
+    heading = next(block for block in article.body if block.text == "Who Pays")
+    assert heading.kind == "heading"
+    assert any(block.text.startswith('"We cannot go on fishing blind," said') for block in article.body)
+
+
+def test_what_was_dropped_is_kept_with_a_reason():
+    article = make(PAGE)
+    removed = {block.text: block.reason for block in article.removed}
+    assert removed["Harbour boats at dawn in Hafnarfjordur (Nordic Photo)"] == "photo caption glued to the dateline"
+    assert "Home | World | Business | Sport | Weather" in removed
+    assert all(reason for reason in removed.values())
+    # nothing is lost: every line of the page is either kept or removed
+    assert sorted(b.text for b in article.blocks) == sorted(kept(article) + list(removed))
+
+
+def test_kept_text_is_not_rewritten_beyond_whitespace():
+    page = "A  headline   that is long enough\n\nThe first   paragraph of the story says what\u00a0happened, and why it matters to many people here.\n"
+    article = make(page.replace("\u00a0", " "))
+    assert kept(article) == ["The first paragraph of the story says what happened, and why it matters to many people here."]
+
+
+def test_date_line_under_the_headline_wins_over_a_dateline_without_a_year():
+    page = ("Dam opens after years of delay\n\n2015-06-02\n\nMANAUS, June 1 (River Agency) --\n\n"
+            "The dam on the river opened on Monday after years of delay and protests by the people who live upstream.\n\n"
+            "Engineers said the first turbines would run at half power until the rains come in the autumn.\n")
+    article = make(page)
+    assert (article.title, article.date, article.publisher, article.dateline_place) == (
+        "Dam opens after years of delay", "2015-06-02", "River Agency", "Manaus")
+
+
+def test_a_dateline_day_without_a_year_takes_the_year_of_the_date_line():
+    page = ("Dam opens after years of delay\n\nUpdated 10:02 GMT, 2 June 2015\n\nMANAUS, June 1 (River Agency) --\n\n"
+            "The dam on the river opened on Monday after years of delay and protests by the people who live upstream.\n")
+    assert make(page).date == "2015-06-02"
+    no_line = page.replace("Updated 10:02 GMT, 2 June 2015\n\n", "")
+    assert make(no_line).date is None and "no publication date was recognised" in make(no_line).problems
+
+
+def test_numeric_and_source_line_dates():
+    body = ("The council voted on Tuesday to close the old bridge to cars from next spring, after engineers "
+            "found cracks in two of its piers.\n\nThe mayor said buses would still cross it for a year.\n")
+    assert make("Bridge to close to cars\n\n04/09/2019 10:31\n\n" + body).date == "2019-04-09"
+    assert make("Bridge to close to cars\n\n23.09.2019\n\n" + body).date == "2019-09-23"
+    assert make("Bridge to close to cars\n\n" + body + "\n(Civic Press September 24, 2019)\n").date == "2019-09-24"
+
+
+def test_the_headline_is_not_the_first_line_nor_a_byline_or_section():
+    page = ("Log in\n\nOpinion\n\nThe quiet end of the paper map\n\nBy Ana Ruiz\n\nTravel Columnist\n\n"
+            "Nobody I know buys a paper map any more, and the shops that sold them have closed one by one "
+            "over the last ten years.\n\nThe last one in my town is now a cafe, which sells coffee and "
+            "postcards of the old shop.\n")
+    assert make(page).title == "The quiet end of the paper map"
+
+
+def test_articles_in_other_languages_are_kept():
+    page = ("Inicio | Noticias | Deportes\n\nEl puerto cierra por la tormenta\n\n"
+            "El puerto de la ciudad cerró el martes por la tormenta, y los barcos que estaban en el mar "
+            "volvieron antes de la noche.\n\nLas autoridades dijeron que el puerto abrirá de nuevo cuando "
+            "el viento baje, tal vez el jueves por la mañana.\n\nSíguenos en redes\n")
+    article = make(page)
+    assert article.title == "El puerto cierra por la tormenta"
+    assert [b.text[:20] for b in article.body] == ["El puerto de la ciud", "Las autoridades dije"]
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    page = ("Wind farm approved\n\nThe planning board approved the wind farm on the ridge after a hearing\n"
+            "that lasted most of the night, and the first towers could go up\nby the end of next year.\n")
+    assert kept(make(page)) == ["The planning board approved the wind farm on the ridge after a hearing that "
+                                "lasted most of the night, and the first towers could go up by the end of next year."]
+
+
+def test_lines_repeated_across_the_site_are_dropped():
+    page = "Storm news\n\nShare this story with friends\n\n" + PAGE
+    article = clean(SeedText("p.txt", page), repeated_lines=frozenset({"Share this story with friends"}))
+    assert "Share this story with friends" not in kept(article)
+
+
+def test_text_without_prose_is_kept_and_reported():
+    article = make("just some lowercase words without any structure or date at all")
+    assert kept(article) == ["just some lowercase words without any structure or date at all"]
+    assert any("no article prose" in p for p in article.problems)
+    assert article.title.startswith("just some lowercase")
+
+
+def test_very_long_lines_are_judged_without_reading_them_whole():
+    article = make("A headline for a long text\n\n" + "word " * 300_000)
+    assert article.title == "A headline for a long text"
