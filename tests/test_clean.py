@@ -105,7 +105,8 @@ def test_numeric_and_source_line_dates():
             "found cracks in two of its piers.\n\nThe mayor said buses would still cross it for a year.\n")
     assert make("Bridge to close to cars\n\n04/09/2019 10:31\n\n" + body).date == "2019-04-09"
     assert make("Bridge to close to cars\n\n23.09.2019\n\n" + body).date == "2019-09-23"
-    assert make("Bridge to close to cars\n\n" + body + "\n(Civic Press September 24, 2019)\n").date == "2019-09-24"
+    sourced = make("Bridge to close to cars\n\n" + body + "\n(Civic Press News Service September 24, 2019)\n")
+    assert (sourced.date, sourced.publisher) == ("2019-09-24", "Civic Press News Service")
 
 
 def test_the_headline_is_not_the_first_line_nor_a_byline_or_section():

@@ -25,7 +25,7 @@ DATELINE = re.compile(
 GLUED_CAPTION = re.compile(r"^(?P<caption>.{15,400}?\([A-Z][\w&./ -]{1,30}\))\s+(?=\S.{0,60}?" + DASH + r"\s)")
 BYLINE = re.compile(r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]|"
                     r"\b(?:writer|correspondent|reporter|editor|columnist|staff|contributor)s?\s*$", re.IGNORECASE)
-SOURCE_LINE = re.compile(r"^\((?P<agency>[A-Z][\w&.'/ -]{1,30}?),?\s+(?P<date>[^)]{6,30})\)$")
+SOURCE_LINE = re.compile(r"^\((?P<agency>[A-Z][\w&.'/ -]{1,30}?),?\s+(?P<date>(?:" + MONTH + r"|\d)[^)]{4,28})\)$")
 COPYRIGHT_HOLDER = re.compile(r"(?:copyright|©)(?:\s*(?:copyright|©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?))*\s+"
                               r"(?P<holder>[A-Z][\w&.' -]{2,50}?)(?:,? (?:inc|llc|ltd)\b|[.,|]|\s+\d{4}|\s+all rights|\s*$)",
                               re.IGNORECASE)
