@@ -45,13 +45,15 @@ ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 
 # Single pages drawn from the whole dossier (template name -> <NAME>_SAVE_AS).
-DIRECT_TEMPLATES = ["index", "tags", "articles", "chronology", "problems"]
+DIRECT_TEMPLATES = ["index", "tags", "articles", "chronology", "problems", "search", "404"]  # 404 -> 404.html
 ARTICLES_SAVE_AS = "articles/index.html"
 ARTICLES_URL = "articles/"
 CHRONOLOGY_SAVE_AS = "chronology/index.html"
 CHRONOLOGY_URL = "chronology/"
 PROBLEMS_SAVE_AS = "problems/index.html"
 PROBLEMS_URL = "problems/"
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
 DEFAULT_PAGINATION = False
 
 FEED_DOMAIN = SITEURL

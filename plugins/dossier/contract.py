@@ -20,6 +20,7 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
                 "removed": [b.text for b in a.removed],
                 "entities": dossier.article_entities.get(a.id, []),
                 "events": dossier.article_events.get(a.id, []),
+                "key_phrases": dossier.article_phrases.get(a.id, []),
                 "problems": a.problems,
             }
             for a in dossier.articles
@@ -54,6 +55,7 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
                 "id": t.id,
                 "name": t.name,
                 "description": t.description,
+                "sentences": [{"article": s.article, "sentence": s.sentence} for s in t.sentences],
                 "url": prefix + t.url,
                 "articles": t.articles,
                 "entities": t.entities,

@@ -138,6 +138,28 @@ class DossierIndex:
         dates = sorted(a.date for a in self.dossier.articles if a.date)
         return (dates[0], dates[-1]) if dates else (None, None)
 
+    @cached_property
+    def topics_by_article(self) -> dict[str, list]:
+        """The topics each article belongs to, in the dossier's topic order."""
+        result: dict[str, list] = defaultdict(list)
+        for topic in self.dossier.topics:
+            for article_id in topic.articles:
+                result[article_id].append(topic)
+        return result
+
+    def topic_span(self, topic) -> tuple[str | None, str | None]:
+        """The first and last dates of a topic's articles."""
+        dates = sorted(self.articles[a].date for a in topic.articles if a in self.articles and self.articles[a].date)
+        return (dates[0], dates[-1]) if dates else (None, None)
+
+    def topic_entities(self, topic) -> dict[str, list[Entity]]:
+        """A topic's main entities grouped by type, in the topic's order (most frequent first)."""
+        groups: dict[str, list[Entity]] = {}
+        for entity_id in topic.entities:
+            if entity_id in self.entities:
+                groups.setdefault(self.entities[entity_id].type, []).append(self.entities[entity_id])
+        return groups
+
 
 def _unique_sentences(mentions: list) -> list:
     seen, result = set(), []

@@ -154,6 +154,7 @@ class Topic:
     entities: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     curated: bool = False
+    sentences: list[Source] = field(default_factory=list)  # the description's sentences and their sources
 
     @property
     def url(self) -> str:
@@ -178,3 +179,4 @@ class Dossier:
     # per-article results, by article id
     article_entities: dict[str, list[str]] = field(default_factory=dict)
     article_events: dict[str, list[str]] = field(default_factory=dict)
+    article_phrases: dict[str, list[str]] = field(default_factory=dict)  # key phrases, best first

@@ -1,9 +1,291 @@
-"""Placeholder for the themes stage."""
+"""The themes stage: group the dossier's articles into the topics a reader would name.
+
+Automatic themes come from key phrases (see `phrases`): each article's phrases are weighted by how
+often it uses them, how few other articles do (tf-idf) and how far they are from everyday English.
+Phrases shared by several articles seed themes; a phrase joins the theme whose articles it shares
+most, so "missile defense", "interceptors" and "radar station" end in one theme. Each step is linear
+in the number of articles (phrases are compared with at most MAX_THEMES themes, never pairwise over
+articles). Curated themes (`topics:` in content/dossier.yaml) select the articles that contain one of
+their phrases or name one of their entities; they win over automatic ones. `rename_topics` renames
+(two themes renamed alike are merged) and `hide_topics` hides, by name or slug.
+"""
 from __future__ import annotations
 
-from .model import Dossier, Topic
-from .registry import Registry
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from . import phrases as ph
+from .model import Dossier, Source, Topic
+from .registry import Registry, TopicRule
+
+MAX_THEMES = 15
+KEY_PHRASES = 8  # per article, for `dossier inspect`
+CANDIDATES = 120  # phrases considered for themes, best first
+MAX_SHARE = 0.6  # a phrase in more of the articles than this is the dossier's subject, not a theme
+JOIN = 0.3  # Jaccard of article sets above which a phrase joins a theme
+DUPLICATE = 0.75  # overlap above which two themes are one
+MAIN_ENTITIES = 12
+DESCRIPTION_SENTENCES = 2
+
+
+@dataclass
+class Theme:
+    name: str
+    phrases: list[str]
+    articles: set[str]
+    score: float = 0.0
+    curated: bool = False
+    description: str = ""
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name) or "topic"
+
+
+@dataclass
+class Analysis:
+    """Phrases of every article with their weights, shared by key phrases and themes."""
+
+    items: list[ph.ArticlePhrases] = field(default_factory=list)
+    weights: dict[str, dict[str, float]] = field(default_factory=dict)  # article -> phrase -> weight
+    articles_of: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles
+    counts: dict[str, Counter] = field(default_factory=dict)  # article -> phrase -> occurrences
 
 
 def find_topics(dossier: Dossier, registry: Registry) -> list[Topic]:
-    return []
+    """The dossier's themes, curated first, then automatic ones by size; sorted and deterministic.
+
+    Also records each article's key phrases in `dossier.article_phrases`."""
+    analysis = analyse(dossier)
+    dossier.article_phrases = key_phrases(analysis)
+    themes = automatic_themes(analysis, len(dossier.articles))
+    themes = _merge_same_slug(_rename(themes, registry.rename_topics))
+    curated = _merge_same_slug(_rename([curated_theme(rule, dossier, analysis) for rule in registry.topics],
+                                       registry.rename_topics))
+    themes = curated + [t for t in themes if not _covered(t, curated)]
+    hidden = {_key(name) for name in registry.hide_topics}
+    themes = [t for t in themes if _key(t.name) not in hidden and t.slug not in hidden]
+    return [_topic(t, dossier, analysis) for t in themes if t.articles]
+
+
+def analyse(dossier: Dossier) -> Analysis:
+    items = [ph.article_phrases(article) for article in dossier.articles]
+    ph.settle(items, ph.lowercase_words(items))
+    excluded = _entity_phrases(dossier)
+    if excluded:
+        for item in items:
+            for phrase in [p for p in item.counts if p in excluded]:
+                del item.counts[phrase]
+    analysis = Analysis(items, counts={item.article: item.counts for item in items})
+    for item in items:
+        for phrase in item.counts:
+            analysis.articles_of.setdefault(phrase, set()).add(item.article)
+    n = len(items)
+    for item in items:
+        analysis.weights[item.article] = {
+            p: (1 + math.log(tf)) * ph.idf(len(analysis.articles_of[p]), n) * ph.specificity(p)
+            for p, tf in item.counts.items()}
+    return analysis
+
+
+def _entity_phrases(dossier: Dossier) -> set[str]:
+    """Names, aliases and roles the entity stage already covers, lower-cased."""
+    names = set()
+    for entity in dossier.entities:
+        for name in [entity.name, *entity.aliases, *entity.roles]:
+            name = re.sub(r"^the\s+", "", name.lower()).strip()
+            if name:
+                names.add(name)
+    return names
+
+
+def key_phrases(analysis: Analysis, limit: int = KEY_PHRASES) -> dict[str, list[str]]:
+    """Each article's best phrases, a phrase inside a better one left out."""
+    result = {}
+    for article, weights in analysis.weights.items():
+        chosen: list[str] = []
+        for phrase, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
+            if any(_inside(phrase, other) or _inside(other, phrase) for other in chosen):
+                continue
+            chosen.append(phrase)
+            if len(chosen) == limit:
+                break
+        result[article] = chosen
+    return result
+
+
+def _inside(small: str, big: str) -> bool:
+    return f" {small} " in f" {big} "
+
+
+def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
+    candidates = _candidates(analysis, n)
+    themes: list[Theme] = []
+    for phrase, score in candidates:
+        articles = analysis.articles_of[phrase]
+        best, best_join = None, JOIN
+        for theme in themes:
+            core = analysis.articles_of[theme.phrases[0]]
+            join = len(articles & core) / len(articles | core)
+            related = any(_inside(phrase, p) or _inside(p, phrase) for p in theme.phrases)
+            if related and len(articles & core) >= 0.5 * len(articles):
+                join = max(join, 1.0)
+            if join > best_join:
+                best, best_join = theme, join
+        if best is not None:
+            best.phrases.append(phrase)
+            best.score += score
+        elif len(themes) < 2 * MAX_THEMES:
+            themes.append(Theme("", [phrase], set(), score))
+    for theme in themes:
+        theme.articles = _members(theme, analysis)
+    themes = [t for t in themes if len(t.articles) >= 2]
+    themes.sort(key=lambda t: (-t.score, t.phrases[0]))
+    kept: list[Theme] = []
+    for theme in themes:
+        twin = next((k for k in kept if _overlap(k.articles, theme.articles) >= DUPLICATE), None)
+        if twin is not None:
+            twin.phrases += theme.phrases
+            twin.articles |= theme.articles
+        elif len(kept) < MAX_THEMES:
+            kept.append(theme)
+    for theme in kept:
+        theme.name = _name(theme, analysis)
+    return kept
+
+
+def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
+    """Phrases shared by at least two articles (and not by nearly all), best first, without the
+    shorter phrases whose articles a longer one already covers."""
+    limit = max(2, int(MAX_SHARE * n))
+    scored = {}
+    for phrase, articles in analysis.articles_of.items():
+        df = len(articles)
+        if 2 <= df <= limit:
+            tf = sum(1 + math.log(analysis.counts[a][phrase]) for a in articles)
+            scored[phrase] = tf * ph.specificity(phrase)
+    redundant = set()
+    for phrase in scored:
+        words = phrase.split()
+        for size in range(1, len(words)):
+            for i in range(len(words) - size + 1):
+                part = " ".join(words[i:i + size])
+                if part in scored and len(analysis.articles_of[phrase]) >= 0.8 * len(analysis.articles_of[part]):
+                    redundant.add(part)
+    ranked = sorted(((p, s) for p, s in scored.items() if p not in redundant), key=lambda ps: (-ps[1], ps[0]))
+    return ranked[:CANDIDATES]
+
+
+def _members(theme: Theme, analysis: Analysis) -> set[str]:
+    """Articles that use the theme's first phrase, or two of its phrases."""
+    seen = Counter()
+    for phrase in theme.phrases:
+        seen.update(analysis.articles_of[phrase])
+    head = analysis.articles_of[theme.phrases[0]]
+    return {a for a, k in seen.items() if a in head or k >= 2}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _centrality(phrase: str, articles: set[str], analysis: Analysis) -> float:
+    share = len(analysis.articles_of.get(phrase, set()) & articles) / max(1, len(articles))
+    return share * ph.specificity(phrase)
+
+
+def _name(theme: Theme, analysis: Analysis) -> str:
+    """The most central phrase, written as a person would: 'Missile defense'."""
+    best = max(theme.phrases, key=lambda p: (_centrality(p, theme.articles, analysis), len(p.split()), p))
+    return best[:1].upper() + best[1:]
+
+
+def curated_theme(rule: TopicRule, dossier: Dossier, analysis: Analysis) -> Theme:
+    """The articles whose text contains one of the rule's phrases or that name one of its entities.
+
+    An entity name the dossier does not know is looked for in the text instead (and reported as a
+    registry problem by the pipeline)."""
+    wanted = {name.lower() for name in rule.entities}
+    ids = {e.id for e in dossier.entities if wanted & {n.lower() for n in [e.name, *e.aliases]}}
+    known = {n.lower() for e in dossier.entities for n in [e.name, *e.aliases]}
+    texts = [p for p in rule.phrases if p.strip()] + [n for n in rule.entities if n.lower() not in known]
+    pattern = (re.compile("|".join(rf"(?<!\w){re.escape(p.strip())}(?!\w)" for p in texts), re.IGNORECASE)
+               if texts else None)
+    articles = set()
+    for article in dossier.articles:
+        if ids & set(dossier.article_entities.get(article.id, [])):
+            articles.add(article.id)
+        elif pattern and any(pattern.search(text) for text in [article.title, *(b.text for b in article.body)]):
+            articles.add(article.id)
+    phrases = [p.lower().strip() for p in rule.phrases if p.strip()]
+    return Theme(rule.name, phrases, articles, curated=True, description=rule.description)
+
+
+def _key(name: str) -> str:
+    return slugify(name) or name.casefold()
+
+
+def _rename(themes: list[Theme], renames: dict[str, str]) -> list[Theme]:
+    by_key = {_key(old): new for old, new in renames.items()}
+    for theme in themes:
+        new = by_key.get(_key(theme.name))
+        if new:
+            theme.name = new
+    return themes
+
+
+def _merge_same_slug(themes: list[Theme]) -> list[Theme]:
+    merged: dict[str, Theme] = {}
+    for theme in themes:
+        first = merged.get(theme.slug)
+        if first is None:
+            merged[theme.slug] = theme
+        else:
+            first.phrases += [p for p in theme.phrases if p not in first.phrases]
+            first.articles |= theme.articles
+            first.score += theme.score
+            first.description = first.description or theme.description
+    return list(merged.values())
+
+
+def _covered(theme: Theme, curated: list[Theme]) -> bool:
+    """An automatic theme gives way to a curated one with its slug or nearly all its articles."""
+    return any(c.slug == theme.slug or len(theme.articles & c.articles) >= 0.8 * len(theme.articles)
+               for c in curated)
+
+
+def _topic(theme: Theme, dossier: Dossier, analysis: Analysis) -> Topic:
+    dates = {a.id: a.date or "" for a in dossier.articles}
+    articles = sorted(theme.articles, key=lambda a: (dates.get(a, ""), a), reverse=True)
+    articles = [a for a in articles if dates.get(a)] + sorted(a for a in articles if not dates.get(a))
+    counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
+    entities = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_ENTITIES]]
+    event_dates = {e.id: e.date for e in dossier.events}
+    events = sorted({e for a in articles for e in dossier.article_events.get(a, []) if e in event_dates},
+                    key=lambda e: (event_dates[e], e))
+    sentences = _central_sentences(theme, analysis)
+    description = theme.description or " ".join(s.sentence for s in sentences)
+    return Topic(id=f"topic/{theme.slug}", name=theme.name, slug=theme.slug, description=description,
+                 articles=articles, entities=entities, events=events, curated=theme.curated,
+                 sentences=[] if theme.description else sentences)
+
+
+def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
+    """The sentences that carry most of the theme's phrases, one per article, best first."""
+    weight = {p: _centrality(p, theme.articles, analysis) for p in theme.phrases}
+    best = []
+    for item in analysis.items:
+        if item.article not in theme.articles:
+            continue
+        scored = [(sum(weight.get(p, 0.0) for p in found), sentence) for sentence, found in item.sentences
+                  if 6 <= len(sentence.split()) <= 45]
+        scored = [(s, sentence) for s, sentence in scored if s > 0]
+        if scored:
+            score, sentence = max(scored, key=lambda ss: (ss[0], -len(ss[1])))
+            best.append((-score, item.article, sentence))
+    best.sort()
+    return [Source(article, sentence) for _, article, sentence in best[:DESCRIPTION_SENTENCES]]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,11 +29,31 @@ def build(settings_file: str = "pelican.conf.py", output: str = "output", strict
     if not (staging / "index.html").exists():
         return _fail(staging, f"the build wrote no index.html; {target.name}/ was left as it was")
     problems = json.loads((staging / "dossier.json").read_text(encoding="utf-8")).get("problems", [])
+    if not index_search(staging):
+        return _fail(staging, f"the search index could not be built; {target.name}/ was left as it was")
     if strict and problems:
         return _fail(staging, f"strict: {len(problems)} problem(s) with the seeds (listed above); "
                               f"{target.name}/ was left as it was")
     _swap(staging, target)
     return 0
+
+
+def index_search(site: Path | str) -> bool:
+    """Index the built site for /search/ with Pagefind (its pip package ships the binary); the
+    bundle is written to <site>/pagefind/. Only pages marked data-pagefind-body are indexed."""
+    try:
+        from pagefind.service import get_executable  # finds the binary of pagefind[bin]
+        executable = get_executable()
+    except ImportError:
+        executable = None
+    if executable is None:
+        print("dossier: Pagefind is not installed: pip install 'pagefind[bin]'", file=sys.stderr)
+        return False
+    run = subprocess.run([str(executable), "--site", str(site), "--silent"], capture_output=True, text=True)
+    if run.returncode:
+        print(f"dossier: pagefind failed: {run.stderr.strip() or run.stdout.strip()}", file=sys.stderr)
+        return False
+    return True
 
 
 def _swap(staging: Path, target: Path) -> None:

@@ -1,13 +1,17 @@
-"""Writes the dossier's own page families: entity pages, entity indexes, topics, and dossier.json."""
+"""Writes the dossier's own page families: entity pages, entity indexes, topics, the chronology by
+entity type, dossier.json and sitemap.xml."""
 from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
 from dossier.contract import to_json
 from dossier.model import TYPE_FOLDERS
+from dossier.views import events_of_type, group_by_month, relation_graph, timeline_strip
 
 
 class DossierGenerator(Generator):
@@ -21,13 +25,17 @@ class DossierGenerator(Generator):
         self.generate_entities(writer, relative)
         self.generate_entity_indexes(writer, relative)
         self.generate_topics(writer, relative)
+        self.generate_chronology_by_type(writer, relative)
         self.write_json()
 
     def generate_entities(self, writer, relative):
         template = self.get_template("entity")
         for entity in self.index.dossier.entities:
+            timeline = self.index.events_by_entity.get(entity.id, [])
             writer.write_file(entity.url + "index.html", template, self.context, relative,
-                              url=entity.url, entity=entity, page_name=entity.url)
+                              url=entity.url, entity=entity, page_name=entity.url,
+                              graph=relation_graph(entity, self.index.related(entity.id)),
+                              strip=timeline_strip(timeline), timeline=timeline)
 
     def generate_entity_indexes(self, writer, relative):
         template = self.get_template("entities")
@@ -37,10 +45,23 @@ class DossierGenerator(Generator):
                               page_name=folder)
 
     def generate_topics(self, writer, relative):
+        if not self.index.dossier.topics:
+            return
         template = self.get_template("topic")
         for topic in self.index.dossier.topics:
             writer.write_file(topic.url + "index.html", template, self.context, relative,
                               url=topic.url, topic=topic, page_name=topic.url)
+
+    def generate_chronology_by_type(self, writer, relative):
+        """The chronology filtered to one entity type, as plain pages: /chronology/<type folder>/."""
+        template = self.get_template("chronology")
+        base = self.settings.get("CHRONOLOGY_URL", "chronology/")
+        for entity_type, folder in TYPE_FOLDERS.items():
+            events = events_of_type(self.index.chronology, self.index.entities, entity_type)
+            writer.write_file(f"{base}{folder}/index.html", template, self.context, relative,
+                              url=f"{base}{folder}/", page_name=f"{base}{folder}",
+                              chronology_type=entity_type, chronology_groups=group_by_month(events),
+                              chronology_count=len(events))
 
     def write_json(self):
         data = to_json(self.index.dossier, self.settings.get("SITEURL", ""))
@@ -48,3 +69,25 @@ class DossierGenerator(Generator):
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=False)
             handle.write("\n")
+
+
+def write_sitemap(output_path: str, site_url: str) -> Path:
+    """sitemap.xml from the pages actually written (every .html but 404.html), in path order.
+
+    With a SITEURL the locations are absolute, as the protocol asks; a relative build lists them
+    relative to the site root."""
+    root = Path(output_path)
+    prefix = site_url.rstrip("/") + "/" if site_url else ""
+    urls = []
+    for page in sorted(root.rglob("*.html")):
+        relative = page.relative_to(root).as_posix()
+        if relative == "404.html" or relative.startswith(("pagefind/", "theme/")):
+            continue
+        urls.append(prefix + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{escape(url)}</loc></url>" for url in urls]
+    lines.append("</urlset>")
+    target = root / "sitemap.xml"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target

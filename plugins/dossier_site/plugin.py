@@ -14,8 +14,9 @@ from dossier.model import Problem
 from dossier.pipeline import build_dossier
 from dossier.registry import RegistryError, load_registry
 from dossier.render import render_article
+from dossier import views
 
-from .generator import DossierGenerator
+from .generator import DossierGenerator, write_sitemap
 from .settings import dossier_settings
 
 logger = logging.getLogger(__name__)
@@ -88,6 +89,7 @@ def prepare_dossier(generator) -> None:
     reader.index = DossierIndex(dossier)
     generator.context["dossier"] = reader.index
     generator.context["dossier_registry"] = registry
+    generator.context["views"] = views  # layouts the theme draws (graphs, timelines, filters)
     logger.info("dossier: %d articles (%d cached steps reused, %d redone), %d entities, %d events, "
                 "%d problems", len(dossier.articles), cache.hits if cache else 0, cache.misses if cache else 0,
                 len(dossier.entities), len(dossier.events), len(dossier.problems))
@@ -101,8 +103,14 @@ def check_settings(pelican) -> None:
     dossier_settings(pelican.settings)  # raises with a clear message on a bad DOSSIER setting
 
 
+def finish_site(pelican) -> None:
+    """After every page is written: the sitemap, drawn from the output tree itself."""
+    write_sitemap(pelican.output_path, pelican.settings.get("SITEURL", ""))
+
+
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(prepare_dossier)
     signals.get_generators.connect(add_generator)
+    signals.finalized.connect(finish_site)

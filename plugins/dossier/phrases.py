@@ -1,0 +1,214 @@
+"""Key phrases without a tagger: runs of content words between stop words, scored against English.
+
+A phrase is one to three lower-case content words found together in a sentence ("missile defense",
+"ballistic missile interceptors"). Capitalised words inside a sentence are names and end a run (names
+are the entity stage's business); a capitalised first word counts when the dossier also writes it in
+lower case. How common each word is in general English comes from `data/english_zipf.txt`: the
+10,000 commonest words with their Zipf frequency, so "said" or "week" never make a theme.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Article
+from .text import sentence_spans
+
+MAX_WORDS = 3
+RARE_ZIPF = 3.0  # words missing from the list are rarer than its last entry
+EDGE_MAX_ZIPF = 5.3  # a phrase neither starts nor ends with a word this common ("new", "last")
+SINGLE_MAX_ZIPF = 4.9  # a phrase of one word must be rarer than this ("stadium" yes, "world" no)
+STOP_ZIPF = 5.8  # words this common are function words whatever the list below says
+
+STOP_WORDS = frozenset("""
+a about above according across after afterwards again against ago ahead all almost alone along already also
+although always am among amid an and another any anyone anything anyway anywhere are around as at away
+be became because become becomes been before beforehand behind being below beside besides between beyond
+both but by can cannot could did do does doing done down due during each either else elsewhere enough
+even ever every everyone everything everywhere except few for former formerly from further had has have
+having he her here hers herself him himself his how however i if in including indeed instead into is it
+its itself just last latter least less many may me meanwhile might mine more moreover most mostly much
+must my myself namely neither never nevertheless next no nobody none nor not nothing now nowhere of off
+often on once one only onto or other others otherwise our ours ourselves out over own per perhaps please
+quite rather really same several she should since so some somehow someone something sometimes somewhere
+still such than that the their theirs them themselves then there thereby therefore these they this those
+though through throughout thus to together too toward towards under unless until up upon us very via was
+we well were what whatever when whenever where whereas whether which while who whoever whole whom whose
+why will with within without would yet you your yours yourself yourselves
+mr mrs ms dr sir
+said says say saying told tell tells added adding asked according announced announce announces stated
+noted reported reports claimed warned urged insisted agreed expected expects called calls declined
+refused wrote explained confirmed denied stressed suggested argued acknowledged described believes
+believed thinks think thought knew know known seems seemed appears appeared wants wanted want
+make makes made making take takes took taken taking give gives gave given giving get gets got getting
+go goes went gone going come comes came coming see sees saw seen keep keeps kept put puts let lets
+is are was were be been being has have had do does did will would shall should can could may might must
+also however yesterday today tomorrow tonight
+monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december
+week weeks month months year years day days time times period decade decades
+percent per cent million billion thousand hundred dozen
+first second third fourth fifth last next new latest recent recently former current top senior
+many much several various certain possible likely main major key further other own same
+outside inside near nearly beyond despite amid against among within toward onto
+zero two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty
+fifty sixty seventy eighty ninety half dozens hundreds thousands millions billions
+began begin begins beginning fell fall falls rose rise rises held hold holds met meet meets left leave
+leaves sought seek seeks won win wins lost lose loses continue continues continued remain remains
+remained become became include includes included involve involves involved need needs needed
+try tries tried use uses used help helps helped show shows showed shown run runs ran bring brings brought
+set sets send sends sent seem become stay stays stayed turn turns turned move moves moved pay pays paid
+ask asks hope hopes hoped plan plans planned plus yes speak speaks spoke spoken
+""".split())
+
+# Words that name a role or the reporting itself: a phrase containing one is not a theme.
+ROLE_WORDS = frozenset("""
+minister ministers president presidents spokesman spokeswoman spokesperson secretary secretaries
+ambassador ambassadors envoy envoys official officials chairman chairwoman chair deputy deputies chief
+chiefs head heads leader leaders director directors commander commanders general generals adviser
+advisers advisor advisors aide aides counterpart counterparts representative representatives
+correspondent correspondents reporter reporters journalist journalists editor editors analyst analysts
+agency agencies newspaper newspapers statement statements interview interviews conference conferences
+comment comments remarks news story stories article articles report reporting source sources
+people person thing things way ways lot part parts kind sort side sides issue issues matter matters
+""".split())
+
+# Multi-word boilerplate that survives the cleaner in article bodies.
+STOP_PHRASES = frozenset("""
+related stories|related articles|all rights reserved|rights reserved|click here|read more|press release
+|news conference|press conference|told reporters|no comment|further details|full story|more information
+|copyright|photo|file photo|video|advertisement|subscribe|sign in|log in|email|print|share
+|prime minister|foreign minister|defense minister|defence minister|interior minister|foreign ministry
+|secretary general|state department|news agency
+""".replace("\n", "").split("|"))
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d.,:]*|\S")
+DATA = Path(__file__).parent / "data" / "english_zipf.txt"
+
+
+@lru_cache(maxsize=1)
+def english() -> dict[str, float]:
+    """Zipf frequency of the commonest English words (log10 of uses per billion words)."""
+    table = {}
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, zipf = line.split()
+            table[word] = float(zipf)
+    return table
+
+
+def zipf(word: str) -> float:
+    return english().get(word, RARE_ZIPF)
+
+
+def specificity(phrase: str) -> float:
+    """How far a phrase is from everyday English: 1 for rare words, near 0 for the commonest;
+    each extra word makes a phrase more specific."""
+    words = phrase.split()
+    rarity = sum(min(1.0, max(0.0, (7.0 - zipf(w)) / 4.0)) for w in words) / len(words)
+    return rarity * (1.0 + 0.35 * (len(words) - 1))
+
+
+@dataclass
+class ArticlePhrases:
+    """The phrases of one article: how often each occurs, and which sentences hold which phrases."""
+
+    article: str
+    counts: Counter = field(default_factory=Counter)
+    sentences: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+
+def _norm(token: str) -> str:
+    word = token.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.strip("'-")
+
+
+def _runs(sentence: str) -> list[list[tuple[str, bool]]]:
+    """Runs of content words: (lower-case word, was it a capitalised first word)."""
+    runs, run = [], []
+    for i, token in enumerate(WORD.findall(sentence)):
+        word = _norm(token)
+        ok = (word.isascii() and word.replace("-", "").isalpha() and len(word) > 2
+              and word not in STOP_WORDS and zipf(word) < STOP_ZIPF and not word.endswith("ly"))
+        capital = token[:1].isupper()
+        if ok and capital and (i > 0 or token.isupper() or any(c.isupper() for c in token[1:])):
+            ok = False  # a name, an acronym or a title word
+        if ok:
+            run.append((word, capital))
+            if token.endswith(("'s", "’s")):  # "Europe's missile shield": a possessive closes its run
+                runs.append(run)
+                run = []
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _grams(run: list[str]) -> list[tuple[int, str]]:
+    """(start, phrase) of every acceptable one- to three-word phrase of a run."""
+    grams = []
+    for n in range(1, MAX_WORDS + 1):
+        for i in range(len(run) - n + 1):
+            words = run[i:i + n]
+            if zipf(words[0]) >= EDGE_MAX_ZIPF or zipf(words[-1]) >= EDGE_MAX_ZIPF:
+                continue
+            if n == 1 and zipf(words[0]) >= SINGLE_MAX_ZIPF:
+                continue
+            if words[-1].endswith("ed"):
+                continue  # "talks stalled": a verb at the end
+            if any(w in ROLE_WORDS for w in words):
+                continue
+            phrase = " ".join(words)
+            if phrase not in STOP_PHRASES:
+                grams.append((i, phrase))
+    return grams
+
+
+def article_phrases(article: Article) -> ArticlePhrases:
+    """Every candidate phrase of an article's kept paragraphs (titles are in title case), sentence by sentence.
+
+    A capitalised first word is kept provisionally (marked with a leading '^') and settled by
+    `settle` once the whole dossier's lower-case words are known."""
+    result = ArticlePhrases(article.id)
+    for text in (block.text for block in article.body if block.kind != "heading"):
+        for start, end in sentence_spans(text):
+            sentence = text[start:end]
+            found: list[str] = []
+            for run in _runs(sentence):
+                capital = run[0][1]
+                found += [("^" if capital and i == 0 else "") + phrase
+                          for i, phrase in _grams([word for word, _ in run])]
+            result.counts.update(found)
+            if found:
+                result.sentences.append((sentence, frozenset(found)))
+    return result
+
+
+def settle(items: list[ArticlePhrases], lowercase: set[str]) -> None:
+    """Keep a capitalised first word only where the dossier also writes it in lower case."""
+    for item in items:
+        marked = [p for p in item.counts if p.startswith("^")]
+        for phrase in marked:
+            n = item.counts.pop(phrase)
+            plain = phrase[1:]
+            if plain.split()[0] in lowercase:
+                item.counts[plain] += n
+        item.sentences = [(s, frozenset(p[1:] if p.startswith("^") else p for p in ps
+                                        if not p.startswith("^") or p[1:].split()[0] in lowercase))
+                          for s, ps in item.sentences]
+
+
+def lowercase_words(items: list[ArticlePhrases]) -> set[str]:
+    return {w for item in items for p in item.counts if not p.startswith("^") for w in p.split()}
+
+
+def idf(df: int, n: int) -> float:
+    return math.log((1 + n) / (1 + df)) + 1.0

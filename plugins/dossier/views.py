@@ -1,0 +1,162 @@
+"""Shapes the theme draws without JavaScript: an entity's relationship graph, its timeline strip, and
+chronology groups filtered by entity type.
+
+Pure functions over the dataclasses of `model.py`; they return numbers and entities, never markup.
+The Jinja theme turns them into SVG, so every name passes through autoescaping.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .corpus import MONTHS
+from .model import Entity, Event
+
+GRAPH_WIDTH, GRAPH_HEIGHT = 640, 400
+LABEL_MAX = 24  # characters of a node's label; the full name is in its <title>
+
+
+@dataclass
+class Node:
+    entity: Entity
+    x: float
+    y: float
+    r: float
+    label: str
+    anchor: str = "middle"  # text-anchor of the label
+    label_x: float = 0.0
+    label_y: float = 0.0
+    count: int = 0  # sentences naming it with the centre; 0 for the centre itself
+
+
+@dataclass
+class Edge:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+    count: int
+    other: Entity
+
+
+@dataclass
+class Graph:
+    centre: Node
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    width: int = GRAPH_WIDTH
+    height: int = GRAPH_HEIGHT
+
+
+def short_label(name: str, limit: int = LABEL_MAX) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def relation_graph(entity: Entity, related: list[tuple[Entity, int]], limit: int = 8) -> Graph | None:
+    """The entity in the middle and its most frequent co-mentions around it, edge width by count."""
+    related = related[:limit]
+    if not related:
+        return None
+    cx, cy = GRAPH_WIDTH / 2, GRAPH_HEIGHT / 2
+    centre = Node(entity, cx, cy, 22, short_label(entity.name), label_x=cx, label_y=cy + 40)
+    graph = Graph(centre)
+    top = max(count for _, count in related)
+    rx, ry = GRAPH_WIDTH / 2 - 150, GRAPH_HEIGHT / 2 - 60
+    for i, (other, count) in enumerate(related):
+        angle = -math.pi / 2 + 2 * math.pi * i / len(related)
+        x, y = cx + rx * math.cos(angle), cy + ry * math.sin(angle)
+        r = 8 + 8 * count / top
+        cos = math.cos(angle)
+        if cos > 0.3:
+            anchor, lx, ly = "start", x + r + 6, y + 5
+        elif cos < -0.3:
+            anchor, lx, ly = "end", x - r - 6, y + 5
+        else:
+            anchor, lx, ly = "middle", x, (y - r - 8 if math.sin(angle) < 0 else y + r + 18)
+        graph.nodes.append(Node(other, round(x, 1), round(y, 1), round(r, 1), short_label(other.name), anchor,
+                                round(lx, 1), round(ly, 1), count))
+        graph.edges.append(Edge(cx, cy, round(x, 1), round(y, 1), round(1.5 + 6.5 * count / top, 1), count, other))
+    return graph
+
+
+@dataclass
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass
+class Mark:
+    event: Event
+    x: float
+    row: int  # marks on the same spot are stacked
+
+
+@dataclass
+class Strip:
+    marks: list[Mark]
+    ticks: list[Tick]
+    width: int
+    height: int
+    first: str
+    last: str
+
+
+def _year_fraction(date: str) -> float:
+    parts = [int(p) for p in date.split("-")]
+    year, month, day = (parts + [0, 0])[:3]
+    value = float(year)
+    if month:
+        value += (month - 1) / 12
+        value += (day - 1) / 365 if day else 0.5 / 12  # a month-only date sits mid-month
+    else:
+        value += 0.5  # a year-only date sits mid-year
+    return value
+
+
+def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
+    """A compact horizontal strip: one mark per dated event, year ticks below."""
+    if not events:
+        return None
+    margin = 16
+    values = [_year_fraction(e.date) for e in events]
+    low, high = math.floor(min(values)), math.floor(max(values)) + 1
+    span = high - low
+
+    def x_of(value: float) -> float:
+        return round(margin + (width - 2 * margin) * (value - low) / span, 1)
+
+    step = max(1, math.ceil(span / 8))
+    ticks = [Tick(x_of(year), str(year)) for year in range(low, high + 1, step)]
+    marks, taken = [], {}
+    for event, value in zip(events, values):
+        x = x_of(value)
+        bucket = round(x / 8)
+        row = taken.get(bucket, 0)
+        taken[bucket] = row + 1
+        marks.append(Mark(event, x, min(row, 3)))
+    return Strip(marks, ticks, width, 64, events[0].date, events[-1].date)
+
+
+def group_by_month(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
+    """[(year, [(month name, or "" for year-only events, events)])], keeping the events' order."""
+    years: dict[str, dict[str, list[Event]]] = {}
+    for event in events:
+        year, _, rest = event.date.partition("-")
+        month = MONTHS[int(rest[:2]) - 1] if rest else ""
+        years.setdefault(year, {}).setdefault(month, []).append(event)
+    return [(year, list(months.items())) for year, months in years.items()]
+
+
+def events_of_type(events: list[Event], entities: dict[str, Entity], entity_type: str) -> list[Event]:
+    """The events that involve at least one entity of this type."""
+    return [e for e in events if any(eid in entities and entities[eid].type == entity_type for eid in e.entities)]
+
+
+def recent_and_upcoming(events: list[Event], today: str | None, limit: int = 5) -> tuple[list[Event], list[Event]]:
+    """The latest events that happened and the next expected ones, as of `today` (the newest article's
+    date, so that the same seeds always give the same overview)."""
+    happened = [e for e in events if e.status == "happened" and (not today or e.date[:len(today)] <= today)]
+    upcoming = [e for e in events if e not in happened]
+    return happened[-limit:][::-1], upcoming[:limit]

@@ -1,0 +1,255 @@
+"""Themes (topics): key phrases, automatic themes, curation, and the topic pages, on invented dossiers."""
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from dossier.contract import to_json
+from dossier.model import Article, Block, Dossier, Entity, Mention
+from dossier.registry import Registry, TopicRule, load_registry
+from dossier.topics import find_topics
+
+# Three small dossiers on different subjects: {article id: (date, paragraphs)}.
+FISHERIES = {
+ "f1": ("2021-01-10", ["Norway and the European Union failed on Monday to agree on mackerel quotas for the coming season, officials said.",
+        "Scientists have warned that mackerel stocks in the North Sea are falling, and that catch limits must be cut by a fifth.",
+        "The talks will resume next week in Bergen."]),
+ "f2": ("2021-01-18", ["Fishermen in Shetland said the mackerel quotas proposed by Brussels would ruin the local fleet.",
+        "Catch limits for mackerel stocks have been cut three years in a row, the fishermen's association said.",
+        "Officials said on Tuesday that the talks would continue."]),
+ "f3": ("2021-02-02", ["Negotiators reached a provisional deal on mackerel quotas late on Friday, ending weeks of talks.",
+        "Under the deal catch limits will fall by twelve percent, less than scientists had urged for the mackerel stocks."]),
+ "f4": ("2021-02-14", ["The Norwegian coast guard seized a Scottish trawler on Sunday for fishing inside the exclusion zone.",
+        "The crew of the trawler were detained in Tromso and the catch was confiscated.",
+        "It was the second trawler seized inside the exclusion zone this year, the coast guard said."]),
+ "f5": ("2021-02-20", ["A court in Tromso fined the skipper of the seized trawler and ordered the release of the crew.",
+        "The skipper said the coast guard had boarded the trawler outside the exclusion zone."]),
+ "f6": ("2021-03-01", ["Britain summoned the Norwegian ambassador over the seized trawler and the detained crew.",
+        "London said the coast guard had acted unlawfully outside the exclusion zone."]),
+ "f7": ("2021-03-09", ["Fish processors in Peterhead warned of job losses as cod landings fell to a record low.",
+        "Processors said the harbour had lost half its cod landings since the quotas were cut.",
+        "The harbour master said the processors need new markets for cod."]),
+ "f8": ("2021-03-15", ["Another processing plant in Peterhead closed as cod landings dried up, with sixty job losses.",
+        "Unions said the processors had been abandoned and asked for aid to the harbour."]),
+}
+VACCINE = {
+ "v1": ("2021-01-04", ["The health ministry began the vaccine rollout on Monday, giving the first doses to care home residents.",
+        "Nurses at the vaccination centres said demand for appointments was high."]),
+ "v2": ("2021-01-12", ["The vaccine rollout slowed this week as deliveries of doses from the manufacturer fell short.",
+        "Regional officials said vaccination centres had cancelled appointments for lack of doses."]),
+ "v3": ("2021-01-20", ["Vaccination centres in the capital extended their opening hours to speed up the vaccine rollout.",
+        "More than a million doses have now been given, the ministry said."]),
+ "v4": ("2021-02-03", ["Regulators are investigating reports of blood clots in a small number of people who received the vaccine.",
+        "The medicines agency said the risk of blood clots was very rare and that the benefits outweighed the risks."]),
+ "v5": ("2021-02-10", ["Several countries paused the use of the vaccine after cases of blood clots were reported.",
+        "Doctors urged patients not to panic, saying rare side effects were expected in any mass vaccination."]),
+ "v6": ("2021-02-18", ["The medicines agency concluded that blood clots should be listed as a very rare side effect.",
+        "The regulators said younger patients should be offered an alternative vaccine."]),
+ "v7": ("2021-03-01", ["Pharmacies will join the vaccine rollout next month, the ministry said, as supplies of doses improve.",
+        "Pharmacists said they were ready to give booster shots at short notice."]),
+}
+FOOTBALL = {
+ "s1": ("2022-06-01", ["The striker has asked to leave the club, and several rivals are preparing a transfer bid.",
+        "His agent said the player wanted a new challenge abroad."]),
+ "s2": ("2022-06-08", ["The club rejected an opening transfer bid of forty million euros for the striker.",
+        "The board insisted the release clause of one hundred million euros must be paid in full."]),
+ "s3": ("2022-06-15", ["A second transfer bid was rejected on Wednesday, but talks over the release clause continue.",
+        "The striker missed training for the second day in a row."]),
+ "s4": ("2022-06-22", ["The striker flew to Madrid for a medical after the clubs agreed a transfer fee close to the release clause.",
+        "The medical was completed on Thursday, and the striker will sign a five-year contract."]),
+ "s5": ("2022-06-29", ["Supporters protested outside the stadium against the sale of the striker and the board.",
+        "The protest ended peacefully, police said, after fans marched to the training ground."]),
+ "s6": ("2022-07-03", ["Angry supporters booed the board during a second protest at the stadium.",
+        "The supporters' trust demanded a meeting with the owners over the sale."]),
+}
+GENERIC = {"said", "week", "year", "officials", "talks", "people", "time", "statement", "reporters", "news"}
+
+
+def dossier_of(texts: dict, entities: list[Entity] | None = None) -> Dossier:
+    articles = [Article(aid, f"{aid}.txt", f"Story {aid}", date=date, blocks=[Block(text) for text in paragraphs])
+                for aid, (date, paragraphs) in texts.items()]
+    dossier = Dossier(articles=articles, entities=entities or [])
+    for entity in dossier.entities:
+        for article_id in entity.articles:
+            dossier.article_entities.setdefault(article_id, []).append(entity.id)
+    return dossier
+
+
+def themes(texts: dict, registry: Registry | None = None, entities=None) -> dict[str, list[str]]:
+    """{topic name: sorted article ids}."""
+    return {t.name: sorted(t.articles) for t in find_topics(dossier_of(texts, entities), registry or Registry())}
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (FISHERIES, {"Mackerel quotas": ["f1", "f2", "f3"], "Exclusion zone": ["f4", "f5", "f6"],
+                 "Cod landings": ["f7", "f8"]}),
+    (VACCINE, {"Vaccine rollout": ["v1", "v2", "v3", "v7"], "Blood clots": ["v4", "v5", "v6"]}),
+    (FOOTBALL, {"Release clause": ["s2", "s3", "s4"], "Supporters": ["s5", "s6"]}),
+])
+def test_recognisable_themes_of_invented_dossiers(texts, expected):
+    assert themes(texts) == expected
+
+
+@pytest.mark.parametrize("texts", [FISHERIES, VACCINE, FOOTBALL])
+def test_no_theme_is_boilerplate_or_a_generic_word(texts):
+    boiler = {aid: (date, [*paragraphs, "Related stories", "All rights reserved.",
+                           "Officials said on Tuesday that the talks would continue next week, reporters were told."])
+              for aid, (date, paragraphs) in texts.items()}
+    found = find_topics(dossier_of(boiler), Registry())
+    assert found
+    for topic in found:
+        words = set(topic.name.lower().split())
+        assert not words & GENERIC, topic.name
+        assert "rights reserved" not in topic.name.lower() and "related" not in topic.name.lower()
+
+
+def test_theme_has_slug_id_url_description_with_sources_newest_first():
+    dossier = dossier_of(VACCINE)
+    topic = next(t for t in find_topics(dossier, Registry()) if t.name == "Blood clots")
+    assert (topic.slug, topic.id, topic.url) == ("blood-clots", "topic/blood-clots", "topics/blood-clots/")
+    assert topic.articles == ["v6", "v5", "v4"]
+    assert 1 <= len(topic.sentences) <= 2
+    texts = {a.id: " ".join(b.text for b in a.blocks) for a in dossier.articles}
+    for source in topic.sentences:
+        assert source.sentence in texts[source.article] and "blood clots" in source.sentence
+    assert topic.description == " ".join(s.sentence for s in topic.sentences)
+
+
+def test_names_of_entities_are_not_themes_and_their_articles_give_main_entities():
+    agency = Entity("organisation/medicines-agency", "medicines agency", "organisation", "medicines-agency",
+                    mentions=[Mention(a, 0, 0, 1, "x", "x") for a in ("v4", "v6")])
+    dossier = dossier_of(VACCINE, [agency])
+    found = find_topics(dossier, Registry())
+    assert all("medicines agency" not in phrases for phrases in dossier.article_phrases.values())
+    clots = next(t for t in found if t.name == "Blood clots")
+    assert clots.entities == ["organisation/medicines-agency"]
+    assert all(t.entities == [] for t in found if t is not clots)
+
+
+def test_key_phrases_per_article_are_in_the_contract():
+    dossier = dossier_of(FISHERIES)
+    dossier.topics = find_topics(dossier, Registry())
+    data = to_json(dossier)
+    by_id = {a["id"]: a for a in data["articles"]}
+    assert "mackerel" in by_id["f1"]["key_phrases"]
+    assert any("trawler" in p for p in by_id["f4"]["key_phrases"])
+    assert {t["name"] for t in data["topics"]} >= {"Mackerel quotas", "Exclusion zone"}
+    topic = data["topics"][0]
+    assert set(topic) >= {"id", "name", "description", "articles", "entities", "events", "curated", "url"}
+    assert topic["sentences"] and topic["sentences"][0]["article"] in topic["articles"]
+
+
+def test_output_is_deterministic_and_independent_of_article_order():
+    first = find_topics(dossier_of(FISHERIES), Registry())
+    backwards = find_topics(dossier_of(dict(reversed(list(FISHERIES.items())))), Registry())
+    assert first == backwards
+
+
+def test_curated_theme_selects_exactly_the_articles_its_rules_select_and_wins():
+    whisky = Entity("place/peterhead", "Peterhead", "place", "peterhead",
+                    mentions=[Mention("f7", 0, 0, 9, "Peterhead", "x"), Mention("f8", 0, 0, 9, "Peterhead", "x")])
+    rule = TopicRule("Arrests at sea", "Trawlers seized by coast guards.", phrases=["Coast Guard"], entities=[])
+    port = TopicRule("The port", phrases=[], entities=["peterhead"])
+    found = find_topics(dossier_of(FISHERIES, [whisky]), Registry(topics=[rule, port]))
+    by_name = {t.name: t for t in found}
+    # "coast guard" (any case, whole words) is in f4, f5 and f6 only; Peterhead is named by f7 and f8
+    assert sorted(by_name["Arrests at sea"].articles) == ["f4", "f5", "f6"]
+    assert by_name["Arrests at sea"].curated and by_name["Arrests at sea"].description == "Trawlers seized by coast guards."
+    assert sorted(by_name["The port"].articles) == ["f7", "f8"]
+    assert [t.name for t in found][:2] == ["Arrests at sea", "The port"]
+    # the automatic themes on the same articles gave way
+    assert "Exclusion zone" not in by_name and "Cod landings" not in by_name
+    assert "Mackerel quotas" in by_name and not by_name["Mackerel quotas"].curated
+
+
+def test_curated_entity_unknown_to_the_dossier_is_looked_for_in_the_text():
+    found = find_topics(dossier_of(FOOTBALL), Registry(topics=[TopicRule("Madrid move", entities=["Madrid"])]))
+    assert [(t.name, t.articles) for t in found if t.curated] == [("Madrid move", ["s4"])]
+
+
+def test_hide_and_rename_and_merge_by_renaming_alike():
+    registry = Registry(hide_topics=["Blood clots"], rename_topics={"vaccine-rollout": "The rollout"})
+    assert themes(VACCINE, registry) == {"The rollout": ["v1", "v2", "v3", "v7"]}
+    merged = Registry(rename_topics={"Mackerel quotas": "Fishing", "Cod landings": "Fishing"})
+    assert themes(FISHERIES, merged) == {"Fishing": ["f1", "f2", "f3", "f7", "f8"], "Exclusion zone": ["f4", "f5", "f6"]}
+
+
+def test_registry_topics_load_from_yaml(tmp_path):
+    path = tmp_path / "dossier.yaml"
+    path.write_text("topics:\n  - name: Arrests at sea\n    phrases: [coast guard]\nhide_topics: [Cod landings]\n"
+                    "rename_topics:\n  Mackerel quotas: Quotas\n", encoding="utf-8")
+    assert themes(FISHERIES, load_registry(path)) == {"Arrests at sea": ["f4", "f5", "f6"], "Quotas": ["f1", "f2", "f3"]}
+
+
+def test_tiny_and_empty_dossiers():
+    assert find_topics(Dossier(), Registry()) == []
+    assert find_topics(dossier_of({"a": ("2020-01-01", ["Mackerel quotas were cut."])}), Registry()) == []
+
+
+def synthetic(n: int) -> dict:
+    """n articles drawn from a few subjects, each with its own vocabulary, plus shared filler."""
+    subjects = SUBJECTS
+    texts = {}
+    for i in range(n):
+        words = subjects[i % len(subjects)]
+        other = random.Random(i).choice(subjects)
+        paragraphs = [f"The dispute over {words[0]} deepened on day {i}, as critics of the {words[1]} spoke out.",
+                      f"Observers said the {words[2]} would decide the matter, while {other[i % 3]} was mentioned once.",
+                      "Officials said on Tuesday that the talks would continue next week."] * 3
+        texts[f"a{i:04d}"] = (f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}", paragraphs)
+    return texts
+
+
+SUBJECTS = [["mackerel quotas", "catch limits", "fishing fleet"], ["vaccine rollout", "booster doses", "vaccination centres"],
+            ["transfer fee", "release clause", "medical tests"], ["missile defense", "radar station", "interceptor sites"],
+            ["wind farms", "grid connection", "offshore turbines"], ["rail strike", "pay offer", "train drivers"]]
+
+
+def test_theme_step_stays_linear():
+    small, large = dossier_of(synthetic(200)), dossier_of(synthetic(800))
+    started = time.perf_counter()
+    few = find_topics(small, Registry())
+    middle = time.perf_counter()
+    many = find_topics(large, Registry())
+    ended = time.perf_counter()
+    assert 5 <= len(few) <= 15 and 5 <= len(many) <= 15
+    names = {t.name.lower() for t in many}
+    assert all(names & set(subject) for subject in SUBJECTS)  # one theme per subject, named by its phrases
+    assert ended - middle < 4 * 2.5 * (middle - started) + 0.5  # four times the articles, well under 10x the time
+
+
+SEEDS = {
+    f"{aid}.txt": f"Story about {aid}\n\n{date}\n\n" + "\n\n".join(paragraphs) + "\n"
+    for aid, (date, paragraphs) in {**FISHERIES}.items()
+}
+
+
+def test_topic_pages_end_to_end(make_site):
+    site = make_site(SEEDS, registry="topics:\n  - name: Arrests at sea\n    description: Trawlers seized.\n"
+                                     "    phrases: [coast guard]\n")
+    data = site.json()
+    topics = {t["name"]: t for t in data["topics"]}
+    assert "Arrests at sea" in topics and topics["Arrests at sea"]["curated"]
+    by_file = {a["source_file"].split("/")[-1]: a["id"] for a in data["articles"]}
+    assert sorted(topics["Arrests at sea"]["articles"]) == sorted(by_file[f"f{i}.txt"] for i in (4, 5, 6))
+    assert all(a["key_phrases"] for a in data["articles"])
+
+    index = site.page("topics/")
+    links = {a.get_text(strip=True): a["href"] for a in index.select("ul.topics a")}
+    assert set(links) == set(topics)
+    assert "3 articles" in index.get_text()
+
+    automatic = next(t for t in data["topics"] if not t["curated"])
+    page = site.page(automatic["url"])
+    assert page.h1.get_text(strip=True) == automatic["name"]
+    rows = [a.get_text(strip=True) for a in page.select("#topic-articles ~ ul.articles a, ul.articles li > a")]
+    assert len(rows) == len(automatic["articles"])
+    quoted = page.select(".description blockquote")
+    assert quoted and all(q.select_one("cite a") for q in quoted)
+
+    curated = site.page(topics["Arrests at sea"]["url"])
+    assert "Trawlers seized." in curated.get_text()
+    article = site.page(f"articles/{by_file['f4.txt']}/")
+    assert "Arrests at sea" in [a.get_text(strip=True) for a in article.select("p.topics a")]

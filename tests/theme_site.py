@@ -1,0 +1,133 @@
+"""A small dossier with entities and events, built the way `dossier build` builds it (Pelican, then
+the Pagefind index), for the tests of the theme: links, HTML validity and the browser.
+
+The registry names the entities. When the entity stage finds none (it was a placeholder while the
+theme was written), a naive resolver that matches the registry's names and aliases stands in for it,
+so the page families that need entities (graphs, timelines, filters) always have something to draw.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Site, build_site
+
+REGISTRY = """\
+title: Missile defence and arms control, 2007
+summary: >-
+  Test dossier <em>about</em> the US missile-defence plans & Russia's answer.
+entities:
+  - {name: Robert Gates, type: person, aliases: [Gates], description: "U.S. Secretary of Defense <script>alert(1)</script>"}
+  - {name: Vladimir Putin, type: person, aliases: [Putin]}
+  - {name: Sergei Lavrov, type: person, aliases: [Lavrov]}
+  - {name: Condoleezza Rice, type: person, aliases: [Rice]}
+  - {name: Anatoly Serdyukov, type: person}
+  - {name: Jaap de Hoop Scheffer, type: person, aliases: [de Hoop Scheffer, De Hoop Scheffer]}
+  - {name: NATO, type: organisation}
+  - {name: Russia, type: country}
+  - {name: United States, type: country, aliases: [U.S., US, Washington]}
+  - {name: Afghanistan, type: country}
+  - {name: Moscow, type: place}
+  - {name: CFE Treaty, type: treaty, aliases: [Conventional Armed Forces in Europe (CFE) Treaty, CFE treaty]}
+  - {name: START-1, type: treaty}
+"""
+
+# The third seed carries markup where names go, to show it never reaches a page unescaped.
+EXTRA_SEED = """\
+Putin and Gates <b>talk</b> again in Moscow
+
+MOSCOW, October 20, 2007 -- Vladimir Putin met Robert Gates in Moscow on Saturday to talk about the CFE Treaty and NATO.
+Putin said Russia would <script>alert('x')</script> answer the plan of the United States in November 2007.
+Gates said NATO and the United States expect to sign a new agreement with Russia in 2008.
+Lavrov said the CFE Treaty had been suspended by Russia on July 13, 2007, and that START-1 expires in 2012.
+"""
+
+
+def naive_resolve(articles, candidates, registry):
+    """Entities from the registry, found by their names and aliases in the article bodies."""
+    from dossier.model import Entity, Mention
+    from dossier.text import sentence_spans
+    from slugify import slugify
+
+    entities = []
+    for rule in registry.entities:
+        entity = Entity(f"{rule.type}/{slugify(rule.name)}", rule.name, rule.type, slugify(rule.name),
+                        aliases=list(rule.aliases), description=rule.description)
+        names = sorted({rule.name, *rule.aliases}, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        for article in articles:
+            for index, block in enumerate(article.body):
+                spans = sentence_spans(block.text)
+                taken = []
+                for match in pattern.finditer(block.text):
+                    if any(s < match.end() and match.start() < e for s, e in taken):
+                        continue
+                    taken.append(match.span())
+                    sentence = next((block.text[s:e] for s, e in spans if s <= match.start() < e), block.text)
+                    entity.mentions.append(Mention(article.id, index, match.start(), match.end(), match.group(),
+                                                   sentence, entity.id))
+        if entity.mentions:
+            entities.append(entity)
+    # one name, one entity: drop overlapping mentions of shorter names inside longer ones
+    return entities
+
+
+@contextmanager
+def entities_for(paths, registry_path):
+    """Use the real entity stage when it finds entities here, the naive one otherwise."""
+    from dossier import entities as stage
+    from dossier.pipeline import build_dossier
+    from dossier.registry import load_registry
+
+    real = build_dossier(paths, load_registry(registry_path)).entities
+    if real:
+        yield "real"
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stage, "resolve", naive_resolve)
+        yield "naive"
+
+
+def make_content(folder: Path) -> Path:
+    (folder / "seeds").mkdir(parents=True, exist_ok=True)
+    for seed in sorted((ROOT / "content" / "seeds").glob("*.txt")):
+        shutil.copy(seed, folder / "seeds" / seed.name)
+    (folder / "seeds" / "zz_markup.txt").write_text(EXTRA_SEED, encoding="utf-8")
+    (folder / "dossier.yaml").write_text(REGISTRY, encoding="utf-8")
+    return folder
+
+
+def build_theme_site(content: Path, output: Path, **overrides) -> Site:
+    """Pelican, then Pagefind, as `dossier build` does."""
+    from dossier_site.build import index_search
+
+    paths = sorted((content / "seeds").glob("*.txt"))
+    with entities_for(paths, content / "dossier.yaml"):
+        build_site(content, output, **overrides)
+    assert index_search(output), "the Pagefind index could not be built"
+    return Site(output)
+
+
+@pytest.fixture(scope="session")
+def theme_content(tmp_path_factory) -> Path:
+    return make_content(tmp_path_factory.mktemp("theme-content"))
+
+
+@pytest.fixture(scope="session")
+def theme_site(theme_content, tmp_path_factory) -> Site:
+    """Relative URLs, as `make html` builds without SITEURL."""
+    return build_theme_site(theme_content, tmp_path_factory.mktemp("theme") / "output")
+
+
+SUBPATH = "/dossier"
+
+
+@pytest.fixture(scope="session")
+def subpath_site(theme_content, tmp_path_factory) -> Site:
+    """Absolute URLs under a sub-path, as a host serving the site at /dossier/ would need."""
+    return build_theme_site(theme_content, tmp_path_factory.mktemp("theme-subpath") / "output",
+                            SITEURL=SUBPATH, RELATIVE_URLS=False, FEED_DOMAIN="https://example.org")
