@@ -51,6 +51,8 @@ class DossierGenerator(Generator):
         for topic in self.index.dossier.topics:
             writer.write_file(topic.url + "index.html", template, self.context, relative,
                               url=topic.url, topic=topic, page_name=topic.url)
+        writer.write_file("topics/index.html", self.get_template("topics"), self.context, relative,
+                          url="topics/", topics=self.index.dossier.topics, page_name="topics")
 
     def generate_chronology_by_type(self, writer, relative):
         """The chronology filtered to one entity type, as plain pages: /chronology/<type folder>/."""

@@ -45,6 +45,9 @@ class SeedReader(BaseReader):
             "tags": [self.process_metadata("tags", e.name) for e in index.main_entities(article.id, settings["main_entities"])],
         }
         metadata["tags"] = [tag for tags in metadata["tags"] for tag in tags]
+        metadata["topics"] = index.topics_by_article.get(article.id, [])  # themes are tags too: a feed each
+        metadata["tags"] += [tag for topic in metadata["topics"] for tag in self.process_metadata("tags", topic.name)]
+        metadata["tags"] = list(dict.fromkeys(metadata["tags"]))
         if article.date:
             metadata["date"] = get_date(article.date)
         return content, metadata
