@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import combinations
 
 from slugify import slugify
 
@@ -181,15 +182,18 @@ def merge_reports(events: list[Event], article_dates: dict[str, str]) -> list[Ev
         groups[event.date, event.precision].append(event)
     merged = []
     for (_, precision), group in groups.items():
-        needed = 1 if precision == "day" else 2
-        for cluster in _clusters(group, lambda a, b: len(set(a.entities) & set(b.entities)) >= needed):
+        for cluster in _clusters(group, shared=1 if precision == "day" else 2):
             merged.append(_combine(cluster, article_dates))
     return merged
 
 
-def _clusters(items: list, related) -> list[list]:
-    """Connected groups of items under `related` (single linkage), in first-seen order."""
-    parent = list(range(len(items)))
+def _clusters(events: list[Event], shared: int) -> list[list[Event]]:
+    """Connected groups of events that share `shared` participants (single linkage), in first-seen order.
+
+    Events are joined through the participants (or pairs of them) they share, never compared pairwise,
+    so a year named by thousands of reports stays linear.
+    """
+    parent = list(range(len(events)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -197,13 +201,15 @@ def _clusters(items: list, related) -> list[list]:
             i = parent[i]
         return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if related(items[i], items[j]):
-                parent[max(root(i), root(j))] = min(root(i), root(j))
+    first_with: dict = {}
+    for i, event in enumerate(events):
+        participants = sorted(set(event.entities))
+        for key in participants if shared == 1 else combinations(participants, 2):
+            a, b = root(i), root(first_with.setdefault(key, i))
+            parent[max(a, b)] = min(a, b)
     clusters = defaultdict(list)
-    for i, item in enumerate(items):
-        clusters[root(i)].append(item)
+    for i, event in enumerate(events):
+        clusters[root(i)].append(event)
     return list(clusters.values())
 
 
