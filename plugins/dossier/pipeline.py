@@ -6,7 +6,10 @@ the corpus-wide ones (resolving entities, merging events, topics) run on every b
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +19,8 @@ from .model import Article, Block, Candidate, Dossier, Event, Problem, SeedText
 from .read import MAX_BYTES, read_seed
 from .registry import ArticleOverride, Registry, check_references
 
+PARALLEL_MIN_JOBS = 64  # fewer seeds to analyse than this are done in this process: workers cost a start-up
+MAX_WORKERS = 8
 REPEATED_MIN_SEEDS = 2  # a line found in this many seeds is site furniture, not article text
 
 
@@ -36,11 +41,9 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     seeds = read_seeds(sorted(map(str, paths)), cache, dossier.problems)
     repeated = repeated_lines(seed.text for seed in seeds)
     used_ids: set[str] = set()
-    works = []
-    for seed in seeds:
-        work = analyse_seed(seed, repeated, registry.override_for(seed.path), cache)
+    works = analyse_seeds(seeds, repeated, registry, cache)
+    for seed, work in zip(seeds, works):
         rename(work, unique_id(work.article.id or Path(seed.path).stem, used_ids))
-        works.append(work)
         dossier.articles.append(work.article)
         if not work.article.body:
             dossier.problems.append(Problem(seed.path, "no article text was found"))
@@ -93,19 +96,42 @@ def read_seeds(paths: list[str], cache: Cache, problems: list[Problem]) -> list[
     return seeds
 
 
-def analyse_seed(seed: SeedText, repeated: frozenset[str], override: ArticleOverride | None,
-                 cache: Cache) -> SeedWork:
-    """Clean one seed and find its mentions and dated statements, or take them from the cache."""
-    own_repeated = sorted(line for line in set(seed.text.split("\n")) if line in repeated)
-    entry = key("seed", seed.text, own_repeated, override)
-    work = cache.get(entry)
-    if work is None:
-        article = clean.clean(seed, repeated)
-        apply_override(article, override)
-        work = SeedWork(article, entities.find_candidates(article), events.find_events(article))
+def analyse_seeds(seeds: list[SeedText], repeated: frozenset[str], registry: Registry,
+                  cache: Cache) -> list[SeedWork]:
+    """Each seed's own work, from the cache or computed (on every core when there are many to do)."""
+    works: list[SeedWork | None] = []
+    todo = []  # (position, cache entry, job)
+    for seed in seeds:
+        own_repeated = frozenset(line for line in set(seed.text.split("\n")) if line in repeated)
+        override = registry.override_for(seed.path)
+        entry = key("seed", seed.text, sorted(own_repeated), override)
+        works.append(cache.get(entry))
+        if works[-1] is None:
+            todo.append((len(works) - 1, entry, (seed, own_repeated, override)))
+    for (position, entry, _), work in zip(todo, _run_all(analyse_seed, [job for _, _, job in todo])):
         cache.put(entry, work)
-    work.article.source_file = seed.path
-    return work
+        works[position] = work
+    for seed, work in zip(seeds, works):
+        work.article.source_file = seed.path
+    return works
+
+
+def analyse_seed(job: tuple[SeedText, frozenset[str], ArticleOverride | None]) -> SeedWork:
+    """Clean one seed and find its mentions and dated statements."""
+    seed, own_repeated, override = job
+    article = clean.clean(seed, own_repeated)
+    apply_override(article, override)
+    return SeedWork(article, entities.find_candidates(article), events.find_events(article))
+
+
+def _run_all(function, jobs: list) -> list:
+    """`function` over `jobs` in order; in worker processes when there are enough jobs to pay for them."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if len(jobs) < PARALLEL_MIN_JOBS or workers < 2:
+        return [function(job) for job in jobs]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(function, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
 def rename(work: SeedWork, article_id: str) -> None:
