@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STRICT ?=
 
-.PHONY: html serve devserver test clean bench
+.PHONY: html serve devserver test test-tools clean bench screenshots
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -22,8 +22,27 @@ serve: $(STAMP)
 devserver: $(STAMP)
 	$(BIN)/python -m dossier_site.devserver
 
-test: $(STAMP)
+test: $(STAMP) test-tools
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (never a downloaded browser) and the HTML validator runs on
+# Java: install them with apt when they are missing. Without apt the tests that need them are skipped.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT_INSTALL = $(SUDO) apt-get install -y --no-install-recommends
+test-tools:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    $(APT_INSTALL) chromium || { $(SUDO) apt-get update && $(APT_INSTALL) chromium; } \
+	      || echo "make: could not install chromium; the browser tests will be skipped"; \
+	  else echo "make: no /usr/bin/chromium and no apt-get; the browser tests will be skipped"; fi; fi
+	@if ! command -v java >/dev/null; then \
+	  if command -v apt-get >/dev/null; then \
+	    $(APT_INSTALL) default-jre-headless || { $(SUDO) apt-get update && $(APT_INSTALL) default-jre-headless; } \
+	      || echo "make: could not install Java; the HTML validation test will be skipped"; \
+	  else echo "make: no java and no apt-get; the HTML validation test will be skipped"; fi; fi
+
+screenshots: html
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf output output.new output.old .cache
