@@ -1,13 +1,236 @@
-"""Placeholder for entity extraction (replaced by the entities stage)."""
+"""The entity stage: mentions of people, organisations, countries, places, treaties and named events.
+
+`find_candidates` works on one article (cached per seed): it scans each kept block (names.py), then
+decides what the article as a whole tells: acronyms defined in the text ("... Europe (CFE)"), a
+surname that stands for a person named in full, a single word said to speak ("Lavrov said").
+`resolve` works on the whole dossier in one pass over the candidates: it merges names across
+articles (by canonical name, and surnames to the one full name that ends with them), applies the
+registry (which always wins), and attributes quotes to their speakers.
+"""
 from __future__ import annotations
 
-from .model import Article, Candidate, Entity
-from .registry import Registry
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
 
+from slugify import slugify
+
+from .gazetteer import load
+from .model import Article, Candidate, Entity, Mention
+from .names import BlockScanner, Item
+from .quotes import find_quotes
+from .registry import EntityRule, Registry
+
+LOWER_WORD = re.compile(r"\b[a-z]+\b")
+TYPE_ORDER = {"country": 0, "organisation": 1, "treaty": 2, "event": 3, "person": 4, "place": 5}
+
+
+# -- one article ---------------------------------------------------------------------------------------
 
 def find_candidates(article: Article) -> list[Candidate]:
-    return []
+    """Every mention the article makes, with the fullest name the article gives it."""
+    gaz = load()
+    body = article.body
+    lower_words = {w for b in body for w in LOWER_WORD.findall(b.text)}
+    scanners = [BlockScanner(b.text, gaz, lower_words, b.kind == "heading") for b in body]
+    items = [s.scan() for s in scanners]
+    acronyms = _define_acronyms(scanners, items)
+    full_names = _full_names(it for block in items for it in block if it.type == "person")
+    out = []
+    for b, (scanner, block_items) in enumerate(zip(scanners, items)):
+        for it in block_items:
+            short = ""
+            if it.text in acronyms and it.type in ("acronym", "maybe", "organisation", "treaty"):
+                (it.type, it.name), short = acronyms[it.text][:2], acronyms[it.text][2]
+            elif it.type in ("treaty", "organisation", "event") and it.text.split()[0] in acronyms:
+                acronym = acronyms[it.text.split()[0]]  # "CFE Treaty" once "(CFE)" is defined
+                it.type, it.name, short = acronym[0], acronym[1], acronym[2]
+            elif it.type in ("person", "maybe"):
+                _decide_name(it, full_names)
+            if it.type not in TYPE_ORDER:
+                continue
+            mention = Mention(article.id, b, it.start, it.end, it.text, scanner.sentence(it.start))
+            out.append(Candidate(mention, it.name, it.type, it.role, short))
+    return out
 
+
+def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> dict[str, tuple]:
+    """'Long Form (ACR)' and 'ACR (Long Form)': acronym -> (type, name, long form)."""
+    found: dict[str, tuple] = {}
+    for scanner, block_items in zip(scanners, items):
+        at = {it.first: it for it in block_items}
+        for it in block_items:
+            inner = at.get(it.last + 1)
+            if not inner or it.last >= len(scanner.keys) or scanner.keys[it.last] != "(" \
+                    or inner.last >= len(scanner.keys) or scanner.keys[inner.last] != ")":
+                continue
+            long_, short = (it, inner) if len(inner.text) < len(it.text) else (inner, it)
+            if short.text[:1].upper() != long_.text[:1].upper():
+                continue  # "Force in Afghanistan (ISAF)": the long form is not the name before
+            if short.known and (not long_.known or long_.name == short.name) and long_.type not in ("person",):
+                long_.type, long_.name = short.type, short.name  # a known acronym names the long form
+            elif short.type in ("acronym", "maybe") and long_.type in TYPE_ORDER and long_.type != "person" \
+                    and short.text[:1] == long_.text[:1]:
+                found[short.text] = (long_.type, long_.name, long_.text)
+    for block_items in items:  # "ACR Treaty" makes a defined acronym a treaty
+        for it in block_items:
+            words = it.text.split()
+            if it.type == "treaty" and words[0] in found and len(words) == 2:
+                found[words[0]] = ("treaty", *found[words[0]][1:])
+    return found
+
+
+def _full_names(people) -> dict[str, set[str]]:
+    """Each person's name and its endings ("Gates", "de Hoop Scheffer") -> the full names they end."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for it in people:
+        words = it.name.split()
+        if len(words) < 2:
+            continue
+        index[it.name.lower()].add(it.name)
+        for s in range(1, len(words)):
+            if not re.fullmatch(r"[A-Z]\.", words[s]):
+                index[" ".join(words[s:]).lower()].add(it.name)
+        if len(words) > 2:  # "George Bush" for "George W. Bush"
+            index[f"{words[0]} {words[-1]}".lower()].add(it.name)
+    return index
+
+
+def _fuller(name: str, full_names: dict[str, set[str]]) -> str | None:
+    """The one longer name that ends with this one ("Gates" -> "Robert Gates"), if there is one."""
+    longer = {n.lower(): n for n in full_names.get(name.lower(), ()) if len(n) > len(name)}
+    return next(iter(longer.values())) if len(longer) == 1 else None
+
+
+def _decide_name(it: Item, full_names: dict[str, set[str]]) -> None:
+    """A person's fullest name in the article; a maybe becomes a person, a place or nothing."""
+    fuller = _fuller(it.name, full_names)
+    if fuller:
+        it.type, it.name = "person", fuller
+        return
+    if it.type == "maybe":
+        it.type = {"person": "person", "place": "place"}.get(it.evidence, "drop")
+
+
+# -- the whole dossier ------------------------------------------------------------------------------
 
 def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], registry: Registry) -> list[Entity]:
-    return []
+    """Merge the articles' candidates into entities; the registry's rules win."""
+    order = {a.id: n for n, a in enumerate(articles)}
+    ignore = {name.lower() for name in registry.ignore}
+    rules = Rules(registry)
+    all_candidates = [c for aid in sorted(candidates, key=lambda a: order.get(a, len(order)))
+                      for c in candidates[aid]]
+    surnames = _full_names(c for c in all_candidates if c.type == "person")
+    groups: dict[str, list[Candidate]] = defaultdict(list)
+    for c in all_candidates:
+        if c.name.lower() in ignore or c.mention.text.lower() in ignore:
+            continue
+        groups[rules.split_key(c) or _auto_key(c, surnames)].append(c)
+    merged: dict[str, list[Candidate]] = defaultdict(list)
+    for key, members in groups.items():
+        merged[rules.merge_key(key, members)] += members
+    entities = [_entity(key, members, rules) for key, members in merged.items()]
+    entities = [e for e in entities if e.name.lower() not in ignore]
+    _give_ids(entities, order)
+    _attach_quotes(entities, articles)
+    return sorted(entities, key=lambda e: e.id)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s.]+", " ", name.replace(".", "")).strip().lower()
+
+
+def _auto_key(c: Candidate, surnames: dict[str, set[str]]) -> str:
+    name = c.name
+    if c.type == "person":
+        name = _fuller(name, surnames) or name
+    return _norm(name)
+
+
+class Rules:
+    """The registry's entity rules, looked up by lower-cased name or alias."""
+
+    def __init__(self, registry: Registry):
+        self.rules: list[EntityRule] = registry.entities
+        self.by_name: dict[str, int] = {}
+        self.split: dict[str, list[int]] = defaultdict(list)
+        for n, rule in enumerate(self.rules):
+            for name in (rule.name, *rule.aliases):
+                if rule.articles:
+                    self.split[name.lower()].append(n)
+                else:
+                    self.by_name.setdefault(name.lower(), n)
+
+    def split_key(self, c: Candidate) -> str | None:
+        """A rule limited to some seeds claims the mentions of its names in those seeds only."""
+        for name in (c.name.lower(), c.mention.text.lower()):
+            for n in self.split.get(name, ()):
+                if _in_articles(c.mention.article, self.rules[n].articles):
+                    return f"rule:{n}"
+        return None
+
+    def merge_key(self, key: str, members: list[Candidate]) -> str:
+        if key.startswith("rule:"):
+            return key
+        for name in [key, *(c.name for c in members), *(c.mention.text for c in members)]:
+            n = self.by_name.get(name.lower())
+            if n is not None:
+                return f"rule:{n}"
+        return key
+
+    def rule(self, key: str) -> EntityRule | None:
+        return self.rules[int(key[5:])] if key.startswith("rule:") else None
+
+
+def _in_articles(article_id: str, names: list[str]) -> bool:
+    return any(article_id == n or article_id == n.rsplit(".", 1)[0] for n in names)
+
+
+def _entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
+    rule = rules.rule(key)
+    types = Counter(c.type for c in members)
+    type_ = (rule and rule.type) or min(types, key=lambda t: (-types[t], TYPE_ORDER[t]))
+    names = Counter(c.name for c in members if c.type == type_)
+    if type_ == "person":  # the fullest name: most words, then most used
+        best = max(names, key=lambda n: (len(n.split()), names[n], n))
+    else:
+        best = max(names or Counter(c.name for c in members), key=lambda n: (names[n], len(n), n))
+    name = rule.name if rule else best
+    seen = {name.lower()}
+    aliases = []
+    for alias in [*(rule.aliases if rule else []), *sorted({c.name for c in members} | {c.mention.text for c in members})]:
+        if alias.lower() not in seen:
+            seen.add(alias.lower())
+            aliases.append(alias)
+    roles = Counter(c.role for c in members if c.role)
+    role_list = sorted(roles, key=lambda r: (-roles[r], r))
+    description = (rule.description if rule else "") or (role_list[0] if type_ == "person" and role_list else "")
+    mentions = [replace(c.mention) for c in members]
+    return Entity("", name, type_, slugify(name) or "entity", sorted(aliases), description, role_list, mentions)
+
+
+def _give_ids(entities: list[Entity], order: dict[str, int]) -> None:
+    used: set[str] = set()
+    for e in sorted(entities, key=lambda e: (-len(e.mentions), e.type, e.name)):
+        slug, n = e.slug, 2
+        while f"{e.type}/{slug}" in used:
+            slug, n = f"{e.slug}-{n}", n + 1
+        e.slug, e.id = slug, f"{e.type}/{slug}"
+        used.add(e.id)
+        e.mentions.sort(key=lambda m: (order.get(m.article, len(order)), m.block, m.start))
+        for m in e.mentions:
+            m.entity = e.id
+
+
+def _attach_quotes(entities: list[Entity], articles: list[Article]) -> None:
+    people: dict[str, list[Mention]] = defaultdict(list)
+    by_id = {e.id: e for e in entities}
+    for e in entities:
+        if e.type == "person":
+            for m in e.mentions:
+                people[m.article].append(m)
+    for article in articles:
+        if article.id in people:
+            for quote in find_quotes(article, people[article.id]):
+                by_id[quote.speaker].quotes.append(quote)

@@ -1,0 +1,141 @@
+"""Built-in knowledge for the entity stage: countries (pycountry plus data/countries.tsv), organisations,
+treaties, regions and cities, role words, name keywords and common words, all from plugins/dossier/data/.
+
+Lookups are by token tuples, so matching a phrase at a position costs one dict probe per length.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+# One token: dotted abbreviations ("U.S.", "Mr."), words with an inner apostrophe ("O'Brien"), a
+# possessive "'s" on its own, or any other single character. Hyphens split words, so "Russian-US" and
+# "UN-administered" still show their countries; names rejoin across a tight hyphen ("Jean-Claude").
+TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|(?:Mr|Mrs|Ms|Dr|St|Mt|Gen|Lt|Col|Sen|Rep|Gov|Prof|Capt|Maj|Adm|Sgt|Jr|Sr|Rev)\.(?=\s)"
+    r"|[A-Z]\.(?=\s+[A-Z])"
+    r"|\w+(?:['’](?!s\b)\w+)*"
+    r"|['’]s\b"
+    r"|\S"
+)
+
+
+def norm(token: str) -> str:
+    """How a token is looked up: acronyms keep their case ('US' is not 'us'), other words are folded."""
+    return token if token.isupper() and len(token) > 1 else token.lower()
+
+
+def tokens_of(text: str) -> tuple[str, ...]:
+    return tuple(norm(m.group()) for m in TOKEN.finditer(text))
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str
+    name: str  # canonical name
+    demonym: bool = False  # "Russian": an adjective of the country
+    capital: bool = False  # "Moscow": the city, or the government when it acts
+
+
+@dataclass
+class Gazetteer:
+    phrases: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    longest: int = 1
+    honorifics: frozenset[str] = frozenset()
+    role_heads: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
+    keywords: dict[str, str] = field(default_factory=dict)  # last word of a name -> type
+    common: frozenset[str] = frozenset()
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        key = tokens_of(phrase)
+        for k in (key, tuple(w.lower() for w in key)):  # "Nato", "Itar-Tass": acronyms as words
+            if k and k not in self.phrases and (k == key or _spelled_as_word(key)):
+                self.phrases[k] = entry  # the first source wins: countries, then lists
+                self.longest = max(self.longest, len(k))
+
+    def match(self, keys: list[str], i: int) -> tuple[int, Entry] | None:
+        """The longest known phrase starting at token i: (end token index, entry)."""
+        for n in range(min(self.longest, len(keys) - i), 0, -1):
+            entry = self.phrases.get(tuple(keys[i:i + n]))
+            if entry:
+                return i + n, entry
+        return None
+
+
+# Acronyms that are also English words are matched only in capitals.
+WORD_ACRONYMS = frozenset("START SALT SORT CIS AU AP WHO ATT EC MDA NRC RIA US".split())
+
+
+def _spelled_as_word(key: tuple[str, ...]) -> bool:
+    """A phrase with an acronym of four letters or more, which papers also write as a word."""
+    return any(w.isupper() and len(w) >= 4 and w.isalpha() for w in key) and not (set(key) & WORD_ACRONYMS)
+
+
+def _lines(name: str):
+    text = resources.files("dossier").joinpath("data", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line
+
+
+def _split(field_text: str) -> list[str]:
+    return [p.strip() for p in field_text.split(";") if p.strip()]
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    gaz = Gazetteer()
+    extra = {}
+    for line in _lines("countries.tsv"):
+        code, name, aliases, demonyms, capitals = (line.split("\t") + [""] * 5)[:5]
+        extra[code] = (name, _split(aliases), _split(demonyms), _split(capitals))
+    capitals = []
+    for country in pycountry.countries:
+        name, aliases, demonyms, caps = extra.get(country.alpha_2, ("", [], [], []))
+        name = name or getattr(country, "common_name", None) or country.name
+        for phrase in [name, *aliases, country.name, getattr(country, "official_name", "")]:
+            if phrase and "," not in phrase:
+                gaz.add(phrase, Entry("country", name))
+        for phrase in demonyms:
+            gaz.add(phrase, Entry("country", name, demonym=True))
+        capitals += [(phrase, name) for phrase in caps]
+    if "XK" in extra:  # Kosovo has no ISO 3166-1 code
+        name, aliases, demonyms, caps = extra["XK"]
+        gaz.add(name, Entry("country", name))
+        for phrase in demonyms:
+            gaz.add(phrase, Entry("country", name, demonym=True))
+        capitals += [(phrase, name) for phrase in caps]
+    for kind, file in (("organisation", "organisations.tsv"), ("treaty", "treaties.tsv"),
+                       ("place", "regions.tsv")):
+        for line in _lines(file):
+            name, _, aliases = line.partition("\t")
+            for phrase in [name, *_split(aliases)]:
+                gaz.add(phrase, Entry(kind, name.strip()))
+    for phrase, country in capitals:
+        gaz.add(phrase, Entry("country", country, capital=True))
+    _load_words(gaz)
+    return gaz
+
+
+def _load_words(gaz: Gazetteer) -> None:
+    sections: dict[str, set[str]] = {}
+    current = ""
+    for line in _lines("roles.txt"):
+        if line.startswith("["):
+            current = line.strip("[] ")
+            continue
+        sections.setdefault(current, set()).update(line.split())
+    gaz.honorifics = frozenset(sections.get("honorific", ()))
+    gaz.role_heads = frozenset(sections.get("head", ()))
+    gaz.role_words = gaz.honorifics | gaz.role_heads | frozenset(sections.get("modifier", ()))
+    for line in _lines("keywords.tsv"):
+        kind, _, words = line.partition("\t")
+        for word in words.split():
+            gaz.keywords.setdefault(word, kind)
+    gaz.common = frozenset(w for line in _lines("common.txt") for w in line.split())

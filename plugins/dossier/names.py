@@ -1,0 +1,299 @@
+"""Find the names in one block of text: known phrases from the gazetteer first, then capitalised spans
+typed by their last word ("Defense Ministry"), their leading title ("President X"), the role before
+them ("spokesman X", "his Russian counterpart, X") or their shape (two or more name-like words).
+
+Single capitalised words are kept as "maybe" items; the article-level pass in entities.py decides
+them (a surname of a person named in full, a defined acronym, a speaker of "X said", a place after "in").
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .gazetteer import TOKEN, Gazetteer, norm
+from .text import sentence_spans
+
+CONNECTORS = frozenset("of for on in the".split())  # inside names only when a keyword says so
+PARTICLES = frozenset("de van von der den al bin ibn la le du da del dos di ter ten".split())
+MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+SPEECH = frozenset(
+    "said says told tells added adds stated warned announced declared insisted stressed noted explained "
+    "replied claimed argued acknowledged admitted urged described suggested wrote asked confirmed denied "
+    "believes believed thinks thought".split())
+# After a capital city, these make it the government acting ("Moscow said", "Moscow has warned").
+ACTING = SPEECH | frozenset(
+    "has have had is was will would wants wanted insists opposes strongly urged accused rejected refused "
+    "plans planned responded agreed threatened hopes hoped believes sees considers may could should must "
+    "also reacted demanded expects expected fears feared".split())
+PLACE_BEFORE = frozenset("in near outside at from to into across".split())
+SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-case meeting word
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper() and self.key not in MONTHS_DAYS
+
+    @property
+    def caps(self) -> bool:  # an acronym-like all-capitals word ("NATO", "CFE")
+        return len(self.text) > 1 and self.text.isupper() and self.text.isalnum()
+
+
+@dataclass
+class Item:
+    """A name found in a block, before the article-level pass."""
+
+    first: int  # token indices [first, last)
+    last: int
+    start: int  # character offsets in the block text
+    end: int
+    text: str
+    type: str  # an entity type, or "maybe" / "acronym" for the article-level pass to decide
+    name: str
+    role: str = ""
+    evidence: str = ""  # for a maybe: "person" or "place"
+    known: bool = False  # from the gazetteer
+    capital: bool = False
+
+
+class BlockScanner:
+    def __init__(self, text: str, gaz: Gazetteer, lower_words: set[str], heading: bool):
+        self.text, self.gaz, self.lower_words, self.heading = text, gaz, lower_words, heading
+        self.toks = [Token(m.group(), m.start(), m.end(), norm(m.group())) for m in TOKEN.finditer(text)]
+        self.keys = [t.key for t in self.toks]
+        self.spans = sentence_spans(text)
+        starts = [s for s, _ in self.spans]
+        self.sentence_first = set()
+        for s in starts:  # the first word of each sentence, after any opening quote or bracket
+            i = bisect.bisect_left([t.start for t in self.toks], s)
+            while i < len(self.toks) and not self.toks[i].text[0].isalnum():
+                i += 1
+            self.sentence_first.add(i)
+
+    def sentence(self, offset: int) -> str:
+        for start, end in self.spans:
+            if start <= offset < end:
+                return self.text[start:end]
+        return self.text.strip()
+
+    def tight(self, i: int) -> bool:
+        """Token i touches token i+1 with no space ("Jean-Claude", "U.S.-Russian")."""
+        return i + 1 < len(self.toks) and self.toks[i].end == self.toks[i + 1].start
+
+    def item(self, first: int, last: int, type_: str, name: str = "", **kw) -> Item:
+        start, end = self.toks[first].start, self.toks[last - 1].end
+        surface = self.text[start:end]
+        return Item(first, last, start, end, surface, type_, name or surface, **kw)
+
+    # -- the scan ---------------------------------------------------------------------------------
+
+    def scan(self) -> list[Item]:
+        items: list[Item] = []
+        i, n = 0, len(self.toks)
+        while i < n:
+            tok = self.toks[i]
+            hit = self.gaz.match(self.keys, i) if tok.text[:1].isupper() or tok.text[:1].isdigit() else None
+            if hit:
+                i = self.known(i, *hit, items)
+            elif tok.cap or self.particles_then_name(i):
+                end = self.span_end(i)
+                if not self.heading:  # title-case headings are full of capitalised common words
+                    items += self.classify(i, end, items)
+                i = end
+            else:
+                i += 1
+        return items
+
+    def known(self, i: int, j: int, entry, items: list[Item]) -> int:
+        """A gazetteer phrase at tokens i..j, perhaps the start of a longer name."""
+        k = j  # a continuation that is itself known stays its own name ("Russian State Duma")
+        if j < len(self.toks) and self.toks[j].cap and not self.gaz.match(self.keys, j):
+            k = self.span_end(j)
+        kind = self.gaz.keywords.get(self.keys[k - 1]) if k > j else None
+        if kind in ("organisation", "event", "treaty") and not self.heading and any(
+                t.cap and t.key not in self.gaz.keywords for t in self.toks[j:k]):
+            items.append(self.item(i, k, kind))  # "Russian Defense Ministry", "Munich Security Conference"
+            return k
+        if entry.type == "place" or entry.capital:  # "Sofia Lindqvist", "Paris Hilton": a first name
+            if j == i + 1 and j < len(self.toks) and self.toks[j].cap \
+                    and not self.gaz.match(self.keys, j) and self.keys[j] not in self.gaz.common:
+                end = self.span_end(i)
+                items += self.classify(i, end, items)
+                return end
+        if j < len(self.toks) and self.keys[j] in SUMMIT_WORDS and not entry.demonym:
+            items.append(self.item(i, j + 1, "event"))  # "G8 summit"
+            return j + 1
+        type_ = entry.type
+        if entry.capital and not self.acting(i, j):
+            type_, name = "place", self.text[self.toks[i].start:self.toks[j - 1].end]
+        else:
+            name = entry.name
+        items.append(self.item(i, j, type_, name, known=True, capital=entry.capital))
+        return j
+
+    def plain_words(self, j: int, k: int) -> bool:
+        """A span names something only if one of its words is neither common nor a keyword."""
+        return any(t.cap and t.key not in self.gaz.common and t.key not in self.gaz.keywords
+                   for t in self.toks[j:k])
+
+    def acting(self, i: int, j: int) -> bool:
+        """A capital city that acts ("Moscow said", "Washington's plan", "Moscow and Washington")."""
+        nxt = self.keys[j] if j < len(self.keys) else ""
+        if nxt in ACTING or nxt in ("'s", "’s"):
+            return True
+        if j + 1 < len(self.keys) and nxt in ("strongly", "also", "has", "had") and self.keys[j + 1] in ACTING:
+            return True
+        for a, b in ((j, j + 1), (i - 2, i - 1)):
+            if 0 <= a and b < len(self.keys) and self.keys[a if a == j else b] == "and":
+                other = self.gaz.match(self.keys, b if a == j else a)
+                if other and other[1].capital:
+                    return True
+        return False
+
+    def span_end(self, i: int) -> int:
+        """The end of a run of capitalised words from token i, with name particles, tight hyphens,
+        initials and connectors that lead to another capitalised word."""
+        n, k = len(self.toks), i + 1
+        while k < n:
+            tok = self.toks[k]
+            nxt = self.toks[k + 1] if k + 1 < n else None
+            if tok.cap and not self.gaz.match(self.keys, k):
+                k += 1
+            elif tok.cap and self.keys[k - 1] in CONNECTORS and self.has_keyword(i, k):
+                hit = self.gaz.match(self.keys, k)  # "Forces in Europe": a known place inside a name
+                k = hit[0] if hit else k + 1
+            elif nxt and nxt.cap and tok.key in CONNECTORS and tok.text.islower():
+                k += 1
+            elif self.particles_then_name(k):
+                k = self.particles_then_name(k)
+            elif tok.text == "-" and self.tight(k - 1) and self.tight(k) and nxt and nxt.text[0].isalnum():
+                k += 1
+            else:
+                break
+        while k > i + 1 and (self.keys[k - 1] in CONNECTORS or self.keys[k - 1] in PARTICLES
+                             or self.toks[k - 1].text == "-"):
+            k -= 1
+        return k
+
+    def particles_then_name(self, k: int) -> int:
+        """The index of the capitalised word after lower-case particles at k ("van der Berg"), or 0."""
+        j = k
+        while j < len(self.toks) and self.keys[j] in PARTICLES and self.toks[j].text.islower():
+            j += 1
+        return j if j > k and j < len(self.toks) and self.toks[j].cap else 0
+
+    def has_keyword(self, i: int, k: int) -> bool:
+        return any(self.keys[x] in self.gaz.keywords for x in range(i, k))
+
+    # -- typing a capitalised span ------------------------------------------------------------------
+
+    def classify(self, i: int, k: int, before: list[Item]) -> list[Item]:
+        toks = self.toks
+        while i < k and toks[i].key not in PARTICLES and (
+                toks[i].key in self.gaz.common or toks[i].key in CONNECTORS
+                or (i in self.sentence_first and toks[i].key in self.lower_words)):
+            i += 1  # "The", "But", a sentence's first word that the article also writes in lower case
+        if i >= k:
+            return []
+        if any(t.caps for t in toks[i:k]) and not all(t.caps or not t.text.isalpha() for t in toks[i:k]):
+            pass  # mixed case with an acronym inside ("CFE Treaty"): typed below by its keyword
+        elif all(t.caps for t in toks[i:k] if t.text.isalpha()):
+            if k - i == 1 and len(toks[i].text) <= 8:
+                return [self.item(i, k, "acronym")]
+            return []  # a shouted headline ("MOUNTING TENSIONS")
+        kind = self.gaz.keywords.get(self.keys[k - 1])
+        if not kind and k - i > 2 and self.keys[i + 1] in CONNECTORS:  # "Treaty on Open Skies"
+            kind = self.gaz.keywords.get(self.keys[i])
+        if kind and k - i > 1 and self.plain_words(i, k):
+            return [self.item(i, k, kind)]
+        return self.person_or_place(i, k, before)
+
+    def person_or_place(self, i: int, k: int, before: list[Item]) -> list[Item]:
+        toks, gaz = self.toks, self.gaz
+        first, titled = i, False
+        while first < k and (toks[first].key.rstrip(".") in gaz.role_words or toks[first].text == "-"):
+            titled |= toks[first].key.rstrip(".") in gaz.role_heads | gaz.honorifics
+            first += 1
+        if first >= k:
+            return []  # a bare title ("Defense Secretary")
+        role = self.role_before(i, before) if first == i else self.role_from(i, first, before)
+        names = self.name_pieces(first, k)
+        if not names:
+            return []
+        out = []
+        for a, b in names:
+            core = [t for t in toks[a:b] if t.text[0].isupper()]
+            if (titled or role) and (a, b) == names[0]:
+                out.append(self.item(a, b, "person", role=self.text[role[0]:role[1]] if role else ""))
+            elif len(core) >= 2:
+                out.append(self.item(a, b, "person"))
+            else:
+                out.append(self.item(a, b, "maybe", evidence=self.evidence(a, b)))
+        return out
+
+    def name_pieces(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Split a span at connectors and common words into runs of name-like words."""
+        pieces, start = [], None
+        for x in range(a, b + 1):
+            t = self.toks[x] if x < b else None
+            ok = t is not None and (
+                (t.cap and t.key not in self.gaz.common and not t.caps and not t.text.isdigit()
+                 and t.key not in self.gaz.keywords)
+                or (start is not None and (t.key in PARTICLES or t.text == "-"))
+                or (t.key in PARTICLES and self.particles_then_name(x) and self.particles_then_name(x) < b))
+            if ok and start is None:
+                start = x
+            elif not ok and start is not None:
+                end = x
+                while end > start and (self.keys[end - 1] in PARTICLES or self.toks[end - 1].text == "-"):
+                    end -= 1
+                if sum(1 for tok in self.toks[start:end] if tok.text[0].isupper()) <= 4:
+                    pieces.append((start, end))
+                start = None
+        return pieces
+
+    def role_from(self, i: int, first: int, before: list[Item]) -> tuple[int, int]:
+        """The role written as the title before a name, with the country or body before it."""
+        start = i
+        if before and before[-1].last == i and before[-1].type in ("country", "organisation"):
+            start = before[-1].first
+        return self.toks[start].start, self.toks[first - 1].end
+
+    def role_before(self, i: int, before: list[Item]) -> tuple[int, int] | None:
+        """A lower-case role right before a name: "spokesman X", "his Russian counterpart, X"."""
+        j = i - 1
+        if j >= 0 and self.keys[j] == ",":
+            j -= 1
+        if j < 0 or self.keys[j] not in self.gaz.role_heads:
+            return None
+        end, start = self.toks[j].end, j
+        ends = {it.last: it for it in before if it.type in ("country", "organisation")}
+        while start > 0:  # "Russian State Duma international affairs committee head"
+            prev = self.keys[start - 1]
+            if start in ends:
+                start = ends[start].first
+            elif prev in self.gaz.role_words or prev == "-" or (
+                    prev in self.gaz.keywords and self.toks[start - 1].text.islower()):
+                start -= 1
+            else:
+                break
+        return self.toks[start].start, end
+
+    def evidence(self, a: int, b: int) -> str:
+        nxt = self.keys[b] if b < len(self.keys) else ""
+        prev = self.keys[a - 1] if a > 0 else ""
+        if nxt in SPEECH or prev in SPEECH or (nxt == "," and b + 1 < len(self.keys)
+                                                and self.keys[b + 1] in SPEECH):
+            return "person"
+        if prev in PLACE_BEFORE and a not in self.sentence_first:
+            return "place"
+        return ""
+

@@ -1,0 +1,72 @@
+"""Quoted speech and who said it: '"...," Gates said', '"..." said spokesman X', 'X said: "..."',
+'"...," he said' (the last person named before the quote). Scare quotes of one or two words are not speech.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Article, Mention, Quote
+from .names import SPEECH
+from .text import sentence_at
+
+QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
+WORD = re.compile(r"[A-Za-z]+")
+PRONOUN_SAID = re.compile(r"^[\s,.]*(?:he|she)\s+(\w+)(?:\s+(\w+))?", re.I)
+MIN_WORDS = 3
+REACH = 100  # characters between a quote and its speaker's name (and role)
+
+
+def find_quotes(article: Article, people: list[Mention]) -> list[Quote]:
+    """Quotes in the article, each with the id of its speaker (mentions of people, with `entity` set)."""
+    by_block: dict[int, list[Mention]] = {}
+    for m in sorted(people, key=lambda m: (m.block, m.start)):
+        by_block.setdefault(m.block, []).append(m)
+    quotes, last_person = [], None
+    for b, block in enumerate(article.body):
+        mentions = by_block.get(b, [])
+        for match in QUOTE.finditer(block.text):
+            inner = match.group(1) or match.group(2)
+            if len(WORD.findall(inner)) < MIN_WORDS:
+                continue
+            qs, qe = match.span()
+            earlier = [m for m in mentions if m.end <= qs]
+            speaker = _speaker(block.text, qs, qe, mentions) or (
+                last_person_before(earlier, last_person)
+                if _pronoun_said(block.text[qe:]) or _pronoun_said_before(block.text, qs) else None)
+            if speaker:
+                quotes.append(Quote(speaker, inner.strip().rstrip(","), article.id,
+                                    sentence_at(block.text, qs)))
+        if mentions:
+            last_person = mentions[-1].entity
+    return quotes
+
+
+def _speaker(text: str, qs: int, qe: int, mentions: list[Mention]) -> str | None:
+    for m in mentions:  # after: '"...," Gates said' or '"..." said NATO spokesman X'
+        if qe <= m.start <= qe + REACH and "." not in text[qe:m.start]:
+            gap, tail = text[qe:m.start], text[m.end:m.end + 30]
+            if _has_speech(gap) or _has_speech(" ".join(WORD.findall(tail)[:2])):
+                return m.entity
+    for m in reversed(mentions):  # before: 'X said: "..."', 'X described it as "..."'
+        if qs - REACH <= m.end <= qs and _has_speech(text[m.end:qs]) and "." not in text[m.end:qs]:
+            return m.entity
+    return None
+
+
+def _has_speech(text: str) -> bool:
+    return any(w.lower() in SPEECH for w in WORD.findall(text))
+
+
+def _pronoun_said(after: str) -> bool:
+    match = PRONOUN_SAID.match(after)
+    return bool(match and SPEECH & {w.lower() for w in match.groups() if w})
+
+
+def _pronoun_said_before(text: str, qs: int) -> bool:
+    """'He said that "..."': the sentence opens with a pronoun and a verb of speech."""
+    start = max(text.rfind(". ", 0, qs), text.rfind('." ', 0, qs), -1)
+    return _pronoun_said(text[start + 1:qs])
+
+
+def last_person_before(earlier: list[Mention], previous_block_person: str | None) -> str | None:
+    return earlier[-1].entity if earlier else previous_block_person

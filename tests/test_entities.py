@@ -1,0 +1,203 @@
+"""The entity stage on sentences written for these tests (climate, trade, health, a dam, arms control)."""
+import time
+
+import pytest
+
+from dossier.entities import find_candidates, resolve
+from dossier.model import Article, Block
+from dossier.registry import EntityRule, Registry
+
+
+def article(*paragraphs: str, id: str = "a1") -> Article:
+    return Article(id=id, source_file=f"{id}.txt", title="t", blocks=[Block(p) for p in paragraphs])
+
+
+def entities_of(*articles: Article, registry: Registry | None = None):
+    found = {a.id: find_candidates(a) for a in articles}
+    return {e.id: e for e in resolve(list(articles), found, registry or Registry())}
+
+
+def names(found) -> set[str]:
+    return {e.name for e in found.values()}
+
+
+# -- people and roles ---------------------------------------------------------------------------------
+
+def test_people_with_titles_roles_and_apposition():
+    found = entities_of(article(
+        "German Finance Minister Katrin Vogel met her French counterpart, Luc Marchand, in Geneva on Monday.",
+        "Health ministry spokesman Tomas Brandt said the vaccine stocks were sufficient.",
+        "Dr. Amina Okafor, who leads the trial, disagreed."))
+    vogel, marchand = found["person/katrin-vogel"], found["person/luc-marchand"]
+    assert vogel.roles == ["German Finance Minister"] and vogel.description == "German Finance Minister"
+    assert marchand.roles == ["French counterpart"]
+    assert found["person/tomas-brandt"].roles == ["Health ministry spokesman"]
+    assert "person/amina-okafor" in found
+    assert {"country/germany", "country/france", "place/geneva"} <= set(found)
+
+
+def test_surname_and_particle_names_merge_within_an_article():
+    found = entities_of(article(
+        "Trade envoy Maria van der Berg arrived in Ottawa. Van der Berg said tariffs would fall.",
+        "Prime Minister Daniel Okoro spoke next. Okoro said the deal was fair, and van der Berg agreed."))
+    berg = found["person/maria-van-der-berg"]
+    assert {m.text for m in berg.mentions} == {"Maria van der Berg", "Van der Berg", "van der Berg"}
+    assert [m.text for m in found["person/daniel-okoro"].mentions] == ["Daniel Okoro", "Okoro"]
+    assert not any(e.type == "person" and e.name in ("Okoro", "Van der Berg") for e in found.values())
+
+
+def test_surnames_resolve_across_the_dossier():
+    first = article("Kenyan Energy Minister Grace Wanjiru opened the plant.", id="a1")
+    second = article("Wanjiru said the turbines were running.", id="a2")
+    found = entities_of(first, second)
+    assert found["person/grace-wanjiru"].articles == ["a1", "a2"]
+    assert "person/wanjiru" not in found
+
+
+def test_role_titles_alone_and_first_names_are_not_people():
+    found = entities_of(article(
+        "The Defense Secretary did not comment. The President said nothing.",
+        "Analysts said the plan was unlikely to work. On Tuesday, officials met in private."))
+    assert not [e for e in found.values() if e.type == "person"]
+
+
+# -- organisations, countries, places -----------------------------------------------------------------
+
+def test_countries_from_names_adjectives_and_abbreviations_are_one_entity():
+    found = entities_of(article(
+        "The U.S. and the United States Navy differ. US officials and American diplomats met Chinese envoys.",
+        "The United States said China and Russia's positions were close."))
+    us = found["country/united-states"]
+    assert {m.text for m in us.mentions} >= {"U.S.", "US", "American", "United States"}
+    assert {"country/china", "country/russia"} <= set(found)
+
+
+def test_capitals_stand_for_governments_only_when_they_act():
+    found = entities_of(article(
+        "Beijing said it would respond. The delegates flew to Beijing on Sunday.",
+        "Ankara and Athens have agreed to talk."))
+    china = found["country/china"]
+    assert [m.text for m in china.mentions] == ["Beijing"]
+    assert found["place/beijing"].mentions[0].sentence == "The delegates flew to Beijing on Sunday."
+    assert {"country/turkey", "country/greece"} <= set(found)
+
+
+def test_organisations_known_and_named_by_their_last_word():
+    found = entities_of(article(
+        "The World Health Organization and the Kenyan Health Ministry issued a joint statement.",
+        "Reuters reported that the Nile Basin Commission will meet, and Xinhua confirmed it."))
+    assert {"World Health Organization", "Reuters", "Xinhua", "Kenyan Health Ministry",
+            "Nile Basin Commission"} <= names(found)
+    assert found["organisation/kenyan-health-ministry"].type == "organisation"
+
+
+def test_acronyms_defined_in_the_text_link_to_their_long_form():
+    found = entities_of(article(
+        "Engineers from the Eastern Nile Technical Regional Office (ENTRO) visited the dam.",
+        "ENTRO later published its report."))
+    entro = found["organisation/eastern-nile-technical-regional-office"]
+    assert [m.text for m in entro.mentions] == ["Eastern Nile Technical Regional Office", "ENTRO", "ENTRO"]
+    assert "ENTRO" in entro.aliases
+
+
+def test_treaties_known_defined_and_named():
+    found = entities_of(article(
+        "Both sides discussed the Non-Proliferation Treaty and the Open Skies Treaty.",
+        "Delegates also debated the Treaty on Fisheries Cooperation (TFC). The TFC Treaty expires soon.",
+        "The NPT review is due next year."))
+    npt = found["treaty/treaty-on-the-non-proliferation-of-nuclear-weapons"]
+    assert [m.text for m in npt.mentions] == ["Non-Proliferation Treaty", "NPT"]
+    assert "treaty/open-skies-treaty" in found
+    tfc = found["treaty/treaty-on-fisheries-cooperation"]
+    assert [m.text for m in tfc.mentions] == ["Treaty on Fisheries Cooperation", "TFC", "TFC Treaty"]
+
+
+def test_named_events():
+    found = entities_of(article(
+        "Leaders met at the G20 summit in Osaka before the Davos Economic Forum.",
+        "The Munich Security Conference opened on Friday."))
+    events = {e.name for e in found.values() if e.type == "event"}
+    assert events >= {"G20 summit", "Munich Security Conference", "Davos Economic Forum"}
+
+
+# -- quotes --------------------------------------------------------------------------------------------
+
+def test_quotes_are_attributed_to_their_speakers():
+    found = entities_of(article(
+        "Climate envoy Sofia Lindqvist arrived in Oslo.",
+        "\"We cannot wait another decade for this,\" Lindqvist said.",
+        "Energy Minister Pedro Alves said: \"The grid is ready for the change.\"",
+        "\"Prices will fall by next winter,\" he said.",
+        "Critics called the plan \"reckless\" in a statement."))
+    lindqvist, alves = found["person/sofia-lindqvist"], found["person/pedro-alves"]
+    assert [q.text for q in lindqvist.quotes] == ["We cannot wait another decade for this"]
+    assert [q.text for q in alves.quotes] == ["The grid is ready for the change.", "Prices will fall by next winter"]
+    assert all(q.speaker == alves.id for q in alves.quotes)
+
+
+# -- no junk -------------------------------------------------------------------------------------------
+
+def test_no_common_words_months_or_headline_fragments():
+    found = entities_of(Article(id="a1", source_file="a1.txt", title="t", blocks=[
+        Block("Breaking News"),
+        Block("Water Talks Stall As Deadline Nears", kind="heading"),
+        Block("MORE STORIES. However, the talks stalled in March. During Monday's session, nothing moved."),
+        Block("But the Minister said Friday that Progress was slow. Meanwhile, Sudan objected."),
+    ]))
+    assert names(found) == {"Sudan"}
+
+
+def test_mentions_point_at_their_text_and_sentence():
+    a = article("Farmers protested. Brazilian Agriculture Minister Joana Reis met them in Recife.")
+    for c in find_candidates(a):
+        m = c.mention
+        assert a.body[m.block].text[m.start:m.end] == m.text
+        assert m.text in m.sentence and m.sentence.startswith("Brazilian")
+
+
+# -- the registry wins ---------------------------------------------------------------------------------
+
+def test_registry_aliases_types_descriptions_splits_and_ignores():
+    a1 = article("Senator Ana Ruiz spoke. Ruiz said the Delta Fund was broke. Breaking Wave reported it.", id="a1")
+    a2 = article("Ruiz said the harvest failed, according to the Andes Herald Times.", id="a2")
+    registry = Registry(entities=[
+        EntityRule(name="Ana Ruiz", aliases=["Senator Ruiz"], description="Senator since 2019."),
+        EntityRule(name="Delta Fund", type="place"),
+        EntityRule(name="Carlos Ruiz", type="person", aliases=["Ruiz"], articles=["a2.txt"]),
+    ], ignore=["Andes Herald Times", "Breaking Wave"])
+    found = entities_of(a1, a2, registry=registry)
+    assert found["person/ana-ruiz"].description == "Senator since 2019."
+    assert "Senator Ruiz" in found["person/ana-ruiz"].aliases
+    assert found["person/ana-ruiz"].articles == ["a1"]
+    assert found["person/carlos-ruiz"].articles == ["a2"]
+    assert "place/delta-fund" in found and "organisation/delta-fund" not in found
+    assert not any("Herald" in n or "Wave" in n for n in names(found))
+
+
+def test_registry_alias_merges_two_found_entities():
+    found = entities_of(article("President Lula da Silva spoke. Luiz Inacio Lula da Silva later left."),
+                        registry=Registry(entities=[EntityRule(name="Lula", aliases=["Lula da Silva",
+                                                                                     "Luiz Inacio Lula da Silva"])]))
+    people = [e for e in found.values() if e.type == "person"]
+    assert [e.name for e in people] == ["Lula"] and len(people[0].mentions) == 2
+
+
+def test_entities_are_sorted_and_ids_unique():
+    found = resolve([article("Nairobi and Kampala agreed. Kenya and Uganda signed.")],
+                    {"a1": find_candidates(article("Nairobi and Kampala agreed. Kenya and Uganda signed."))},
+                    Registry())
+    ids = [e.id for e in found]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    assert all(m.entity == e.id for e in found for m in e.mentions)
+
+
+@pytest.mark.parametrize("words", [5000])
+def test_extraction_is_fast(words):
+    text = ("U.S. Defense Secretary Ann Hale met her Russian counterpart, Ivan Petrov, in Vienna. "
+            "\"We agreed on the CFE Treaty,\" Hale said, adding that NATO would meet soon. ")
+    paragraphs = [text] * (words // len(text.split()))
+    a = article(*paragraphs)
+    start = time.perf_counter()
+    resolve([a], {"a1": find_candidates(a)}, Registry())
+    per_thousand = (time.perf_counter() - start) / words * 1000
+    assert per_thousand < 0.05  # seconds per 1,000 words: generous, for a busy shared machine
