@@ -31,7 +31,7 @@ PLACE_BEFORE = frozenset("in near outside at from to into across".split())
 SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-case meeting word
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -103,7 +103,7 @@ class BlockScanner:
             hit = self.gaz.match(self.keys, i) if tok.text[:1].isupper() or tok.text[:1].isdigit() else None
             if hit:
                 i = self.known(i, *hit, items)
-            elif tok.cap or self.particles_then_name(i):
+            elif tok.cap or (tok.key in PARTICLES and self.particles_then_name(i)):
                 end = self.span_end(i)
                 if not self.heading:  # title-case headings are full of capitalised common words
                     items += self.classify(i, end, items)
@@ -147,6 +147,8 @@ class BlockScanner:
     def acting(self, i: int, j: int) -> bool:
         """A capital city that acts ("Moscow said", "Washington's plan", "Moscow and Washington")."""
         nxt = self.keys[j] if j < len(self.keys) else ""
+        if i > 0 and self.keys[i - 1] in PLACE_BEFORE:
+            return False  # "officials in Warsaw said": the city is where they are
         if nxt in ACTING or nxt in ("'s", "’s"):
             return True
         if j + 1 < len(self.keys) and nxt in ("strongly", "also", "has", "had") and self.keys[j + 1] in ACTING:
@@ -234,7 +236,8 @@ class BlockScanner:
             if (titled or role) and (a, b) == names[0]:
                 out.append(self.item(a, b, "person", role=self.text[role[0]:role[1]] if role else ""))
             elif len(core) >= 2:
-                out.append(self.item(a, b, "person"))
+                after = self.role_after(b)
+                out.append(self.item(a, b, "person", role=self.text[after[0]:after[1]] if after else ""))
             else:
                 out.append(self.item(a, b, "maybe", evidence=self.evidence(a, b)))
         return out
@@ -280,12 +283,34 @@ class BlockScanner:
             prev = self.keys[start - 1]
             if start in ends:
                 start = ends[start].first
+            elif prev in ("'s", "’s") and start - 1 in ends:  # "Ukraine's ambassador"
+                start = ends[start - 1].first
             elif prev in self.gaz.role_words or prev == "-" or (
                     prev in self.gaz.keywords and self.toks[start - 1].text.islower()):
                 start -= 1
             else:
                 break
         return self.toks[start].start, end
+
+    def role_after(self, b: int) -> tuple[int, int] | None:
+        """A role in apposition after a name: "X, a senior Foreign Minister, said"."""
+        keys, n = self.keys, len(self.keys)
+        if b + 1 >= n or keys[b] != ",":
+            return None
+        start = b + 2 if keys[b + 1] in ("a", "an", "the") else b + 1
+        end, head = start, None
+        while end < n and end - start < 8:
+            hit = self.gaz.match(keys, end) if self.toks[end].text[:1].isupper() else None
+            if hit and hit[1].type in ("country", "organisation"):
+                end = hit[0]
+            elif keys[end] in self.gaz.role_words or keys[end] in ("-", "'s", "’s") or keys[end] in self.gaz.keywords:
+                head = end if keys[end] in self.gaz.role_heads else head
+                end += 1
+            else:
+                break
+        if head is None or head + 1 != end or (end < n and keys[end] not in (",", ".", ";")):
+            return None
+        return self.toks[start].start, self.toks[end - 1].end
 
     def evidence(self, a: int, b: int) -> str:
         nxt = self.keys[b] if b < len(self.keys) else ""
