@@ -150,3 +150,12 @@ def test_text_without_prose_is_kept_and_reported():
 def test_very_long_lines_are_judged_without_reading_them_whole():
     article = make("A headline for a long text\n\n" + "word " * 300_000)
     assert article.title == "A headline for a long text"
+
+
+def test_readers_comments_are_not_the_article_however_long():
+    comments = "".join(f"reader{n}\n2 days ago\nI think the board was wrong about this, and I have said so at every "
+                       f"meeting for years, but nobody there listens to people like us, number {n}.\nReply\n"
+                       for n in range(12))
+    article = make(PAGE.replace("Related >>", "[ 12 comments ]\nLeave a comment\n" + comments + "Related >>"))
+    assert kept(article) == kept(make(PAGE))
+    assert any(b.reason == "readers' comments, or what follows them" for b in article.removed)

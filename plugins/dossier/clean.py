@@ -17,7 +17,7 @@ from slugify import slugify
 
 from . import masthead
 from .stoplists import stoplist_for
-from .furniture import CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS
+from .furniture import COMMENTS, CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS
 from .model import Article, Block, SeedText
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -33,12 +33,14 @@ SHORT_PENALTY = 10  # what each non-prose block costs the run of article blocks 
 
 @dataclass
 class Judgement:
-    kind: str  # "prose", "text" (short but written, not a menu item), "short" or "furniture"
+    kind: str  # "prose", "text" (short but written, not a menu item), "short", "furniture" or "end"
     words: int
     reason: str = ""
 
     @property
     def weight(self) -> float:
+        if self.kind == "end":
+            return float("-inf")  # the article never runs on past the start of the comments
         if self.kind == "prose":
             return self.words
         if self.kind == "text":
@@ -52,6 +54,7 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
     texts, captions = masthead.split_glued_captions(texts)
     stoplist = stoplist_for(WORD.findall(seed.text[:50_000]))
     judgements = [judge(text, stoplist, text in repeated_lines or index in captions) for index, text in enumerate(texts)]
+    drop_comments(judgements)
     start, end = article_run(judgements)
     blocks = [Block(text) for text in texts]
     for index, (block, judgement) in enumerate(zip(blocks, judgements)):
@@ -103,6 +106,8 @@ def judge(text: str, stoplist: frozenset[str], furniture: bool = False) -> Judge
     n = len(words) if len(text) <= 5000 else len(text.split())
     if furniture:
         return Judgement("furniture", n, "repeated on other pages of the site, or a photo caption")
+    if COMMENTS.match(text):
+        return Judgement("end", n, "start of the readers' comments")
     if FURNITURE.match(text) and n <= 25 or FURNITURE_ANYWHERE.search(text[-300:]) and n <= 60:
         return Judgement("furniture", n, "page furniture (tools, prompts, credits, teasers)")
     if len(MENU_SEPARATORS.findall(text)) >= 2:
@@ -117,13 +122,24 @@ def judge(text: str, stoplist: frozenset[str], furniture: bool = False) -> Judge
     return Judgement("short", n, "short line outside the article text (menu, headline, teaser)")
 
 
+def drop_comments(judgements: list[Judgement]) -> None:
+    """Everything after the start of the readers' comments (once the article has begun) is not the article."""
+    seen_prose = False
+    for index, judgement in enumerate(judgements):
+        seen_prose = seen_prose or judgement.kind == "prose"
+        if judgement.kind == "end" and seen_prose:
+            for later in judgements[index + 1:]:
+                later.kind, later.reason = "furniture", "readers' comments, or what follows them"
+            return
+
+
 def article_run(judgements: list[Judgement]) -> tuple[int, int]:
     """The run of blocks [start, end) with the greatest total weight (Kadane's maximum-sum segment)."""
     best, best_run, total, start = 0.0, (0, 0), 0.0, 0
     for index, judgement in enumerate(judgements):
         if total <= 0:
             total, start = 0.0, index
-        total += judgement.weight
+        total = max(total + judgement.weight, float("-1e9"))
         if total > best:
             best, best_run = total, (start, index + 1)
     return best_run

@@ -17,3 +17,8 @@ MENU_SEPARATORS = re.compile(r"\s[|·•]\s|\s\|\s?|\s?\|\s")
 CREDIT_AT_END = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|[A-Z][\w.-]*(?:[ /-][\w.-]+){0,3})"
                            r"(?: Photo[^)]*)?\)\s*$|/(?:AP|AFP|Reuters|Getty Images|EPA)\s*$")
 
+# The start of a comments section: the article is over (readers' comments are prose too).
+COMMENTS = re.compile(
+    r"^\W*(?:\d+ |top rated |reader |readers' |view |show |load )comments?\W*$"
+    r"|^\W*(?:leave|post|add|write) a (?:comment|reply)\b|^\W*join the (?:conversation|discussion)\b"
+    r"|^\W*\d+ (?:comments|responses|replies)\W*$", re.IGNORECASE)
