@@ -248,3 +248,12 @@ def test_registry_ids_of_merged_events_are_not_reported_as_unknown(tmp_path):
     dossier = build_dossier([seeds / "one.txt"], load_registry(registry_file))
     assert [e.id for e in dossier.events] == [ids[1]]
     assert not [p for p in dossier.problems if "no event with id" in p.message]
+
+
+def test_a_date_clause_that_says_nothing_borrows_the_start_of_the_next():
+    sentence = ("After the talks on Friday, the minister said that both delegations would meet again in the spring "
+                "to settle the remaining questions about the border crossings and the shared water rights.")
+    start = sentence.index("Friday")
+    summary = summarise(sentence, start, start + len("Friday"))
+    assert summary.startswith("After the talks on Friday, the minister said that both delegations")
+    assert summary.endswith(" …") and len(summary.split()) <= 26

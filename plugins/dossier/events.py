@@ -106,7 +106,11 @@ def summarise(sentence: str, start: int, end: int, limit: int = SUMMARY_WORDS) -
             break
     if words > limit:
         return _window(sentence, start, end, limit)
-    return sentence[clauses[first][0]:clauses[last][1]].strip(" ,;:—(").strip()
+    summary = sentence[clauses[first][0]:clauses[last][1]].strip(" ,;:—(").strip()
+    if words < ENOUGH_WORDS and last + 1 < len(clauses):  # "After the talks on Friday," says nothing yet
+        following = sentence[clauses[last][1]:clauses[last + 1][1]].split()[:limit - words]
+        summary = sentence[clauses[first][0]:clauses[last][1]].strip() + " " + " ".join(following).rstrip(",;:") + " …"
+    return summary
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -221,7 +225,7 @@ def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
     def first_report(event: Event):
         return min((article_dates.get(s.article, ""), s.article) for s in event.sources)
 
-    ordered = sorted(cluster, key=lambda e: (first_report(e), e.summary))
+    ordered = sorted(cluster, key=first_report)  # stable: within one article, the first sentence leads
     lead = ordered[0]
     sources = list(dict.fromkeys((s.article, s.sentence) for e in ordered for s in e.sources))
     return Event(
