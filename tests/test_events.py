@@ -257,3 +257,10 @@ def test_a_date_clause_that_says_nothing_borrows_the_start_of_the_next():
     summary = summarise(sentence, start, start + len("Friday"))
     assert summary.startswith("After the talks on Friday, the minister said that both delegations")
     assert summary.endswith(" …") and len(summary.split()) <= 26
+
+
+def test_the_dateline_dates_the_report_and_today_dates_the_event():
+    article = Article("a", "a.txt", "Board meets", date="2022-08-03", blocks=[Block(
+        "FRESNO, August 3, 2022 (Example Wire) -- The water board held a meeting today with the farmers' union.")])
+    [event] = find_events(article)
+    assert (event.date, event.summary) == ("2022-08-03", "The water board held a meeting today with the farmers' union.")

@@ -14,6 +14,7 @@ from itertools import combinations
 
 from slugify import slugify
 
+from .masthead import DATELINE
 from .model import Article, Entity, Event, Source, TimeExpression
 from .registry import EventRule, Registry
 from .text import sentence_spans
@@ -52,11 +53,13 @@ def _sentence_events(article_id: str, sentence: str, reference) -> list[Event]:
     if not expressions or _is_only_dates(sentence, expressions):
         return []  # a dateline such as "1998-08-07 21:00" states no event
     events, seen = [], set()
+    dateline = DATELINE.match(sentence)  # "MOSCOW, June 15 (Agency) --" dates the report, not an event
+    lead = dateline.end() if dateline else 0
     for expression in expressions:
-        if expression.value in seen:
+        if expression.value in seen or expression.start < lead:
             continue
         seen.add(expression.value)
-        summary = summarise(sentence, expression.start, expression.end)
+        summary = summarise(sentence[lead:], expression.start - lead, expression.end - lead)
         events.append(Event(
             id=event_id(expression.value, summary),
             date=expression.value,
