@@ -159,3 +159,9 @@ def test_readers_comments_are_not_the_article_however_long():
     article = make(PAGE.replace("Related >>", "[ 12 comments ]\nLeave a comment\n" + comments + "Related >>"))
     assert kept(article) == kept(make(PAGE))
     assert any(b.reason == "readers' comments, or what follows them" for b in article.removed)
+
+
+def test_a_story_repeated_in_another_seed_is_still_the_article():
+    prose = [block.text for block in make(PAGE).body if len(block.text.split()) > 10]
+    article = clean(SeedText("p.txt", PAGE), repeated_lines=frozenset(prose + ["Most Viewed"]))
+    assert kept(article) == kept(make(PAGE))

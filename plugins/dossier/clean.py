@@ -53,14 +53,12 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
     texts = split_blocks(seed.text)
     texts, captions = masthead.split_glued_captions(texts)
     stoplist = stoplist_for(WORD.findall(seed.text[:50_000]))
-    judgements = [judge(text, stoplist, text in repeated_lines or index in captions) for index, text in enumerate(texts)]
+    judgements = [judge(text, stoplist, text in repeated_lines, index in captions) for index, text in enumerate(texts)]
     drop_comments(judgements)
     start, end = article_run(judgements)
     blocks = [Block(text) for text in texts]
     for index, (block, judgement) in enumerate(zip(blocks, judgements)):
         block.kept, block.reason = keep(index, judgements, start, end)
-        if index in captions:
-            block.reason = "photo caption glued to the dateline"
         if block.kept and judgement.kind == "short":
             block.kind = "heading" if is_heading(block.text, judgements, index) else "paragraph"
     problems = list(seed.problems)
@@ -100,12 +98,16 @@ def split_blocks(text: str) -> list[str]:
     return blocks
 
 
-def judge(text: str, stoplist: frozenset[str], furniture: bool = False) -> Judgement:
-    """What a block looks like on its own, before its neighbours are considered."""
+def judge(text: str, stoplist: frozenset[str], repeated: bool = False, caption: bool = False) -> Judgement:
+    """What a block looks like on its own, before its neighbours are considered.
+
+    A line repeated in other seeds is site furniture, unless it is prose: then the seeds share the
+    story itself (a wire report pasted from two outlets), and it stays.
+    """
     words = WORD.findall(text[:5000])
     n = len(words) if len(text) <= 5000 else len(text.split())
-    if furniture:
-        return Judgement("furniture", n, "repeated on other pages of the site, or a photo caption")
+    if caption:
+        return Judgement("furniture", n, "photo caption glued to the dateline")
     if COMMENTS.match(text):
         return Judgement("end", n, "start of the readers' comments")
     if FURNITURE.match(text) and n <= 25 or FURNITURE_ANYWHERE.search(text[-300:]) and n <= 60:
@@ -117,6 +119,8 @@ def judge(text: str, stoplist: frozenset[str], furniture: bool = False) -> Judge
     stop = sum(w.lower() in stoplist for w in words) / max(1, len(words))
     if n >= PROSE_WORDS and stop >= PROSE_STOPWORDS and SENTENCE_END.search(text + " "):
         return Judgement("prose", n)
+    if repeated:
+        return Judgement("furniture", n, "repeated on other pages of the site")
     if n >= 4 and stop >= TEXT_STOPWORDS and SENTENCE_END.search(text + " ") or n >= 5 and stop >= PROSE_STOPWORDS:
         return Judgement("text", n, "short text outside the article")
     return Judgement("short", n, "short line outside the article text (menu, headline, teaser)")
