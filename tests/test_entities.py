@@ -54,6 +54,33 @@ def test_surnames_resolve_across_the_dossier():
     assert "person/wanjiru" not in found
 
 
+def test_roles_in_apposition_and_with_a_possessive():
+    found = entities_of(article(
+        "\"The harvest is lost,\" said Lucia Ferro, Peru's minister of agriculture.",
+        "Analysts said Omar Haddad, a senior trade negotiator, left early. Chile's Foreign Minister Ana Soto agreed."))
+    assert found["person/lucia-ferro"].roles == ["Peru's minister of agriculture"]
+    assert found["person/omar-haddad"].roles == ["senior trade negotiator"]
+    assert found["person/ana-soto"].roles == ["Chile's Foreign Minister"]
+
+
+def test_a_first_name_alone_refers_to_the_one_person_with_it():
+    found = entities_of(article("Prime Minister Abiy Ahmed opened the plant. Abiy said it would run all year."))
+    assert [m.text for m in found["person/abiy-ahmed"].mentions] == ["Abiy Ahmed", "Abiy"]
+
+
+def test_places_from_regions_compass_words_and_place_words():
+    found = entities_of(article(
+        "Floods hit North Africa and the Horn of Africa. Aid reached the Tigray region by road.",
+        "Engineers inspected the Kariba Dam and the Danube."))
+    assert {"place/north-africa", "place/horn-of-africa", "place/tigray", "place/kariba-dam",
+            "place/danube"} <= set(found)
+
+
+def test_an_apposition_types_an_unknown_name():
+    found = entities_of(article("Officials from Vaxora, the regional vaccine agency, arrived."))
+    assert found["organisation/vaxora"].type == "organisation"
+
+
 def test_role_titles_alone_and_first_names_are_not_people():
     found = entities_of(article(
         "The Defense Secretary did not comment. The President said nothing.",

@@ -91,6 +91,7 @@ def _full_names(people) -> dict[str, set[str]]:
         for s in range(1, len(words)):
             if not re.fullmatch(r"[A-Z]\.", words[s]):
                 index[" ".join(words[s:]).lower()].add(it.name)
+        index[f"^{words[0].lower()}"].add(it.name)  # by first name, for names with no surname
         if len(words) > 2:  # "George Bush" for "George W. Bush"
             index[f"{words[0]} {words[-1]}".lower()].add(it.name)
     return index
@@ -110,6 +111,10 @@ def _decide_name(it: Item, full_names: dict[str, set[str]]) -> None:
         return
     if it.type == "maybe":
         it.type = {"person": "person", "place": "place"}.get(it.evidence, "drop")
+    if it.type == "person" and " " not in it.name:  # "Abiy said" after "Abiy Ahmed": a first name
+        firsts = {n.lower(): n for n in full_names.get(f"^{it.name.lower()}", ())}
+        if len(firsts) == 1:
+            it.name = next(iter(firsts.values()))
 
 
 # -- the whole dossier ------------------------------------------------------------------------------

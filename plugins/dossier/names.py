@@ -27,7 +27,9 @@ ACTING = SPEECH | frozenset(
     "has have had is was will would wants wanted insists opposes strongly urged accused rejected refused "
     "plans planned responded agreed threatened hopes hoped believes sees considers may could should must "
     "also reacted demanded expects expected fears feared".split())
-PLACE_BEFORE = frozenset("in near outside at from to into across".split())
+PLACE_BEFORE = frozenset("in near outside".split())
+PLACE_AFTER = frozenset("region province district county oblast city town village valley river".split())
+COMPASS = frozenset("north south east west central eastern western northern southern".split())
 SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-case meeting word
 
 
@@ -84,6 +86,10 @@ class BlockScanner:
                 return self.text[start:end]
         return self.text.strip()
 
+    def tight_word(self, i: int) -> bool:
+        """Token i is followed by a space and then a word."""
+        return i + 1 < len(self.toks) and self.toks[i + 1].start == self.toks[i].end + 1
+
     def tight(self, i: int) -> bool:
         """Token i touches token i+1 with no space ("Jean-Claude", "U.S.-Russian")."""
         return i + 1 < len(self.toks) and self.toks[i].end == self.toks[i + 1].start
@@ -101,6 +107,13 @@ class BlockScanner:
         while i < n:
             tok = self.toks[i]
             hit = self.gaz.match(self.keys, i) if tok.text[:1].isupper() or tok.text[:1].isdigit() else None
+            if tok.key in COMPASS and tok.cap and i + 1 < n and self.tight_word(i):
+                nxt = self.gaz.match(self.keys, i + 1)
+                if nxt and nxt[1].type in ("place", "country") and not nxt[1].demonym \
+                        and not self.keyword_after(nxt[0]):
+                    items.append(self.item(i, nxt[0], "place"))  # "North Africa", "Eastern Ukraine"
+                    i = nxt[0]
+                    continue
             if hit:
                 i = self.known(i, *hit, items)
             elif tok.cap or (tok.key in PARTICLES and self.particles_then_name(i)):
@@ -123,7 +136,8 @@ class BlockScanner:
             items.append(self.item(i, k, kind))  # "Russian Defense Ministry", "Munich Security Conference"
             return k
         if entry.type == "place" or entry.capital:  # "Sofia Lindqvist", "Paris Hilton": a first name
-            if j == i + 1 and j < len(self.toks) and self.toks[j].cap \
+            if j == i + 1 and j < len(self.toks) and self.toks[j].cap and (i == 0 or not (
+                    self.keys[i - 1] in CONNECTORS or self.toks[i - 1].cap)) \
                     and not self.gaz.match(self.keys, j) and self.keys[j] not in self.gaz.common:
                 end = self.span_end(i)
                 items += self.classify(i, end, items)
@@ -167,8 +181,11 @@ class BlockScanner:
         while k < n:
             tok = self.toks[k]
             nxt = self.toks[k + 1] if k + 1 < n else None
-            if tok.cap and not self.gaz.match(self.keys, k):
+            hit = self.gaz.match(self.keys, k) if tok.cap else None
+            if tok.cap and not hit:
                 k += 1
+            elif hit and self.keyword_after(hit[0]):
+                k = self.keyword_after(hit[0])
             elif tok.cap and self.keys[k - 1] in CONNECTORS and self.has_keyword(i, k):
                 hit = self.gaz.match(self.keys, k)  # "Forces in Europe": a known place inside a name
                 k = hit[0] if hit else k + 1
@@ -191,6 +208,13 @@ class BlockScanner:
         while j < len(self.toks) and self.keys[j] in PARTICLES and self.toks[j].text.islower():
             j += 1
         return j if j > k and j < len(self.toks) and self.toks[j].cap else 0
+
+    def keyword_after(self, j: int) -> int:
+        """The end of capitalised words from j that end in a name keyword, or 0."""
+        if j >= len(self.toks) or not self.toks[j].cap or self.gaz.match(self.keys, j):
+            return 0
+        k = self.span_end(j)
+        return k if self.keys[k - 1] in self.gaz.keywords else 0
 
     def has_keyword(self, i: int, k: int) -> bool:
         return any(self.keys[x] in self.gaz.keywords for x in range(i, k))
@@ -232,14 +256,19 @@ class BlockScanner:
             return []
         out = []
         for a, b in names:
-            core = [t for t in toks[a:b] if t.text[0].isupper()]
-            if (titled or role) and (a, b) == names[0]:
+            core = [t for x, t in enumerate(toks[a:b], a) if t.text[0].isupper() and not (
+                x > a and self.keys[x - 1] == "-" and self.tight(x - 1))]  # "Jean-Claude" is one name
+            if b < len(toks) and self.keys[b] in PLACE_AFTER and toks[b].text.islower():
+                out.append(self.item(a, b, "place"))  # "the Benishangul-Gumuz region"
+            elif (titled or role) and (a, b) == names[0]:
                 out.append(self.item(a, b, "person", role=self.text[role[0]:role[1]] if role else ""))
             elif len(core) >= 2:
                 after = self.role_after(b)
                 out.append(self.item(a, b, "person", role=self.text[after[0]:after[1]] if after else ""))
             else:
-                out.append(self.item(a, b, "maybe", evidence=self.evidence(a, b)))
+                kind = self.apposition_type(b)  # "Frontex, the EU border agency"
+                out.append(self.item(a, b, kind) if kind else
+                           self.item(a, b, "maybe", evidence=self.evidence(a, b)))
         return out
 
     def name_pieces(self, a: int, b: int) -> list[tuple[int, int]]:
@@ -266,7 +295,8 @@ class BlockScanner:
     def role_from(self, i: int, first: int, before: list[Item]) -> tuple[int, int]:
         """The role written as the title before a name, with the country or body before it."""
         start = i
-        if before and before[-1].last == i and before[-1].type in ("country", "organisation"):
+        if before and before[-1].type in ("country", "organisation") and (
+                before[-1].last == i or (before[-1].last == i - 1 and self.keys[i - 1] in ("'s", "’s"))):
             start = before[-1].first
         return self.toks[start].start, self.toks[first - 1].end
 
@@ -290,6 +320,8 @@ class BlockScanner:
                 start -= 1
             else:
                 break
+        while start < j and self.keys[start] in ("the", "a", "an"):
+            start += 1
         return self.toks[start].start, end
 
     def role_after(self, b: int) -> tuple[int, int] | None:
@@ -308,9 +340,31 @@ class BlockScanner:
                 end += 1
             else:
                 break
-        if head is None or head + 1 != end or (end < n and keys[end] not in (",", ".", ";")):
+        if head is None or (end > head + 1 and keys[head + 1] not in ("of", "for")):
+            return None  # a role ends with its head, or goes on with "of ..." ("minister of agriculture")
+        if end == head + 2:
+            end -= 1
+        if end == head + 1 and end < n and keys[end] in ("of", "for"):
+            tail = end + 1
+            while tail < n and tail - end <= 4 and self.toks[tail].text.isalpha() and keys[tail] not in SPEECH:
+                tail += 1
+            end = tail
+        if end < n and keys[end] not in (",", ".", ";"):
             return None
         return self.toks[start].start, self.toks[end - 1].end
+
+    def apposition_type(self, b: int) -> str | None:
+        """The type a short apposition gives a name: ", the EU border agency," -> organisation."""
+        keys, n = self.keys, len(self.keys)
+        if b + 2 >= n or keys[b] != "," or keys[b + 1] not in ("the", "a", "an"):
+            return None
+        for end in range(b + 2, min(n, b + 8)):
+            if keys[end] in (",", ".", ";"):
+                kind = self.gaz.keywords.get(keys[end - 1])
+                return kind if kind and kind != "place" else None
+            if not self.toks[end].text[:1].isalnum():
+                return None
+        return None
 
     def evidence(self, a: int, b: int) -> str:
         nxt = self.keys[b] if b < len(self.keys) else ""
