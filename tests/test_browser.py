@@ -99,7 +99,7 @@ def test_overview_opens_with_navigation_and_a_skip_link(page, root_url):
     for label in ("Overview", "Articles", "People", "Organisations", "Countries", "Treaties", "Events",
                   "Chronology", "Search"):
         assert nav.get_by_role("link", name=label, exact=True).is_visible()
-    assert page.locator("#actors ~ ul a.entity").count() > 0
+    assert page.locator("#actors ~ .groups a.entity").count() > 0
     page.keyboard.press("Tab")
     skip = page.locator("a.skip")
     assert skip.evaluate("element => element === document.activeElement")

@@ -168,7 +168,7 @@ def test_overview_shows_figures_actors_and_events(theme_site):
     for heading in ("Key figures", "Latest articles", "Most-mentioned actors and treaties", "Recent events",
                     "Upcoming events"):
         assert heading in text
-    assert page.select("#actors ~ ul a.entity, #actors + h3 + ul a.entity")
+    assert page.select("#actors ~ .groups a.entity")
 
 
 def test_seed_text_never_reaches_a_page_unescaped(theme_site):
