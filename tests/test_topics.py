@@ -86,7 +86,7 @@ def themes(texts: dict, registry: Registry | None = None, entities=None) -> dict
     (FISHERIES, {"Mackerel quotas": ["f1", "f2", "f3"], "Exclusion zone": ["f4", "f5", "f6"],
                  "Cod landings": ["f7", "f8"]}),
     (VACCINE, {"Vaccine rollout": ["v1", "v2", "v3", "v7"], "Blood clots": ["v4", "v5", "v6"]}),
-    (FOOTBALL, {"Release clause": ["s2", "s3", "s4"], "Supporters": ["s5", "s6"]}),
+    (FOOTBALL, {"Release clause": ["s1", "s2", "s3", "s4"], "Supporters": ["s5", "s6"]}),
 ])
 def test_recognisable_themes_of_invented_dossiers(texts, expected):
     assert themes(texts) == expected

@@ -69,7 +69,7 @@ ask asks hope hopes hoped plan plans planned plus yes speak speaks spoke spoken
 ROLE_WORDS = frozenset("""
 minister ministers president presidents spokesman spokeswoman spokesperson secretary secretaries
 ambassador ambassadors envoy envoys official officials chairman chairwoman chair deputy deputies chief
-chiefs head heads leader leaders director directors commander commanders general generals adviser
+chiefs negotiator negotiators head heads leader leaders director directors commander commanders general generals adviser
 advisers advisor advisors aide aides counterpart counterparts representative representatives
 correspondent correspondents reporter reporters journalist journalists editor editors analyst analysts
 agency agencies newspaper newspapers statement statements interview interviews conference conferences
@@ -86,6 +86,12 @@ related stories|related articles|all rights reserved|rights reserved|click here|
 |secretary general|state department|news agency
 """.replace("\n", "").split("|"))
 
+# A word often followed by a determiner or preceded by a subject or modal is a verb ("undermines the",
+# "would deploy", "plan that undermines"), whatever the word list says.
+DETERMINERS = frozenset("the a an its their his her this these those our any every each some my your".split())
+BEFORE_VERB = frozenset("that which who will would could can may might must should shall did does do not never "
+                        "he she it they we i also".split())
+VERB_SHARE = 0.25
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d.,:]*|\S")
 DATA = Path(__file__).parent / "data" / "english_zipf.txt"
 
@@ -120,6 +126,8 @@ class ArticlePhrases:
     article: str
     counts: Counter = field(default_factory=Counter)
     sentences: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    words: Counter = field(default_factory=Counter)  # content words, as often as they occur
+    verb_signs: Counter = field(default_factory=Counter)  # ... seen where a verb stands (see VERB_SHARE)
 
 
 def _norm(token: str) -> str:
@@ -129,17 +137,31 @@ def _norm(token: str) -> str:
     return word.strip("'-")
 
 
-def _runs(sentence: str) -> list[list[tuple[str, bool]]]:
+@lru_cache(maxsize=1 << 16)
+def _classify(token: str) -> tuple[str, bool, int, bool]:
+    """(normalised word, is it a content word, 1 if capitalised and 2 if mixed or upper case, is it
+    capitalised at all)."""
+    word = _norm(token)
+    ok = (word.isascii() and word.replace("-", "").isalpha() and len(word) > 2
+          and word not in STOP_WORDS and zipf(word) < STOP_ZIPF and not word.endswith("ly"))
+    capital = token[:1].isupper()
+    odd = token.isupper() or any(c.isupper() for c in token[1:])
+    return word, ok, (2 if odd else 1) if capital else 0, capital
+
+
+def _runs(sentence: str, result: ArticlePhrases) -> list[list[tuple[str, bool]]]:
     """Runs of content words: (lower-case word, was it a capitalised first word)."""
     runs, run = [], []
-    for i, token in enumerate(WORD.findall(sentence)):
-        word = _norm(token)
-        ok = (word.isascii() and word.replace("-", "").isalpha() and len(word) > 2
-              and word not in STOP_WORDS and zipf(word) < STOP_ZIPF and not word.endswith("ly"))
-        capital = token[:1].isupper()
-        if ok and capital and (i > 0 or token.isupper() or any(c.isupper() for c in token[1:])):
+    tokens = WORD.findall(sentence)
+    for i, token in enumerate(tokens):
+        word, ok, capital, name = _classify(token)
+        if ok and name and (i > 0 or capital == 2):
             ok = False  # a name, an acronym or a title word
         if ok:
+            result.words[word] += 1
+            if (i + 1 < len(tokens) and tokens[i + 1].lower() in DETERMINERS
+                    or i > 0 and tokens[i - 1].lower() in BEFORE_VERB):
+                result.verb_signs[word] += 1
             run.append((word, capital))
             if token.endswith(("'s", "’s")):  # "Europe's missile shield": a possessive closes its run
                 runs.append(run)
@@ -182,7 +204,7 @@ def article_phrases(article: Article) -> ArticlePhrases:
         for start, end in sentence_spans(text):
             sentence = text[start:end]
             found: list[str] = []
-            for run in _runs(sentence):
+            for run in _runs(sentence, result):
                 capital = run[0][1]
                 found += [("^" if capital and i == 0 else "") + phrase
                           for i, phrase in _grams([word for word, _ in run])]
@@ -192,22 +214,31 @@ def article_phrases(article: Article) -> ArticlePhrases:
     return result
 
 
-def settle(items: list[ArticlePhrases], lowercase: set[str]) -> None:
-    """Keep a capitalised first word only where the dossier also writes it in lower case."""
+def settle(items: list[ArticlePhrases]) -> None:
+    """Decide what needed the whole dossier: a capitalised first word is kept only where the dossier
+    also writes it in lower case, and a phrase with a word that behaves as a verb is dropped."""
+    words, before = Counter(), Counter()
     for item in items:
-        marked = [p for p in item.counts if p.startswith("^")]
-        for phrase in marked:
-            n = item.counts.pop(phrase)
-            plain = phrase[1:]
-            if plain.split()[0] in lowercase:
-                item.counts[plain] += n
-        item.sentences = [(s, frozenset(p[1:] if p.startswith("^") else p for p in ps
-                                        if not p.startswith("^") or p[1:].split()[0] in lowercase))
-                          for s, ps in item.sentences]
+        words.update(item.words)
+        before.update(item.verb_signs)
+    verbs = {w for w, n in before.items() if n >= 2 and n >= VERB_SHARE * words[w]}
+    lowercase = {w for item in items for p in item.counts if not p.startswith("^") for w in p.split()}
 
+    def keep(phrase: str) -> str | None:
+        plain = phrase.lstrip("^")
+        parts = plain.split()
+        if verbs.intersection(parts) or (phrase.startswith("^") and parts[0] not in lowercase):
+            return None
+        return plain
 
-def lowercase_words(items: list[ArticlePhrases]) -> set[str]:
-    return {w for item in items for p in item.counts if not p.startswith("^") for w in p.split()}
+    for item in items:
+        counts = Counter()
+        for phrase, n in item.counts.items():
+            plain = keep(phrase)
+            if plain:
+                counts[plain] += n
+        item.counts = counts
+        item.sentences = [(s, frozenset(filter(None, map(keep, found)))) for s, found in item.sentences]
 
 
 def idf(df: int, n: int) -> float:

@@ -25,8 +25,10 @@ from .registry import Registry, TopicRule
 MAX_THEMES = 15
 KEY_PHRASES = 8  # per article, for `dossier inspect`
 CANDIDATES = 120  # phrases considered for themes, best first
-MAX_SHARE = 0.6  # a phrase in more of the articles than this is the dossier's subject, not a theme
+SALIENT = 12  # an article is about the phrases among its best this many (shared ones only)
+MAX_SHARE = 0.75  # a phrase used by more of the articles than this is the whole dossier, not a theme
 JOIN = 0.3  # Jaccard of article sets above which a phrase joins a theme
+LIFT = 1.25  # ... and they must share at least this many times what chance would give
 DUPLICATE = 0.75  # overlap above which two themes are one
 MAIN_ENTITIES = 12
 DESCRIPTION_SENTENCES = 2
@@ -40,6 +42,7 @@ class Theme:
     score: float = 0.0
     curated: bool = False
     description: str = ""
+    entity_ids: set[str] = field(default_factory=set)  # a curated theme's entities
 
     @property
     def slug(self) -> str:
@@ -54,6 +57,7 @@ class Analysis:
     weights: dict[str, dict[str, float]] = field(default_factory=dict)  # article -> phrase -> weight
     articles_of: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles
     counts: dict[str, Counter] = field(default_factory=dict)  # article -> phrase -> occurrences
+    salient: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles that are about it
 
 
 def find_topics(dossier: Dossier, registry: Registry) -> list[Topic]:
@@ -74,7 +78,7 @@ def find_topics(dossier: Dossier, registry: Registry) -> list[Topic]:
 
 def analyse(dossier: Dossier) -> Analysis:
     items = [ph.article_phrases(article) for article in dossier.articles]
-    ph.settle(items, ph.lowercase_words(items))
+    ph.settle(items)
     excluded = _entity_phrases(dossier)
     if excluded:
         for item in items:
@@ -89,6 +93,11 @@ def analyse(dossier: Dossier) -> Analysis:
         analysis.weights[item.article] = {
             p: (1 + math.log(tf)) * ph.idf(len(analysis.articles_of[p]), n) * ph.specificity(p)
             for p, tf in item.counts.items()}
+    for item in items:
+        shared = [(p, (1 + math.log(tf)) * math.sqrt(ph.idf(len(analysis.articles_of[p]), n)) * ph.specificity(p))
+                  for p, tf in item.counts.items() if len(analysis.articles_of[p]) >= 2]
+        for phrase, _ in sorted(shared, key=lambda pw: (-pw[1], pw[0]))[:SALIENT]:
+            analysis.salient.setdefault(phrase, set()).add(item.article)
     return analysis
 
 
@@ -126,11 +135,14 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
     candidates = _candidates(analysis, n)
     themes: list[Theme] = []
     for phrase, score in candidates:
-        articles = analysis.articles_of[phrase]
+        articles = analysis.salient[phrase]
         best, best_join = None, JOIN
         for theme in themes:
-            core = analysis.articles_of[theme.phrases[0]]
-            join = len(articles & core) / len(articles | core)
+            core = analysis.salient[theme.phrases[0]]
+            shared = len(articles & core)
+            join = shared / len(articles | core)
+            if shared * n < LIFT * len(articles) * len(core):
+                continue  # no more together than chance would have them
             related = any(_inside(phrase, p) or _inside(p, phrase) for p in theme.phrases)
             if related and len(articles & core) >= 0.5 * len(articles):
                 join = max(join, 1.0)
@@ -146,8 +158,9 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
     themes = [t for t in themes if len(t.articles) >= 2]
     themes.sort(key=lambda t: (-t.score, t.phrases[0]))
     kept: list[Theme] = []
+    own = {id(t): set(t.articles) for t in themes}  # compared before merging, so merges do not chain
     for theme in themes:
-        twin = next((k for k in kept if _overlap(k.articles, theme.articles) >= DUPLICATE), None)
+        twin = next((k for k in kept if _overlap(own[id(k)], own[id(theme)]) >= DUPLICATE), None)
         if twin is not None:
             twin.phrases += theme.phrases
             twin.articles |= theme.articles
@@ -163,9 +176,9 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
     shorter phrases whose articles a longer one already covers."""
     limit = max(2, int(MAX_SHARE * n))
     scored = {}
-    for phrase, articles in analysis.articles_of.items():
+    for phrase, articles in analysis.salient.items():
         df = len(articles)
-        if 2 <= df <= limit:
+        if 2 <= df and len(analysis.articles_of[phrase]) <= limit:
             tf = sum(1 + math.log(analysis.counts[a][phrase]) for a in articles)
             scored[phrase] = tf * ph.specificity(phrase)
     redundant = set()
@@ -174,7 +187,7 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
         for size in range(1, len(words)):
             for i in range(len(words) - size + 1):
                 part = " ".join(words[i:i + size])
-                if part in scored and len(analysis.articles_of[phrase]) >= 0.8 * len(analysis.articles_of[part]):
+                if part in scored and len(analysis.salient[phrase]) >= 0.8 * len(analysis.salient[part]):
                     redundant.add(part)
     ranked = sorted(((p, s) for p, s in scored.items() if p not in redundant), key=lambda ps: (-ps[1], ps[0]))
     return ranked[:CANDIDATES]
@@ -184,8 +197,8 @@ def _members(theme: Theme, analysis: Analysis) -> set[str]:
     """Articles that use the theme's first phrase, or two of its phrases."""
     seen = Counter()
     for phrase in theme.phrases:
-        seen.update(analysis.articles_of[phrase])
-    head = analysis.articles_of[theme.phrases[0]]
+        seen.update(analysis.salient[phrase])
+    head = analysis.salient[theme.phrases[0]]
     return {a for a, k in seen.items() if a in head or k >= 2}
 
 
@@ -194,7 +207,7 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def _centrality(phrase: str, articles: set[str], analysis: Analysis) -> float:
-    share = len(analysis.articles_of.get(phrase, set()) & articles) / max(1, len(articles))
+    share = len(analysis.salient.get(phrase, set()) & articles) / max(1, len(articles))
     return share * ph.specificity(phrase)
 
 
@@ -212,9 +225,7 @@ def curated_theme(rule: TopicRule, dossier: Dossier, analysis: Analysis) -> Them
     wanted = {name.lower() for name in rule.entities}
     ids = {e.id for e in dossier.entities if wanted & {n.lower() for n in [e.name, *e.aliases]}}
     known = {n.lower() for e in dossier.entities for n in [e.name, *e.aliases]}
-    texts = [p for p in rule.phrases if p.strip()] + [n for n in rule.entities if n.lower() not in known]
-    pattern = (re.compile("|".join(rf"(?<!\w){re.escape(p.strip())}(?!\w)" for p in texts), re.IGNORECASE)
-               if texts else None)
+    pattern = _phrase_pattern(list(rule.phrases) + [n for n in rule.entities if n.lower() not in known])
     articles = set()
     for article in dossier.articles:
         if ids & set(dossier.article_entities.get(article.id, [])):
@@ -222,7 +233,7 @@ def curated_theme(rule: TopicRule, dossier: Dossier, analysis: Analysis) -> Them
         elif pattern and any(pattern.search(text) for text in [article.title, *(b.text for b in article.body)]):
             articles.add(article.id)
     phrases = [p.lower().strip() for p in rule.phrases if p.strip()]
-    return Theme(rule.name, phrases, articles, curated=True, description=rule.description)
+    return Theme(rule.name, phrases, articles, curated=True, description=rule.description, entity_ids=ids)
 
 
 def _key(name: str) -> str:
@@ -249,6 +260,7 @@ def _merge_same_slug(themes: list[Theme]) -> list[Theme]:
             first.articles |= theme.articles
             first.score += theme.score
             first.description = first.description or theme.description
+            first.entity_ids |= theme.entity_ids
     return list(merged.values())
 
 
@@ -264,14 +276,33 @@ def _topic(theme: Theme, dossier: Dossier, analysis: Analysis) -> Topic:
     articles = [a for a in articles if dates.get(a)] + sorted(a for a in articles if not dates.get(a))
     counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
     entities = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_ENTITIES]]
-    event_dates = {e.id: e.date for e in dossier.events}
-    events = sorted({e for a in articles for e in dossier.article_events.get(a, []) if e in event_dates},
-                    key=lambda e: (event_dates[e], e))
+    events = _events(theme, set(articles), dossier)
     sentences = _central_sentences(theme, analysis)
     description = theme.description or " ".join(s.sentence for s in sentences)
     return Topic(id=f"topic/{theme.slug}", name=theme.name, slug=theme.slug, description=description,
                  articles=articles, entities=entities, events=events, curated=theme.curated,
                  sentences=[] if theme.description else sentences)
+
+
+def _events(theme: Theme, articles: set[str], dossier: Dossier) -> list[str]:
+    """The theme's own chronology: events its articles report in a sentence that uses one of its
+    phrases, or that involve one of its curated entities; in date order."""
+    pattern = _phrase_pattern(theme.phrases)
+    chosen = []
+    for event in dossier.events:
+        if theme.entity_ids.intersection(event.entities) and articles.intersection(s.article for s in event.sources):
+            chosen.append(event)
+        elif pattern and any(s.article in articles and pattern.search(s.sentence) for s in event.sources):
+            chosen.append(event)
+    return [e.id for e in sorted(chosen, key=lambda e: (e.date, e.id))]
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
+    """Any of the phrases, as whole words, in any case."""
+    texts = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    if not texts:
+        return None
+    return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in texts), re.IGNORECASE)
 
 
 def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
