@@ -228,3 +228,33 @@ def test_extraction_is_fast(words):
     resolve([a], {"a1": find_candidates(a)}, Registry())
     per_thousand = (time.perf_counter() - start) / words * 1000
     assert per_thousand < 0.05  # seconds per 1,000 words: generous, for a busy shared machine
+
+
+# -- end to end ----------------------------------------------------------------------------------------
+
+WHEAT = """Grain deal talks resume in Istanbul
+
+Turkish mediators brought negotiators back to the table on Monday, officials said.
+
+Agriculture Minister Marta Kovac said the corridor for grain ships had to stay open through the winter.
+
+"Millions of people depend on these shipments," Kovac told reporters in Istanbul after the first session.
+
+The World Food Programme warned that prices would rise again if the talks failed, and Kovac said a deal was close.
+"""
+
+
+def test_a_built_entity_page_lists_its_mentions_with_sentences_and_links(make_site):
+    site = make_site({"grain.txt": WHEAT})
+    data = site.json()
+    person = next(e for e in data["entities"] if e["name"] == "Marta Kovac")
+    assert person["type"] == "person" and person["url"] == "people/marta-kovac/"
+    page = site.page(person["url"])
+    text = page.get_text(" ")
+    for mention in person["mentions"]:
+        assert " ".join(mention["sentence"].split()) in " ".join(text.split())
+    article = data["articles"][0]
+    assert any(a["href"].rstrip("/").endswith(article["url"].rstrip("/")) for a in page.select("a[href]"))
+    article_page = site.page(article["url"])
+    assert any(a["href"].rstrip("/").endswith("people/marta-kovac") for a in article_page.select(".body a[href]"))
+    assert "Millions of people depend on these shipments" in text  # her quote
