@@ -187,7 +187,9 @@ def test_search_says_what_to_do_without_javascript(browser, root_url):
     context.close()
 
 
-def test_a_missing_page_gets_the_404_page_styled_under_a_sub_path(page, subpath_url):
+@pytest.mark.parametrize("site", ["root", "subpath"])
+def test_a_missing_page_gets_the_404_page_styled_at_any_depth(page, site, request):
+    subpath_url = request.getfixturevalue("root_url" if site == "root" else "subpath_url")
     response = page.goto(subpath_url + "people/nobody/at/all/")
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Page not found"
