@@ -224,8 +224,14 @@ def settle(items: list[ArticlePhrases]) -> None:
     verbs = {w for w, n in before.items() if n >= 2 and n >= VERB_SHARE * words[w]}
     lowercase = {w for item in items for p in item.counts if not p.startswith("^") for w in p.split()}
 
+    hyphened = {w for item in items for p in item.counts if "-" in p for w in p.lstrip("^").split() if "-" in w}
+    known = {p.lstrip("^") for item in items for p in item.counts}
+    spaced = {w for w in hyphened if w.replace("-", " ") in known}
+
     def keep(phrase: str) -> str | None:
         plain = phrase.lstrip("^")
+        if "-" in plain:  # "missile-defense" where others write "missile defense"
+            plain = " ".join(w.replace("-", " ") if w in spaced else w for w in plain.split())
         parts = plain.split()
         if verbs.intersection(parts) or (phrase.startswith("^") and parts[0] not in lowercase):
             return None

@@ -207,8 +207,11 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def _centrality(phrase: str, articles: set[str], analysis: Analysis) -> float:
-    share = len(analysis.salient.get(phrase, set()) & articles) / max(1, len(articles))
-    return share * ph.specificity(phrase)
+    """How much the theme's articles are about a phrase: in how many it is salient, how often they
+    use it, and how specific it is."""
+    about = analysis.salient.get(phrase, set()) & articles
+    uses = sum(1 + math.log(analysis.counts[a][phrase]) for a in about)
+    return uses / max(1, len(articles)) * ph.specificity(phrase)
 
 
 def _name(theme: Theme, analysis: Analysis) -> str:
