@@ -27,8 +27,14 @@ ACTING = SPEECH | frozenset(
     "has have had is was will would wants wanted insists opposes strongly urged accused rejected refused "
     "plans planned responded agreed threatened hopes hoped believes sees considers may could should must "
     "also reacted demanded expects expected fears feared".split())
+CLAUSE_WORDS = frozenset("in at since until who which whose when where".split())
 PLACE_BEFORE = frozenset("in near outside".split())
-PLACE_AFTER = frozenset("region province district county oblast city town village valley river".split())
+PLACE_AFTER = frozenset("region province district county oblast city town village valley river pipeline "
+                        "airport port dam plant field mine reactor".split())
+# A lower-case descriptor right before a name types it: "the energy company Naftogaz said".
+ORG_BEFORE = frozenset("company firm giant group newspaper daily broadcaster channel agency bank operator "
+                       "producer carrier airline regulator watchdog party militia network website magazine "
+                       "monopoly utility manufacturer maker insurer lender".split())
 COMPASS = frozenset("north south east west central eastern western northern southern".split())
 SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-case meeting word
 
@@ -225,7 +231,8 @@ class BlockScanner:
         toks = self.toks
         while i < k and toks[i].key not in PARTICLES and (
                 toks[i].key in self.gaz.common or toks[i].key in CONNECTORS
-                or (i in self.sentence_first and toks[i].key in self.lower_words)):
+                or (i in self.sentence_first and toks[i].key in self.lower_words
+                    and not (i + 1 < k and toks[i + 1].key in self.gaz.role_heads))):  # "Energy Commissioner X"
             i += 1  # "The", "But", a sentence's first word that the article also writes in lower case
         if i >= k:
             return []
@@ -250,7 +257,8 @@ class BlockScanner:
             first += 1
         if first >= k:
             return []  # a bare title ("Defense Secretary")
-        role = self.role_before(i, before) if first == i else self.role_from(i, first, before)
+        honorific_only = all(t.key.rstrip(".") in gaz.honorifics for t in toks[i:first])
+        role = self.role_before(i, before) if first == i or honorific_only else self.role_from(i, first, before)
         names = self.name_pieces(first, k)
         if not names:
             return []
@@ -265,6 +273,8 @@ class BlockScanner:
             elif len(core) >= 2:
                 after = self.role_after(b)
                 out.append(self.item(a, b, "person", role=self.text[after[0]:after[1]] if after else ""))
+            elif a > 0 and self.keys[a - 1] in ORG_BEFORE and toks[a - 1].text.islower():
+                out.append(self.item(a, b, "organisation"))
             else:
                 kind = self.apposition_type(b)  # "Frontex, the EU border agency"
                 out.append(self.item(a, b, kind) if kind else
@@ -333,6 +343,8 @@ class BlockScanner:
         end, head = start, None
         while end < n and end - start < 8:
             hit = self.gaz.match(keys, end) if self.toks[end].text[:1].isupper() else None
+            if head is not None and head == end - 1 and keys[end] in ("of", "for"):
+                break  # "director of ...": the rest is read below
             if hit and hit[1].type in ("country", "organisation"):
                 end = hit[0]
             elif keys[end] in self.gaz.role_words or keys[end] in ("-", "'s", "’s") or keys[end] in self.gaz.keywords:
@@ -346,7 +358,9 @@ class BlockScanner:
             end -= 1
         if end == head + 1 and end < n and keys[end] in ("of", "for"):
             tail = end + 1
-            while tail < n and tail - end <= 4 and self.toks[tail].text.isalpha() and keys[tail] not in SPEECH:
+            while tail < n and tail - end <= 10 and self.toks[tail].text.isalpha() and keys[tail] not in SPEECH:
+                if keys[tail] in CLAUSE_WORDS:  # "..., director of the institute in Chisinau"
+                    return self.toks[start].start, self.toks[tail - 1].end
                 tail += 1
             end = tail
         if end < n and keys[end] not in (",", ".", ";"):
