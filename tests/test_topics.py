@@ -248,8 +248,11 @@ def test_topic_pages_end_to_end(make_site):
     automatic = next(t for t in data["topics"] if not t["curated"])
     page = site.page(automatic["url"])
     assert page.h1.get_text(strip=True) == automatic["name"]
-    rows = [a.get_text(strip=True) for a in page.select("#topic-articles ~ ul.articles a, ul.articles li > a")]
+    rows = page.select("section ul.articles > li")
     assert len(rows) == len(automatic["articles"])
+    dates = [row.time["datetime"] for row in rows]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    assert (site.output / "feeds" / "tags" / f"{automatic['url'].split('/')[1]}.atom.xml").exists()  # a feed each
     quoted = page.select(".description blockquote")
     assert quoted and all(q.select_one("cite a") for q in quoted)
 

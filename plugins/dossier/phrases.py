@@ -20,7 +20,7 @@ from .text import sentence_spans
 
 MAX_WORDS = 3
 RARE_ZIPF = 3.0  # words missing from the list are rarer than its last entry
-EDGE_MAX_ZIPF = 5.3  # a phrase neither starts nor ends with a word this common ("new", "last")
+EDGE_MAX_ZIPF = 5.6  # a phrase neither starts nor ends with a word this common ("world", "place")
 SINGLE_MAX_ZIPF = 4.9  # a phrase of one word must be rarer than this ("stadium" yes, "world" no)
 STOP_ZIPF = 5.8  # words this common are function words whatever the list below says
 
