@@ -7,13 +7,14 @@ The Jinja theme turns them into SVG, so every name passes through autoescaping.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from .corpus import MONTHS
 from .model import Entity, Event
 
-GRAPH_WIDTH, GRAPH_HEIGHT = 640, 400
-LABEL_MAX = 24  # characters of a node's label; the full name is in its <title>
+GRAPH_WIDTH, GRAPH_HEIGHT = 560, 400
+LABEL_MAX = 17  # characters of a line of a node's label (two lines at most); the full name is in <title>
 
 
 @dataclass
@@ -22,7 +23,7 @@ class Node:
     x: float
     y: float
     r: float
-    label: str
+    label: list[str]  # one or two lines
     anchor: str = "middle"  # text-anchor of the label
     label_x: float = 0.0
     label_y: float = 0.0
@@ -49,8 +50,21 @@ class Graph:
     height: int = GRAPH_HEIGHT
 
 
-def short_label(name: str, limit: int = LABEL_MAX) -> str:
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+def short_label(name: str, limit: int = LABEL_MAX) -> list[str]:
+    """A name on one or two lines of at most `limit` characters (broken at spaces or hyphens), the
+    second cut with an ellipsis if it is still too long."""
+    if len(name) <= limit:
+        return [name]
+    pieces = re.findall(r"[^\s-]+-?\s*|-\s*", name)
+    first = ""
+    while pieces and len((first + pieces[0]).rstrip()) <= limit:
+        first += pieces.pop(0)
+    if not first:  # one long word: cut it
+        first, rest = name[: limit - 1] + "-", name[limit - 1:]
+    else:
+        rest = "".join(pieces)
+    first, rest = first.rstrip(), rest.strip()
+    return [first, rest if len(rest) <= limit else rest[: limit - 1].rstrip() + "…"]
 
 
 def relation_graph(entity: Entity, related: list[tuple[Entity, int]], limit: int = 8) -> Graph | None:
@@ -62,7 +76,7 @@ def relation_graph(entity: Entity, related: list[tuple[Entity, int]], limit: int
     centre = Node(entity, cx, cy, 22, short_label(entity.name), label_x=cx, label_y=cy + 40)
     graph = Graph(centre)
     top = max(count for _, count in related)
-    rx, ry = GRAPH_WIDTH / 2 - 150, GRAPH_HEIGHT / 2 - 60
+    rx, ry = GRAPH_WIDTH / 2 - 160, GRAPH_HEIGHT / 2 - 64
     for i, (other, count) in enumerate(related):
         angle = -math.pi / 2 + 2 * math.pi * i / len(related)
         x, y = cx + rx * math.cos(angle), cy + ry * math.sin(angle)
@@ -73,7 +87,8 @@ def relation_graph(entity: Entity, related: list[tuple[Entity, int]], limit: int
         elif cos < -0.3:
             anchor, lx, ly = "end", x - r - 6, y + 5
         else:
-            anchor, lx, ly = "middle", x, (y - r - 8 if math.sin(angle) < 0 else y + r + 18)
+            lines = len(short_label(other.name))
+            anchor, lx, ly = "middle", x, (y - r - 8 - 16 * (lines - 1) if math.sin(angle) < 0 else y + r + 18)
         graph.nodes.append(Node(other, round(x, 1), round(y, 1), round(r, 1), short_label(other.name), anchor,
                                 round(lx, 1), round(ly, 1), count))
         graph.edges.append(Edge(cx, cy, round(x, 1), round(y, 1), round(1.5 + 6.5 * count / top, 1), count, other))

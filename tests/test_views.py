@@ -1,0 +1,73 @@
+"""The layouts the theme draws as SVG: the relationship graph, the timeline strip, chronology groups."""
+from dossier.model import Entity, Event, Mention
+from dossier.views import (events_of_type, group_by_month, recent_and_upcoming, relation_graph, short_label,
+                           timeline_strip)
+
+
+def entity(name, type_="person"):
+    return Entity(f"{type_}/{name.lower()}", name, type_, name.lower(), mentions=[Mention("a", 0, 0, 1, name, name)])
+
+
+def event(date, status="happened", entities=(), id_=None):
+    precision = {1: "year", 2: "month", 3: "day"}[len(date.split("-"))]
+    return Event(id_ or date, date, precision, status, f"Something on {date}", list(entities))
+
+
+def test_graph_puts_the_entity_in_the_middle_and_widens_edges_with_counts():
+    centre = entity("Gates")
+    related = [(entity("Putin"), 6), (entity("Russia", "country"), 3), (entity("NATO", "organisation"), 1)]
+    graph = relation_graph(centre, related)
+    assert (graph.centre.x, graph.centre.y) == (graph.width / 2, graph.height / 2)
+    assert [n.entity.name for n in graph.nodes] == ["Putin", "Russia", "NATO"]
+    widths = [e.width for e in graph.edges]
+    assert widths == sorted(widths, reverse=True) and widths[0] > widths[-1]
+    for node in graph.nodes:
+        assert 0 < node.x < graph.width and 0 < node.y < graph.height
+        assert node.r <= 16
+
+
+def test_graph_keeps_the_most_frequent_and_needs_at_least_one():
+    assert relation_graph(entity("Alone"), []) is None
+    many = [(entity(f"E{i}"), 20 - i) for i in range(20)]
+    assert len(relation_graph(entity("Hub"), many, limit=8).nodes) == 8
+
+
+def test_long_names_take_two_lines_and_are_cut_after_that():
+    assert short_label("Russia") == ["Russia"]
+    assert short_label("Jaap de Hoop Scheffer") == ["Jaap de Hoop", "Scheffer"]
+    assert short_label("Intermediate-Range Nuclear Forces Treaty")[0] == "Intermediate-"
+    assert all(len(line) <= 17 for line in short_label("Treaty on Conventional Armed Forces in Europe"))
+
+
+def test_timeline_strip_orders_marks_by_date_with_year_ticks():
+    events = [event("2007"), event("2007-06"), event("2007-06-15"), event("2012", "expected")]
+    strip = timeline_strip(events)
+    xs = [m.x for m in strip.marks]
+    assert xs[0] < xs[3] and abs(xs[1] - xs[2]) < 2 and xs[2] < xs[3]  # a month sits mid-month
+    assert [t.label for t in strip.ticks][0] == "2007" and strip.ticks[-1].label == "2013"
+    assert all(0 <= m.x <= strip.width for m in strip.marks)
+    assert timeline_strip([]) is None
+
+
+def test_same_day_marks_are_stacked():
+    strip = timeline_strip([event("2007-06-15", id_="a"), event("2007-06-15", id_="b"), event("2009")])
+    assert [m.row for m in strip.marks[:2]] == [0, 1]
+
+
+def test_chronology_groups_by_year_then_month_and_filters_by_type():
+    gates, russia = entity("Gates"), entity("Russia", "country")
+    events = [event("2007", entities=[russia.id]), event("2007-06-15", entities=[gates.id]),
+              event("2007-06-20", entities=[gates.id, russia.id]), event("2008-01", entities=[])]
+    groups = group_by_month(events)
+    assert [(year, [month for month, _ in months]) for year, months in groups] == [
+        ("2007", ["", "June"]), ("2008", ["January"])]
+    known = {gates.id: gates, russia.id: russia}
+    assert [e.date for e in events_of_type(events, known, "person")] == ["2007-06-15", "2007-06-20"]
+    assert [e.date for e in events_of_type(events, known, "country")] == ["2007", "2007-06-20"]
+
+
+def test_recent_and_upcoming_are_seen_from_the_newest_article():
+    events = [event("2007-06-15"), event("2007-07-13"), event("2007-12", "expected"), event("2012", "expected")]
+    recent, upcoming = recent_and_upcoming(events, "2007-10-14")
+    assert [e.date for e in recent] == ["2007-07-13", "2007-06-15"]
+    assert [e.date for e in upcoming] == ["2007-12", "2012"]
