@@ -180,11 +180,15 @@ def test_hide_and_rename_and_merge_by_renaming_alike():
     assert sorted(themes(FISHERIES, merged).items())[0] == ("Fishing", ["f1", "f2", "f3", "f7", "f8"])
 
 
-def test_registry_topics_load_from_yaml(tmp_path):
+def test_registry_topics_load_from_yaml_and_unknown_names_are_problems(tmp_path):
     path = tmp_path / "dossier.yaml"
-    path.write_text("topics:\n  - name: Arrests at sea\n    phrases: [coast guard]\nhide_topics: [Cod landings]\n"
-                    "rename_topics:\n  Mackerel quotas: Quotas\n", encoding="utf-8")
-    assert themes(FISHERIES, load_registry(path)) == {"Arrests at sea": ["f4", "f5", "f6"], "Quotas": ["f1", "f2", "f3"]}
+    path.write_text("topics:\n  - name: Arrests at sea\n    phrases: [coast guard]\nhide_topics: [Cod landings, Golf]\n"
+                    "rename_topics:\n  Mackerel quotas: Quotas\n  Tennis: Sport\n", encoding="utf-8")
+    dossier = dossier_of(FISHERIES)
+    found = find_topics(dossier, load_registry(path))
+    assert {t.name: sorted(t.articles) for t in found} == {"Arrests at sea": ["f4", "f5", "f6"], "Quotas": ["f1", "f2", "f3"]}
+    assert sorted(p.message for p in dossier.problems) == [
+        "line 4: hide_topics[1]: no topic named 'Golf'", "line 7: rename_topics.Tennis: no topic named 'Tennis'"]
 
 
 def test_tiny_and_empty_dossiers():

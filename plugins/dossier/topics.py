@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from . import phrases as ph
-from .model import Dossier, Source, Topic
+from .model import Dossier, Problem, Source, Topic
 from .registry import Registry, TopicRule
 
 MAX_THEMES = 15
@@ -43,6 +43,7 @@ class Theme:
     curated: bool = False
     description: str = ""
     entity_ids: set[str] = field(default_factory=set)  # a curated theme's entities
+    original: str = ""  # the name's key before any renaming
 
     @property
     def slug(self) -> str:
@@ -67,13 +68,26 @@ def find_topics(dossier: Dossier, registry: Registry) -> list[Topic]:
     analysis = analyse(dossier)
     dossier.article_phrases = key_phrases(analysis)
     themes = automatic_themes(analysis, len(dossier.articles))
+    curated = [curated_theme(rule, dossier, analysis) for rule in registry.topics]
+    found = {_key(t.name) for t in themes + curated}
     themes = _merge_same_slug(_rename(themes, registry.rename_topics))
-    curated = _merge_same_slug(_rename([curated_theme(rule, dossier, analysis) for rule in registry.topics],
-                                       registry.rename_topics))
-    themes = curated + [t for t in themes if not _covered(t, curated)]
+    curated = _merge_same_slug(_rename(curated, registry.rename_topics))
+    themes = curated + sorted((t for t in themes if not _covered(t, curated)),
+                              key=lambda t: (-len(t.articles), t.name))
+    found |= {_key(t.name) for t in themes}
     hidden = {_key(name) for name in registry.hide_topics}
-    themes = [t for t in themes if _key(t.name) not in hidden and t.slug not in hidden]
+    themes = [t for t in themes if not hidden & {_key(t.name), t.original}]
+    dossier.problems += _registry_problems(registry, found)
     return [_topic(t, dossier, analysis) for t in themes if t.articles]
+
+
+def _registry_problems(registry: Registry, found: set[str]) -> list[Problem]:
+    """Names in rename_topics and hide_topics that no theme has (themes change as seeds come)."""
+    messages = [f"{registry.where(f'rename_topics.{old}')}: no topic named '{old}'"
+                for old in registry.rename_topics if _key(old) not in found]
+    messages += [f"{registry.where(f'hide_topics[{i}]')}: no topic named '{name}'"
+                 for i, name in enumerate(registry.hide_topics) if _key(name) not in found]
+    return [Problem(registry.path, message) for message in messages]
 
 
 def analyse(dossier: Dossier) -> Analysis:
@@ -179,7 +193,7 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
     for phrase, articles in analysis.salient.items():
         df = len(articles)
         if 2 <= df and len(analysis.articles_of[phrase]) <= limit:
-            tf = sum(1 + math.log(analysis.counts[a][phrase]) for a in articles)
+            tf = sum(1 + math.log(analysis.counts[a][phrase]) for a in sorted(articles))
             scored[phrase] = tf * ph.specificity(phrase)
     redundant = set()
     for phrase in scored:
@@ -210,7 +224,7 @@ def _centrality(phrase: str, articles: set[str], analysis: Analysis) -> float:
     """How much the theme's articles are about a phrase: in how many it is salient, how often they
     use it, and how specific it is."""
     about = analysis.salient.get(phrase, set()) & articles
-    uses = sum(1 + math.log(analysis.counts[a][phrase]) for a in about)
+    uses = sum(1 + math.log(analysis.counts[a][phrase]) for a in sorted(about))
     return uses / max(1, len(articles)) * ph.specificity(phrase)
 
 
@@ -246,6 +260,7 @@ def _key(name: str) -> str:
 def _rename(themes: list[Theme], renames: dict[str, str]) -> list[Theme]:
     by_key = {_key(old): new for old, new in renames.items()}
     for theme in themes:
+        theme.original = theme.original or _key(theme.name)
         new = by_key.get(_key(theme.name))
         if new:
             theme.name = new
@@ -315,7 +330,7 @@ def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
     for item in analysis.items:
         if item.article not in theme.articles:
             continue
-        scored = [(sum(weight.get(p, 0.0) for p in found), sentence) for sentence, found in item.sentences
+        scored = [(sum(weight.get(p, 0.0) for p in sorted(found)), sentence) for sentence, found in item.sentences
                   if 6 <= len(sentence.split()) <= 45]
         scored = [(s, sentence) for s, sentence in scored if s > 0]
         if scored:
