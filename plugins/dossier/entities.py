@@ -47,8 +47,8 @@ def find_candidates(article: Article) -> list[Candidate]:
                 it.type, it.name, short = acronym[0], acronym[1], acronym[2]
             elif it.type in ("person", "maybe"):
                 _decide_name(it, full_names)
-            if it.type not in TYPE_ORDER:
-                continue
+            if it.type not in TYPE_ORDER and it.type not in ("maybe", "acronym"):
+                continue  # maybes and acronyms left open may be a surname or acronym known elsewhere
             mention = Mention(article.id, b, it.start, it.end, it.text, scanner.sentence(it.start))
             out.append(Candidate(mention, it.name, it.type, it.role, short))
     return out
@@ -109,12 +109,14 @@ def _decide_name(it: Item, full_names: dict[str, set[str]]) -> None:
     if fuller:
         it.type, it.name = "person", fuller
         return
-    if it.type == "maybe":
-        it.type = {"person": "person", "place": "place"}.get(it.evidence, "drop")
-    if it.type == "person" and " " not in it.name:  # "Abiy said" after "Abiy Ahmed": a first name
+    if it.type == "maybe" and it.evidence == "place":
+        it.type = "place"
+    elif it.type == "maybe" and it.evidence == "person" and not it.first_word:
+        it.type = "person"  # "said Wanjiru"; a first word that speaks may be "Negotiators said"
+    if (it.type == "person" or it.evidence == "person") and " " not in it.name:  # "Abiy said": a first name
         firsts = {n.lower(): n for n in full_names.get(f"^{it.name.lower()}", ())}
         if len(firsts) == 1:
-            it.name = next(iter(firsts.values()))
+            it.type, it.name = "person", next(iter(firsts.values()))
 
 
 # -- the whole dossier ------------------------------------------------------------------------------
@@ -127,6 +129,7 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
     all_candidates = [c for aid in sorted(candidates, key=lambda a: order.get(a, len(order)))
                       for c in candidates[aid]]
     surnames = _full_names(c for c in all_candidates if c.type == "person")
+    all_candidates = _settle_open(all_candidates, surnames)
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in all_candidates:
         if c.name.lower() in ignore or c.mention.text.lower() in ignore:
@@ -140,6 +143,28 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
     _give_ids(entities, order)
     _attach_quotes(entities, articles)
     return sorted(entities, key=lambda e: e.id)
+
+
+def _settle_open(candidates: list[Candidate], surnames: dict[str, set[str]]) -> list[Candidate]:
+    """A word an article left open is a person's surname or an acronym defined in another article."""
+    defined = {}
+    for c in candidates:
+        if c.short and c.mention.text.isupper():
+            defined.setdefault(c.mention.text, c)
+    settled = []
+    for c in candidates:
+        if c.type == "maybe":
+            fuller = _fuller(c.name, surnames)
+            if not fuller:
+                continue
+            c = replace(c, name=fuller, type="person")
+        elif c.type == "acronym":
+            if c.mention.text not in defined:
+                continue
+            d = defined[c.mention.text]
+            c = replace(c, name=d.name, type=d.type, short=d.short)
+        settled.append(c)
+    return settled
 
 
 def _norm(name: str) -> str:

@@ -70,6 +70,7 @@ class Item:
     evidence: str = ""  # for a maybe: "person" or "place"
     known: bool = False  # from the gazetteer
     capital: bool = False
+    first_word: bool = False  # the first word of its sentence
 
 
 class BlockScanner:
@@ -124,8 +125,11 @@ class BlockScanner:
                 i = self.known(i, *hit, items)
             elif tok.cap or (tok.key in PARTICLES and self.particles_then_name(i)):
                 end = self.span_end(i)
-                if not self.heading:  # title-case headings are full of capitalised common words
+                if not self.heading:
                     items += self.classify(i, end, items)
+                else:  # title-case headings are full of capitalised words: only known surnames count
+                    items += [self.item(x, x + 1, "maybe", first_word=True) for x in range(i, end)
+                              if self.toks[x].cap and self.keys[x] not in self.gaz.common]
                 i = end
             else:
                 i += 1
@@ -277,8 +281,8 @@ class BlockScanner:
                 out.append(self.item(a, b, "organisation"))
             else:
                 kind = self.apposition_type(b)  # "Frontex, the EU border agency"
-                out.append(self.item(a, b, kind) if kind else
-                           self.item(a, b, "maybe", evidence=self.evidence(a, b)))
+                out.append(self.item(a, b, kind) if kind else self.item(
+                    a, b, "maybe", evidence=self.evidence(a, b), first_word=a in self.sentence_first))
         return out
 
     def name_pieces(self, a: int, b: int) -> list[tuple[int, int]]:
