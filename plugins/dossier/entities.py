@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from copy import copy
 from dataclasses import replace
 
 from slugify import slugify
@@ -236,7 +237,7 @@ def _entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
     roles = Counter(c.role for c in members if c.role)
     role_list = sorted(roles, key=lambda r: (-roles[r], r))
     description = (rule.description if rule else "") or (role_list[0] if type_ == "person" and role_list else "")
-    mentions = [replace(c.mention) for c in members]
+    mentions = [copy(c.mention) for c in members]  # the cached candidates stay as they were
     return Entity("", name, type_, slugify(name) or "entity", sorted(aliases), description, role_list, mentions)
 
 

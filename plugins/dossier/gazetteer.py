@@ -45,7 +45,7 @@ class Entry:
 @dataclass
 class Gazetteer:
     phrases: dict[tuple[str, ...], Entry] = field(default_factory=dict)
-    longest: int = 1
+    lengths: dict[str, list[int]] = field(default_factory=dict)  # first word -> phrase lengths, longest first
     honorifics: frozenset[str] = frozenset()
     role_heads: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
@@ -57,12 +57,15 @@ class Gazetteer:
         for k in (key, tuple(w.lower() for w in key)):  # "Nato", "Itar-Tass": acronyms as words
             if k and k not in self.phrases and (k == key or _spelled_as_word(key)):
                 self.phrases[k] = entry  # the first source wins: countries, then lists
-                self.longest = max(self.longest, len(k))
+                sizes = self.lengths.setdefault(k[0], [])
+                if len(k) not in sizes:
+                    sizes.append(len(k))
+                    sizes.sort(reverse=True)
 
     def match(self, keys: list[str], i: int) -> tuple[int, Entry] | None:
         """The longest known phrase starting at token i: (end token index, entry)."""
-        for n in range(min(self.longest, len(keys) - i), 0, -1):
-            entry = self.phrases.get(tuple(keys[i:i + n]))
+        for n in self.lengths.get(keys[i], ()):
+            entry = self.phrases.get(tuple(keys[i:i + n])) if i + n <= len(keys) else None
             if entry:
                 return i + n, entry
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .gazetteer import TOKEN, Gazetteer, norm
+from .gazetteer import TOKEN, Gazetteer
 from .text import sentence_spans
 
 CONNECTORS = frozenset("of for on in the".split())  # inside names only when a keyword says so
@@ -39,16 +39,16 @@ COMPASS = frozenset("north south east west central eastern western northern sout
 SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-case meeting word
 
 
-@dataclass(slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    key: str
+    """One token; `cap` (a capitalised word, not a month or weekday) is worked out once."""
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper() and self.key not in MONTHS_DAYS
+    __slots__ = ("text", "start", "end", "key", "cap")
+
+    def __init__(self, text: str, start: int):
+        self.text, self.start, self.end = text, start, start + len(text)
+        upper = text[0].isupper()
+        self.key = text if upper and len(text) > 1 and text.isupper() else text.lower()
+        self.cap = upper and self.key not in MONTHS_DAYS
 
     @property
     def caps(self) -> bool:  # an acronym-like all-capitals word ("NATO", "CFE")
@@ -76,13 +76,13 @@ class Item:
 class BlockScanner:
     def __init__(self, text: str, gaz: Gazetteer, lower_words: set[str], heading: bool):
         self.text, self.gaz, self.lower_words, self.heading = text, gaz, lower_words, heading
-        self.toks = [Token(m.group(), m.start(), m.end(), norm(m.group())) for m in TOKEN.finditer(text)]
+        self.toks = [Token(m.group(), m.start()) for m in TOKEN.finditer(text)]
         self.keys = [t.key for t in self.toks]
         self.spans = sentence_spans(text)
-        starts = [s for s, _ in self.spans]
+        offsets = [t.start for t in self.toks]
         self.sentence_first = set()
-        for s in starts:  # the first word of each sentence, after any opening quote or bracket
-            i = bisect.bisect_left([t.start for t in self.toks], s)
+        for s, _ in self.spans:  # the first word of each sentence, after any opening quote or bracket
+            i = bisect.bisect_left(offsets, s)
             while i < len(self.toks) and not self.toks[i].text[0].isalnum():
                 i += 1
             self.sentence_first.add(i)
