@@ -64,6 +64,50 @@ FOOTBALL = {
  "s6": ("2022-07-03", ["Angry supporters booed the board during a second protest at the stadium.",
         "The supporters' trust demanded a meeting with the owners over the sale."]),
 }
+# Longer articles, with a dateline, filler sentences and pasted boilerplate left in.
+DAM = {
+ "d1": ("2023-03-02", [
+   "ADDIS CITY (Wire) - Upland began filling the reservoir behind its giant hydroelectric dam on Thursday, a move downstream Lowland called a violation of earlier understandings.",
+   "The dam, built on the main tributary of the river, is meant to double the country's electricity output when its turbines start turning next year.",
+   "Lowland's water minister said the filling of the reservoir during the dry season would cut the river flow reaching its farms.",
+   "Talks between the two governments stalled last month.",
+   "Copyright 2023 Wire. All rights reserved."]),
+ "d2": ("2023-03-09", [
+   "Farmers in the delta say the river flow has already dropped, leaving irrigation canals half empty as the planting season begins.",
+   "Water engineers in Lowland estimate that the reservoir could hold back a fifth of the annual river flow for three years.",
+   "The irrigation canals feed nearly all the country's wheat fields, and farmers fear a poor harvest.",
+   "Officials said the government would compensate farmers if the harvest fails."]),
+ "d3": ("2023-03-20", [
+   "Mediators from the regional bloc arrived in the capital on Monday to restart negotiations over the dam.",
+   "The mediators proposed a binding agreement on the filling schedule and a joint technical committee to monitor the reservoir.",
+   "Upland has rejected a binding agreement, saying it will only accept guidelines.",
+   "Read more: Upland's electricity plans explained."]),
+ "d4": ("2023-04-02", [
+   "The joint technical committee met for the first time on Sunday, but the mediators said no progress was made on the filling schedule.",
+   "Lowland insists that any binding agreement must guarantee a minimum river flow in drought years.",
+   "The negotiations will resume after the holidays, the mediators said."]),
+ "d5": ("2023-04-15", [
+   "Border guards from the two countries exchanged fire near the disputed farmland on Friday, killing two soldiers, officials said.",
+   "The border clash was the first in a decade along the frontier, where farmers from both sides grow sesame.",
+   "Both armies sent reinforcements to the frontier after the clash."]),
+ "d6": ("2023-04-18", [
+   "Villagers fled the frontier area on Tuesday as troops dug in near the disputed farmland.",
+   "Aid agencies said thousands of villagers had crossed into neighbouring districts since the border clash.",
+   "The regional bloc called for restraint and offered to send observers to the frontier."]),
+ "d7": ("2023-05-01", [
+   "The first two turbines of the hydroelectric dam began producing electricity on Monday, the state power company said.",
+   "Upland plans to export electricity to its neighbours once all thirteen turbines are running.",
+   "The power company said the dam would end the rolling blackouts that have hit the capital for years."]),
+ "d8": ("2023-05-12", [
+   "Rolling blackouts eased in the capital this week as the hydroelectric dam fed electricity into the national grid.",
+   "Economists say electricity exports could earn the country hundreds of millions of dollars a year.",
+   "The power company said the next turbines would be installed before the rainy season."]),
+ "d9": ("2023-05-20", [
+   "The mediators presented a draft agreement on the filling schedule, which Lowland welcomed and Upland said it would study.",
+   "The draft provides for a joint technical committee and for data sharing on river flow during droughts.",
+   "The negotiations are expected to resume next month."]),
+}
+
 GENERIC = {"said", "week", "year", "officials", "talks", "people", "time", "statement", "reporters", "news"}
 
 
@@ -96,7 +140,21 @@ def test_recognisable_themes_of_invented_dossiers(texts, expected):
         assert [name for name, ids in found.items() if ids == articles][0] in names
 
 
-@pytest.mark.parametrize("texts", [FISHERIES, VACCINE, FOOTBALL])
+def test_longer_articles_give_the_themes_a_reader_would_name():
+    found = themes(DAM)
+    assert len(found) == 3
+
+    def theme_with(articles: set[str]) -> str:
+        return next(name for name, ids in found.items() if articles <= set(ids))
+
+    assert theme_with({"d7", "d8"}) in {"Hydroelectric dam", "Turbines", "Rolling blackouts", "Electricity"}
+    assert theme_with({"d3", "d4", "d9"}) in {"Mediators", "Binding agreement", "Filling schedule",
+                                              "Joint technical committee", "Negotiations"}
+    assert found[theme_with({"d5", "d6"})] == ["d5", "d6"]
+    assert theme_with({"d5", "d6"}) in {"Disputed farmland", "Frontier", "Border clash"}
+
+
+@pytest.mark.parametrize("texts", [FISHERIES, VACCINE, FOOTBALL, DAM])
 def test_no_theme_is_boilerplate_or_a_generic_word(texts):
     boiler = {aid: (date, [*paragraphs, "Related stories", "All rights reserved.",
                            "Officials said on Tuesday that the talks would continue next week, reporters were told."])

@@ -30,8 +30,10 @@ MAX_SHARE = 0.75  # a phrase used by more of the articles than this is the whole
 JOIN = 0.3  # Jaccard of article sets above which a phrase joins a theme
 LIFT = 1.25  # ... and they must share at least this many times what chance would give
 DUPLICATE = 0.75  # overlap above which two themes are one
+ONCE = 0.5  # a phrase of several words written once in the whole dossier is likely a chance run
 MAIN_ENTITIES = 12
 DESCRIPTION_SENTENCES = 2
+SPECIFIC_NAME = 0.6  # a longer phrase names a theme if it is this central
 
 
 @dataclass
@@ -106,6 +108,7 @@ def analyse(dossier: Dossier) -> Analysis:
     for item in items:
         analysis.weights[item.article] = {
             p: (1 + math.log(tf)) * ph.idf(len(analysis.articles_of[p]), n) * ph.specificity(p)
+            * (ONCE if tf == 1 and " " in p and len(analysis.articles_of[p]) == 1 else 1.0)
             for p, tf in item.counts.items()}
     for item in items:
         shared = [(p, (1 + math.log(tf)) * math.sqrt(ph.idf(len(analysis.articles_of[p]), n)) * ph.specificity(p))
@@ -230,7 +233,15 @@ def _centrality(phrase: str, articles: set[str], analysis: Analysis) -> float:
 
 def _name(theme: Theme, analysis: Analysis) -> str:
     """The most central phrase, written as a person would: 'Missile defense'."""
-    best = max(theme.phrases, key=lambda p: (_centrality(p, theme.articles, analysis), len(p.split()), p))
+    def centrality(phrase: str):
+        return _centrality(phrase, theme.articles, analysis), len(phrase.split()), phrase
+
+    best = max(theme.phrases, key=centrality)
+    # a longer phrase the articles also use is the better name: "Hydroelectric dam" for "Dam"
+    longer = [p for p in analysis.salient if _inside(best, p) and p != best
+              and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]]
+    if longer:
+        best = max(longer, key=centrality)
     return best[:1].upper() + best[1:]
 
 
