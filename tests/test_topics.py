@@ -302,6 +302,8 @@ def test_topic_pages_end_to_end(make_site):
     assert sorted(topics["Arrests at sea"]["articles"]) == sorted(by_file[f"f{i}.txt"] for i in (4, 5, 6))
     assert all(a["key_phrases"] for a in data["articles"])
 
+    overview = [a.get_text(strip=True) for a in site.page("/").select("#main-topics ~ ul.topics a, section ul.topics a")]
+    assert overview == [t["name"] for t in data["topics"]]
     index = site.page("topics/")
     links = {a.get_text(strip=True): a["href"] for a in index.select("ul.topics a")}
     assert set(links) == set(topics)
