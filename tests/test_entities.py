@@ -275,3 +275,13 @@ def test_descriptors_and_honorifics():
     found = entities_of(article("The state oil company Petrobrava said output fell. Mr. Ivo Lanz left."))
     assert found["organisation/petrobrava"].type == "organisation"
     assert found["person/ivo-lanz"].roles == []
+
+
+def test_the_pact_refers_to_the_treaty_named_last():
+    found = entities_of(article(
+        "Both navies signed the Coral Sea Fisheries Treaty in 2004.",
+        "The pact limits trawling. Critics say the treaty is too weak.",
+        "Officials met in Suva.", "Nothing was said.", "The treaty was not discussed."))
+    treaty = found["treaty/coral-sea-fisheries-treaty"]
+    assert [m.text for m in treaty.mentions] == ["Coral Sea Fisheries Treaty", "pact", "treaty"]
+    assert treaty.aliases == []

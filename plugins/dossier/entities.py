@@ -38,7 +38,9 @@ def find_candidates(article: Article) -> list[Candidate]:
     acronyms = _define_acronyms(scanners, items)
     full_names = _full_names(it for block in items for it in block if it.type == "person")
     out = []
+    last_treaty = None  # (block, candidate): "the pact" refers back to it
     for b, (scanner, block_items) in enumerate(zip(scanners, items)):
+        pending = _anaphora(scanner)
         for it in block_items:
             short = ""
             if it.text in acronyms and it.type in ("acronym", "maybe", "organisation", "treaty"):
@@ -50,9 +52,35 @@ def find_candidates(article: Article) -> list[Candidate]:
                 _decide_name(it, full_names)
             if it.type not in TYPE_ORDER and it.type not in ("maybe", "acronym"):
                 continue  # maybes and acronyms left open may be a surname or acronym known elsewhere
+            while pending and pending[0][0] < it.start:
+                last_treaty = _refer(pending.pop(0), last_treaty, b, scanner, out)
             mention = Mention(article.id, b, it.start, it.end, it.text, scanner.sentence(it.start))
             out.append(Candidate(mention, it.name, it.type, it.role, short))
+            if it.type == "treaty":
+                last_treaty = (b, out[-1])
+        for span in pending:
+            last_treaty = _refer(span, last_treaty, b, scanner, out)
     return out
+
+
+ANAPHORA = re.compile(r"\b(?:[Tt]he|[Tt]his) (pact|treaty)\b(?! (?:on|of|between)\b)")
+ANAPHORA_REACH = 2  # paragraphs after the treaty was named
+
+
+def _anaphora(scanner: BlockScanner) -> list[tuple[int, int]]:
+    """Offsets of "the pact" / "the treaty" in a block (the word only, not the article)."""
+    return [m.span(1) for m in ANAPHORA.finditer(scanner.text)]
+
+
+def _refer(span: tuple[int, int], last: tuple | None, b: int, scanner: BlockScanner, out: list) -> tuple | None:
+    """ "The pact" is the treaty named last, in this paragraph or one of the two before."""
+    if last and b - last[0] <= ANAPHORA_REACH:
+        antecedent = last[1]
+        text = scanner.text[span[0]:span[1]]
+        mention = Mention(antecedent.mention.article, b, span[0], span[1], text, scanner.sentence(span[0]))
+        out.append(Candidate(mention, antecedent.name, "treaty", "", antecedent.short))
+        return b, antecedent
+    return last
 
 
 def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> dict[str, tuple]:
@@ -231,7 +259,7 @@ def _entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
     seen = {name.lower()}
     aliases = []
     for alias in [*(rule.aliases if rule else []), *sorted({c.name for c in members} | {c.mention.text for c in members})]:
-        if alias.lower() not in seen:
+        if alias.lower() not in seen and not alias.islower():
             seen.add(alias.lower())
             aliases.append(alias)
     roles = Counter(c.role for c in members if c.role)
