@@ -154,6 +154,8 @@ def test_chronology_filters_by_type_without_and_with_javascript(browser, root_ur
             visible = page.locator("li.event:visible")
             assert 0 < visible.count() < everything
             assert all("Lavrov" in text for text in visible.all_inner_texts())
+            months = page.locator("section.year .month:visible")
+            assert months.count() == months.filter(has=page.locator("li.event:visible")).count()
         else:
             assert page.locator(".text-filter").is_hidden()
         context.close()
@@ -216,12 +218,12 @@ def family_urls(site) -> dict[str, str]:
     return urls
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations_on_any_page_family(browser, theme_site, root_url, scheme):
+@pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 360)])
+def test_no_serious_accessibility_violations_on_any_page_family(browser, theme_site, root_url, scheme, width):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     found = {}
     for family, url in family_urls(theme_site).items():

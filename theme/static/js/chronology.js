@@ -13,8 +13,8 @@
       row.hidden = !match;
       if (match) shown++;
     });
-    document.querySelectorAll("section.year").forEach(function (section) {
-      section.hidden = !section.querySelector("li.event:not([hidden])");
+    document.querySelectorAll("section.year, section.year .month").forEach(function (group) {
+      group.hidden = !group.querySelector("li.event:not([hidden])");
     });
     count.textContent = words.length ? shown + " of " + rows.length + " events" : "";
   });
