@@ -285,3 +285,13 @@ def test_the_pact_refers_to_the_treaty_named_last():
     treaty = found["treaty/coral-sea-fisheries-treaty"]
     assert [m.text for m in treaty.mentions] == ["Coral Sea Fisheries Treaty", "pact", "treaty"]
     assert treaty.aliases == []
+
+
+def test_first_and_last_words_type_a_name_and_connectors_split_unrelated_spans():
+    found = entities_of(article(
+        "Hurricane Maren reached Lake Tana before dawn. Fans of Manchester United waited.",
+        "The Bank of England and the Secretary of State Anna Kim spoke, as the Black Sea Fleet sailed."))
+    assert {"event/hurricane-maren", "place/lake-tana", "organisation/manchester-united",
+            "organisation/bank-of-england", "organisation/black-sea-fleet"} <= set(found)
+    assert found["person/anna-kim"].roles == ["Secretary of State"]
+    assert not any(e.name.startswith("Fans") for e in found.values())

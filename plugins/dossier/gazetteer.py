@@ -50,6 +50,7 @@ class Gazetteer:
     role_heads: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     keywords: dict[str, str] = field(default_factory=dict)  # last word of a name -> type
+    prefixes: dict[str, str] = field(default_factory=dict)  # first word of a name -> type
     common: frozenset[str] = frozenset()
 
     def add(self, phrase: str, entry: Entry) -> None:
@@ -140,5 +141,8 @@ def _load_words(gaz: Gazetteer) -> None:
     for line in _lines("keywords.tsv"):
         kind, _, words = line.partition("\t")
         for word in words.split():
-            gaz.keywords.setdefault(word, kind)
+            if kind.startswith("prefix:"):
+                gaz.prefixes.setdefault(word, kind[7:])
+            else:
+                gaz.keywords.setdefault(word, kind)
     gaz.common = frozenset(w for line in _lines("common.txt") for w in line.split())

@@ -141,8 +141,8 @@ class BlockScanner:
         if j < len(self.toks) and self.toks[j].cap and not self.gaz.match(self.keys, j):
             k = self.span_end(j)
         kind = self.gaz.keywords.get(self.keys[k - 1]) if k > j else None
-        if kind in ("organisation", "event", "treaty") and not self.heading and any(
-                t.cap and t.key not in self.gaz.keywords for t in self.toks[j:k]):
+        if kind in ("organisation", "event", "treaty") and not self.heading and (entry.type == "place" or any(
+                t.cap and t.key not in self.gaz.keywords for t in self.toks[j:k])):
             items.append(self.item(i, k, kind))  # "Russian Defense Ministry", "Munich Security Conference"
             return k
         if entry.type == "place" or entry.capital:  # "Sofia Lindqvist", "Paris Hilton": a first name
@@ -247,8 +247,14 @@ class BlockScanner:
                 return [self.item(i, k, "acronym")]
             return []  # a shouted headline ("MOUNTING TENSIONS")
         kind = self.gaz.keywords.get(self.keys[k - 1])
-        if not kind and k - i > 2 and self.keys[i + 1] in CONNECTORS:  # "Treaty on Open Skies"
-            kind = self.gaz.keywords.get(self.keys[i])
+        joint = next((x for x in range(i + 1, k) if self.keys[x] in CONNECTORS and self.toks[x].text.islower()), 0)
+        if joint and not self.has_keyword(i, joint) and self.keys[joint - 1] not in self.gaz.role_words:
+            # "Fans of Manchester United": two spans ("Secretary of State X" is a title)
+            return self.classify(i, joint, before) + self.classify(joint + 1, k, before)
+        if not kind and joint:  # "Treaty on Open Skies", "Institute for European Policies"
+            kind = self.gaz.keywords.get(self.keys[joint - 1])
+        if not kind and k - i > 1:  # "Hurricane Katrina", "Lake Victoria"
+            kind = self.gaz.prefixes.get(self.keys[i])
         if kind and k - i > 1 and self.plain_words(i, k):
             return [self.item(i, k, kind)]
         return self.person_or_place(i, k, before)
