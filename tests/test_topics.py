@@ -338,3 +338,20 @@ def test_phrases_skip_names_verbs_and_join_hyphenated_spellings():
     phrases = {p for ps in dossier.article_phrases.values() for p in ps}
     assert "missile defense" in phrases and "missile-defense" not in phrases
     assert not any("undermines" in p or "petrov" in p or "geneva" in p or "duma" in p for p in phrases)
+
+
+def test_a_theme_chronology_is_the_events_its_articles_tell_with_its_phrases():
+    from dossier.model import Event, Source
+    dossier = dossier_of(VACCINE)
+    told = "Regulators are investigating reports of blood clots in a small number of people who received the vaccine."
+    dossier.events = [
+        Event("e1", "2021-02-01", "day", "happened", "clots investigated", sources=[Source("v4", told)]),
+        Event("e2", "2021-01-04", "day", "happened", "rollout began", sources=[Source("v1", "The health ministry began "
+              "the vaccine rollout on Monday, giving the first doses to care home residents.")]),
+        Event("e3", "2021-02-17", "day", "happened", "other", sources=[Source("v6", "Nothing on the subject at all.")]),
+    ]
+    for event in dossier.events:
+        dossier.article_events.setdefault(event.sources[0].article, []).append(event.id)
+    by_name = {t.name: t for t in find_topics(dossier, Registry())}
+    assert by_name["Blood clots"].events == ["e1"]
+    assert by_name["Vaccine rollout"].events == ["e2"]

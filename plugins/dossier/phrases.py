@@ -214,6 +214,14 @@ def article_phrases(article: Article) -> ArticlePhrases:
     return result
 
 
+def sentence_phrases(sentence: str) -> frozenset[str]:
+    """The phrases of a sentence met outside an article's pass (capitalised first words kept)."""
+    found = set()
+    for run in _runs(sentence, ArticlePhrases("")):
+        found.update(phrase for _, phrase in _grams([word for word, _ in run]))
+    return frozenset(found)
+
+
 def settle(items: list[ArticlePhrases]) -> None:
     """Decide what needed the whole dossier: a capitalised first word is kept only where the dossier
     also writes it in lower case, and a phrase with a word that behaves as a verb is dropped."""

@@ -61,6 +61,16 @@ class Analysis:
     articles_of: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles
     counts: dict[str, Counter] = field(default_factory=dict)  # article -> phrase -> occurrences
     salient: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles that are about it
+    _sentences: dict[tuple[str, str], frozenset[str]] | None = None
+
+    def phrases_in(self, article: str, sentence: str) -> frozenset[str]:
+        """The phrases of one sentence of an article (as the article's own pass found them)."""
+        if self._sentences is None:
+            self._sentences = {(item.article, s): found for item in self.items for s, found in item.sentences}
+        found = self._sentences.get((article, sentence))
+        if found is None:
+            found = self._sentences[(article, sentence)] = ph.sentence_phrases(sentence)
+        return found
 
 
 def find_topics(dossier: Dossier, registry: Registry) -> list[Topic]:
@@ -305,7 +315,7 @@ def _topic(theme: Theme, dossier: Dossier, analysis: Analysis) -> Topic:
     articles = [a for a in articles if dates.get(a)] + sorted(a for a in articles if not dates.get(a))
     counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
     entities = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_ENTITIES]]
-    events = _events(theme, set(articles), dossier)
+    events = _events(theme, set(articles), dossier, analysis)
     sentences = _central_sentences(theme, analysis)
     description = theme.description or " ".join(s.sentence for s in sentences)
     return Topic(id=f"topic/{theme.slug}", name=theme.name, slug=theme.slug, description=description,
@@ -313,15 +323,21 @@ def _topic(theme: Theme, dossier: Dossier, analysis: Analysis) -> Topic:
                  sentences=[] if theme.description else sentences)
 
 
-def _events(theme: Theme, articles: set[str], dossier: Dossier) -> list[str]:
+def _events(theme: Theme, articles: set[str], dossier: Dossier, analysis: Analysis) -> list[str]:
     """The theme's own chronology: events its articles report in a sentence that uses one of its
     phrases, or that involve one of its curated entities; in date order."""
-    pattern = _phrase_pattern(theme.phrases)
+    pattern = _phrase_pattern(theme.phrases) if theme.curated else None
+    own = set(theme.phrases)
     chosen = []
     for event in dossier.events:
-        if theme.entity_ids.intersection(event.entities) and articles.intersection(s.article for s in event.sources):
+        sources = [s for s in event.sources if s.article in articles]
+        if not sources:
+            continue
+        if theme.entity_ids.intersection(event.entities):
             chosen.append(event)
-        elif pattern and any(s.article in articles and pattern.search(s.sentence) for s in event.sources):
+        elif pattern and any(pattern.search(s.sentence) for s in sources):
+            chosen.append(event)
+        elif not theme.curated and any(own & analysis.phrases_in(s.article, s.sentence) for s in sources):
             chosen.append(event)
     return [e.id for e in sorted(chosen, key=lambda e: (e.date, e.id))]
 
