@@ -295,3 +295,15 @@ def test_first_and_last_words_type_a_name_and_connectors_split_unrelated_spans()
             "organisation/bank-of-england", "organisation/black-sea-fleet"} <= set(found)
     assert found["person/anna-kim"].roles == ["Secretary of State"]
     assert not any(e.name.startswith("Fans") for e in found.values())
+
+
+def test_arabic_particles_datelines_in_capitals_and_honorific_titles():
+    found = entities_of(article(
+        "AMMAN (AP) — Prime Minister Bisher al-Khasawneh met Sheikh Tamim Nasser on Monday.",
+        "Al-Khasawneh said the talks went well. Khalid al-Rashid, a former Jordanian intelligence chief, agreed.",
+        "Saudi Crown Prince Faisal bin Fahd did not attend. The Obama administration was silent."))
+    assert [m.text for m in found["person/bisher-al-khasawneh"].mentions] == ["Bisher al-Khasawneh", "Al-Khasawneh"]
+    assert found["person/khalid-al-rashid"].roles == ["former Jordanian intelligence chief"]
+    assert found["person/faisal-bin-fahd"].roles == ["Saudi Crown Prince"]
+    assert found["person/tamim-nasser"].roles == []
+    assert found["place/amman"].name == "Amman" and "person/obama" in found

@@ -114,6 +114,9 @@ class BlockScanner:
         while i < n:
             tok = self.toks[i]
             hit = self.gaz.match(self.keys, i) if tok.text[:1].isupper() or tok.text[:1].isdigit() else None
+            if not hit and tok.caps and len(tok.text) > 3:  # a dateline in capitals: "BAGHDAD (AP)"
+                hit = self.gaz.match([tok.key.lower()], 0)
+                hit = (i + 1, hit[1]) if hit else None
             if tok.key in COMPASS and tok.cap and i + 1 < n and self.tight_word(i):
                 nxt = self.gaz.match(self.keys, i + 1)
                 if nxt and nxt[1].type in ("place", "country") and not nxt[1].demonym \
@@ -158,6 +161,7 @@ class BlockScanner:
         type_ = entry.type
         if entry.capital and not self.acting(i, j):
             type_, name = "place", self.text[self.toks[i].start:self.toks[j - 1].end]
+            name = name.title() if name.isupper() else name  # "BAGHDAD (AP)"
         else:
             name = entry.name
         items.append(self.item(i, j, type_, name, known=True, capital=entry.capital))
@@ -217,6 +221,8 @@ class BlockScanner:
         j = k
         while j < len(self.toks) and self.keys[j] in PARTICLES and self.toks[j].text.islower():
             j += 1
+            if j < len(self.toks) and self.keys[j] == "-" and self.tight(j - 1):
+                j += 1  # "al-Kadhimi"
         return j if j > k and j < len(self.toks) and self.toks[j].cap else 0
 
     def keyword_after(self, j: int) -> int:
@@ -275,7 +281,8 @@ class BlockScanner:
         out = []
         for a, b in names:
             core = [t for x, t in enumerate(toks[a:b], a) if t.text[0].isupper() and not (
-                x > a and self.keys[x - 1] == "-" and self.tight(x - 1))]  # "Jean-Claude" is one name
+                x > a + 1 and self.keys[x - 1] == "-" and self.tight(x - 1)
+                and toks[x - 2].text[0].isupper())]  # "Jean-Claude" is one name, "al-Faisal" a surname
             if b < len(toks) and self.keys[b] in PLACE_AFTER and toks[b].text.islower():
                 out.append(self.item(a, b, "place"))  # "the Benishangul-Gumuz region"
             elif (titled or role) and (a, b) == names[0]:
@@ -314,6 +321,8 @@ class BlockScanner:
 
     def role_from(self, i: int, first: int, before: list[Item]) -> tuple[int, int]:
         """The role written as the title before a name, with the country or body before it."""
+        while first - 1 > i and self.keys[first - 1].rstrip(".") in self.gaz.honorifics:
+            first -= 1  # "Supreme Leader Ayatollah Ali Khamenei": the honorific is not the role
         start = i
         if before and before[-1].type in ("country", "organisation") and (
                 before[-1].last == i or (before[-1].last == i - 1 and self.keys[i - 1] in ("'s", "’s"))):
@@ -393,7 +402,7 @@ class BlockScanner:
     def evidence(self, a: int, b: int) -> str:
         nxt = self.keys[b] if b < len(self.keys) else ""
         prev = self.keys[a - 1] if a > 0 else ""
-        if nxt in SPEECH or prev in SPEECH or (nxt == "," and b + 1 < len(self.keys)
+        if nxt in SPEECH or prev in SPEECH or nxt == "administration" or (nxt == "," and b + 1 < len(self.keys)
                                                 and self.keys[b + 1] in SPEECH):
             return "person"
         if prev in PLACE_BEFORE and a not in self.sentence_first:
