@@ -71,3 +71,21 @@ def test_recent_and_upcoming_are_seen_from_the_newest_article():
     recent, upcoming = recent_and_upcoming(events, "2007-10-14")
     assert [e.date for e in recent] == ["2007-07-13", "2007-06-15"]
     assert [e.date for e in upcoming] == ["2007-12", "2012"]
+
+
+def test_svg_macros_escape_names_from_the_seeds():
+    from jinja2 import Environment, FileSystemLoader
+
+    from conftest import ROOT
+    from dossier.corpus import display_date
+
+    env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
+    env.filters["display_date"] = display_date
+    macros = env.get_template("macros.html").make_module({"SITEURL": "", "dossier": None})
+    hostile = entity('<script>alert(1)</script> & "Co"', "organisation")
+    centre = entity("Gates")
+    svg = str(macros.relation_graph(relation_graph(centre, [(hostile, 2)]), centre))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "&amp;" in svg
+    strip = timeline_strip([Event("e1", "2007-06-15", "day", "happened", "<img src=x onerror=alert(1)>")])
+    svg = str(macros.timeline_strip(strip, hostile))
+    assert "<img" not in svg and "&lt;img" in svg and "<script>" not in svg
