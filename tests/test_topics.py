@@ -5,6 +5,8 @@ import random
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier.contract import to_json
 from dossier.model import Article, Block, Dossier, Entity, Mention
@@ -355,3 +357,12 @@ def test_a_theme_chronology_is_the_events_its_articles_tell_with_its_phrases():
     by_name = {t.name: t for t in find_topics(dossier, Registry())}
     assert by_name["Blood clots"].events == ["e1"]
     assert by_name["Vaccine rollout"].events == ["e2"]
+
+
+@given(st.lists(st.lists(st.text(alphabet=st.sampled_from("ab cdé-'’.,\nXY Zz"), max_size=80), max_size=4), max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_any_text_gives_themes_without_error(paragraph_lists):
+    texts = {f"a{i}": ("2020-01-01" if i % 2 else None, paragraphs) for i, paragraphs in enumerate(paragraph_lists)}
+    first = find_topics(dossier_of(texts), Registry(topics=[TopicRule("Any", phrases=["ab", " "])]))
+    assert first == find_topics(dossier_of(texts), Registry(topics=[TopicRule("Any", phrases=["ab", " "])]))
+    assert all(t.slug and t.articles for t in first)

@@ -142,7 +142,7 @@ def _classify(token: str) -> tuple[str, bool, int, bool]:
     """(normalised word, is it a content word, 1 if capitalised and 2 if mixed or upper case, is it
     capitalised at all)."""
     word = _norm(token)
-    ok = (word.isascii() and word.replace("-", "").isalpha() and len(word) > 2
+    ok = (word.replace("-", "").isalpha() and len(word) > 2
           and word not in STOP_WORDS and zipf(word) < STOP_ZIPF and not word.endswith("ly"))
     capital = token[:1].isupper()
     odd = token.isupper() or any(c.isupper() for c in token[1:])
