@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from theme_site import SUBPATH, subpath_site, theme_content, theme_site  # noqa: F401  (fixtures)
+from theme_site import (SUBPATH, absolute_site, subpath_site, theme_content,  # noqa: F401  (fixtures)
+                        theme_site)
 
 FAMILIES = ["index.html", "404.html", "articles/index.html", "chronology/index.html",
             "chronology/people/index.html", "search/index.html", "people/index.html",
@@ -38,6 +39,10 @@ def internal_links(output: Path, page: Path, soup: BeautifulSoup, prefix: str):
             href = element.get(attribute)
             if href is None:
                 continue
+            site = urlsplit(prefix)  # prefix: "", a root path such as "/dossier", or a whole SITEURL
+            if site.netloc and href.startswith(prefix + "/"):
+                href = href[len(f"{site.scheme}://{site.netloc}"):]  # the same site: keep the path
+            prefix_path = site.path
             parts = urlsplit(href)
             if parts.scheme or parts.netloc:
                 continue  # another site (or mailto:); the pages link to none today
@@ -48,8 +53,8 @@ def internal_links(output: Path, page: Path, soup: BeautifulSoup, prefix: str):
             if path.startswith("/"):
                 if not prefix:  # a relative build is portable, but its 404 page is served at any depth
                     assert page.name == "404.html", f"{page}: {href} is not relative"
-                assert path.startswith(prefix + "/"), f"{page}: {href} leaves the site root {prefix!r}"
-                target = output / path[len(prefix) + 1:]
+                assert path.startswith(prefix_path + "/"), f"{page}: {href} leaves the site root {prefix!r}"
+                target = output / path[len(prefix_path) + 1:]
             else:
                 target = page.parent / path
             if path.endswith("/") or target.is_dir():
@@ -94,6 +99,15 @@ def test_no_broken_internal_links_under_a_sub_path(subpath_site):
     home = subpath_site.page("")
     assert home.find("link", rel="canonical")["href"] == f"{SUBPATH}/"
     assert all(a["href"].startswith(SUBPATH + "/") for a in home.select("header.site nav a"))
+
+
+def test_no_broken_internal_links_with_an_absolute_site_url(absolute_site):
+    site_url = "https://example.org/dossier"
+    assert broken_links(absolute_site.output, site_url) == []
+    home = absolute_site.page("")
+    assert home.find("link", rel="canonical")["href"] == f"{site_url}/"
+    sitemap = (absolute_site.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{site_url}/articles/</loc>" in sitemap
 
 
 def test_canonical_link_on_every_page(subpath_site):
