@@ -1,11 +1,13 @@
 """The themes stage: group the dossier's articles into the topics a reader would name.
 
 Automatic themes come from key phrases (see `phrases`): each article's phrases are weighted by how
-often it uses them, how few other articles do (tf-idf) and how far they are from everyday English.
-Phrases shared by several articles seed themes; a phrase joins the theme whose articles it shares
-most, so "missile defense", "interceptors" and "radar station" end in one theme. Each step is linear
-in the number of articles (phrases are compared with at most MAX_THEMES themes, never pairwise over
-articles). Curated themes (`topics:` in content/dossier.yaml) select the articles that contain one of
+often it uses them, how few other articles do (tf-idf) and how far they are from everyday English;
+an article is "about" its best shared phrases (SALIENT). Phrases several articles are about seed
+themes, best first; a phrase joins the theme whose articles it shares most (Jaccard, and more often
+than chance would give), so "missile defense", "interceptors" and "radar station" end in one theme.
+A theme is named by the phrase its articles use most, and described by its most central sentences,
+each with its source. Each step is linear in the number of articles (a phrase is compared with at
+most 2 * MAX_THEMES themes, never articles pairwise). Curated themes (`topics:` in content/dossier.yaml) select the articles that contain one of
 their phrases or name one of their entities; they win over automatic ones. `rename_topics` renames
 (two themes renamed alike are merged) and `hide_topics` hides, by name or slug.
 """
@@ -159,6 +161,7 @@ def _inside(small: str, big: str) -> bool:
 
 
 def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
+    """Group the candidate phrases into at most MAX_THEMES themes of two articles or more."""
     candidates = _candidates(analysis, n)
     themes: list[Theme] = []
     for phrase, score in candidates:
