@@ -209,3 +209,38 @@ def test_html_is_valid(build, request):
                          capture_output=True, text=True)
     errors = [line for line in (run.stdout + run.stderr).splitlines() if "error" in line.lower()]
     assert run.returncode == 0 and not errors, "\n".join(errors[:30])
+
+
+def site_settings(tmp_path: Path, content: Path) -> Path:
+    from conftest import ROOT
+
+    settings = tmp_path / "site.conf.py"
+    settings.write_text((ROOT / "pelican.conf.py").read_text()
+                        + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+                        + f"DOSSIER = {{'registry': None, 'cache': {str(tmp_path / 'cache')!r}}}\n")
+    return settings
+
+
+def test_dossier_build_indexes_the_site_for_search_and_writes_the_sitemap(tmp_path, theme_content, monkeypatch):
+    from dossier_site.build import build
+
+    monkeypatch.chdir(tmp_path)
+    output = tmp_path / "output"
+    assert build(str(site_settings(tmp_path, theme_content)), str(output), quiet=True) == 0
+    assert (output / "pagefind" / "pagefind-ui.js").is_file() and (output / "pagefind" / "pagefind-entry.json").is_file()
+    assert "<loc>articles/</loc>" in (output / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_without_pagefind_the_build_fails_and_keeps_the_previous_site(tmp_path, theme_content, monkeypatch, capsys):
+    import pagefind.service
+
+    from dossier_site.build import build
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("previous site")
+    assert build(str(site_settings(tmp_path, theme_content)), str(output), quiet=True) == 1
+    assert (output / "index.html").read_text() == "previous site"
+    assert "pagefind" in capsys.readouterr().err.lower()

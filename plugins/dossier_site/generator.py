@@ -62,8 +62,7 @@ class DossierGenerator(Generator):
             events = events_of_type(self.index.chronology, self.index.entities, entity_type)
             writer.write_file(f"{base}{folder}/index.html", template, self.context, relative,
                               url=f"{base}{folder}/", page_name=f"{base}{folder}",
-                              chronology_type=entity_type, chronology_groups=group_by_month(events),
-                              chronology_count=len(events))
+                              chronology_type=entity_type, chronology_groups=group_by_month(events))
 
     def write_json(self):
         data = to_json(self.index.dossier, self.settings.get("SITEURL", ""))
