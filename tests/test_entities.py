@@ -307,3 +307,10 @@ def test_arabic_particles_datelines_in_capitals_and_honorific_titles():
     assert found["person/faisal-bin-fahd"].roles == ["Saudi Crown Prince"]
     assert found["person/tamim-nasser"].roles == []
     assert found["place/amman"].name == "Amman" and "person/obama" in found
+
+
+def test_title_case_lines_only_name_what_is_known():
+    found = entities_of(article("Analysts Say New Arms Race Unlikely", "Ortiz Meets Rivals In Lima, Then Quito",
+                                "Trade Minister Lucia Ortiz said the deal holds."))
+    assert set(found) == {"person/lucia-ortiz", "place/lima", "place/quito"}
+    assert [m.text for m in found["person/lucia-ortiz"].mentions] == ["Ortiz", "Lucia Ortiz"]

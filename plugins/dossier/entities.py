@@ -33,7 +33,7 @@ def find_candidates(article: Article) -> list[Candidate]:
     gaz = load()
     body = article.body
     lower_words = {w for b in body for w in LOWER_WORD.findall(b.text)}
-    scanners = [BlockScanner(b.text, gaz, lower_words, b.kind == "heading") for b in body]
+    scanners = [BlockScanner(b.text, gaz, lower_words, b.kind == "heading" or _title_case(b.text)) for b in body]
     items = [s.scan() for s in scanners]
     acronyms = _define_acronyms(scanners, items)
     full_names = _full_names(it for block in items for it in block if it.type == "person")
@@ -81,6 +81,15 @@ def _refer(span: tuple[int, int], last: tuple | None, b: int, scanner: BlockScan
         out.append(Candidate(mention, antecedent.name, "treaty", "", antecedent.short))
         return b, antecedent
     return last
+
+
+def _title_case(text: str) -> bool:
+    """A line in Title Case or CAPITALS ("Analysts Say New Arms Race Unlikely") reads like a headline."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if len(words) < 3 or len(words) > 25:
+        return False
+    share = sum(w[0].isupper() for w in words) / len(words)
+    return share >= 0.9 or (share > 0.7 and not text.rstrip().endswith((".", '."', ".”")))
 
 
 def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> dict[str, tuple]:
