@@ -187,17 +187,18 @@ def test_mentions_point_at_their_text_and_sentence():
 
 def test_registry_aliases_types_descriptions_splits_and_ignores():
     a1 = article("Senator Ana Ruiz spoke. Ruiz said the Delta Fund was broke. Breaking Wave reported it.", id="a1")
-    a2 = article("Ruiz said the harvest failed, according to the Andes Herald Times.", id="a2")
+    a2 = article("Ruiz said the harvest failed, according to the Andes Herald Times.", id="harvest-fails")
+    a2.source_file = "content/seeds/042_harvest.txt"
     registry = Registry(entities=[
         EntityRule(name="Ana Ruiz", aliases=["Senator Ruiz"], description="Senator since 2019."),
         EntityRule(name="Delta Fund", type="place"),
-        EntityRule(name="Carlos Ruiz", type="person", aliases=["Ruiz"], articles=["a2.txt"]),
+        EntityRule(name="Carlos Ruiz", type="person", aliases=["Ruiz"], articles=["042_harvest.txt"]),
     ], ignore=["Andes Herald Times", "Breaking Wave"])
     found = entities_of(a1, a2, registry=registry)
     assert found["person/ana-ruiz"].description == "Senator since 2019."
     assert "Senator Ruiz" in found["person/ana-ruiz"].aliases
     assert found["person/ana-ruiz"].articles == ["a1"]
-    assert found["person/carlos-ruiz"].articles == ["a2"]
+    assert found["person/carlos-ruiz"].articles == ["harvest-fails"]
     assert "place/delta-fund" in found and "organisation/delta-fund" not in found
     assert not any("Herald" in n or "Wave" in n for n in names(found))
 

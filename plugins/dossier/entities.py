@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from copy import copy
 from dataclasses import replace
+from pathlib import Path
 
 from slugify import slugify
 
@@ -163,7 +164,7 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
     """Merge the articles' candidates into entities; the registry's rules win."""
     order = {a.id: n for n, a in enumerate(articles)}
     ignore = {name.lower() for name in registry.ignore}
-    rules = Rules(registry)
+    rules = Rules(registry, articles)
     all_candidates = [c for aid in sorted(candidates, key=lambda a: order.get(a, len(order)))
                       for c in candidates[aid]]
     surnames = _full_names(c for c in all_candidates if c.type == "person")
@@ -219,8 +220,10 @@ def _auto_key(c: Candidate, surnames: dict[str, set[str]]) -> str:
 class Rules:
     """The registry's entity rules, looked up by lower-cased name or alias."""
 
-    def __init__(self, registry: Registry):
+    def __init__(self, registry: Registry, articles: list[Article]):
         self.rules: list[EntityRule] = registry.entities
+        # a rule names seeds by file name, with or without its extension, or by article id
+        self.seed_names = {a.id: {a.id, Path(a.source_file).name, Path(a.source_file).stem} for a in articles}
         self.by_name: dict[str, int] = {}
         self.split: dict[str, list[int]] = defaultdict(list)
         for n, rule in enumerate(self.rules):
@@ -234,7 +237,8 @@ class Rules:
         """A rule limited to some seeds claims the mentions of its names in those seeds only."""
         for name in (c.name.lower(), c.mention.text.lower()):
             for n in self.split.get(name, ()):
-                if _in_articles(c.mention.article, self.rules[n].articles):
+                names = self.seed_names.get(c.mention.article, {c.mention.article})
+                if any(name in names for name in self.rules[n].articles):
                     return f"rule:{n}"
         return None
 
@@ -249,10 +253,6 @@ class Rules:
 
     def rule(self, key: str) -> EntityRule | None:
         return self.rules[int(key[5:])] if key.startswith("rule:") else None
-
-
-def _in_articles(article_id: str, names: list[str]) -> bool:
-    return any(article_id == n or article_id == n.rsplit(".", 1)[0] for n in names)
 
 
 def _entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
