@@ -315,3 +315,17 @@ def test_title_case_lines_only_name_what_is_known():
                                 "Trade Minister Lucia Ortiz said the deal holds."))
     assert set(found) == {"person/lucia-ortiz", "place/lima", "place/quito"}
     assert [m.text for m in found["person/lucia-ortiz"].mentions] == ["Ortiz", "Lucia Ortiz"]
+
+
+def test_fuller_roles_owners_and_places_named_by_what_stands_there():
+    found = entities_of(article(
+        "First Deputy Prime Minister Elif Arslan said on Monday that Gen. Omar Tahir, chief of the Turkish "
+        "General Staff, would attend.",
+        "Arslan's chief adviser Deniz Kaya said the Incirlik air base and the Akkuyu nuclear plant were safe.",
+        "Kaya opened the plant."))
+    assert found["person/elif-arslan"].roles == ["First Deputy Prime Minister"]
+    assert found["person/omar-tahir"].roles == ["chief of the Turkish General Staff"]
+    assert found["person/deniz-kaya"].roles == ["chief adviser"]
+    assert [m.text for m in found["person/elif-arslan"].mentions] == ["Elif Arslan", "Arslan"]
+    assert {"place/incirlik", "place/akkuyu"} <= set(found)
+    assert not any(e.type == "place" and "Kaya" in e.name for e in found.values())

@@ -24,6 +24,7 @@ from .quotes import find_quotes
 from .registry import EntityRule, Registry
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
+RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
 TYPE_ORDER = {"country": 0, "organisation": 1, "treaty": 2, "event": 3, "person": 4, "place": 5}
 
 
@@ -150,9 +151,9 @@ def _decide_name(it: Item, full_names: dict[str, set[str]]) -> None:
         return
     if it.type == "maybe" and it.evidence == "place":
         it.type = "place"
-    elif it.type == "maybe" and it.evidence == "person" and not it.first_word:
+    elif it.type == "maybe" and (it.evidence == "owner" or it.evidence == "person" and not it.first_word):
         it.type = "person"  # "said Wanjiru"; a first word that speaks may be "Negotiators said"
-    if (it.type == "person" or it.evidence == "person") and " " not in it.name:  # "Abiy said": a first name
+    if (it.type == "person" or it.evidence in ("person", "owner")) and " " not in it.name:  # "Abiy said": a first name
         firsts = {n.lower(): n for n in full_names.get(f"^{it.name.lower()}", ())}
         if len(firsts) == 1:
             it.type, it.name = "person", next(iter(firsts.values()))
@@ -273,7 +274,8 @@ def _entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
             aliases.append(alias)
     roles = Counter(c.role for c in members if c.role)
     role_list = sorted(roles, key=lambda r: (-roles[r], r))
-    description = (rule.description if rule else "") or (role_list[0] if type_ == "person" and role_list else "")
+    titles = [r for r in role_list if not RELATIVE_ROLE.search(r)]  # "his Russian counterpart" describes no one
+    description = (rule.description if rule else "") or (titles[0] if type_ == "person" and titles else "")
     mentions = [copy(c.mention) for c in members]  # the cached candidates stay as they were
     return Entity("", name, type_, slugify(name) or "entity", sorted(aliases), description, role_list, mentions)
 

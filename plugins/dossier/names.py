@@ -30,7 +30,7 @@ ACTING = SPEECH | frozenset(
 CLAUSE_WORDS = frozenset("in at since until who which whose when where".split())
 PLACE_BEFORE = frozenset("in near outside".split())
 PLACE_AFTER = frozenset("region province district county oblast city town village valley river pipeline "
-                        "airport port dam plant field mine reactor".split())
+                        "airport port dam plant field mine reactor station base".split())
 # A lower-case descriptor right before a name types it: "the energy company Naftogaz said".
 ORG_BEFORE = frozenset("company firm giant group newspaper daily broadcaster channel agency bank operator "
                        "producer carrier airline regulator watchdog party militia network website magazine "
@@ -239,7 +239,8 @@ class BlockScanner:
 
     def classify(self, i: int, k: int, before: list[Item]) -> list[Item]:
         toks = self.toks
-        while i < k and toks[i].key not in PARTICLES and (
+        while i < k and toks[i].key not in PARTICLES and not (
+                i + 1 < k and toks[i].key in self.gaz.role_words and toks[i + 1].key in self.gaz.role_words) and (
                 toks[i].key in self.gaz.common or toks[i].key in CONNECTORS
                 or (i in self.sentence_first and toks[i].key in self.lower_words
                     and not (i + 1 < k and toks[i + 1].key in self.gaz.role_heads))):  # "Energy Commissioner X"
@@ -283,9 +284,12 @@ class BlockScanner:
             core = [t for x, t in enumerate(toks[a:b], a) if t.text[0].isupper() and not (
                 x > a + 1 and self.keys[x - 1] == "-" and self.tight(x - 1)
                 and toks[x - 2].text[0].isupper())]  # "Jean-Claude" is one name, "al-Faisal" a surname
-            if b < len(toks) and self.keys[b] in PLACE_AFTER and toks[b].text.islower():
+            if self.place_word_after(b) and not ((titled or role) and (a, b) == names[0]):
                 out.append(self.item(a, b, "place"))  # "the Benishangul-Gumuz region"
             elif (titled or role) and (a, b) == names[0]:
+                after = self.role_after(b)  # "Gen. X, chief of the General Staff": the fuller role
+                if after and (not role or after[1] - after[0] > role[1] - role[0]):
+                    role = after
                 out.append(self.item(a, b, "person", role=self.text[role[0]:role[1]] if role else ""))
             elif len(core) >= 2:
                 after = self.role_after(b)
@@ -377,7 +381,7 @@ class BlockScanner:
             end -= 1
         if end == head + 1 and end < n and keys[end] in ("of", "for"):
             tail = end + 1
-            while tail < n and tail - end <= 10 and self.toks[tail].text.isalpha() and keys[tail] not in SPEECH:
+            while tail < n and tail - end <= 10 and self.toks[tail].text[0].isalpha() and keys[tail] not in SPEECH:
                 if keys[tail] in CLAUSE_WORDS:  # "..., director of the institute in Chisinau"
                     return self.toks[start].start, self.toks[tail - 1].end
                 tail += 1
@@ -385,6 +389,14 @@ class BlockScanner:
         if end < n and keys[end] not in (",", ".", ";"):
             return None
         return self.toks[start].start, self.toks[end - 1].end
+
+    def place_word_after(self, b: int) -> bool:
+        """A place word follows, perhaps after a word or two: "the Gabala radar station", "Tigray region"."""
+        if b < len(self.toks) and self.keys[b] in PLACE_AFTER and self.toks[b].text.islower():
+            return True
+        word = self.keys[b] if b < len(self.keys) else ""  # one noun between, not a verb ("opened the plant")
+        return (b + 1 < len(self.toks) and word.isalpha() and word.islower() and word not in self.gaz.common
+                and not word.endswith(("ed", "s")) and self.keys[b + 1] in PLACE_AFTER)
 
     def apposition_type(self, b: int) -> str | None:
         """The type a short apposition gives a name: ", the EU border agency," -> organisation."""
@@ -402,6 +414,9 @@ class BlockScanner:
     def evidence(self, a: int, b: int) -> str:
         nxt = self.keys[b] if b < len(self.keys) else ""
         prev = self.keys[a - 1] if a > 0 else ""
+        after = self.keys[b + 1] if b + 1 < len(self.keys) else ""
+        if nxt in ("'s", "’s") and after in self.gaz.role_words and self.toks[b + 1].text.islower():
+            return "owner"  # "Bush's national security adviser": a person even as a sentence's first word
         if nxt in SPEECH or prev in SPEECH or nxt == "administration" or (nxt == "," and b + 1 < len(self.keys)
                                                 and self.keys[b + 1] in SPEECH):
             return "person"
