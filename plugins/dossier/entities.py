@@ -4,31 +4,24 @@
 decides what the article as a whole tells: acronyms defined in the text ("... Europe (CFE)"), a
 surname that stands for a person named in full, a single word said to speak ("Lavrov said").
 `resolve` works on the whole dossier in one pass over the candidates: it merges names across
-articles (by canonical name, and surnames to the one full name that ends with them), applies the
-registry (which always wins), and attributes quotes to their speakers.
+articles (merge.py: by canonical name, and surnames to the one full name that ends with them),
+applies the registry (which always wins), and attributes quotes to their speakers (quotes.py).
 """
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from copy import copy
-from dataclasses import replace
-from pathlib import Path
-
-from slugify import slugify
+from collections import defaultdict
 
 from .gazetteer import load
 from .model import Article, Candidate, Entity, Mention
-from .names import BlockScanner, Item
+from .merge import TYPE_ORDER, Rules, auto_key, build_entity, give_ids, settle_open
+from .names import BlockScanner, Item, full_names, fuller
 from .quotes import find_quotes
-from .registry import EntityRule, Registry
+from .registry import Registry
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
-TYPE_ORDER = {"country": 0, "organisation": 1, "treaty": 2, "event": 3, "person": 4, "place": 5}
-
-
 # -- one article ---------------------------------------------------------------------------------------
+
 
 def find_candidates(article: Article) -> list[Candidate]:
     """Every mention the article makes, with the fullest name the article gives it."""
@@ -38,7 +31,7 @@ def find_candidates(article: Article) -> list[Candidate]:
     scanners = [BlockScanner(b.text, gaz, lower_words, b.kind == "heading" or _title_case(b.text)) for b in body]
     items = [s.scan() for s in scanners]
     acronyms = _define_acronyms(scanners, items)
-    full_names = _full_names(it for block in items for it in block if it.type == "person")
+    people = full_names(it for block in items for it in block if it.type == "person")
     out = []
     last_treaty = None  # (block, candidate): "the pact" refers back to it
     for b, (scanner, block_items) in enumerate(zip(scanners, items)):
@@ -51,7 +44,7 @@ def find_candidates(article: Article) -> list[Candidate]:
                 acronym = acronyms[it.text.split()[0]]  # "CFE Treaty" once "(CFE)" is defined
                 it.type, it.name, short = acronym[0], acronym[1], acronym[2]
             elif it.type in ("person", "maybe"):
-                _decide_name(it, full_names)
+                _decide_name(it, people)
             if it.type not in TYPE_ORDER and it.type not in ("maybe", "acronym"):
                 continue  # maybes and acronyms left open may be a surname or acronym known elsewhere
             while pending and pending[0][0] < it.start:
@@ -120,46 +113,24 @@ def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> d
     return found
 
 
-def _full_names(people) -> dict[str, set[str]]:
-    """Each person's name and its endings ("Gates", "de Hoop Scheffer") -> the full names they end."""
-    index: dict[str, set[str]] = defaultdict(set)
-    for it in people:
-        words = it.name.split()
-        if len(words) < 2:
-            continue
-        index[it.name.lower()].add(it.name)
-        for s in range(1, len(words)):
-            if not re.fullmatch(r"[A-Z]\.", words[s]):
-                index[" ".join(words[s:]).lower()].add(it.name)
-        index[f"^{words[0].lower()}"].add(it.name)  # by first name, for names with no surname
-        if len(words) > 2:  # "George Bush" for "George W. Bush"
-            index[f"{words[0]} {words[-1]}".lower()].add(it.name)
-    return index
-
-
-def _fuller(name: str, full_names: dict[str, set[str]]) -> str | None:
-    """The one longer name that ends with this one ("Gates" -> "Robert Gates"), if there is one."""
-    longer = {n.lower(): n for n in full_names.get(name.lower(), ()) if len(n) > len(name)}
-    return next(iter(longer.values())) if len(longer) == 1 else None
-
-
-def _decide_name(it: Item, full_names: dict[str, set[str]]) -> None:
+def _decide_name(it: Item, people: dict[str, set[str]]) -> None:
     """A person's fullest name in the article; a maybe becomes a person, a place or nothing."""
-    fuller = _fuller(it.name, full_names)
-    if fuller:
-        it.type, it.name = "person", fuller
+    longer = fuller(it.name, people)
+    if longer:
+        it.type, it.name = "person", longer
         return
     if it.type == "maybe" and it.evidence == "place":
         it.type = "place"
     elif it.type == "maybe" and (it.evidence == "owner" or it.evidence == "person" and not it.first_word):
         it.type = "person"  # "said Wanjiru"; a first word that speaks may be "Negotiators said"
     if (it.type == "person" or it.evidence in ("person", "owner")) and " " not in it.name:  # "Abiy said": a first name
-        firsts = {n.lower(): n for n in full_names.get(f"^{it.name.lower()}", ())}
+        firsts = {n.lower(): n for n in people.get(f"^{it.name.lower()}", ())}
         if len(firsts) == 1:
             it.type, it.name = "person", next(iter(firsts.values()))
 
 
 # -- the whole dossier ------------------------------------------------------------------------------
+
 
 def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], registry: Registry) -> list[Entity]:
     """Merge the articles' candidates into entities; the registry's rules win."""
@@ -168,129 +139,21 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
     rules = Rules(registry, articles)
     all_candidates = [c for aid in sorted(candidates, key=lambda a: order.get(a, len(order)))
                       for c in candidates[aid]]
-    surnames = _full_names(c for c in all_candidates if c.type == "person")
-    all_candidates = _settle_open(all_candidates, surnames)
+    surnames = full_names(c for c in all_candidates if c.type == "person")
+    all_candidates = settle_open(all_candidates, surnames)
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in all_candidates:
         if c.name.lower() in ignore or c.mention.text.lower() in ignore:
             continue
-        groups[rules.split_key(c) or _auto_key(c, surnames)].append(c)
+        groups[rules.split_key(c) or auto_key(c, surnames)].append(c)
     merged: dict[str, list[Candidate]] = defaultdict(list)
     for key, members in groups.items():
         merged[rules.merge_key(key, members)] += members
-    entities = [_entity(key, members, rules) for key, members in merged.items()]
+    entities = [build_entity(key, members, rules) for key, members in merged.items()]
     entities = [e for e in entities if e.name.lower() not in ignore]
-    _give_ids(entities, order)
+    give_ids(entities, order)
     _attach_quotes(entities, articles)
     return sorted(entities, key=lambda e: e.id)
-
-
-def _settle_open(candidates: list[Candidate], surnames: dict[str, set[str]]) -> list[Candidate]:
-    """A word an article left open is a person's surname or an acronym defined in another article."""
-    defined = {}
-    for c in candidates:
-        if c.short and c.mention.text.isupper():
-            defined.setdefault(c.mention.text, c)
-    settled = []
-    for c in candidates:
-        if c.type == "maybe":
-            fuller = _fuller(c.name, surnames)
-            if not fuller:
-                continue
-            c = replace(c, name=fuller, type="person")
-        elif c.type == "acronym":
-            if c.mention.text not in defined:
-                continue
-            d = defined[c.mention.text]
-            c = replace(c, name=d.name, type=d.type, short=d.short)
-        settled.append(c)
-    return settled
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"[\s.]+", " ", name.replace(".", "")).strip().lower()
-
-
-def _auto_key(c: Candidate, surnames: dict[str, set[str]]) -> str:
-    name = c.name
-    if c.type == "person":
-        name = _fuller(name, surnames) or name
-    return _norm(name)
-
-
-class Rules:
-    """The registry's entity rules, looked up by lower-cased name or alias."""
-
-    def __init__(self, registry: Registry, articles: list[Article]):
-        self.rules: list[EntityRule] = registry.entities
-        # a rule names seeds by file name, with or without its extension, or by article id
-        self.seed_names = {a.id: {a.id, Path(a.source_file).name, Path(a.source_file).stem} for a in articles}
-        self.by_name: dict[str, int] = {}
-        self.split: dict[str, list[int]] = defaultdict(list)
-        for n, rule in enumerate(self.rules):
-            for name in (rule.name, *rule.aliases):
-                if rule.articles:
-                    self.split[name.lower()].append(n)
-                else:
-                    self.by_name.setdefault(name.lower(), n)
-
-    def split_key(self, c: Candidate) -> str | None:
-        """A rule limited to some seeds claims the mentions of its names in those seeds only."""
-        for name in (c.name.lower(), c.mention.text.lower()):
-            for n in self.split.get(name, ()):
-                names = self.seed_names.get(c.mention.article, {c.mention.article})
-                if any(name in names for name in self.rules[n].articles):
-                    return f"rule:{n}"
-        return None
-
-    def merge_key(self, key: str, members: list[Candidate]) -> str:
-        if key.startswith("rule:"):
-            return key
-        for name in [key, *(c.name for c in members), *(c.mention.text for c in members)]:
-            n = self.by_name.get(name.lower())
-            if n is not None:
-                return f"rule:{n}"
-        return key
-
-    def rule(self, key: str) -> EntityRule | None:
-        return self.rules[int(key[5:])] if key.startswith("rule:") else None
-
-
-def _entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
-    rule = rules.rule(key)
-    types = Counter(c.type for c in members)
-    type_ = (rule and rule.type) or min(types, key=lambda t: (-types[t], TYPE_ORDER[t]))
-    names = Counter(c.name for c in members if c.type == type_)
-    if type_ == "person":  # the fullest name: most words, then most used
-        best = max(names, key=lambda n: (len(n.split()), names[n], n))
-    else:
-        best = max(names or Counter(c.name for c in members), key=lambda n: (names[n], len(n), n))
-    name = rule.name if rule else best
-    seen = {name.lower()}
-    aliases = []
-    for alias in [*(rule.aliases if rule else []), *sorted({c.name for c in members} | {c.mention.text for c in members})]:
-        if alias.lower() not in seen and not alias.islower():
-            seen.add(alias.lower())
-            aliases.append(alias)
-    roles = Counter(c.role for c in members if c.role)
-    role_list = sorted(roles, key=lambda r: (-roles[r], r))
-    titles = [r for r in role_list if not RELATIVE_ROLE.search(r)]  # "his Russian counterpart" describes no one
-    description = (rule.description if rule else "") or (titles[0] if type_ == "person" and titles else "")
-    mentions = [copy(c.mention) for c in members]  # the cached candidates stay as they were
-    return Entity("", name, type_, slugify(name) or "entity", sorted(aliases), description, role_list, mentions)
-
-
-def _give_ids(entities: list[Entity], order: dict[str, int]) -> None:
-    used: set[str] = set()
-    for e in sorted(entities, key=lambda e: (-len(e.mentions), e.type, e.name)):
-        slug, n = e.slug, 2
-        while f"{e.type}/{slug}" in used:
-            slug, n = f"{e.slug}-{n}", n + 1
-        e.slug, e.id = slug, f"{e.type}/{slug}"
-        used.add(e.id)
-        e.mentions.sort(key=lambda m: (order.get(m.article, len(order)), m.block, m.start))
-        for m in e.mentions:
-            m.entity = e.id
 
 
 def _attach_quotes(entities: list[Entity], articles: list[Article]) -> None:

@@ -8,9 +8,12 @@ them (a surname of a person named in full, a defined acronym, a speaker of "X sa
 from __future__ import annotations
 
 import bisect
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .gazetteer import TOKEN, Gazetteer
+from .roles import SPEECH, RoleReader
 from .text import sentence_spans
 
 CONNECTORS = frozenset("of for on in the".split())  # inside names only when a keyword says so
@@ -18,16 +21,11 @@ PARTICLES = frozenset("de van von der den al bin ibn la le du da del dos di ter 
 MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split())
-SPEECH = frozenset(
-    "said says told tells added adds stated warned announced declared insisted stressed noted explained "
-    "replied claimed argued acknowledged admitted urged described suggested wrote asked confirmed denied "
-    "believes believed thinks thought".split())
 # After a capital city, these make it the government acting ("Moscow said", "Moscow has warned").
 ACTING = SPEECH | frozenset(
     "has have had is was will would wants wanted insists opposes strongly urged accused rejected refused "
     "plans planned responded agreed threatened hopes hoped believes sees considers may could should must "
     "also reacted demanded expects expected fears feared".split())
-CLAUSE_WORDS = frozenset("in at since until who which whose when where".split())
 PLACE_BEFORE = frozenset("in near outside".split())
 PLACE_AFTER = frozenset("region province district county oblast city town village valley river pipeline "
                         "airport port dam plant field mine reactor station base".split())
@@ -73,7 +71,7 @@ class Item:
     first_word: bool = False  # the first word of its sentence
 
 
-class BlockScanner:
+class BlockScanner(RoleReader):
     def __init__(self, text: str, gaz: Gazetteer, lower_words: set[str], heading: bool):
         self.text, self.gaz, self.lower_words, self.heading = text, gaz, lower_words, heading
         self.toks = [Token(m.group(), m.start()) for m in TOKEN.finditer(text)]
@@ -323,73 +321,6 @@ class BlockScanner:
                 start = None
         return pieces
 
-    def role_from(self, i: int, first: int, before: list[Item]) -> tuple[int, int]:
-        """The role written as the title before a name, with the country or body before it."""
-        while first - 1 > i and self.keys[first - 1].rstrip(".") in self.gaz.honorifics:
-            first -= 1  # "Supreme Leader Ayatollah Ali Khamenei": the honorific is not the role
-        start = i
-        if before and before[-1].type in ("country", "organisation") and (
-                before[-1].last == i or (before[-1].last == i - 1 and self.keys[i - 1] in ("'s", "’s"))):
-            start = before[-1].first
-        return self.toks[start].start, self.toks[first - 1].end
-
-    def role_before(self, i: int, before: list[Item]) -> tuple[int, int] | None:
-        """A lower-case role right before a name: "spokesman X", "his Russian counterpart, X"."""
-        j = i - 1
-        if j >= 0 and self.keys[j] == ",":
-            j -= 1
-        if j < 0 or self.keys[j] not in self.gaz.role_heads:
-            return None
-        end, start = self.toks[j].end, j
-        ends = {it.last: it for it in before if it.type in ("country", "organisation")}
-        while start > 0:  # "Russian State Duma international affairs committee head"
-            prev = self.keys[start - 1]
-            if start in ends:
-                start = ends[start].first
-            elif prev in ("'s", "’s") and start - 1 in ends:  # "Ukraine's ambassador"
-                start = ends[start - 1].first
-            elif prev in self.gaz.role_words or prev == "-" or (
-                    prev in self.gaz.keywords and self.toks[start - 1].text.islower()):
-                start -= 1
-            else:
-                break
-        while start < j and self.keys[start] in ("the", "a", "an"):
-            start += 1
-        return self.toks[start].start, end
-
-    def role_after(self, b: int) -> tuple[int, int] | None:
-        """A role in apposition after a name: "X, a senior Foreign Minister, said"."""
-        keys, n = self.keys, len(self.keys)
-        if b + 1 >= n or keys[b] != ",":
-            return None
-        start = b + 2 if keys[b + 1] in ("a", "an", "the") else b + 1
-        end, head = start, None
-        while end < n and end - start < 8:
-            hit = self.gaz.match(keys, end) if self.toks[end].text[:1].isupper() else None
-            if head is not None and head == end - 1 and keys[end] in ("of", "for"):
-                break  # "director of ...": the rest is read below
-            if hit and hit[1].type in ("country", "organisation"):
-                end = hit[0]
-            elif keys[end] in self.gaz.role_words or keys[end] in ("-", "'s", "’s") or keys[end] in self.gaz.keywords:
-                head = end if keys[end] in self.gaz.role_heads else head
-                end += 1
-            else:
-                break
-        if head is None or (end > head + 1 and keys[head + 1] not in ("of", "for")):
-            return None  # a role ends with its head, or goes on with "of ..." ("minister of agriculture")
-        if end == head + 2:
-            end -= 1
-        if end == head + 1 and end < n and keys[end] in ("of", "for"):
-            tail = end + 1
-            while tail < n and tail - end <= 10 and self.toks[tail].text[0].isalpha() and keys[tail] not in SPEECH:
-                if keys[tail] in CLAUSE_WORDS:  # "..., director of the institute in Chisinau"
-                    return self.toks[start].start, self.toks[tail - 1].end
-                tail += 1
-            end = tail
-        if end < n and keys[end] not in (",", ".", ";"):
-            return None
-        return self.toks[start].start, self.toks[end - 1].end
-
     def place_word_after(self, b: int) -> bool:
         """A place word follows, perhaps after a word or two: "the Gabala radar station", "Tigray region"."""
         if b < len(self.toks) and self.keys[b] in PLACE_AFTER and self.toks[b].text.islower():
@@ -424,3 +355,25 @@ class BlockScanner:
             return "place"
         return ""
 
+
+def full_names(people) -> dict[str, set[str]]:
+    """Each person's name and its endings ("Gates", "de Hoop Scheffer") -> the full names they end."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for it in people:
+        words = it.name.split()
+        if len(words) < 2:
+            continue
+        index[it.name.lower()].add(it.name)
+        for s in range(1, len(words)):
+            if not re.fullmatch(r"[A-Z]\.", words[s]):
+                index[" ".join(words[s:]).lower()].add(it.name)
+        index[f"^{words[0].lower()}"].add(it.name)  # by first name, for names with no surname
+        if len(words) > 2:  # "George Bush" for "George W. Bush"
+            index[f"{words[0]} {words[-1]}".lower()].add(it.name)
+    return index
+
+
+def fuller(name: str, index: dict[str, set[str]]) -> str | None:
+    """The one longer name that ends with this one ("Gates" -> "Robert Gates"), if there is one."""
+    longer = {n.lower(): n for n in index.get(name.lower(), ()) if len(n) > len(name)}
+    return next(iter(longer.values())) if len(longer) == 1 else None

@@ -1,0 +1,128 @@
+"""Merging the dossier's candidates into entities: names left open by one article settled by the others,
+one key per entity (canonical name; a surname -> the one full name ending with it), the registry's
+rules (which always win), and the entity's name, aliases, roles and description.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from copy import copy
+from dataclasses import replace
+from pathlib import Path
+
+from slugify import slugify
+
+from .model import Article, Candidate, Entity
+from .names import fuller
+from .registry import EntityRule, Registry
+
+RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
+TYPE_ORDER = {"country": 0, "organisation": 1, "treaty": 2, "event": 3, "person": 4, "place": 5}
+
+
+def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]]) -> list[Candidate]:
+    """A word an article left open is a person's surname or an acronym defined in another article."""
+    defined = {}
+    for c in candidates:
+        if c.short and c.mention.text.isupper():
+            defined.setdefault(c.mention.text, c)
+    settled = []
+    for c in candidates:
+        if c.type == "maybe":
+            longer = fuller(c.name, surnames)
+            if not longer:
+                continue
+            c = replace(c, name=longer, type="person")
+        elif c.type == "acronym":
+            if c.mention.text not in defined:
+                continue
+            d = defined[c.mention.text]
+            c = replace(c, name=d.name, type=d.type, short=d.short)
+        settled.append(c)
+    return settled
+
+
+def norm_key(name: str) -> str:
+    return re.sub(r"[\s.]+", " ", name.replace(".", "")).strip().lower()
+
+
+def auto_key(c: Candidate, surnames: dict[str, set[str]]) -> str:
+    name = c.name
+    if c.type == "person":
+        name = fuller(name, surnames) or name
+    return norm_key(name)
+
+
+class Rules:
+    """The registry's entity rules, looked up by lower-cased name or alias."""
+
+    def __init__(self, registry: Registry, articles: list[Article]):
+        self.rules: list[EntityRule] = registry.entities
+        # a rule names seeds by file name, with or without its extension, or by article id
+        self.seed_names = {a.id: {a.id, Path(a.source_file).name, Path(a.source_file).stem} for a in articles}
+        self.by_name: dict[str, int] = {}
+        self.split: dict[str, list[int]] = defaultdict(list)
+        for n, rule in enumerate(self.rules):
+            for name in (rule.name, *rule.aliases):
+                if rule.articles:
+                    self.split[name.lower()].append(n)
+                else:
+                    self.by_name.setdefault(name.lower(), n)
+
+    def split_key(self, c: Candidate) -> str | None:
+        """A rule limited to some seeds claims the mentions of its names in those seeds only."""
+        for name in (c.name.lower(), c.mention.text.lower()):
+            for n in self.split.get(name, ()):
+                seeds = self.seed_names.get(c.mention.article, {c.mention.article})
+                if any(seed in seeds for seed in self.rules[n].articles):
+                    return f"rule:{n}"
+        return None
+
+    def merge_key(self, key: str, members: list[Candidate]) -> str:
+        if key.startswith("rule:"):
+            return key
+        for name in [key, *(c.name for c in members), *(c.mention.text for c in members)]:
+            n = self.by_name.get(name.lower())
+            if n is not None:
+                return f"rule:{n}"
+        return key
+
+    def rule(self, key: str) -> EntityRule | None:
+        return self.rules[int(key[5:])] if key.startswith("rule:") else None
+
+
+def build_entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
+    rule = rules.rule(key)
+    types = Counter(c.type for c in members)
+    type_ = (rule and rule.type) or min(types, key=lambda t: (-types[t], TYPE_ORDER[t]))
+    names = Counter(c.name for c in members if c.type == type_)
+    if type_ == "person":  # the fullest name: most words, then most used
+        best = max(names, key=lambda n: (len(n.split()), names[n], n))
+    else:
+        best = max(names or Counter(c.name for c in members), key=lambda n: (names[n], len(n), n))
+    name = rule.name if rule else best
+    seen = {name.lower()}
+    aliases = []
+    for alias in [*(rule.aliases if rule else []), *sorted({c.name for c in members} | {c.mention.text for c in members})]:
+        if alias.lower() not in seen and not alias.islower():
+            seen.add(alias.lower())
+            aliases.append(alias)
+    roles = Counter(c.role for c in members if c.role)
+    role_list = sorted(roles, key=lambda r: (-roles[r], r))
+    titles = [r for r in role_list if not RELATIVE_ROLE.search(r)]  # "his Russian counterpart" describes no one
+    description = (rule.description if rule else "") or (titles[0] if type_ == "person" and titles else "")
+    mentions = [copy(c.mention) for c in members]  # the cached candidates stay as they were
+    return Entity("", name, type_, slugify(name) or "entity", sorted(aliases), description, role_list, mentions)
+
+
+def give_ids(entities: list[Entity], order: dict[str, int]) -> None:
+    used: set[str] = set()
+    for e in sorted(entities, key=lambda e: (-len(e.mentions), e.type, e.name)):
+        slug, n = e.slug, 2
+        while f"{e.type}/{slug}" in used:
+            slug, n = f"{e.slug}-{n}", n + 1
+        e.slug, e.id = slug, f"{e.type}/{slug}"
+        used.add(e.id)
+        e.mentions.sort(key=lambda m: (order.get(m.article, len(order)), m.block, m.start))
+        for m in e.mentions:
+            m.entity = e.id

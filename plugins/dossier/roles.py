@@ -1,0 +1,89 @@
+"""Roles of people, read around a name: a title before it ("U.S. Defense Secretary X"), a lower-case
+role before it ("NATO spokesman X", "his Russian counterpart, X") or an apposition after it
+("X, a senior Foreign Minister," / "X, director of the Missile Defense Agency,").
+
+A mixin of names.BlockScanner: it reads the scanner's tokens (`toks`, `keys`, `gaz`, `text`).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .names import Item
+
+SPEECH = frozenset(
+    "said says told tells added adds stated warned announced declared insisted stressed noted explained "
+    "replied claimed argued acknowledged admitted urged described suggested wrote asked confirmed denied "
+    "believes believed thinks thought".split())
+CLAUSE_WORDS = frozenset("in at since until who which whose when where".split())
+
+
+class RoleReader:
+    """The role-reading part of the block scanner."""
+
+    def role_from(self, i: int, first: int, before: list[Item]) -> tuple[int, int]:
+        """The role written as the title before a name, with the country or body before it."""
+        while first - 1 > i and self.keys[first - 1].rstrip(".") in self.gaz.honorifics:
+            first -= 1  # "Supreme Leader Ayatollah Ali Khamenei": the honorific is not the role
+        start = i
+        if before and before[-1].type in ("country", "organisation") and (
+                before[-1].last == i or (before[-1].last == i - 1 and self.keys[i - 1] in ("'s", "’s"))):
+            start = before[-1].first
+        return self.toks[start].start, self.toks[first - 1].end
+
+    def role_before(self, i: int, before: list[Item]) -> tuple[int, int] | None:
+        """A lower-case role right before a name: "spokesman X", "his Russian counterpart, X"."""
+        j = i - 1
+        if j >= 0 and self.keys[j] == ",":
+            j -= 1
+        if j < 0 or self.keys[j] not in self.gaz.role_heads:
+            return None
+        end, start = self.toks[j].end, j
+        ends = {it.last: it for it in before if it.type in ("country", "organisation")}
+        while start > 0:  # "Russian State Duma international affairs committee head"
+            prev = self.keys[start - 1]
+            if start in ends:
+                start = ends[start].first
+            elif prev in ("'s", "’s") and start - 1 in ends:  # "Ukraine's ambassador"
+                start = ends[start - 1].first
+            elif prev in self.gaz.role_words or prev == "-" or (
+                    prev in self.gaz.keywords and self.toks[start - 1].text.islower()):
+                start -= 1
+            else:
+                break
+        while start < j and self.keys[start] in ("the", "a", "an"):
+            start += 1
+        return self.toks[start].start, end
+
+    def role_after(self, b: int) -> tuple[int, int] | None:
+        """A role in apposition after a name: "X, a senior Foreign Minister, said"."""
+        keys, n = self.keys, len(self.keys)
+        if b + 1 >= n or keys[b] != ",":
+            return None
+        start = b + 2 if keys[b + 1] in ("a", "an", "the") else b + 1
+        end, head = start, None
+        while end < n and end - start < 8:
+            hit = self.gaz.match(keys, end) if self.toks[end].text[:1].isupper() else None
+            if head is not None and head == end - 1 and keys[end] in ("of", "for"):
+                break  # "director of ...": the rest is read below
+            if hit and hit[1].type in ("country", "organisation"):
+                end = hit[0]
+            elif keys[end] in self.gaz.role_words or keys[end] in ("-", "'s", "’s") or keys[end] in self.gaz.keywords:
+                head = end if keys[end] in self.gaz.role_heads else head
+                end += 1
+            else:
+                break
+        if head is None or (end > head + 1 and keys[head + 1] not in ("of", "for")):
+            return None  # a role ends with its head, or goes on with "of ..." ("minister of agriculture")
+        if end == head + 2:
+            end -= 1
+        if end == head + 1 and end < n and keys[end] in ("of", "for"):
+            tail = end + 1
+            while tail < n and tail - end <= 10 and self.toks[tail].text[0].isalpha() and keys[tail] not in SPEECH:
+                if keys[tail] in CLAUSE_WORDS:  # "..., director of the institute in Chisinau"
+                    return self.toks[start].start, self.toks[tail - 1].end
+                tail += 1
+            end = tail
+        if end < n and keys[end] not in (",", ".", ";"):
+            return None
+        return self.toks[start].start, self.toks[end - 1].end
