@@ -48,4 +48,5 @@ clean:
 	rm -rf output output.new output.old .cache
 
 bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py

@@ -59,6 +59,7 @@ DEFAULT_PAGINATION = False
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"
+FEED_MAX_ITEMS = 30  # a feed carries the latest articles, not the whole dossier once per tag
 CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
