@@ -77,6 +77,7 @@ class BlockScanner(RoleReader):
         self.toks = [Token(m.group(), m.start()) for m in TOKEN.finditer(text)]
         self.keys = [t.key for t in self.toks]
         self.spans = sentence_spans(text)
+        self.span_starts = [start for start, _ in self.spans]
         offsets = [t.start for t in self.toks]
         self.sentence_first = set()
         for s, _ in self.spans:  # the first word of each sentence, after any opening quote or bracket
@@ -86,9 +87,9 @@ class BlockScanner(RoleReader):
             self.sentence_first.add(i)
 
     def sentence(self, offset: int) -> str:
-        for start, end in self.spans:
-            if start <= offset < end:
-                return self.text[start:end]
+        i = bisect.bisect_right(self.span_starts, offset) - 1
+        if i >= 0 and offset < self.spans[i][1]:
+            return self.text[self.spans[i][0]:self.spans[i][1]]
         return self.text.strip()
 
     def tight_word(self, i: int) -> bool:

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .model import Article, Mention, Quote
 from .names import SPEECH
-from .text import sentence_at
+from .text import sentence_spans
 
 QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
 WORD = re.compile(r"[A-Za-z]+")
@@ -24,33 +25,46 @@ def find_quotes(article: Article, people: list[Mention]) -> list[Quote]:
     quotes, last_person = [], None
     for b, block in enumerate(article.body):
         mentions = by_block.get(b, [])
+        starts, ends = [m.start for m in mentions], [m.end for m in mentions]  # mentions never overlap
+        spans = None
         for match in QUOTE.finditer(block.text):
             inner = match.group(1) or match.group(2)
             if len(WORD.findall(inner)) < MIN_WORDS:
                 continue
             qs, qe = match.span()
-            earlier = [m for m in mentions if m.end <= qs]
-            speaker = _speaker(block.text, qs, qe, mentions) or (
+            after = mentions[bisect_left(starts, qe):bisect_right(starts, qe + REACH)]
+            before = mentions[bisect_left(ends, qs - REACH):bisect_right(ends, qs)]
+            earlier = mentions[bisect_right(ends, qs) - 1:bisect_right(ends, qs)]
+            speaker = _speaker(block.text, qs, qe, after, before) or (
                 last_person_before(earlier, last_person)
                 if _pronoun_said(block.text[qe:]) or _pronoun_said_before(block.text, qs) else None)
             if speaker:
-                quotes.append(Quote(speaker, inner.strip().rstrip(","), article.id,
-                                    sentence_at(block.text, qs)))
+                if spans is None:
+                    bounds = sentence_spans(block.text)
+                    spans = ([start for start, _ in bounds], bounds)
+                quotes.append(Quote(speaker, inner.strip().rstrip(","), article.id, _sentence(block.text, spans, qs)))
         if mentions:
             last_person = mentions[-1].entity
     return quotes
 
 
-def _speaker(text: str, qs: int, qe: int, mentions: list[Mention]) -> str | None:
-    for m in mentions:  # after: '"...," Gates said' or '"..." said NATO spokesman X'
-        if qe <= m.start <= qe + REACH and "." not in text[qe:m.start]:
+def _speaker(text: str, qs: int, qe: int, after: list[Mention], before: list[Mention]) -> str | None:
+    """The person named just after the quote with a verb of speech, or just before it."""
+    for m in after:  # after: '"...," Gates said' or '"..." said NATO spokesman X'
+        if "." not in text[qe:m.start]:
             gap, tail = text[qe:m.start], text[m.end:m.end + 30]
             if _has_speech(gap) or _has_speech(" ".join(WORD.findall(tail)[:2])):
                 return m.entity
-    for m in reversed(mentions):  # before: 'X said: "..."', 'X described it as "..."'
-        if qs - REACH <= m.end <= qs and _has_speech(text[m.end:qs]) and "." not in text[m.end:qs]:
+    for m in reversed(before):  # before: 'X said: "..."', 'X described it as "..."'
+        if _has_speech(text[m.end:qs]) and "." not in text[m.end:qs]:
             return m.entity
     return None
+
+
+def _sentence(text: str, spans: tuple[list, list], offset: int) -> str:
+    starts, bounds = spans
+    i = bisect_right(starts, offset) - 1
+    return text[bounds[i][0]:bounds[i][1]] if i >= 0 else text.strip()
 
 
 def _has_speech(text: str) -> bool:

@@ -39,7 +39,7 @@ class RoleReader:
         if j < 0 or self.keys[j] not in self.gaz.role_heads:
             return None
         end, start = self.toks[j].end, j
-        ends = {it.last: it for it in before if it.type in ("country", "organisation")}
+        ends = {it.last: it for it in before[-6:] if it.type in ("country", "organisation")}  # the nearest
         while start > 0:  # "Russian State Duma international affairs committee head"
             prev = self.keys[start - 1]
             if start in ends:
