@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .gazetteer import TOKEN, Gazetteer
+from .gazetteer import TOKEN, Gazetteer, tokens_of
 from .roles import SPEECH, RoleReader
 from .text import sentence_spans
 
@@ -34,6 +34,8 @@ ORG_BEFORE = frozenset("company firm giant group newspaper daily broadcaster cha
                        "producer carrier airline regulator watchdog party militia network website magazine "
                        "monopoly utility manufacturer maker insurer lender".split())
 COMPASS = frozenset("north south east west central eastern western northern southern".split())
+LOWER_BODIES = frozenset("ministry department office parliament duma army navy".split())
+FUNCTION_WORDS = frozenset("a an and or but its his her their our is was has had will would said".split())
 SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-case meeting word
 
 
@@ -154,6 +156,14 @@ class BlockScanner(RoleReader):
                 end = self.span_end(i)
                 items += self.classify(i, end, items)
                 return end
+        if entry.type == "country" and k == j and not self.heading:
+            end = self.lower_body(j)  # "the US state department", "the Russian defence ministry"
+            if end:
+                surface = self.text[self.toks[i].start:self.toks[end - 1].end]
+                name = " ".join(w.capitalize() if w.islower() else w for w in surface.split())
+                known = self.gaz.phrases.get(tokens_of(name))
+                items.append(self.item(i, end, "organisation", known.name if known else name))
+                return end
         if j < len(self.toks) and self.keys[j] in SUMMIT_WORDS and not entry.demonym:
             items.append(self.item(i, j + 1, "event"))  # "G8 summit"
             return j + 1
@@ -165,6 +175,16 @@ class BlockScanner(RoleReader):
             name = entry.name
         items.append(self.item(i, j, type_, name, known=True, capital=entry.capital))
         return j
+
+    def lower_body(self, j: int) -> int:
+        """The end of a body named in lower case after a country: "state department", "foreign ministry"."""
+        for x in range(j, min(j + 3, len(self.toks))):
+            t = self.toks[x]
+            if not t.text.isalpha() or not t.text.islower() or t.key in CONNECTORS or t.key in FUNCTION_WORDS:
+                return 0
+            if t.key in LOWER_BODIES:
+                return x + 1 if x > j or t.key in ("parliament", "duma") else 0
+        return 0
 
     def plain_words(self, j: int, k: int) -> bool:
         """A span names something only if one of its words is neither common nor a keyword."""
