@@ -81,6 +81,12 @@ def test_an_apposition_types_an_unknown_name():
     assert found["organisation/vaxora"].type == "organisation"
 
 
+def test_programmes_plans_and_initiatives_are_not_people():
+    found = entities_of(article("The Strategic Defense Initiative, dubbed Star Wars, and the Iranian Nuclear "
+                                "Program worried Senator Anna Berg."))
+    assert set(found) == {"person/anna-berg", "country/iran"}
+
+
 def test_role_titles_alone_and_first_names_are_not_people():
     found = entities_of(article(
         "The Defense Secretary did not comment. The President said nothing.",

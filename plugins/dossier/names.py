@@ -249,10 +249,10 @@ class BlockScanner(RoleReader):
         if j >= len(self.toks) or not self.toks[j].cap or self.gaz.match(self.keys, j):
             return 0
         k = self.span_end(j)
-        return k if self.keys[k - 1] in self.gaz.keywords else 0
+        return k if self.gaz.keywords.get(self.keys[k - 1], "none") != "none" else 0
 
     def has_keyword(self, i: int, k: int) -> bool:
-        return any(self.keys[x] in self.gaz.keywords for x in range(i, k))
+        return any(self.gaz.keywords.get(self.keys[x], "none") != "none" for x in range(i, k))
 
     # -- typing a capitalised span ------------------------------------------------------------------
 
@@ -281,6 +281,8 @@ class BlockScanner(RoleReader):
             kind = self.gaz.keywords.get(self.keys[joint - 1])
         if not kind and k - i > 1:  # "Hurricane Katrina", "Lake Victoria"
             kind = self.gaz.prefixes.get(self.keys[i])
+        if kind == "none":
+            return []  # "Strategic Defense Initiative", "Marshall Plan": not one of our types
         if kind and k - i > 1 and self.plain_words(i, k):
             return [self.item(i, k, kind)]
         return self.person_or_place(i, k, before)
@@ -358,7 +360,7 @@ class BlockScanner(RoleReader):
         for end in range(b + 2, min(n, b + 8)):
             if keys[end] in (",", ".", ";"):
                 kind = self.gaz.keywords.get(keys[end - 1])
-                return kind if kind and kind != "place" else None
+                return kind if kind in ("organisation", "event", "treaty") else None
             if not self.toks[end].text[:1].isalnum():
                 return None
         return None
