@@ -122,6 +122,7 @@ def test_organisations_known_and_named_by_their_last_word():
     assert {"World Health Organization", "Reuters", "Xinhua", "Kenyan Health Ministry",
             "Nile Basin Commission"} <= names(found)
     assert found["organisation/kenyan-health-ministry"].type == "organisation"
+    assert "organisation/defense-ministry" in entities_of(article("The Defense Ministry said so."))
 
 
 def test_acronyms_defined_in_the_text_link_to_their_long_form():

@@ -259,7 +259,8 @@ class BlockScanner(RoleReader):
     def classify(self, i: int, k: int, before: list[Item]) -> list[Item]:
         toks = self.toks
         while i < k and toks[i].key not in PARTICLES and not (
-                i + 1 < k and toks[i].key in self.gaz.role_words and toks[i + 1].key in self.gaz.role_words) and (
+                i + 1 < k and toks[i].key in self.gaz.role_words and toks[i + 1].key in self.gaz.role_words
+                and toks[i].key not in CONNECTORS) and (
                 toks[i].key in self.gaz.common or toks[i].key in CONNECTORS
                 or (i in self.sentence_first and toks[i].key in self.lower_words
                     and not (i + 1 < k and toks[i + 1].key in self.gaz.role_heads))):  # "Energy Commissioner X"
