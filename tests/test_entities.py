@@ -81,6 +81,14 @@ def test_an_apposition_types_an_unknown_name():
     assert found["organisation/vaxora"].type == "organisation"
 
 
+def test_institutions_and_party_labels_are_not_people():
+    found = entities_of(article(
+        "Rep. Mary Lind, a California Democrat who heads the House Armed Services strategic forces subcommittee, "
+        "objected. Human Rights advocates agreed."))
+    assert {e.id for e in found.values() if e.type == "person"} == {"person/mary-lind"}
+    assert "place/california" in found
+
+
 def test_programmes_plans_and_initiatives_are_not_people():
     found = entities_of(article("The Strategic Defense Initiative, dubbed Star Wars, and the Iranian Nuclear "
                                 "Program worried Senator Anna Berg."))

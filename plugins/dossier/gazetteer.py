@@ -51,6 +51,7 @@ class Gazetteer:
     role_words: frozenset[str] = frozenset()
     keywords: dict[str, str] = field(default_factory=dict)  # last word of a name -> type
     prefixes: dict[str, str] = field(default_factory=dict)  # first word of a name -> type
+    institution: set[str] = field(default_factory=set)  # words never in a person's name
     common: frozenset[str] = frozenset()
 
     def add(self, phrase: str, entry: Entry) -> None:
@@ -143,6 +144,8 @@ def _load_words(gaz: Gazetteer) -> None:
         for word in words.split():
             if kind.startswith("prefix:"):
                 gaz.prefixes.setdefault(word, kind[7:])
+            elif kind == "institution":
+                gaz.institution.add(word)
             else:
                 gaz.keywords.setdefault(word, kind)
     gaz.common = frozenset(w for line in _lines("common.txt") for w in line.split())

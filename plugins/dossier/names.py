@@ -313,6 +313,8 @@ class BlockScanner(RoleReader):
                 if after and (not role or after[1] - after[0] > role[1] - role[0]):
                     role = after
                 out.append(self.item(a, b, "person", role=self.text[role[0]:role[1]] if role else ""))
+            elif any(t.key in self.gaz.institution for t in toks[a:b]):
+                continue  # "House Armed Services": an institution, not a person
             elif len(core) >= 2:
                 after = self.role_after(b)
                 out.append(self.item(a, b, "person", role=self.text[after[0]:after[1]] if after else ""))
