@@ -364,3 +364,11 @@ def test_extraction_stays_linear_in_one_huge_paragraph(words):
     start = time.perf_counter()
     resolve([a], {"a1": find_candidates(a)}, Registry())
     assert (time.perf_counter() - start) / words * 1000 < 0.05
+
+
+def test_transliterated_first_names_merge_but_relatives_do_not():
+    a1 = article("Foreign Minister Sergei Lavrov met Raul Castro. Lavrov said so.", id="a1")
+    a2 = article("Russian Foreign Minister Sergey Lavrov and Ramon Castro spoke. Sergei Lavrov agreed.", id="a2")
+    found = entities_of(a1, a2)
+    assert found["person/sergei-lavrov"].articles == ["a1", "a2"] and "Sergey Lavrov" in found["person/sergei-lavrov"].aliases
+    assert {"person/raul-castro", "person/ramon-castro"} <= set(found)

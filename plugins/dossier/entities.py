@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from .gazetteer import load
 from .model import Article, Candidate, Entity, Mention
-from .merge import TYPE_ORDER, Rules, auto_key, build_entity, give_ids, settle_open
+from .merge import TYPE_ORDER, Rules, auto_key, build_entity, give_ids, settle_open, spelling_variants
 from .names import BlockScanner, Item, full_names, fuller
 from .quotes import find_quotes
 from .registry import Registry
@@ -141,11 +141,12 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
                       for c in candidates[aid]]
     surnames = full_names(c for c in all_candidates if c.type == "person")
     all_candidates = settle_open(all_candidates, surnames)
+    spellings = spelling_variants(all_candidates)
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in all_candidates:
         if c.name.lower() in ignore or c.mention.text.lower() in ignore:
             continue
-        groups[rules.split_key(c) or auto_key(c, surnames)].append(c)
+        groups[rules.split_key(c) or auto_key(c, surnames, spellings)].append(c)
     merged: dict[str, list[Candidate]] = defaultdict(list)
     for key, members in groups.items():
         merged[rules.merge_key(key, members)] += members

@@ -46,11 +46,41 @@ def norm_key(name: str) -> str:
     return re.sub(r"[\s.]+", " ", name.replace(".", "")).strip().lower()
 
 
-def auto_key(c: Candidate, surnames: dict[str, set[str]]) -> str:
+def auto_key(c: Candidate, surnames: dict[str, set[str]], spellings: dict[str, str]) -> str:
     name = c.name
     if c.type == "person":
         name = fuller(name, surnames) or name
+        name = spellings.get(name, name)
     return norm_key(name)
+
+
+def spelling_variants(candidates: list[Candidate]) -> dict[str, str]:
+    """Transliterations of one person's first name ("Sergey Lavrov" -> "Sergei Lavrov"): same surname, a
+    first name one letter apart with the same two first letters. The most used spelling wins."""
+    counts = Counter(c.name for c in candidates if c.type == "person" and len(c.name.split()) == 2)
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in counts:
+        first, last = name.split()
+        groups[last.lower(), first[:2].lower()].append(name)
+    variants = {}
+    for names in groups.values():
+        names.sort(key=lambda n: (-counts[n], n))
+        for name in names[1:]:
+            keeper = next((k for k in names if k != name and _one_apart(k.split()[0], name.split()[0])), None)
+            if keeper and counts[keeper] >= counts[name]:
+                variants[name] = keeper
+    return variants
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter changed, added or removed."""
+    a, b = a.lower(), b.lower()
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 class Rules:
