@@ -372,3 +372,10 @@ def test_transliterated_first_names_merge_but_relatives_do_not():
     found = entities_of(a1, a2)
     assert found["person/sergei-lavrov"].articles == ["a1", "a2"] and "Sergey Lavrov" in found["person/sergei-lavrov"].aliases
     assert {"person/raul-castro", "person/ramon-castro"} <= set(found)
+
+
+def test_a_lone_surname_that_speaks_and_appears_mid_sentence_is_a_person():
+    found = entities_of(article("Voronin said the vote was fair. Critics of Voronin disagreed. Negotiators said little."))
+    assert [m.text for m in found["person/voronin"].mentions] == ["Voronin", "Voronin"]
+    assert set(found) == {"person/voronin"}
+    assert "country/soviet-union" in entities_of(article("Soviet troops left; the USSR fell."))

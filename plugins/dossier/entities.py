@@ -32,6 +32,10 @@ def find_candidates(article: Article) -> list[Candidate]:
     items = [s.scan() for s in scanners]
     acronyms = _define_acronyms(scanners, items)
     people = full_names(it for block in items for it in block if it.type == "person")
+    maybes = [it for block in items for it in block if it.type == "maybe"]
+    # a word that speaks somewhere ("Lavrov said") and is written mid-sentence somewhere is a name
+    speakers = {it.name.lower() for it in maybes if it.evidence in ("person", "owner")} & {
+        it.name.lower() for it in maybes if not it.first_word}
     out = []
     last_treaty = None  # (block, candidate): "the pact" refers back to it
     for b, (scanner, block_items) in enumerate(zip(scanners, items)):
@@ -44,7 +48,7 @@ def find_candidates(article: Article) -> list[Candidate]:
                 acronym = acronyms[it.text.split()[0]]  # "CFE Treaty" once "(CFE)" is defined
                 it.type, it.name, short = acronym[0], acronym[1], acronym[2]
             elif it.type in ("person", "maybe"):
-                _decide_name(it, people)
+                _decide_name(it, people, speakers)
             if it.type not in TYPE_ORDER and it.type not in ("maybe", "acronym"):
                 continue  # maybes and acronyms left open may be a surname or acronym known elsewhere
             while pending and pending[0][0] < it.start:
@@ -113,7 +117,7 @@ def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> d
     return found
 
 
-def _decide_name(it: Item, people: dict[str, set[str]]) -> None:
+def _decide_name(it: Item, people: dict[str, set[str]], speakers: set[str]) -> None:
     """A person's fullest name in the article; a maybe becomes a person, a place or nothing."""
     longer = fuller(it.name, people)
     if longer:
@@ -121,7 +125,8 @@ def _decide_name(it: Item, people: dict[str, set[str]]) -> None:
         return
     if it.type == "maybe" and it.evidence == "place":
         it.type = "place"
-    elif it.type == "maybe" and (it.evidence == "owner" or it.evidence == "person" and not it.first_word):
+    elif it.type == "maybe" and (it.evidence == "owner" or it.evidence == "person" and not it.first_word
+                                 or it.name.lower() in speakers):
         it.type = "person"  # "said Wanjiru"; a first word that speaks may be "Negotiators said"
     if (it.type == "person" or it.evidence in ("person", "owner")) and " " not in it.name:  # "Abiy said": a first name
         firsts = {n.lower(): n for n in people.get(f"^{it.name.lower()}", ())}

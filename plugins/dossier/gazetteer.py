@@ -110,9 +110,11 @@ def load() -> Gazetteer:
         for phrase in demonyms:
             gaz.add(phrase, Entry("country", name, demonym=True))
         capitals += [(phrase, name) for phrase in caps]
-    if "XK" in extra:  # Kosovo has no ISO 3166-1 code
-        name, aliases, demonyms, caps = extra["XK"]
-        gaz.add(name, Entry("country", name))
+    iso = {country.alpha_2 for country in pycountry.countries}
+    for code in sorted(set(extra) - iso):  # Kosovo, and states of the past (Soviet Union, Yugoslavia)
+        name, aliases, demonyms, caps = extra[code]
+        for phrase in [name, *aliases]:
+            gaz.add(phrase, Entry("country", name))
         for phrase in demonyms:
             gaz.add(phrase, Entry("country", name, demonym=True))
         capitals += [(phrase, name) for phrase in caps]
