@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from copy import copy
 from dataclasses import replace
 from pathlib import Path
 
 from slugify import slugify
 
-from .model import Article, Candidate, Entity
+from .model import Article, Candidate, Entity, Mention
 from .names import fuller
 from .registry import EntityRule, Registry
 
@@ -42,8 +41,12 @@ def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]]) -> l
     return settled
 
 
+SPACES = re.compile(r"\s+")
+
+
 def norm_key(name: str) -> str:
-    return re.sub(r"[\s.]+", " ", name.replace(".", "")).strip().lower()
+    """One key for the spellings of a name: "U.N." and "UN", "Robert  Gates" and "robert gates"."""
+    return SPACES.sub(" ", name.replace(".", "")).strip().lower()
 
 
 def auto_key(c: Candidate, surnames: dict[str, set[str]], spellings: dict[str, str]) -> str:
@@ -141,7 +144,8 @@ def build_entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
     role_list = sorted(roles, key=lambda r: (-roles[r], r))
     titles = [r for r in role_list if not RELATIVE_ROLE.search(r)]  # "his Russian counterpart" describes no one
     description = (rule.description if rule else "") or (titles[0] if type_ == "person" and titles else "")
-    mentions = [copy(c.mention) for c in members]  # the cached candidates stay as they were
+    mentions = [Mention(m.article, m.block, m.start, m.end, m.text, m.sentence)  # cached candidates stay as they were
+                for m in (c.mention for c in members)]
     return Entity("", name, type_, slugify(name) or "entity", sorted(aliases), description, role_list, mentions)
 
 

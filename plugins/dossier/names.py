@@ -42,13 +42,16 @@ SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-c
 class Token:
     """One token; `cap` (a capitalised word, not a month or weekday) is worked out once."""
 
-    __slots__ = ("text", "start", "end", "key", "cap")
+    __slots__ = ("text", "start", "end", "key", "cap", "upper")
 
     def __init__(self, text: str, start: int):
         self.text, self.start, self.end = text, start, start + len(text)
-        upper = text[0].isupper()
-        self.key = text if upper and len(text) > 1 and text.isupper() else text.lower()
-        self.cap = upper and self.key not in MONTHS_DAYS
+        self.upper = upper = text[0].isupper()
+        if upper:
+            self.key = text if len(text) > 1 and text.isupper() else text.lower()
+            self.cap = self.key not in MONTHS_DAYS
+        else:
+            self.key, self.cap = text.lower(), False
 
     @property
     def caps(self) -> bool:  # an acronym-like all-capitals word ("NATO", "CFE")
@@ -76,7 +79,7 @@ class Item:
 class BlockScanner(RoleReader):
     def __init__(self, text: str, gaz: Gazetteer, lower_words: set[str], heading: bool):
         self.text, self.gaz, self.lower_words, self.heading = text, gaz, lower_words, heading
-        self.toks = [Token(m.group(), m.start()) for m in TOKEN.finditer(text)]
+        self.toks = [Token(m[0], m.start()) for m in TOKEN.finditer(text)]
         self.keys = [t.key for t in self.toks]
         self.spans = sentence_spans(text)
         self.span_starts = [start for start, _ in self.spans]
@@ -114,8 +117,11 @@ class BlockScanner(RoleReader):
         i, n = 0, len(self.toks)
         while i < n:
             tok = self.toks[i]
-            hit = self.gaz.match(self.keys, i) if tok.text[:1].isupper() or tok.text[:1].isdigit() else None
-            if not hit and tok.caps and len(tok.text) > 3:  # a dateline in capitals: "BAGHDAD (AP)"
+            if not (tok.upper or tok.text[0].isdigit() or tok.key in PARTICLES):
+                i += 1  # most words: lower case, nothing starts here
+                continue
+            hit = self.gaz.match(self.keys, i) if tok.upper or tok.text[0].isdigit() else None
+            if not hit and tok.upper and len(tok.text) > 3 and tok.caps:  # a dateline: "BAGHDAD (AP)"
                 hit = self.gaz.match([tok.key.lower()], 0)
                 hit = (i + 1, hit[1]) if hit else None
             if tok.key in COMPASS and tok.cap and i + 1 < n and self.tight_word(i):
@@ -382,6 +388,9 @@ class BlockScanner(RoleReader):
         return ""
 
 
+INITIAL = re.compile(r"[A-Z]\.")
+
+
 def full_names(people) -> dict[str, set[str]]:
     """Each person's name and its endings ("Gates", "de Hoop Scheffer") -> the full names they end."""
     index: dict[str, set[str]] = defaultdict(set)
@@ -391,7 +400,7 @@ def full_names(people) -> dict[str, set[str]]:
             continue
         index[it.name.lower()].add(it.name)
         for s in range(1, len(words)):
-            if not re.fullmatch(r"[A-Z]\.", words[s]):
+            if not INITIAL.fullmatch(words[s]):
                 index[" ".join(words[s:]).lower()].add(it.name)
         index[f"^{words[0].lower()}"].add(it.name)  # by first name, for names with no surname
         if len(words) > 2:  # "George Bush" for "George W. Bush"
