@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import cached_property
 
-from .model import ENTITY_TYPES, Article, Dossier, Entity, Event
+from .model import ENTITY_TYPES, Article, Dossier, Entity, Event, Mention
 from .render import Link
 
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
@@ -88,11 +88,17 @@ class DossierIndex:
     def links(self, article_id: str, prefix: str) -> dict[int, list[Link]]:
         """Entity links of an article's body, by block, for render.render_article."""
         links: dict[int, list[Link]] = defaultdict(list)
-        for entity in self.dossier.entities:
-            for m in entity.mentions:
-                if m.article == article_id:
-                    links[m.block].append((m.start, m.end, prefix + entity.url, entity.name))
+        for entity, m in self._mentions_by_article.get(article_id, ()):
+            links[m.block].append((m.start, m.end, prefix + entity.url, entity.name))
         return links
+
+    @cached_property
+    def _mentions_by_article(self) -> dict[str, list[tuple[Entity, Mention]]]:
+        result: dict[str, list[tuple[Entity, Mention]]] = defaultdict(list)
+        for entity in self.dossier.entities:
+            for mention in entity.mentions:
+                result[mention.article].append((entity, mention))
+        return result
 
     @cached_property
     def events_by_entity(self) -> dict[str, list[Event]]:
