@@ -379,3 +379,9 @@ def test_a_lone_surname_that_speaks_and_appears_mid_sentence_is_a_person():
     assert [m.text for m in found["person/voronin"].mentions] == ["Voronin", "Voronin"]
     assert set(found) == {"person/voronin"}
     assert "country/soviet-union" in entities_of(article("Soviet troops left; the USSR fell."))
+
+
+def test_a_name_and_its_capitalised_particle_form_are_one_person():
+    found = entities_of(article("Jaap de Hoop Scheffer spoke.", "De Hoop Scheffer said so. Scheffer left."))
+    assert [e.id for e in found.values()] == ["person/jaap-de-hoop-scheffer"]
+    assert len(found["person/jaap-de-hoop-scheffer"].mentions) == 3

@@ -410,5 +410,8 @@ def full_names(people) -> dict[str, set[str]]:
 
 def fuller(name: str, index: dict[str, set[str]]) -> str | None:
     """The one longer name that ends with this one ("Gates" -> "Robert Gates"), if there is one."""
-    longer = {n.lower(): n for n in index.get(name.lower(), ()) if len(n) > len(name)}
-    return next(iter(longer.values())) if len(longer) == 1 else None
+    longer = sorted((n for n in index.get(name.lower(), ()) if len(n) > len(name)), key=lambda n: (-len(n), n))
+    if not longer:
+        return None
+    top = longer[0].lower()  # "De Hoop Scheffer" and "Jaap de Hoop Scheffer" are one person: the longest
+    return longer[0] if all(top.endswith(n.lower()) for n in longer[1:]) else None
