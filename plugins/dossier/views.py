@@ -172,6 +172,18 @@ def events_of_type(events: list[Event], entities: dict[str, Entity], entity_type
 def recent_and_upcoming(events: list[Event], today: str | None, limit: int = 5) -> tuple[list[Event], list[Event]]:
     """The latest events that happened and the next expected ones, as of `today` (the newest article's
     date, so that the same seeds always give the same overview)."""
-    happened = [e for e in events if e.status == "happened" and (not today or e.date[:len(today)] <= today)]
-    upcoming = [e for e in events if e not in happened]
+    happened, upcoming = [], []
+    for event in events:
+        past = event.status == "happened" and (not today or event.date <= today)
+        (happened if past else upcoming).append(event)
     return happened[-limit:][::-1], upcoming[:limit]
+
+
+def event_entities(event: Event, entities: dict[str, Entity], except_id: str | None = None) -> list[Entity]:
+    """The known entities of an event, but `except_id` (the page's own entity)."""
+    return [entities[eid] for eid in event.entities if eid != except_id and eid in entities]
+
+
+def source_articles(event: Event) -> list[str]:
+    """The articles an event is reported in, each once, in order."""
+    return list(dict.fromkeys(source.article for source in event.sources))
