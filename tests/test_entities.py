@@ -385,3 +385,12 @@ def test_a_name_and_its_capitalised_particle_form_are_one_person():
     found = entities_of(article("Jaap de Hoop Scheffer spoke.", "De Hoop Scheffer said so. Scheffer left."))
     assert [e.id for e in found.values()] == ["person/jaap-de-hoop-scheffer"]
     assert len(found["person/jaap-de-hoop-scheffer"].mentions) == 3
+
+
+def test_the_registry_names_what_the_stage_left_open():
+    found = entities_of(article("The Houthi fighters advanced. GERD talks stalled."),
+                        registry=Registry(entities=[EntityRule(name="Houthis", type="organisation", aliases=["Houthi"]),
+                                                    EntityRule(name="Grand Ethiopian Renaissance Dam", type="place",
+                                                               aliases=["GERD"])]))
+    assert found["organisation/houthis"].mentions[0].text == "Houthi"
+    assert found["place/grand-ethiopian-renaissance-dam"].mentions[0].text == "GERD"

@@ -20,8 +20,9 @@ from .quotes import find_quotes
 from .registry import Registry
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
-# -- one article ---------------------------------------------------------------------------------------
 
+
+# -- one article ---------------------------------------------------------------------------------------
 
 def find_candidates(article: Article) -> list[Candidate]:
     """Every mention the article makes, with the fullest name the article gives it."""
@@ -128,14 +129,14 @@ def _decide_name(it: Item, people: dict[str, set[str]], speakers: set[str]) -> N
     elif it.type == "maybe" and (it.evidence == "owner" or it.evidence == "person" and not it.first_word
                                  or it.name.lower() in speakers):
         it.type = "person"  # "said Wanjiru"; a first word that speaks may be "Negotiators said"
-    if (it.type == "person" or it.evidence in ("person", "owner")) and " " not in it.name:  # "Abiy said": a first name
-        firsts = {n.lower(): n for n in people.get(f"^{it.name.lower()}", ())}
+    if (it.type == "person" or it.evidence in ("person", "owner")) and " " not in it.name:
+        # "Abiy said" after "Abiy Ahmed": a first name alone, for names that are not "first + surname"
+        firsts = sorted({n.lower(): n for n in sorted(people.get(f"^{it.name.lower()}", ()))}.values())
         if len(firsts) == 1:
-            it.type, it.name = "person", next(iter(firsts.values()))
+            it.type, it.name = "person", firsts[0]
 
 
 # -- the whole dossier ------------------------------------------------------------------------------
-
 
 def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], registry: Registry) -> list[Entity]:
     """Merge the articles' candidates into entities; the registry's rules win."""
@@ -145,7 +146,7 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
     all_candidates = [c for aid in sorted(candidates, key=lambda a: order.get(a, len(order)))
                       for c in candidates[aid]]
     surnames = full_names(c for c in all_candidates if c.type == "person")
-    all_candidates = settle_open(all_candidates, surnames)
+    all_candidates = settle_open(all_candidates, surnames, rules)
     spellings = spelling_variants(all_candidates)
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in all_candidates:

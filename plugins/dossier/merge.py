@@ -19,24 +19,25 @@ RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
 TYPE_ORDER = {"country": 0, "organisation": 1, "treaty": 2, "event": 3, "person": 4, "place": 5}
 
 
-def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]]) -> list[Candidate]:
-    """A word an article left open is a person's surname or an acronym defined in another article."""
+def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]], rules: Rules) -> list[Candidate]:
+    """A word an article left open is a person's surname, an acronym defined in another article, or a
+    name the registry knows (which then gives its type)."""
     defined = {}
     for c in candidates:
         if c.short and c.mention.text.isupper():
             defined.setdefault(c.mention.text, c)
     settled = []
     for c in candidates:
-        if c.type == "maybe":
-            longer = fuller(c.name, surnames)
-            if not longer:
-                continue
-            c = replace(c, name=longer, type="person")
-        elif c.type == "acronym":
-            if c.mention.text not in defined:
-                continue
+        if c.type == "maybe" and fuller(c.name, surnames):
+            c = replace(c, name=fuller(c.name, surnames), type="person")
+        elif c.type == "acronym" and c.mention.text in defined:
             d = defined[c.mention.text]
             c = replace(c, name=d.name, type=d.type, short=d.short)
+        elif c.type in ("maybe", "acronym"):
+            rule = rules.named(c)
+            if rule is None:
+                continue
+            c = replace(c, type=rule.type or ("organisation" if c.type == "acronym" else "person"))
         settled.append(c)
     return settled
 
@@ -119,6 +120,11 @@ class Rules:
             if n is not None:
                 return f"rule:{n}"
         return key
+
+    def named(self, c: Candidate) -> EntityRule | None:
+        """The rule that names this candidate, if any."""
+        key = self.split_key(c) or self.merge_key(norm_key(c.name), [c])
+        return self.rule(key)
 
     def rule(self, key: str) -> EntityRule | None:
         return self.rules[int(key[5:])] if key.startswith("rule:") else None
