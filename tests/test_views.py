@@ -89,3 +89,11 @@ def test_svg_macros_escape_names_from_the_seeds():
     strip = timeline_strip([Event("e1", "2007-06-15", "day", "happened", "<img src=x onerror=alert(1)>")])
     svg = str(macros.timeline_strip(strip, hostile))
     assert "<img" not in svg and "&lt;img" in svg and "<script>" not in svg
+
+
+def test_a_long_timeline_shares_marks_between_events_of_one_spot():
+    events = [event(f"2007-{month:02d}-{day:02d}", id_=f"{month}-{day}") for month in range(1, 13) for day in range(1, 29)]
+    strip = timeline_strip(events)
+    assert len(strip.marks) < 100 and sum(m.count for m in strip.marks) == len(events)
+    assert all(m.row == 0 for m in strip.marks)
+    assert [m.x for m in strip.marks] == sorted(m.x for m in strip.marks)

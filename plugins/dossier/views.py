@@ -103,9 +103,11 @@ class Tick:
 
 @dataclass
 class Mark:
-    event: Event
+    event: Event  # the first event of the mark
     x: float
     row: int  # marks on the same spot are stacked
+    count: int = 1  # a long timeline merges the events of one spot into one mark
+    last: Event | None = None
 
 
 @dataclass
@@ -116,6 +118,7 @@ class Strip:
     height: int
     first: str
     last: str
+    total: int = 0  # events drawn
 
 
 def _year_fraction(date: str) -> float:
@@ -130,8 +133,11 @@ def _year_fraction(date: str) -> float:
     return value
 
 
+MAX_MARKS = 60  # beyond this many events, the events of one spot share a mark
+
+
 def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
-    """A compact horizontal strip: one mark per dated event, year ticks below."""
+    """A compact horizontal strip: one mark per dated event (per spot, for long timelines), year ticks."""
     if not events:
         return None
     margin = 16
@@ -148,10 +154,18 @@ def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
     for event, value in zip(events, values):
         x = x_of(value)
         bucket = round(x / 8)
+        if len(events) > MAX_MARKS and bucket in taken:
+            mark = taken[bucket]
+            mark.count, mark.last = mark.count + 1, event
+            continue
+        if len(events) > MAX_MARKS:
+            taken[bucket] = Mark(event, x, 0)
+            marks.append(taken[bucket])
+            continue
         row = taken.get(bucket, 0)
         taken[bucket] = row + 1
         marks.append(Mark(event, x, min(row, 3)))
-    return Strip(marks, ticks, width, 64, events[0].date, events[-1].date)
+    return Strip(marks, ticks, width, 64, events[0].date, events[-1].date, len(events))
 
 
 def group_by_month(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
