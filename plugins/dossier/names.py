@@ -263,22 +263,12 @@ class BlockScanner(RoleReader):
     # -- typing a capitalised span ------------------------------------------------------------------
 
     def classify(self, i: int, k: int, before: list[Item]) -> list[Item]:
-        toks = self.toks
-        while i < k and toks[i].key not in PARTICLES and not (
-                i + 1 < k and toks[i].key in self.gaz.role_words and toks[i + 1].key in self.gaz.role_words
-                and toks[i].key not in CONNECTORS) and (
-                toks[i].key in self.gaz.common or toks[i].key in CONNECTORS
-                or (i in self.sentence_first and toks[i].key in self.lower_words
-                    and not (i + 1 < k and toks[i + 1].key in self.gaz.role_heads))):  # "Energy Commissioner X"
-            i += 1  # "The", "But", a sentence's first word that the article also writes in lower case
+        """Type the capitalised span i..k: by its last or first word, as a person, or leave it open."""
+        i = self.skip_opening(i, k)
         if i >= k:
             return []
-        if any(t.caps for t in toks[i:k]) and not all(t.caps or not t.text.isalpha() for t in toks[i:k]):
-            pass  # mixed case with an acronym inside ("CFE Treaty"): typed below by its keyword
-        elif all(t.caps for t in toks[i:k] if t.text.isalpha()):
-            if k - i == 1 and len(toks[i].text) <= 8:
-                return [self.item(i, k, "acronym")]
-            return []  # a shouted headline ("MOUNTING TENSIONS")
+        if all(t.caps for t in self.toks[i:k] if t.text.isalpha()):  # capitals only
+            return [self.item(i, k, "acronym")] if k - i == 1 and len(self.toks[i].text) <= 8 else []
         kind = self.gaz.keywords.get(self.keys[k - 1])
         joint = next((x for x in range(i + 1, k) if self.keys[x] in CONNECTORS and self.toks[x].text.islower()), 0)
         if joint and not self.has_keyword(i, joint) and self.keys[joint - 1] not in self.gaz.role_words:
@@ -293,6 +283,22 @@ class BlockScanner(RoleReader):
         if kind and k - i > 1 and self.plain_words(i, k):
             return [self.item(i, k, kind)]
         return self.person_or_place(i, k, before)
+
+    def skip_opening(self, i: int, k: int) -> int:
+        """Skip what opens a span without being a name: "The", "But", a sentence's first word that the
+        article also writes in lower case; never a particle ("de Hoop") or a title ("Energy Commissioner")."""
+        gaz = self.gaz
+        while i < k:
+            tok, nxt = self.toks[i], self.toks[i + 1] if i + 1 < k else None
+            if tok.key in PARTICLES or (nxt and tok.key not in CONNECTORS and tok.key in gaz.role_words
+                                        and nxt.key in gaz.role_words):
+                break
+            opener = tok.key in gaz.common or tok.key in CONNECTORS or (
+                i in self.sentence_first and tok.key in self.lower_words and not (nxt and nxt.key in gaz.role_heads))
+            if not opener:
+                break
+            i += 1
+        return i
 
     def person_or_place(self, i: int, k: int, before: list[Item]) -> list[Item]:
         toks, gaz = self.toks, self.gaz
