@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, entities, events, topics
+from . import clean, entities, events, phrases, topics
 from .cache import Cache, NoCache, key
 from .model import Article, Block, Candidate, Dossier, Event, Problem, SeedText
 from .read import MAX_BYTES, read_seed
@@ -31,6 +31,7 @@ class SeedWork:
     article: Article
     candidates: list[Candidate] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    phrases: phrases.ArticlePhrases | None = None  # candidate key phrases, for the themes
 
 
 def build_dossier(paths: list[str | Path], registry: Registry | None = None,
@@ -60,7 +61,7 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
             ids = dossier.article_events.setdefault(source.article, [])
             if event.id not in ids:
                 ids.append(event.id)
-    dossier.topics = topics.find_topics(dossier, registry)
+    dossier.topics = topics.find_topics(dossier, registry, {w.article.id: w.phrases for w in works})
     names = {name.lower() for e in dossier.entities for name in [e.name, *e.aliases]}
     dossier.problems += [Problem(registry.path, message)
                          for message in check_references(registry, names,
@@ -121,7 +122,8 @@ def analyse_seed(job: tuple[SeedText, frozenset[str], ArticleOverride | None]) -
     seed, own_repeated, override = job
     article = clean.clean(seed, own_repeated)
     apply_override(article, override)
-    return SeedWork(article, entities.find_candidates(article), events.find_events(article))
+    return SeedWork(article, entities.find_candidates(article), events.find_events(article),
+                    phrases.article_phrases(article))
 
 
 def _run_all(function, jobs: list) -> list:
@@ -144,6 +146,8 @@ def rename(work: SeedWork, article_id: str) -> None:
     for event in work.events:
         for source in event.sources:
             source.article = article_id
+    if work.phrases:
+        work.phrases.article = article_id
 
 
 def repeated_lines(texts) -> frozenset[str]:

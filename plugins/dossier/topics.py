@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from slugify import slugify
 
@@ -75,11 +75,13 @@ class Analysis:
         return found
 
 
-def find_topics(dossier: Dossier, registry: Registry) -> list[Topic]:
+def find_topics(dossier: Dossier, registry: Registry,
+                phrases: dict[str, ph.ArticlePhrases | None] | None = None) -> list[Topic]:
     """The dossier's themes, curated first, then automatic ones by size; sorted and deterministic.
 
+    `phrases` are the articles' candidate phrases when the per-seed cache has them.
     Also records each article's key phrases in `dossier.article_phrases`."""
-    analysis = analyse(dossier)
+    analysis = analyse(dossier, phrases or {})
     dossier.article_phrases = key_phrases(analysis)
     themes = automatic_themes(analysis, len(dossier.articles))
     curated = [curated_theme(rule, dossier, analysis) for rule in registry.topics]
@@ -104,8 +106,9 @@ def _registry_problems(registry: Registry, found: set[str]) -> list[Problem]:
     return [Problem(registry.path, message) for message in messages]
 
 
-def analyse(dossier: Dossier) -> Analysis:
-    items = [ph.article_phrases(article) for article in dossier.articles]
+def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> Analysis:
+    # settle() reassigns an item's fields, so a shallow copy keeps the cached phrases intact
+    items = [replace(phrases[a.id]) if phrases.get(a.id) else ph.article_phrases(a) for a in dossier.articles]
     ph.settle(items)
     excluded = _entity_phrases(dossier)
     if excluded:
