@@ -193,9 +193,11 @@ def recent_and_upcoming(events: list[Event], today: str | None, limit: int = 5) 
     return happened[-limit:][::-1], upcoming[:limit]
 
 
-def event_entities(event: Event, entities: dict[str, Entity], except_id: str | None = None) -> list[Entity]:
-    """The known entities of an event, but `except_id` (the page's own entity)."""
-    return [entities[eid] for eid in event.entities if eid != except_id and eid in entities]
+def event_entities(event: Event, entities: dict[str, Entity], except_id: str | None = None,
+                   entity_type: str | None = None) -> list[Entity]:
+    """The known entities of an event (of one type, if given), but `except_id` (the page's own)."""
+    return [entities[eid] for eid in event.entities if eid != except_id and eid in entities
+            and (entity_type is None or entities[eid].type == entity_type)]
 
 
 def source_articles(event: Event) -> list[str]:
