@@ -140,7 +140,7 @@ def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
     """A compact horizontal strip: one mark per dated event (per spot, for long timelines), year ticks."""
     if not events:
         return None
-    margin = 16
+    margin = 24  # room for the first and last year labels
     values = [_year_fraction(e.date) for e in events]
     low, high = math.floor(min(values)), math.floor(max(values)) + 1
     span = high - low
