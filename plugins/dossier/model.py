@@ -30,7 +30,7 @@ class SeedText:
     skip: bool = False  # True when nothing buildable was found (empty, binary, unreadable)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One block of a pasted page: a paragraph, a subheading or a quotation."""
 
@@ -62,7 +62,7 @@ class Article:
         return [b for b in self.blocks if not b.kept]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One place where an article names an entity (offsets within the kept block)."""
 
@@ -75,7 +75,7 @@ class Mention:
     entity: str = ""  # entity id once resolved
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A mention found in one article, before it is resolved against the dossier."""
 
@@ -86,7 +86,7 @@ class Candidate:
     short: str = ""  # long form for an acronym, e.g. "CFE" -> "Conventional Armed Forces in Europe"
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     speaker: str  # entity id
     text: str
@@ -115,7 +115,7 @@ class Entity:
         return list(dict.fromkeys(m.article for m in self.mentions))
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeExpression:
     """A date found in text, normalised against the article's date."""
 
@@ -126,13 +126,13 @@ class TimeExpression:
     precision: str  # "year" | "month" | "day"
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     article: str
     sentence: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     id: str
     date: str
