@@ -75,7 +75,7 @@ def bad_site(tmp_path_factory):
 PROBLEMS = {
     "empty.txt": "empty", "blank.txt": "empty", "image.txt": "binary", "document.txt": "binary",
     "huge.txt": "larger than", "page.txt": "HTML page", "controls.txt": "NUL", "good.txt": "duplicate of duplicate.txt",
-    "dangling.txt": "cannot be read",
+    "dangling.txt": "cannot be read", "notitle.txt": "no headline was recognised",
 }
 
 

@@ -136,7 +136,7 @@ def _headline(texts: list[str], body_start: int, captions: set[int]) -> int | No
 
 def _headline_score(text: str, page: str) -> float:
     words = text.split()
-    if not 3 <= len(words) <= 30 or END_PUNCTUATION.search(text) or BYLINE.search(text):
+    if not 3 <= len(words) <= 30 or END_PUNCTUATION.search(text) or BYLINE.search(text) or text[0].islower():
         return 0.0
     if DATELINE.match(text) or _is_date_line(text) or "|" in text or text.endswith(":"):
         return 0.0

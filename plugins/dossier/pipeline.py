@@ -46,6 +46,8 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     for seed, work in zip(seeds, works):
         rename(work, unique_id(work.article.id or Path(seed.path).stem, used_ids))
         dossier.articles.append(work.article)
+        dossier.problems += [Problem(seed.path, message) for message in work.article.problems
+                             if message not in seed.problems]  # what the cleaner noticed
         if not work.article.body:
             dossier.problems.append(Problem(seed.path, "no article text was found"))
 
