@@ -366,3 +366,81 @@ def test_any_text_gives_themes_without_error(paragraph_lists):
     first = find_topics(dossier_of(texts), Registry(topics=[TopicRule("Any", phrases=["ab", " "])]))
     assert first == find_topics(dossier_of(texts), Registry(topics=[TopicRule("Any", phrases=["ab", " "])]))
     assert all(t.slug and t.articles for t in first)
+
+
+# Two-article dossiers: each article mixes two subjects, one subject shared by both.
+# {article id: (date, paragraphs)}, and the entities named in them: (type, name, aliases).
+SUMMIT = {
+ "c1": ("2022-03-01", [
+   "European leaders met in Brussels on Thursday to discuss carbon emissions and the targets of the Paris Agreement.",
+   "Several governments said the carbon emissions targets were out of reach without a carbon tax on imports.",
+   "The Paris Agreement asks each country to publish a plan for cutting carbon emissions every five years.",
+   "The leaders also discussed the refugee camps on the Greek islands, where aid groups describe overcrowded tents.",
+   "Aid groups said the refugee camps on Lesbos held three times as many asylum seekers as they were built for.",
+   "Greece asked for more help with asylum seekers, and the leaders promised to relocate some of them.",
+   "The summit ended late on Friday."]),
+ "c2": ("2022-03-09", [
+   "Poland said on Monday it would close its last coal mines by 2049, later than the Paris Agreement would require.",
+   "Miners' unions in Silesia fear the closure of the coal mines will cost tens of thousands of jobs.",
+   "The coal mines employ about eighty thousand miners, most of them in Silesia.",
+   "Critics said the carbon emissions of the power plants fed by the coal mines keep Poland far from its targets.",
+   "The carbon emissions targets under the Paris Agreement were agreed in 2015.",
+   "The government will publish its plan next month."]),
+}
+SUMMIT_ENTITIES = [("treaty", "Paris Agreement", []), ("place", "Brussels", []), ("country", "Greece", ["Greek"]),
+                   ("place", "Lesbos", []), ("country", "Poland", []), ("place", "Silesia", [])]
+
+OUTBREAK = {
+ "h1": ("2023-06-02", [
+   "The World Health Organization warned on Tuesday that the cholera outbreak in Yemen was spreading to the coast.",
+   "More than four thousand cholera cases were recorded last week, and clean water is scarce in the port cities.",
+   "Doctors said the cholera outbreak had overwhelmed the field hospitals around Hodeidah.",
+   "In a separate session, the World Health Organization discussed its budget for the coming two years.",
+   "Member states agreed to raise their membership fees, so that voluntary donations weigh less in the budget.",
+   "The budget shortfall had forced the World Health Organization to cut programmes in the spring."]),
+ "h2": ("2023-06-20", [
+   "The cholera outbreak in Yemen has killed more than two hundred people this month, aid workers said.",
+   "Vaccination teams reached the port of Hodeidah, where the cholera cases are concentrated.",
+   "Meanwhile heavy rains flooded the farmland of the Nile delta in Egypt, destroying the cotton harvest.",
+   "Farmers in the Nile delta said the floods ruined their cotton harvest for the second year.",
+   "Egypt promised compensation to the farmers whose cotton harvest was lost in the floods."]),
+}
+OUTBREAK_ENTITIES = [("organisation", "World Health Organization", []), ("country", "Yemen", []),
+                     ("place", "Hodeidah", []), ("country", "Egypt", []), ("place", "Nile delta", [])]
+
+
+def named(texts: dict, names: list[tuple[str, str, list[str]]]) -> list[Entity]:
+    """The entities with a mention wherever the text writes one of their names (a test's entity stage)."""
+    from dossier.text import sentence_spans
+    entities = []
+    for kind, name, aliases in names:
+        entity = Entity(f"{kind}/{name.lower().replace(' ', '-')}", name, kind, name.lower().replace(" ", "-"),
+                        aliases=aliases)
+        for aid, (_, paragraphs) in texts.items():
+            for block, text in enumerate(paragraphs):
+                for start, end in sentence_spans(text):
+                    sentence = text[start:end]
+                    for form in [name, *aliases]:
+                        entity.mentions += [Mention(aid, block, start, end, form, sentence)
+                                            for _ in range(sentence.count(form))]
+        entities.append(entity)
+    return entities
+
+
+@pytest.mark.parametrize("texts, names, expected", [
+    (SUMMIT, SUMMIT_ENTITIES, [({"Paris Agreement", "Carbon emissions", "Carbon emissions targets"}, ["c1", "c2"]),
+                               ({"Refugee camps", "Asylum seekers", "Greece"}, ["c1"]),
+                               ({"Coal mines", "Coal mines and Silesia", "Silesia"}, ["c2"])]),
+    (OUTBREAK, OUTBREAK_ENTITIES, [({"Cholera outbreak", "Cholera outbreak in Yemen", "Cholera cases"}, ["h1", "h2"]),
+                                   ({"World Health Organization", "Budget", "Membership fees"}, ["h1"]),
+                                   ({"Cotton harvest", "Nile delta", "Floods"}, ["h2"])]),
+])
+def test_two_article_dossiers_give_a_theme_per_subject_from_their_paragraphs(texts, names, expected):
+    found = themes(texts, entities=named(texts, names))
+    print(found)
+    assert len(found) >= 3
+    for accepted, articles in expected:
+        assert [name for name in found if name in accepted], (accepted, found)
+        assert found[next(name for name in found if name in accepted)] == articles
+    for name in found:
+        assert not set(name.lower().split()) & GENERIC, name

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from slugify import slugify
 
 from . import phrases as ph
-from .model import Dossier, Problem, Source, Topic
+from .model import Article, Dossier, Entity, Problem, Source, Topic
 from .registry import Registry, TopicRule
 
 MAX_THEMES = 15
@@ -36,6 +36,16 @@ ONCE = 0.5  # a phrase of several words written once in the whole dossier is lik
 MAIN_ENTITIES = 12
 DESCRIPTION_SENTENCES = 2
 SPECIFIC_NAME = 0.6  # a longer phrase names a theme if it is this central
+# A dossier of fewer articles than this is grouped by paragraph: two articles share too few phrases
+# to tell themes apart, but each article's paragraphs tell its several subjects.
+SMALL = 6  # three themes of two articles each need six articles
+PARAGRAPH_SHARE = 0.4  # a feature of more of the paragraphs than this is the dossier's backdrop
+ENTITY = "@"  # an entity named in a paragraph is a feature of it, keyed "@<entity id>"
+FEATURE_TYPES = {"treaty", "organisation", "event", "country", "place"}  # what a theme can be about
+SUBJECT_TYPES = {"treaty", "organisation", "event"}
+PLACE_TYPES = {"country", "place"}
+CENTRAL_ENTITY = 0.5  # an entity names a theme when named in at least this share of its paragraphs
+WEAK = 0.35  # paragraph themes weighing less than this share of the strongest are asides, not themes
 
 
 @dataclass
@@ -48,6 +58,7 @@ class Theme:
     description: str = ""
     entity_ids: set[str] = field(default_factory=set)  # a curated theme's entities
     original: str = ""  # the name's key before any renaming
+    units: set[str] = field(default_factory=set)  # what it was grouped from: articles or paragraphs
 
     @property
     def slug(self) -> str:
@@ -63,6 +74,9 @@ class Analysis:
     articles_of: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles
     counts: dict[str, Counter] = field(default_factory=dict)  # article -> phrase -> occurrences
     salient: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles that are about it
+    max_share: float = MAX_SHARE
+    entities: dict[str, Entity] = field(default_factory=dict)  # feature key -> entity (paragraph units)
+    named: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (unit, sentence) -> entity features
     _sentences: dict[tuple[str, str], frozenset[str]] | None = None
 
     def phrases_in(self, article: str, sentence: str) -> frozenset[str]:
@@ -83,7 +97,8 @@ def find_topics(dossier: Dossier, registry: Registry,
     Also records each article's key phrases in `dossier.article_phrases`."""
     analysis = analyse(dossier, phrases or {})
     dossier.article_phrases = key_phrases(analysis)
-    themes = automatic_themes(analysis, len(dossier.articles))
+    grouping = paragraph_analysis(dossier) if len(dossier.articles) < SMALL else analysis
+    themes = automatic_themes(grouping, len(grouping.items))
     curated = [curated_theme(rule, dossier, analysis) for rule in registry.topics]
     found = {_key(t.name) for t in themes + curated}
     themes = _merge_same_slug(_rename(themes, registry.rename_topics))
@@ -94,7 +109,7 @@ def find_topics(dossier: Dossier, registry: Registry,
     hidden = {_key(name) for name in registry.hide_topics}
     themes = [t for t in themes if not hidden & {_key(t.name), t.original}]
     dossier.problems += _registry_problems(registry, found)
-    return [_topic(t, dossier, analysis) for t in themes if t.articles]
+    return [_topic(t, dossier, analysis, grouping) for t in themes if t.articles]
 
 
 def _registry_problems(registry: Registry, found: set[str]) -> list[Problem]:
@@ -110,12 +125,47 @@ def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> A
     # settle() reassigns an item's fields, so a shallow copy keeps the cached phrases intact
     items = [replace(phrases[a.id]) if phrases.get(a.id) else ph.article_phrases(a) for a in dossier.articles]
     ph.settle(items)
-    excluded = _entity_phrases(dossier)
+    return _weigh(items, _entity_phrases(dossier))
+
+
+def paragraph_analysis(dossier: Dossier) -> Analysis:
+    """Each kept paragraph a unit ("<article>#<block>") with its phrases and the entities it names.
+
+    Only for small dossiers, so recomputing the phrases paragraph by paragraph costs little."""
+    items = [ph.article_phrases(Article(_unit(a.id, i), "", "", blocks=[block]))
+             for a in dossier.articles for i, block in enumerate(a.body) if block.kind != "heading"]
+    ph.settle(items)
+    by_unit = {item.article: item for item in items}
+    features, named = {}, {}
+    for entity in dossier.entities:
+        if entity.type not in FEATURE_TYPES:
+            continue  # people speak about themes; a theme is not named after who speaks
+        for mention in entity.mentions:
+            item = by_unit.get(_unit(mention.article, mention.block))
+            if item is not None:
+                item.counts[ENTITY + entity.id] += 1
+                features[ENTITY + entity.id] = entity
+                named.setdefault((item.article, mention.sentence), set()).add(ENTITY + entity.id)
+    analysis = _weigh(items, _entity_phrases(dossier), PARAGRAPH_SHARE)
+    analysis.entities, analysis.named = features, named
+    return analysis
+
+
+def _unit(article: str, block: int) -> str:
+    return f"{article}#{block}"
+
+
+def _article_of(unit: str) -> str:
+    return unit.rsplit("#", 1)[0] if "#" in unit else unit
+
+
+def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float = MAX_SHARE) -> Analysis:
+    """Weights and salient phrases of settled items (articles or paragraphs), entity names left out."""
     if excluded:
         for item in items:
             for phrase in [p for p in item.counts if p in excluded]:
                 del item.counts[phrase]
-    analysis = Analysis(items, counts={item.article: item.counts for item in items})
+    analysis = Analysis(items, counts={item.article: item.counts for item in items}, max_share=max_share)
     for item in items:
         for phrase in item.counts:
             analysis.articles_of.setdefault(phrase, set()).add(item.article)
@@ -168,17 +218,9 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
     candidates = _candidates(analysis, n)
     themes: list[Theme] = []
     for phrase, score in candidates:
-        articles = analysis.salient[phrase]
         best, best_join = None, JOIN
         for theme in themes:
-            core = analysis.salient[theme.phrases[0]]
-            shared = len(articles & core)
-            join = shared / len(articles | core)
-            if shared * n < LIFT * len(articles) * len(core):
-                continue  # no more together than chance would have them
-            related = any(_inside(phrase, p) or _inside(p, phrase) for p in theme.phrases)
-            if related and len(articles & core) >= 0.5 * len(articles):
-                join = max(join, 1.0)
+            join = _join(phrase, theme, analysis, n)
             if join > best_join:
                 best, best_join = theme, join
         if best is not None:
@@ -187,7 +229,7 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
         elif len(themes) < 2 * MAX_THEMES:
             themes.append(Theme("", [phrase], set(), score))
     for theme in themes:
-        theme.articles = _members(theme, analysis)
+        theme.units = theme.articles = _members(theme, analysis)
     themes = [t for t in themes if len(t.articles) >= 2]
     themes.sort(key=lambda t: (-t.score, t.phrases[0]))
     kept: list[Theme] = []
@@ -196,18 +238,44 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
         twin = next((k for k in kept if _overlap(own[id(k)], own[id(theme)]) >= DUPLICATE), None)
         if twin is not None:
             twin.phrases += theme.phrases
-            twin.articles |= theme.articles
+            twin.units |= theme.units
         elif len(kept) < MAX_THEMES:
             kept.append(theme)
+    if analysis.entities and kept:  # paragraphs: a small dossier has few themes, the rest are asides
+        kept = [t for t in kept if t.score >= WEAK * kept[0].score]
     for theme in kept:
         theme.name = _name(theme, analysis)
+        theme.articles = _articles(theme.units)
     return kept
+
+
+def _join(phrase: str, theme: Theme, analysis: Analysis, n: int) -> float:
+    """How well a phrase fits a theme (Jaccard of their articles); 0 if no more together than chance."""
+    articles, core = analysis.salient[phrase], analysis.salient[theme.phrases[0]]
+    if analysis.entities and _same_modifier(phrase, theme.phrases[0]) and _articles(articles) & _articles(core):
+        return 1.0  # one subject's paragraphs vary its phrase: "cholera outbreak", "cholera cases"
+    shared = len(articles & core)
+    if shared * n < LIFT * len(articles) * len(core):
+        return 0.0
+    join = shared / len(articles | core)
+    related = any(_inside(phrase, p) or _inside(p, phrase) for p in theme.phrases)
+    return max(join, 1.0) if related and shared >= 0.5 * len(articles) else join
+
+
+def _same_modifier(phrase: str, other: str) -> bool:
+    """Two phrases of several words opening with the same word."""
+    words, others = phrase.split(), other.split()
+    return len(words) > 1 and len(others) > 1 and words[0] == others[0] and not phrase.startswith(ENTITY)
+
+
+def _articles(units: set[str]) -> set[str]:
+    return {_article_of(u) for u in units}
 
 
 def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
     """Phrases shared by at least two articles (and not by nearly all), best first, without the
     shorter phrases whose articles a longer one already covers."""
-    limit = max(2, int(MAX_SHARE * n))
+    limit = max(2, int(analysis.max_share * n))
     scored = {}
     for phrase, articles in analysis.salient.items():
         df = len(articles)
@@ -248,17 +316,52 @@ def _centrality(phrase: str, articles: set[str], analysis: Analysis) -> float:
 
 
 def _name(theme: Theme, analysis: Analysis) -> str:
-    """The most central phrase, written as a person would: 'Missile defense'."""
-    def centrality(phrase: str):
-        return _centrality(phrase, theme.articles, analysis), len(phrase.split()), phrase
+    """An entity the theme's paragraphs centre on ('CFE Treaty', 'NATO and Afghanistan'), else its
+    most central phrase, written as a person would: 'Missile defense'."""
+    return _entity_name(theme, analysis) or _phrase_name(theme, analysis)
 
-    best = max(theme.phrases, key=centrality)
+
+def _phrase_name(theme: Theme, analysis: Analysis) -> str:
+    def centrality(phrase: str):
+        return _centrality(phrase, theme.units, analysis), len(phrase.split()), phrase
+
+    own = [p for p in theme.phrases if not p.startswith(ENTITY)]
+    if not own:
+        return _label(analysis.entities[theme.phrases[0]])
+    best = max(own, key=centrality)
     # a longer phrase the articles also use is the better name: "Hydroelectric dam" for "Dam"
     longer = [p for p in analysis.salient if _inside(best, p) and p != best
               and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]]
     if longer:
         best = max(longer, key=centrality)
     return best[:1].upper() + best[1:]
+
+
+def _entity_name(theme: Theme, analysis: Analysis) -> str:
+    """'<treaty or organisation>' or '<treaty or organisation> and <country or place>' when the theme
+    started from an entity and most of its paragraphs name them; '' otherwise."""
+    if not theme.phrases[0].startswith(ENTITY):
+        return ""
+
+    def central(types: set[str], least: float) -> Entity | None:
+        shares = [(len(analysis.salient[f] & theme.units) / len(theme.units), f) for f in theme.phrases
+                  if f in analysis.entities and analysis.entities[f].type in types]
+        shares = [(share, f) for share, f in shares if share >= least]
+        return analysis.entities[max(shares)[1]] if shares else None
+
+    # the place only has to have joined the theme: joining asked it to share paragraphs beyond chance
+    subject, place = central(SUBJECT_TYPES, CENTRAL_ENTITY), central(PLACE_TYPES, 0.0)
+    if subject and place:
+        return f"{_label(subject)} and {_label(place)}"
+    return _label(subject) if subject else ""
+
+
+def _label(entity: Entity) -> str:
+    """The entity as the articles write it most ('NATO', 'CFE Treaty'), capitalised forms only."""
+    forms = Counter(m.text for m in entity.mentions if m.text[:1].isupper())
+    if not forms:
+        return entity.name
+    return max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
 
 def curated_theme(rule: TopicRule, dossier: Dossier, analysis: Analysis) -> Theme:
@@ -303,6 +406,7 @@ def _merge_same_slug(themes: list[Theme]) -> list[Theme]:
         else:
             first.phrases += [p for p in theme.phrases if p not in first.phrases]
             first.articles |= theme.articles
+            first.units |= theme.units
             first.score += theme.score
             first.description = first.description or theme.description
             first.entity_ids |= theme.entity_ids
@@ -315,14 +419,14 @@ def _covered(theme: Theme, curated: list[Theme]) -> bool:
                for c in curated)
 
 
-def _topic(theme: Theme, dossier: Dossier, analysis: Analysis) -> Topic:
+def _topic(theme: Theme, dossier: Dossier, analysis: Analysis, grouping: Analysis) -> Topic:
     dates = {a.id: a.date or "" for a in dossier.articles}
     articles = sorted(theme.articles, key=lambda a: (dates.get(a, ""), a), reverse=True)
     articles = [a for a in articles if dates.get(a)] + sorted(a for a in articles if not dates.get(a))
     counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
     entities = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_ENTITIES]]
     events = _events(theme, set(articles), dossier, analysis)
-    sentences = _central_sentences(theme, analysis)
+    sentences = _central_sentences(theme, grouping if theme.units else analysis)
     description = theme.description or " ".join(s.sentence for s in sentences)
     return Topic(id=f"topic/{theme.slug}", name=theme.name, slug=theme.slug, description=description,
                  articles=articles, entities=entities, events=events, curated=theme.curated,
@@ -358,16 +462,17 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
 
 def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
     """The sentences that carry most of the theme's phrases, one per article, best first."""
-    weight = {p: _centrality(p, theme.articles, analysis) for p in theme.phrases}
+    units = theme.units or theme.articles
+    weight = {p: _centrality(p, units, analysis) for p in theme.phrases}
     best = []
     for item in analysis.items:
-        if item.article not in theme.articles:
+        if item.article not in units:
             continue
-        scored = [(sum(weight.get(p, 0.0) for p in sorted(found)), sentence) for sentence, found in item.sentences
-                  if 6 <= len(sentence.split()) <= 45]
+        scored = [(sum(weight.get(p, 0.0) for p in sorted(found | analysis.named.get((item.article, sentence), set()))),
+                   sentence) for sentence, found in item.sentences if 6 <= len(sentence.split()) <= 45]
         scored = [(s, sentence) for s, sentence in scored if s > 0]
         if scored:
             score, sentence = max(scored, key=lambda ss: (ss[0], -len(ss[1])))
-            best.append((-score, item.article, sentence))
+            best.append((-score, _article_of(item.article), sentence))
     best.sort()
     return [Source(article, sentence) for _, article, sentence in best[:DESCRIPTION_SENTENCES]]
