@@ -408,6 +408,24 @@ OUTBREAK = {
 OUTBREAK_ENTITIES = [("organisation", "World Health Organization", []), ("country", "Yemen", []),
                      ("place", "Hodeidah", []), ("country", "Egypt", []), ("place", "Nile delta", [])]
 
+TARIFFS = {
+ "t1": ("2024-02-05", [
+   "The European Commission imposed steel tariffs of twenty-five percent on imports from three countries on Monday.",
+   "Carmakers warned that the steel tariffs would raise the price of every car built in Europe.",
+   "The African Union asked for more troops for its peacekeeping mission in Somalia, where militants attacked a base.",
+   "The African Union said the peacekeeping mission in Somalia lacked helicopters and armoured vehicles.",
+   "Somalia's government said the militants had been pushed out of two towns, with help from the African Union.",
+   "The Commission will review the measures in the autumn."]),
+ "t2": ("2024-02-12", [
+   "Dockworkers in Rotterdam walked out on Tuesday, and the port strike left hundreds of containers stranded.",
+   "The union said the port strike would go on until the terminal operators raised wages for night shifts.",
+   "Shipping lines diverted their vessels to Antwerp as the dockworkers picketed the terminals.",
+   "Steelmakers welcomed the steel tariffs, which they said would protect the mills from cheap imports.",
+   "Importers of steel said the tariffs would hurt the shipyards that depend on foreign plate."]),
+}
+TARIFFS_ENTITIES = [("organisation", "European Commission", ["Commission"]), ("organisation", "African Union", []),
+                    ("country", "Somalia", []), ("place", "Rotterdam", []), ("place", "Antwerp", [])]
+
 
 def named(texts: dict, names: list[tuple[str, str, list[str]]]) -> list[Entity]:
     """The entities with a mention wherever the text writes one of their names (a test's entity stage)."""
@@ -434,13 +452,26 @@ def named(texts: dict, names: list[tuple[str, str, list[str]]]) -> list[Entity]:
     (OUTBREAK, OUTBREAK_ENTITIES, [({"Cholera outbreak", "Cholera outbreak in Yemen", "Cholera cases"}, ["h1", "h2"]),
                                    ({"World Health Organization", "Budget", "Membership fees"}, ["h1"]),
                                    ({"Cotton harvest", "Nile delta", "Floods"}, ["h2"])]),
+    (TARIFFS, TARIFFS_ENTITIES, [({"Steel tariffs"}, ["t1", "t2"]),
+                                 ({"African Union and Somalia", "Peacekeeping mission"}, ["t1"]),
+                                 ({"Port strike", "Dockworkers", "Rotterdam"}, ["t2"])]),
 ])
 def test_two_article_dossiers_give_a_theme_per_subject_from_their_paragraphs(texts, names, expected):
     found = themes(texts, entities=named(texts, names))
-    print(found)
     assert len(found) >= 3
     for accepted, articles in expected:
         assert [name for name in found if name in accepted], (accepted, found)
         assert found[next(name for name in found if name in accepted)] == articles
     for name in found:
         assert not set(name.lower().split()) & GENERIC, name
+
+
+def test_a_paragraph_theme_is_named_after_its_entities_and_lists_its_paragraphs_entities():
+    dossier = dossier_of(TARIFFS, named(TARIFFS, TARIFFS_ENTITIES))
+    found = {t.name: t for t in find_topics(dossier, Registry())}
+    union = found["African Union and Somalia"]
+    assert set(union.entities[:2]) == {"organisation/african-union", "country/somalia"}
+    assert "organisation/european-commission" not in union.entities  # named in the article, not in the theme
+    for topic in found.values():
+        assert topic.sentences and all(s.article in topic.articles for s in topic.sentences)
+    assert all("African Union" in s.sentence for s in union.sentences)

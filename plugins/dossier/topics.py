@@ -44,8 +44,7 @@ ENTITY = "@"  # an entity named in a paragraph is a feature of it, keyed "@<enti
 FEATURE_TYPES = {"treaty", "organisation", "event", "country", "place"}  # what a theme can be about
 SUBJECT_TYPES = {"treaty", "organisation", "event"}
 PLACE_TYPES = {"country", "place"}
-CENTRAL_ENTITY = 0.5  # an entity names a theme when named in at least this share of its paragraphs
-WEAK = 0.35  # paragraph themes weighing less than this share of the strongest are asides, not themes
+WEAK = 0.35  # a paragraph theme told in fewer than this share of the main one's paragraphs is an aside
 
 
 @dataclass
@@ -56,7 +55,7 @@ class Theme:
     score: float = 0.0
     curated: bool = False
     description: str = ""
-    entity_ids: set[str] = field(default_factory=set)  # a curated theme's entities
+    entity_ids: set[str] = field(default_factory=set)  # the entities that select its articles or events
     original: str = ""  # the name's key before any renaming
     units: set[str] = field(default_factory=set)  # what it was grouped from: articles or paragraphs
 
@@ -75,6 +74,7 @@ class Analysis:
     counts: dict[str, Counter] = field(default_factory=dict)  # article -> phrase -> occurrences
     salient: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles that are about it
     max_share: float = MAX_SHARE
+    paragraphs: bool = False  # are the units paragraphs (a small dossier) rather than articles
     entities: dict[str, Entity] = field(default_factory=dict)  # feature key -> entity (paragraph units)
     named: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (unit, sentence) -> entity features
     _sentences: dict[tuple[str, str], frozenset[str]] | None = None
@@ -147,7 +147,7 @@ def paragraph_analysis(dossier: Dossier) -> Analysis:
                 features[ENTITY + entity.id] = entity
                 named.setdefault((item.article, mention.sentence), set()).add(ENTITY + entity.id)
     analysis = _weigh(items, _entity_phrases(dossier), PARAGRAPH_SHARE)
-    analysis.entities, analysis.named = features, named
+    analysis.entities, analysis.named, analysis.paragraphs = features, named, True
     return analysis
 
 
@@ -241,18 +241,19 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
             twin.units |= theme.units
         elif len(kept) < MAX_THEMES:
             kept.append(theme)
-    if analysis.entities and kept:  # paragraphs: a small dossier has few themes, the rest are asides
-        kept = [t for t in kept if t.score >= WEAK * kept[0].score]
+    if analysis.paragraphs:
+        kept = _without_asides(kept)
     for theme in kept:
         theme.name = _name(theme, analysis)
         theme.articles = _articles(theme.units)
+        theme.entity_ids = {f[len(ENTITY):] for f in theme.phrases if f in analysis.entities}  # for its events
     return kept
 
 
 def _join(phrase: str, theme: Theme, analysis: Analysis, n: int) -> float:
     """How well a phrase fits a theme (Jaccard of their articles); 0 if no more together than chance."""
     articles, core = analysis.salient[phrase], analysis.salient[theme.phrases[0]]
-    if analysis.entities and _same_modifier(phrase, theme.phrases[0]) and _articles(articles) & _articles(core):
+    if analysis.paragraphs and _same_modifier(phrase, theme.phrases[0]) and _articles(articles) & _articles(core):
         return 1.0  # one subject's paragraphs vary its phrase: "cholera outbreak", "cholera cases"
     shared = len(articles & core)
     if shared * n < LIFT * len(articles) * len(core):
@@ -294,12 +295,24 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
     return ranked[:CANDIDATES]
 
 
+def _without_asides(themes: list[Theme]) -> list[Theme]:
+    """A small dossier's themes without its asides: a word that recurs alone ("steps") or a subject
+    told in far fewer paragraphs than the main one."""
+    most = max((len(t.units) for t in themes), default=0)
+    return [t for t in themes if len(t.phrases) >= 2 and len(t.units) >= WEAK * most]
+
+
 def _members(theme: Theme, analysis: Analysis) -> set[str]:
-    """Articles that use the theme's first phrase, or two of its phrases."""
+    """Articles that use the theme's first phrase, or two of its phrases; and paragraphs (which are
+    short) that use one of its names or phrases of several words."""
     seen = Counter()
     for phrase in theme.phrases:
         seen.update(analysis.salient[phrase])
-    head = analysis.salient[theme.phrases[0]]
+    head = set(analysis.salient[theme.phrases[0]])
+    if analysis.paragraphs:
+        for phrase in theme.phrases:
+            if " " in phrase or phrase.startswith(ENTITY):
+                head |= analysis.salient[phrase]
     return {a for a, k in seen.items() if a in head or k >= 2}
 
 
@@ -316,8 +329,8 @@ def _centrality(phrase: str, articles: set[str], analysis: Analysis) -> float:
 
 
 def _name(theme: Theme, analysis: Analysis) -> str:
-    """An entity the theme's paragraphs centre on ('CFE Treaty', 'NATO and Afghanistan'), else its
-    most central phrase, written as a person would: 'Missile defense'."""
+    """The entity the theme grew from ('CFE Treaty', 'NATO and Afghanistan'), else its most central
+    phrase, written as a person would: 'Missile defense'."""
     return _entity_name(theme, analysis) or _phrase_name(theme, analysis)
 
 
@@ -338,22 +351,18 @@ def _phrase_name(theme: Theme, analysis: Analysis) -> str:
 
 
 def _entity_name(theme: Theme, analysis: Analysis) -> str:
-    """'<treaty or organisation>' or '<treaty or organisation> and <country or place>' when the theme
-    started from an entity and most of its paragraphs name them; '' otherwise."""
-    if not theme.phrases[0].startswith(ENTITY):
+    """A theme grown from an entity is named after it, with the best entity of the other kind that
+    joined it: '<treaty or organisation>', '<organisation> and <country or place>'. '' for a theme
+    grown from a phrase."""
+    head = analysis.entities.get(theme.phrases[0])
+    if head is None:
         return ""
+    joined = [analysis.entities[f] for f in theme.phrases[1:] if f in analysis.entities]  # best first
 
-    def central(types: set[str], least: float) -> Entity | None:
-        shares = [(len(analysis.salient[f] & theme.units) / len(theme.units), f) for f in theme.phrases
-                  if f in analysis.entities and analysis.entities[f].type in types]
-        shares = [(share, f) for share, f in shares if share >= least]
-        return analysis.entities[max(shares)[1]] if shares else None
+    def first(types: set[str]) -> Entity | None:
+        return head if head.type in types else next((e for e in joined if e.type in types), None)
 
-    # the place only has to have joined the theme: joining asked it to share paragraphs beyond chance
-    subject, place = central(SUBJECT_TYPES, CENTRAL_ENTITY), central(PLACE_TYPES, 0.0)
-    if subject and place:
-        return f"{_label(subject)} and {_label(place)}"
-    return _label(subject) if subject else ""
+    return " and ".join(_label(e) for e in (first(SUBJECT_TYPES), first(PLACE_TYPES)) if e) or _label(head)
 
 
 def _label(entity: Entity) -> str:
@@ -423,7 +432,11 @@ def _topic(theme: Theme, dossier: Dossier, analysis: Analysis, grouping: Analysi
     dates = {a.id: a.date or "" for a in dossier.articles}
     articles = sorted(theme.articles, key=lambda a: (dates.get(a, ""), a), reverse=True)
     articles = [a for a in articles if dates.get(a)] + sorted(a for a in articles if not dates.get(a))
-    counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
+    if grouping is not analysis and theme.units:  # its paragraphs, not the rest of its articles
+        counts = Counter(e.id for e in dossier.entities for unit in {_unit(m.article, m.block) for m in e.mentions}
+                         if unit in theme.units)
+    else:
+        counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
     entities = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_ENTITIES]]
     events = _events(theme, set(articles), dossier, analysis)
     sentences = _central_sentences(theme, grouping if theme.units else analysis)
