@@ -7,7 +7,15 @@ themes, best first; a phrase joins the theme whose articles it shares most (Jacc
 than chance would give), so "missile defense", "interceptors" and "radar station" end in one theme.
 A theme is named by the phrase its articles use most, and described by its most central sentences,
 each with its source. Each step is linear in the number of articles (a phrase is compared with at
-most 2 * MAX_THEMES themes, never articles pairwise). Curated themes (`topics:` in content/dossier.yaml) select the articles that contain one of
+most 2 * MAX_THEMES themes, never articles pairwise).
+
+A dossier of fewer than SMALL articles is grouped by paragraph instead: two articles share too few
+phrases to tell themes apart, but their paragraphs do, so one article can hold several themes. A
+paragraph's features are then its phrases and the treaties, organisations, countries and places it
+names; a theme grown from such an entity is named after it and the best entity of the other kind
+that joined it ("NATO and Afghanistan"), and a theme's articles are those holding its paragraphs.
+
+Curated themes (`topics:` in content/dossier.yaml) select the articles that contain one of
 their phrases or name one of their entities; they win over automatic ones. `rename_topics` renames
 (two themes renamed alike are merged) and `hide_topics` hides, by name or slug.
 """
@@ -77,7 +85,15 @@ class Analysis:
     paragraphs: bool = False  # are the units paragraphs (a small dossier) rather than articles
     entities: dict[str, Entity] = field(default_factory=dict)  # feature key -> entity (paragraph units)
     named: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (unit, sentence) -> entity features
+    unit_articles: dict[str, str] = field(default_factory=dict)  # paragraph -> its article
     _sentences: dict[tuple[str, str], frozenset[str]] | None = None
+
+    def article(self, unit: str) -> str:
+        """The article holding a unit (itself when the units are articles)."""
+        return self.unit_articles.get(unit, unit)
+
+    def articles(self, units: set[str]) -> set[str]:
+        return {self.article(u) for u in units}
 
     def phrases_in(self, article: str, sentence: str) -> frozenset[str]:
         """The phrases of one sentence of an article (as the article's own pass found them)."""
@@ -132,8 +148,9 @@ def paragraph_analysis(dossier: Dossier) -> Analysis:
     """Each kept paragraph a unit ("<article>#<block>") with its phrases and the entities it names.
 
     Only for small dossiers, so recomputing the phrases paragraph by paragraph costs little."""
-    items = [ph.article_phrases(Article(_unit(a.id, i), "", "", blocks=[block]))
-             for a in dossier.articles for i, block in enumerate(a.body) if block.kind != "heading"]
+    units = {_unit(a.id, i): a.id for a in dossier.articles for i, block in enumerate(a.body) if block.kind != "heading"}
+    blocks = {_unit(a.id, i): block for a in dossier.articles for i, block in enumerate(a.body)}
+    items = [ph.article_phrases(Article(unit, "", "", blocks=[blocks[unit]])) for unit in units]
     ph.settle(items)
     by_unit = {item.article: item for item in items}
     features, named = {}, {}
@@ -147,16 +164,12 @@ def paragraph_analysis(dossier: Dossier) -> Analysis:
                 features[ENTITY + entity.id] = entity
                 named.setdefault((item.article, mention.sentence), set()).add(ENTITY + entity.id)
     analysis = _weigh(items, _entity_phrases(dossier), PARAGRAPH_SHARE)
-    analysis.entities, analysis.named, analysis.paragraphs = features, named, True
+    analysis.entities, analysis.named, analysis.unit_articles, analysis.paragraphs = features, named, units, True
     return analysis
 
 
 def _unit(article: str, block: int) -> str:
     return f"{article}#{block}"
-
-
-def _article_of(unit: str) -> str:
-    return unit.rsplit("#", 1)[0] if "#" in unit else unit
 
 
 def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float = MAX_SHARE) -> Analysis:
@@ -229,11 +242,11 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
         elif len(themes) < 2 * MAX_THEMES:
             themes.append(Theme("", [phrase], set(), score))
     for theme in themes:
-        theme.units = theme.articles = _members(theme, analysis)
-    themes = [t for t in themes if len(t.articles) >= 2]
+        theme.units = _members(theme, analysis)
+    themes = [t for t in themes if len(t.units) >= 2]
     themes.sort(key=lambda t: (-t.score, t.phrases[0]))
     kept: list[Theme] = []
-    own = {id(t): set(t.articles) for t in themes}  # compared before merging, so merges do not chain
+    own = {id(t): set(t.units) for t in themes}  # compared before merging, so merges do not chain
     for theme in themes:
         twin = next((k for k in kept if _overlap(own[id(k)], own[id(theme)]) >= DUPLICATE), None)
         if twin is not None:
@@ -245,7 +258,7 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
         kept = _without_asides(kept)
     for theme in kept:
         theme.name = _name(theme, analysis)
-        theme.articles = _articles(theme.units)
+        theme.articles = analysis.articles(theme.units)
         theme.entity_ids = {f[len(ENTITY):] for f in theme.phrases if f in analysis.entities}  # for its events
     return kept
 
@@ -253,7 +266,7 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
 def _join(phrase: str, theme: Theme, analysis: Analysis, n: int) -> float:
     """How well a phrase fits a theme (Jaccard of their articles); 0 if no more together than chance."""
     articles, core = analysis.salient[phrase], analysis.salient[theme.phrases[0]]
-    if analysis.paragraphs and _same_modifier(phrase, theme.phrases[0]) and _articles(articles) & _articles(core):
+    if analysis.paragraphs and _same_modifier(phrase, theme.phrases[0]) and analysis.articles(articles) & analysis.articles(core):
         return 1.0  # one subject's paragraphs vary its phrase: "cholera outbreak", "cholera cases"
     shared = len(articles & core)
     if shared * n < LIFT * len(articles) * len(core):
@@ -267,10 +280,6 @@ def _same_modifier(phrase: str, other: str) -> bool:
     """Two phrases of several words opening with the same word."""
     words, others = phrase.split(), other.split()
     return len(words) > 1 and len(others) > 1 and words[0] == others[0] and not phrase.startswith(ENTITY)
-
-
-def _articles(units: set[str]) -> set[str]:
-    return {_article_of(u) for u in units}
 
 
 def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
@@ -432,18 +441,24 @@ def _topic(theme: Theme, dossier: Dossier, analysis: Analysis, grouping: Analysi
     dates = {a.id: a.date or "" for a in dossier.articles}
     articles = sorted(theme.articles, key=lambda a: (dates.get(a, ""), a), reverse=True)
     articles = [a for a in articles if dates.get(a)] + sorted(a for a in articles if not dates.get(a))
-    if grouping is not analysis and theme.units:  # its paragraphs, not the rest of its articles
-        counts = Counter(e.id for e in dossier.entities for unit in {_unit(m.article, m.block) for m in e.mentions}
-                         if unit in theme.units)
-    else:
-        counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
-    entities = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_ENTITIES]]
+    entities = _main_entities(theme, articles, dossier, grouping.paragraphs)
     events = _events(theme, set(articles), dossier, analysis)
     sentences = _central_sentences(theme, grouping if theme.units else analysis)
     description = theme.description or " ".join(s.sentence for s in sentences)
     return Topic(id=f"topic/{theme.slug}", name=theme.name, slug=theme.slug, description=description,
                  articles=articles, entities=entities, events=events, curated=theme.curated,
                  sentences=[] if theme.description else sentences)
+
+
+def _main_entities(theme: Theme, articles: list[str], dossier: Dossier, paragraphs: bool) -> list[str]:
+    """The entities its articles name most; in a small dossier, those its paragraphs name most (an
+    article's other subjects are not the theme's)."""
+    if paragraphs and theme.units:
+        counts = Counter(e.id for e in dossier.entities for unit in {_unit(m.article, m.block) for m in e.mentions}
+                         if unit in theme.units)
+    else:
+        counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
+    return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_ENTITIES]]
 
 
 def _events(theme: Theme, articles: set[str], dossier: Dossier, analysis: Analysis) -> list[str]:
@@ -474,7 +489,8 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
 
 
 def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
-    """The sentences that carry most of the theme's phrases, one per article, best first."""
+    """The sentences that carry most of the theme's phrases (and names, in paragraphs), one per
+    article or paragraph, best first."""
     units = theme.units or theme.articles
     weight = {p: _centrality(p, units, analysis) for p in theme.phrases}
     best = []
@@ -486,6 +502,6 @@ def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
         scored = [(s, sentence) for s, sentence in scored if s > 0]
         if scored:
             score, sentence = max(scored, key=lambda ss: (ss[0], -len(ss[1])))
-            best.append((-score, _article_of(item.article), sentence))
+            best.append((-score, analysis.article(item.article), sentence))
     best.sort()
     return [Source(article, sentence) for _, article, sentence in best[:DESCRIPTION_SENTENCES]]
