@@ -63,7 +63,7 @@ class Theme:
     score: float = 0.0
     curated: bool = False
     description: str = ""
-    entity_ids: set[str] = field(default_factory=set)  # the entities that select its articles or events
+    entity_ids: set[str] = field(default_factory=set)  # a curated theme's entities
     original: str = ""  # the name's key before any renaming
     units: set[str] = field(default_factory=set)  # what it was grouped from: articles or paragraphs
 
@@ -86,6 +86,7 @@ class Analysis:
     entities: dict[str, Entity] = field(default_factory=dict)  # feature key -> entity (paragraph units)
     named: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (unit, sentence) -> entity features
     unit_articles: dict[str, str] = field(default_factory=dict)  # paragraph -> its article
+    unit_texts: dict[str, str] = field(default_factory=dict)  # paragraph -> its text
     _sentences: dict[tuple[str, str], frozenset[str]] | None = None
 
     def article(self, unit: str) -> str:
@@ -165,6 +166,7 @@ def paragraph_analysis(dossier: Dossier) -> Analysis:
                 named.setdefault((item.article, mention.sentence), set()).add(ENTITY + entity.id)
     analysis = _weigh(items, _entity_phrases(dossier), PARAGRAPH_SHARE)
     analysis.entities, analysis.named, analysis.unit_articles, analysis.paragraphs = features, named, units, True
+    analysis.unit_texts = {unit: blocks[unit].text for unit in units}
     return analysis
 
 
@@ -259,7 +261,6 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
     for theme in kept:
         theme.name = _name(theme, analysis)
         theme.articles = analysis.articles(theme.units)
-        theme.entity_ids = {f[len(ENTITY):] for f in theme.phrases if f in analysis.entities}  # for its events
     return kept
 
 
@@ -313,14 +314,16 @@ def _without_asides(themes: list[Theme]) -> list[Theme]:
 
 def _members(theme: Theme, analysis: Analysis) -> set[str]:
     """Articles that use the theme's first phrase, or two of its phrases; and paragraphs (which are
-    short) that use one of its names or phrases of several words."""
+    short) that use one of its phrases of several words or name one of its treaties or organisations
+    (a place is named by too many subjects to place a paragraph alone)."""
     seen = Counter()
     for phrase in theme.phrases:
         seen.update(analysis.salient[phrase])
     head = set(analysis.salient[theme.phrases[0]])
     if analysis.paragraphs:
         for phrase in theme.phrases:
-            if " " in phrase or phrase.startswith(ENTITY):
+            entity = analysis.entities.get(phrase)
+            if entity.type in SUBJECT_TYPES if entity else " " in phrase:
                 head |= analysis.salient[phrase]
     return {a for a, k in seen.items() if a in head or k >= 2}
 
@@ -442,7 +445,10 @@ def _topic(theme: Theme, dossier: Dossier, analysis: Analysis, grouping: Analysi
     articles = sorted(theme.articles, key=lambda a: (dates.get(a, ""), a), reverse=True)
     articles = [a for a in articles if dates.get(a)] + sorted(a for a in articles if not dates.get(a))
     entities = _main_entities(theme, articles, dossier, grouping.paragraphs)
-    events = _events(theme, set(articles), dossier, analysis)
+    if grouping.paragraphs and theme.units:
+        events = _paragraph_events(theme, dossier, grouping)
+    else:
+        events = _events(theme, set(articles), dossier, analysis)
     sentences = _central_sentences(theme, grouping if theme.units else analysis)
     description = theme.description or " ".join(s.sentence for s in sentences)
     return Topic(id=f"topic/{theme.slug}", name=theme.name, slug=theme.slug, description=description,
@@ -477,6 +483,16 @@ def _events(theme: Theme, articles: set[str], dossier: Dossier, analysis: Analys
             chosen.append(event)
         elif not theme.curated and any(own & analysis.phrases_in(s.article, s.sentence) for s in sources):
             chosen.append(event)
+    return [e.id for e in sorted(chosen, key=lambda e: (e.date, e.id))]
+
+
+def _paragraph_events(theme: Theme, dossier: Dossier, grouping: Analysis) -> list[str]:
+    """A small dossier's theme: the events told in its paragraphs, in date order."""
+    texts = {}
+    for unit in sorted(theme.units):
+        texts.setdefault(grouping.article(unit), []).append(grouping.unit_texts[unit])
+    chosen = [e for e in dossier.events
+              if any(s.sentence in text for s in e.sources for text in texts.get(s.article, []))]
     return [e.id for e in sorted(chosen, key=lambda e: (e.date, e.id))]
 
 
