@@ -394,3 +394,9 @@ def test_the_registry_names_what_the_stage_left_open():
                                                                aliases=["GERD"])]))
     assert found["organisation/houthis"].mentions[0].text == "Houthi"
     assert found["place/grand-ethiopian-renaissance-dam"].mentions[0].text == "GERD"
+
+
+def test_a_known_name_after_sentence_openers_is_read_whole():
+    found = entities_of(article("The New York Times said in an editorial that the council had failed the city."))
+    assert ("New York Times", "organisation") in {(e.name, e.type) for e in found.values()}
+    assert "York Times" not in names(found)

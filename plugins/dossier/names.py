@@ -135,6 +135,11 @@ class BlockScanner(RoleReader):
                 i = self.known(i, *hit, items)
             elif tok.cap or (tok.key in PARTICLES and self.particles_then_name(i)):
                 end = self.span_end(i)
+                known_at = next((j for j in range(i + 1, min(self.skip_opening(i, end), end - 1) + 1)
+                                 if self.gaz.match(self.keys, j)), None)
+                if known_at is not None:
+                    i = known_at  # "The New York Times": the openers go, the known name is read whole
+                    continue
                 if not self.heading:
                     items += self.classify(i, end, items)
                 else:  # title-case headings are full of capitalised words: only known surnames count
