@@ -400,3 +400,10 @@ def test_a_known_name_after_sentence_openers_is_read_whole():
     found = entities_of(article("The New York Times said in an editorial that the council had failed the city."))
     assert ("New York Times", "organisation") in {(e.name, e.type) for e in found.values()}
     assert "York Times" not in names(found)
+
+
+def test_states_are_places_and_not_the_country_in_their_name():
+    found = entities_of(article("The suspect had lived in Vermont and New Jersey before he moved to New Mexico."))
+    kinds = {(e.name, e.type) for e in found.values()}
+    assert {("New Jersey", "place"), ("New Mexico", "place"), ("Vermont", "place")} <= kinds
+    assert not {"Jersey", "Mexico"} & names(found)

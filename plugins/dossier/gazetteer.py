@@ -73,6 +73,9 @@ class Gazetteer:
         return None
 
 
+# Federal countries whose states and provinces the news names as places of their own.
+FEDERAL_COUNTRIES = frozenset("US CA AU IN BR MX".split())
+
 # Acronyms that are also English words are matched only in capitals.
 WORD_ACRONYMS = frozenset("START SALT SORT CIS AU AP WHO ATT EC MDA NRC RIA US".split())
 
@@ -126,6 +129,9 @@ def load() -> Gazetteer:
                 gaz.add(phrase, Entry(kind, name.strip()))
     for phrase, country in capitals:
         gaz.add(phrase, Entry("country", country, capital=True))
+    for subdivision in pycountry.subdivisions:  # "New Jersey" is a state, not the island of Jersey
+        if subdivision.country_code in FEDERAL_COUNTRIES and subdivision.parent_code is None:
+            gaz.add(subdivision.name, Entry("place", subdivision.name))  # a country's name stays the country
     _load_words(gaz)
     return gaz
 
