@@ -165,3 +165,16 @@ def test_a_story_repeated_in_another_seed_is_still_the_article():
     prose = [block.text for block in make(PAGE).body if len(block.text.split()) > 10]
     article = clean(SeedText("p.txt", PAGE), repeated_lines=frozenset(prose + ["Most Viewed"]))
     assert kept(article) == kept(make(PAGE))
+
+
+STORY = ("\n\nThe council closed the old bridge to cars on Saturday after engineers found cracks in two of its "
+         "piers, and buses will use the ferry until the repairs are done.\n\nThe mayor said the work would take "
+         "most of the summer and cost the city more than it had set aside for roads this year.\n")
+
+
+def test_bylines_and_reading_times_are_not_headlines():
+    guardian = make("Bridge closes to cars\n\nAna Ruiz in Lisbon\n\nSat 14 Jul 2007 12.00 BST" + STORY)
+    assert (guardian.title, guardian.date) == ("Bridge closes to cars", "2007-07-14")
+    wire = make("Bridge closes to cars\n\nBy Ana Ruiz\n\n3 Min Read\n\nJul 14th, 2007" + STORY)
+    assert (wire.title, wire.date) == ("Bridge closes to cars", "2007-07-14")
+    assert make("Fighting stops in Lisbon\n\nSat, Jul 14, 2007" + STORY).title == "Fighting stops in Lisbon"

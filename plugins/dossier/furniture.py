@@ -7,7 +7,7 @@ FURNITURE = re.compile(
     r"|related\b|most (?:viewed|read|popular|shared|emailed)\b|read more\b|see also\b|more on this\b"
     r"|click here\b|continue reading\b|story continues\b|back to top\b|top of page\b|print (?:this|page)\b"
     r"|e-?mail (?:this|to a friend)\b|adjust font\b|font size\b|text size\b|image (?:caption|copyright)\b"
-    r"|photo(?:graph)?:|credit\b|getty images\b|tags?:|topics:|filed under\b|comments?\b|terms? of\b|show more\b|join (?:our|us)\b|sign up\b"
+    r"|photo(?:graph)?:|credit\b|getty images\b|tags?:|topics:|filed under\b|comments?\b|terms? of\b|show more\b|\d+\s*min(?:ute)?s?\s+read\b|join (?:our|us)\b|sign up\b"
     r"|privacy\b|cookie|newsletter\b|breaking news\b|watch:|listen:|video:|recommended\b|trending\b)",
     re.IGNORECASE)
 FURNITURE_ANYWHERE = re.compile(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import CREDIT_AT_END, FURNITURE
-from .timex import MONTH, find_dates
+from .timex import MONTH, find_dates, month_number
 
 DASH = r"(?:--|—|–|-|_)"
 AGENCY = r"\((?P<agency>[A-Z][\w&.'/-]*(?:[ -][A-Z][\w&.'/-]*){0,4})(?:,?\s+(?P<agency_date>[^)]{4,30}))?\)"
@@ -25,6 +25,7 @@ DATELINE = re.compile(
 GLUED_CAPTION = re.compile(r"^(?P<caption>.{15,400}?\([A-Z][\w&./ -]{1,30}\))\s+(?=\S.{0,60}?" + DASH + r"\s)")
 BYLINE = re.compile(r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]|"
                     r"\b(?:writer|correspondent|reporter|editor|columnist|staff|contributor)s?\s*$", re.IGNORECASE)
+NAME_IN_PLACE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2} (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$")
 SOURCE_LINE = re.compile(r"^\((?P<agency>[A-Z][\w&.'/ -]{1,30}?),?\s+(?P<date>(?:" + MONTH + r"|\d)[^)]{4,28})\)$")
 COPYRIGHT_HOLDER = re.compile(r"(?:copyright|©)(?:\s*(?:copyright|©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?))*\s+"
                               r"(?P<holder>[A-Z][\w&.' -]{2,50}?)(?:,? (?:inc|llc|ltd)\b|[.,|]|\s+\d{4}|\s+all rights|\s*$)",
@@ -32,6 +33,11 @@ COPYRIGHT_HOLDER = re.compile(r"(?:copyright|©)(?:\s*(?:copyright|©|\(c\)|\d{4
 DATE_LINE_OPENING = re.compile(r"^(?:updated|published|posted|last (?:updated|modified)|first published)\b", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"\b(?:(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)(?=T|\b)"
                           r"|(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)(?P<year>(?:19|20)\d\d)\b)")
+SHORT = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+SHORT_MONTH_DATE = re.compile(
+    r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>" + SHORT + r"),? (?P<year>(?:19|20)\d\d)"
+    r"|(?P<month2>" + SHORT + r") (?P<day2>\d{1,2})(?:st|nd|rd|th)?,? (?P<year2>(?:19|20)\d\d))\b", re.IGNORECASE)
 HEADER_WINDOW = 25  # the headline is within this many blocks above the article text
 END_PUNCTUATION = re.compile(r"[.!?;,]$")
 
@@ -91,7 +97,7 @@ def _header_dates(texts: list[str], body_start: int) -> list[tuple[int, str]]:
     found = []
     for index in order:
         text = texts[index][:300]
-        value = _numeric_date(text) if index < body_start else None
+        value = _compact_date(text) if index < body_start else None
         for expression in find_dates(text, None):
             if expression.precision == "day" and (index < body_start or expression.start < 80):
                 value = expression.value
@@ -124,11 +130,15 @@ def _headline(texts: list[str], body_start: int, captions: set[int]) -> int | No
     offset = body_start - len(header)
     page = "\n".join(texts[:body_start + 1])
     best, best_score = None, 0.0
+    # the headline stands above its date line: a line between that date line and the text is a byline
+    date_line = next((p for p in range(len(header) - 1, max(-1, len(header) - 7), -1) if _is_date_line(header[p])), None)
     for position, text in enumerate(header):
         score = _headline_score(text, page)
         if score <= 0 or offset + position in captions:
             continue
         score -= 0.15 * (len(header) - position)  # nearer the text is likelier
+        if date_line is not None and position > date_line:
+            score -= 1.0
         if score > best_score:
             best, best_score = offset + position, score
     return best
@@ -147,22 +157,30 @@ def _headline_score(text: str, page: str) -> float:
         score += 1.5  # pages repeat their headline (title bar, breadcrumbs, share text)
     if text.isupper():
         score -= 0.5
+    if NAME_IN_PLACE.match(text):
+        score -= 1.0  # "Luke Harding in Moscow": a byline without "By"
+    if re.match(r"\d+ ", text):
+        score -= 1.0  # "3 Min Read", "12 photos"
     if sum(w[0].isupper() for w in words) == len(words) and len(words) <= 4:
         score -= 1.5  # a name or a section title rather than a headline
     return score
 
 
-def _numeric_date(text: str) -> str | None:
-    """ISO (2007-06-15T10:00), US (06/15/2007) or European (15.06.2007) numeric dates on a date line."""
+def _compact_date(text: str) -> str | None:
+    """Date-line forms the running-text parser leaves alone: ISO (2007-06-15T10:00), US (06/15/2007),
+    European (15.06.2007), and months cut short without a period ("Sat 14 Jul 2007", "Jul 14th, 2007")."""
     match = NUMERIC_DATE.search(text)
-    if not match:
-        return None
-    if match["iso_year"]:
+    if match and match["iso_year"]:
         year, month, day = int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"])
-    else:
+    elif match:
         first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
         day_first = match["separator"] == "." or first > 12
         day, month = (first, second) if day_first else (second, first)
+    elif match := SHORT_MONTH_DATE.search(text):
+        day, month, year = int(match["day"] or match["day2"]), month_number(match["month"] or match["month2"]), \
+            int(match["year"] or match["year2"])
+    else:
+        return None
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
@@ -170,7 +188,7 @@ def _numeric_date(text: str) -> str | None:
 
 
 def _is_date_line(text: str) -> bool:
-    if DATE_LINE_OPENING.match(text) or NUMERIC_DATE.search(text) and len(text.split()) <= 6:
+    if DATE_LINE_OPENING.match(text) or _compact_date(text) and len(text.split()) <= 8:
         return True
     expressions = find_dates(text[:200], None)
     return bool(expressions) and len(text.split()) <= 14
