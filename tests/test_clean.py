@@ -178,3 +178,14 @@ def test_bylines_and_reading_times_are_not_headlines():
     wire = make("Bridge closes to cars\n\nBy Ana Ruiz\n\n3 Min Read\n\nJul 14th, 2007" + STORY)
     assert (wire.title, wire.date) == ("Bridge closes to cars", "2007-07-14")
     assert make("Fighting stops in Lisbon\n\nSat, Jul 14, 2007" + STORY).title == "Fighting stops in Lisbon"
+
+
+def test_the_page_language_picks_the_stoplist_and_english_wins_ties():
+    from dossier.stoplists import stoplist_for
+
+    english = stoplist_for("the minister said that the talks would go on in the spring and that he was hopeful".split())
+    assert {"the", "that", "would"} <= english
+    portuguese = stoplist_for("o ministro disse que as conversas vão continuar na primavera e que ele está confiante".split())
+    assert {"que", "na", "ele"} <= portuguese and portuguese is not english
+    # a page that is English with a few foreign words stays English
+    assert stoplist_for(("the talks in the city of " * 20 + "que na ele disse").split()) is english

@@ -11,6 +11,7 @@ from functools import lru_cache
 import justext
 
 FALLBACK = "English"
+OTHER_LANGUAGE_MARGIN = 1.5
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +29,7 @@ def _stoplist(language: str) -> frozenset[str]:
 
 
 def stoplist_for(words: list[str]) -> frozenset[str]:
-    """The stoplist of the language these words are most likely in (English when none stands out)."""
+    """The stoplist of the language these words are most likely in (English unless another stands out)."""
     index, hits = _languages_of_word(), Counter()
     for word, count in Counter(w.lower() for w in words).items():
         for language in index.get(word, ()):
@@ -36,4 +37,5 @@ def stoplist_for(words: list[str]) -> frozenset[str]:
     if not hits:
         return _stoplist(FALLBACK)
     best = max(sorted(hits), key=hits.__getitem__)
-    return _stoplist(best if hits[best] > hits[FALLBACK] else FALLBACK)
+    # Some stoplists (made from Wikipedias) hold many English words: another language must clearly win
+    return _stoplist(best if hits[best] > OTHER_LANGUAGE_MARGIN * hits[FALLBACK] else FALLBACK)
