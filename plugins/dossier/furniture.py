@@ -11,7 +11,8 @@ FURNITURE = re.compile(
     r"|privacy\b|cookie|newsletter\b|breaking news\b|watch:|listen:|video:|recommended\b|trending\b)",
     re.IGNORECASE)
 FURNITURE_ANYWHERE = re.compile(
-    r"all rights reserved|opens in (?:a )?new window|\(more\)\s*$|>>\s*$|»\s*$|\bclick here\b|\bcookies?\b.*\b(?:accept|policy)\b",
+    r"all rights reserved|opens in (?:a )?new window|subscribe to (?:our|the)\b|sign up for (?:our|the)\b"
+    r"|\bour newsletter\b|activation link|successfully subscribed|\(more\)\s*$|>>\s*$|»\s*$|\bclick here\b|\bcookies?\b.*\b(?:accept|policy)\b",
     re.IGNORECASE)
 MENU_SEPARATORS = re.compile(r"\s[|·•]\s|\s\|\s?|\s?\|\s")
 CREDIT_AT_END = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|[A-Z][\w.-]*(?:[ /-][\w.-]+){0,3})"
