@@ -18,6 +18,8 @@ The coastal states had met for three days to agree how the catch should be share
 Who Pays
 "We cannot go on fishing blind," said the head of the crews' union, who asked the ministers to come back to the table before the season opens in May.
 
+Stay up to date with the fleet news. Subscribe to our newsletter.
+
 The ministry said it would publish its own limit within two weeks, as it has done in each of the last four years.
 
 Related >>
@@ -28,7 +30,6 @@ Most Viewed
 Storm closes ferry routes
 Prices of cod rise again
 
-Stay up to date with the fleet. Subscribe to our newsletter.
 Copyright © 2021 Northern Wire Media. All rights reserved.
 """
 
