@@ -407,3 +407,13 @@ def test_states_are_places_and_not_the_country_in_their_name():
     kinds = {(e.name, e.type) for e in found.values()}
     assert {("New Jersey", "place"), ("New Mexico", "place"), ("Vermont", "place")} <= kinds
     assert not {"Jersey", "Mexico"} & names(found)
+
+
+def test_a_title_after_the_body_it_belongs_to_is_the_role():
+    for sentence, name, role in [
+            ("Commerce Secretary William Daley visited the plant on Monday.", "William Daley", "Commerce Secretary"),
+            ("Miami Mayor Joe Carollo said the city would help.", "Joe Carollo", "Miami Mayor"),
+            ("Erie County District Attorney Frank Clark said the case was open.", "Frank Clark",
+             "Erie County District Attorney")]:
+        people = [e for e in entities_of(article(sentence)).values() if e.type == "person"]
+        assert [(e.name, e.roles) for e in people] == [(name, [role])], sentence

@@ -311,6 +311,10 @@ class BlockScanner(RoleReader):
         while first < k and (toks[first].key.rstrip(".") in gaz.role_words or toks[first].text == "-"):
             titled |= toks[first].key.rstrip(".") in gaz.role_heads | gaz.honorifics
             first += 1
+        if first == i:  # a body before the title: "Commerce Secretary X", "Miami Mayor X", "District Attorney X"
+            head = max((x for x in range(i + 1, k - 1) if toks[x].key.rstrip(".") in gaz.role_heads), default=None)
+            if head is not None and all(t.text[0].isupper() for t in toks[i:head]):
+                first, titled = head + 1, True
         if first >= k:
             return []  # a bare title ("Defense Secretary")
         honorific_only = all(t.key.rstrip(".") in gaz.honorifics for t in toks[i:first])
