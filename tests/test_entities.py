@@ -417,3 +417,12 @@ def test_a_title_after_the_body_it_belongs_to_is_the_role():
              "Erie County District Attorney")]:
         people = [e for e in entities_of(article(sentence)).values() if e.type == "person"]
         assert [(e.name, e.roles) for e in people] == [(name, [role])], sentence
+
+
+def test_openers_region_adjectives_and_abbreviated_prefixes():
+    found = entities_of(article("Making Juan Miguel Gonzalez a citizen would take years, said Dan Manning.",
+                                "Two East African capitals were hit, and Central European leaders met.",
+                                "Tourists come for Mt. Kilimanjaro and the parks."))
+    kinds = {(e.name, e.type) for e in found.values()}
+    assert {("Juan Miguel Gonzalez", "person"), ("Dan Manning", "person"), ("Mt. Kilimanjaro", "place")} <= kinds
+    assert not {"Making Juan Miguel Gonzalez", "East African", "Two East African", "Central European"} & names(found)

@@ -16,6 +16,9 @@ from .gazetteer import TOKEN, Gazetteer, tokens_of
 from .roles import SPEECH, RoleReader
 from .text import sentence_spans
 
+# Adjectives of continents and regions: a capitalised run ending in one names no person.
+REGION_ADJECTIVES = frozenset("european african asian american arab arabian latin nordic baltic balkan caucasian "
+                              "scandinavian mediterranean atlantic pacific oceanic".split())
 CONNECTORS = frozenset("of for on in the".split())  # inside names only when a keyword says so
 PARTICLES = frozenset("de van von der den al bin ibn la le du da del dos di ter ten".split())
 MONTHS_DAYS = frozenset(
@@ -282,7 +285,7 @@ class BlockScanner(RoleReader):
         if not kind and joint:  # "Treaty on Open Skies", "Institute for European Policies"
             kind = self.gaz.keywords.get(self.keys[joint - 1])
         if not kind and k - i > 1:  # "Hurricane Katrina", "Lake Victoria"
-            kind = self.gaz.prefixes.get(self.keys[i])
+            kind = self.gaz.prefixes.get(self.keys[i].rstrip("."))  # "Mt. Kilimanjaro" as "Mount"
         if kind == "none":
             return []  # "Strategic Defense Initiative", "Marshall Plan": not one of our types
         if kind and k - i > 1 and self.plain_words(i, k):
@@ -299,7 +302,8 @@ class BlockScanner(RoleReader):
                                         and nxt.key in gaz.role_words):
                 break
             opener = tok.key in gaz.common or tok.key in CONNECTORS or (
-                i in self.sentence_first and tok.key in self.lower_words and not (nxt and nxt.key in gaz.role_heads))
+                i in self.sentence_first and tok.key in self.lower_words and not (nxt and nxt.key in gaz.role_heads)) or (
+                i in self.sentence_first and nxt and len(tok.key) > 5 and tok.key.endswith("ing"))  # "Making X ..."
             if not opener:
                 break
             i += 1
@@ -324,6 +328,9 @@ class BlockScanner(RoleReader):
             return []
         out = []
         for a, b in names:
+            last = self.gaz.match([self.keys[b - 1]], 0)
+            if last and last[1].demonym or self.keys[b - 1].lower() in REGION_ADJECTIVES:
+                continue  # "Central European", "East African": an adjective, nobody's name
             core = [t for x, t in enumerate(toks[a:b], a) if t.text[0].isupper() and not (
                 x > a + 1 and self.keys[x - 1] == "-" and self.tight(x - 1)
                 and toks[x - 2].text[0].isupper())]  # "Jean-Claude" is one name, "al-Faisal" a surname
