@@ -426,3 +426,14 @@ def test_openers_region_adjectives_and_abbreviated_prefixes():
     kinds = {(e.name, e.type) for e in found.values()}
     assert {("Juan Miguel Gonzalez", "person"), ("Dan Manning", "person"), ("Mt. Kilimanjaro", "place")} <= kinds
     assert not {"Making Juan Miguel Gonzalez", "East African", "Two East African", "Central European"} & names(found)
+
+
+def test_middle_names_and_initials_are_one_person_unless_they_disagree():
+    found = entities_of(article("James C. Kopp was charged on Monday.", "Kopp denied it."),
+                        article("James Charles Kopp fled to France, police said.", id="a2"),
+                        article("Police said James Kopp was seen in Dublin.",
+                                "George W. Bush and George H. W. Bush met the press.", id="a3"))
+    people = {e.name: e for e in found.values() if e.type == "person"}
+    kopp = [e for e in people.values() if e.name.endswith("Kopp")]
+    assert len(kopp) == 1 and len(kopp[0].mentions) == 4
+    assert {"George W. Bush", "George H. W. Bush"} <= set(people)

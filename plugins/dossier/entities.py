@@ -14,7 +14,8 @@ from collections import defaultdict
 
 from .gazetteer import load
 from .model import Article, Candidate, Entity, Mention
-from .merge import TYPE_ORDER, Rules, auto_key, build_entity, give_ids, settle_open, spelling_variants
+from .merge import (TYPE_ORDER, Rules, auto_key, build_entity, give_ids, middle_name_variants, settle_open,
+                    spelling_variants)
 from .names import BlockScanner, Item, full_names, fuller
 from .quotes import find_quotes
 from .registry import Registry
@@ -147,7 +148,9 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
                       for c in candidates[aid]]
     surnames = full_names(c for c in all_candidates if c.type == "person")
     all_candidates = settle_open(all_candidates, surnames, rules)
-    spellings = spelling_variants(all_candidates)
+    spellings = spelling_variants(all_candidates) | middle_name_variants(all_candidates)
+    # "Kopp" ends three spellings of one name: once they are one, the surname is no longer ambiguous
+    surnames = {key: {spellings.get(n, n) for n in names} for key, names in surnames.items()}
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for c in all_candidates:
         if c.name.lower() in ignore or c.mention.text.lower() in ignore:

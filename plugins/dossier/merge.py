@@ -76,6 +76,26 @@ def spelling_variants(candidates: list[Candidate]) -> dict[str, str]:
     return variants
 
 
+def middle_name_variants(candidates: list[Candidate]) -> dict[str, str]:
+    """One person written with and without a middle name or initial ("James Kopp", "James C. Kopp",
+    "James Charles Kopp"): same first and last names, and middles that agree on their initials. Where
+    the middles disagree ("George W. Bush", "George H. W. Bush") they are different people and nothing
+    merges. The most used form (then the longest) wins."""
+    counts = Counter(c.name for c in candidates if c.type == "person" and len(c.name.split()) >= 2)
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in counts:
+        words = name.split()
+        groups[words[0].lower(), words[-1].lower()].append(name)
+    variants = {}
+    for names in groups.values():
+        initials = {"".join(w[0].lower() for w in n.split()[1:-1]) for n in names} - {""}
+        if len(names) < 2 or len(initials) > 1:
+            continue
+        keeper = min(names, key=lambda n: (-counts[n], -len(n), n))
+        variants.update({n: keeper for n in names if n != keeper})
+    return variants
+
+
 def _one_apart(a: str, b: str) -> bool:
     """One letter changed, added or removed."""
     a, b = a.lower(), b.lower()
