@@ -437,3 +437,11 @@ def test_middle_names_and_initials_are_one_person_unless_they_disagree():
     kopp = [e for e in people.values() if e.name.endswith("Kopp")]
     assert len(kopp) == 1 and len(kopp[0].mentions) == 4
     assert {"George W. Bush", "George H. W. Bush"} <= set(people)
+
+
+def test_venues_are_places_and_peoples_are_nobody():
+    found = entities_of(article("The play opened at the Karl Marx Theater in Havana, and anti-Castro Cubans "
+                                "protested at Manhattan Beach."))
+    kinds = {(e.name, e.type) for e in found.values()}
+    assert {("Karl Marx Theater", "place"), ("Manhattan Beach", "place")} <= kinds
+    assert not any(e.type == "person" for e in found.values())

@@ -233,8 +233,10 @@ class BlockScanner(RoleReader):
                 k += 1
             elif hit and self.keyword_after(hit[0]):
                 k = self.keyword_after(hit[0])
-            elif tok.cap and self.keys[k - 1] in CONNECTORS and self.has_keyword(i, k):
-                hit = self.gaz.match(self.keys, k)  # "Forces in Europe": a known place inside a name
+            elif tok.cap and self.keys[k - 1] in CONNECTORS and self.has_keyword(i, k) and not (
+                    self.keys[k - 1] == "in" and self.gaz.keywords.get(self.keys[k - 2]) == "place"):
+                # "Forces in Europe": a known place inside a name (but "Theater in Havana" is a place in a place)
+                hit = self.gaz.match(self.keys, k)
                 k = hit[0] if hit else k + 1
             elif nxt and nxt.cap and tok.key in CONNECTORS and tok.text.islower():
                 k += 1
@@ -328,9 +330,10 @@ class BlockScanner(RoleReader):
             return []
         out = []
         for a, b in names:
-            last = self.gaz.match([self.keys[b - 1]], 0)
-            if last and last[1].demonym or self.keys[b - 1].lower() in REGION_ADJECTIVES:
-                continue  # "Central European", "East African": an adjective, nobody's name
+            word = self.keys[b - 1]
+            last = self.gaz.match([word], 0) or (self.gaz.match([word[:-1]], 0) if word.endswith("s") else None)
+            if last and last[1].demonym or word.lower() in REGION_ADJECTIVES:
+                continue  # "Central European", "Castro Cubans": an adjective or a people, nobody's name
             core = [t for x, t in enumerate(toks[a:b], a) if t.text[0].isupper() and not (
                 x > a + 1 and self.keys[x - 1] == "-" and self.tight(x - 1)
                 and toks[x - 2].text[0].isupper())]  # "Jean-Claude" is one name, "al-Faisal" a surname
