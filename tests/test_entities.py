@@ -445,3 +445,10 @@ def test_venues_are_places_and_peoples_are_nobody():
     kinds = {(e.name, e.type) for e in found.values()}
     assert {("Karl Marx Theater", "place"), ("Manhattan Beach", "place")} <= kinds
     assert not any(e.type == "person" for e in found.values())
+
+
+def test_capitalised_pairs_without_a_given_name_or_a_voice_are_not_people():
+    found = entities_of(article("The new MacBook Pro and the Echo Dot went on sale, while Maria Lopez bought "
+                                "a Nintendo Switch.", "Kurinji Selvaraj said the prices would fall."))
+    people = {e.name for e in found.values() if e.type == "person"}
+    assert people == {"Maria Lopez", "Kurinji Selvaraj"}

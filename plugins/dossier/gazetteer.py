@@ -53,6 +53,7 @@ class Gazetteer:
     prefixes: dict[str, str] = field(default_factory=dict)  # first word of a name -> type
     institution: set[str] = field(default_factory=set)  # words never in a person's name
     common: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()  # given names of many countries (gender-guesser's dictionary)
 
     def add(self, phrase: str, entry: Entry) -> None:
         key = tokens_of(phrase)
@@ -133,7 +134,15 @@ def load() -> Gazetteer:
         if subdivision.country_code in FEDERAL_COUNTRIES and subdivision.parent_code is None:
             gaz.add(subdivision.name, Entry("place", subdivision.name))  # a country's name stays the country
     _load_words(gaz)
+    gaz.first_names = _first_names()
     return gaz
+
+
+def _first_names() -> frozenset[str]:
+    """The 37,000 given names of Jörg Michael's dictionary, shipped by gender-guesser (only its data is used)."""
+    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(encoding="iso8859-1")
+    return frozenset(name.lower() for line in text.splitlines() if line[:1] not in ("#", "=")
+                     for name in [line[3:29].strip()] if name and " " not in name and "+" not in name)
 
 
 def _load_words(gaz: Gazetteer) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -346,9 +347,12 @@ class BlockScanner(RoleReader):
                 out.append(self.item(a, b, "person", role=self.text[role[0]:role[1]] if role else ""))
             elif any(t.key in self.gaz.institution for t in toks[a:b]):
                 continue  # "House Armed Services": an institution, not a person
-            elif len(core) >= 2:
+            elif len(core) >= 2 and (self.looks_like_a_name(core) or self.role_after(b)
+                                     or self.evidence(a, b) in ("person", "owner")):
                 after = self.role_after(b)
                 out.append(self.item(a, b, "person", role=self.text[after[0]:after[1]] if after else ""))
+            elif len(core) >= 2:  # "MacBook Pro", "Echo Dot": no first name and nobody speaks; left open
+                out.append(self.item(a, b, "maybe", first_word=a in self.sentence_first))
             elif a > 0 and self.keys[a - 1] in ORG_BEFORE and toks[a - 1].text.islower():
                 out.append(self.item(a, b, "organisation"))
             else:
@@ -398,6 +402,11 @@ class BlockScanner(RoleReader):
             if not self.toks[end].text[:1].isalnum():
                 return None
         return None
+
+    def looks_like_a_name(self, core: list) -> bool:
+        """A known first name, or initials ("B. U. Nzeribe", "J.L. Edmonson")."""
+        first = unicodedata.normalize("NFKD", core[0].text.rstrip(".").lower()).encode("ascii", "ignore").decode()
+        return first in self.gaz.first_names or any(INITIAL.fullmatch(t.text) or "." in t.text[:-1] for t in core)
 
     def evidence(self, a: int, b: int) -> str:
         nxt = self.keys[b] if b < len(self.keys) else ""
