@@ -87,6 +87,7 @@ class BlockScanner(RoleReader):
         self.keys = [t.key for t in self.toks]
         self.spans = sentence_spans(text)
         self.span_starts = [start for start, _ in self.spans]
+        self._sentences: dict[int, str] = {}
         offsets = [t.start for t in self.toks]
         self.sentence_first = set()
         for s, _ in self.spans:  # the first word of each sentence, after any opening quote or bracket
@@ -96,10 +97,13 @@ class BlockScanner(RoleReader):
             self.sentence_first.add(i)
 
     def sentence(self, offset: int) -> str:
+        """The sentence at this offset: one string object per sentence, shared by all its mentions."""
         i = bisect.bisect_right(self.span_starts, offset) - 1
-        if i >= 0 and offset < self.spans[i][1]:
-            return self.text[self.spans[i][0]:self.spans[i][1]]
-        return self.text.strip()
+        if not (i >= 0 and offset < self.spans[i][1]):
+            return self.text.strip()
+        if i not in self._sentences:
+            self._sentences[i] = self.text[self.spans[i][0]:self.spans[i][1]]
+        return self._sentences[i]
 
     def tight_word(self, i: int) -> bool:
         """Token i is followed by a space and then a word."""
