@@ -70,7 +70,28 @@ def paragraph(rng: random.Random, people: list[str], year: int) -> str:
         f"Officials in {place} said {who} would travel to {rng.choice(PLACES)} in six months for a summit on "
         f"{topic}, the first such meeting since {rng.randint(1990, year - 1)}.",
     ]
-    return " ".join(rng.sample(templates, 2))
+    background = [
+        f"The dispute over {topic} has dragged on for years, and few expect a quick settlement.",
+        "Diplomats say the two sides remain far apart on the details.",
+        "Critics argue that the plan would do little to improve security in the region.",
+        "Supporters of the deal say it offers the best chance of avoiding a new arms race.",
+        "The issue is expected to dominate the agenda of the coming meetings.",
+        "Officials declined to give further details, citing the sensitivity of the negotiations.",
+        f"{cap(country)} has long insisted that {topic} must be settled by negotiation rather than pressure.",
+        f"Public opinion in {country} is divided on {topic}, according to recent polls.",
+        f"Experts warn that without verification, any agreement on {topic} would be hard to enforce.",
+        "The talks were described by participants as frank but constructive.",
+        "Neither side has shown much willingness to compromise so far.",
+        f"Some observers see the row over {topic} as part of a wider struggle for influence.",
+        f"{who} has argued for a tougher line in the past.",
+        f"A spokesman for {org} said it was following the talks in {place} closely.",
+        f"{cap(country2)} has not commented publicly, although {who} is known to favour a deal.",
+        f"Relations between {country} and {country2} have been strained for months.",
+    ]
+    # Real news is mostly background: about four dated statements and thirty-odd names an article
+    # (measured on the cleaning and dates development sets), not a date and five names a sentence.
+    dated = [rng.choice(templates)] if rng.random() < 0.25 else []
+    return " ".join(dated + rng.sample(background, 3 - len(dated)))
 
 
 def page(rng: random.Random, n: int, people: list[str]) -> tuple[str, str, str, list[str]]:
