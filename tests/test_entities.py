@@ -452,3 +452,11 @@ def test_capitalised_pairs_without_a_given_name_or_a_voice_are_not_people():
                                 "a Nintendo Switch.", "Kurinji Selvaraj said the prices would fall."))
     people = {e.name for e in found.values() if e.type == "person"}
     assert people == {"Maria Lopez", "Kurinji Selvaraj"}
+
+
+def test_a_surname_that_is_a_month_and_a_month_after_a_name():
+    found = entities_of(article("Theresa May said on Tuesday that the House Committee on Government Reform "
+                                "would meet on Feb. 3.", "In May the talks resumed."))
+    kinds = {(e.name, e.type) for e in found.values()}
+    assert {("Theresa May", "person"), ("House Committee on Government Reform", "organisation")} <= kinds
+    assert len(found) == 2

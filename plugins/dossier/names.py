@@ -24,6 +24,7 @@ CONNECTORS = frozenset("of for on in the".split())  # inside names only when a k
 PARTICLES = frozenset("de van von der den al bin ibn la le du da del dos di ter ten".split())
 MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday".split())
 # After a capital city, these make it the government acting ("Moscow said", "Moscow has warned").
 ACTING = SPEECH | frozenset(
@@ -53,7 +54,7 @@ class Token:
         self.upper = upper = text[0].isupper()
         if upper:
             self.key = text if len(text) > 1 and text.isupper() else text.lower()
-            self.cap = self.key not in MONTHS_DAYS
+            self.cap = self.key.rstrip(".") not in MONTHS_DAYS
         else:
             self.key, self.cap = text.lower(), False
 
@@ -234,7 +235,7 @@ class BlockScanner(RoleReader):
             tok = self.toks[k]
             nxt = self.toks[k + 1] if k + 1 < n else None
             hit = self.gaz.match(self.keys, k) if tok.cap else None
-            if tok.cap and not hit:
+            if (tok.cap and not hit) or self.surname_like_a_date(k):
                 k += 1
             elif hit and self.keyword_after(hit[0]):
                 k = self.keyword_after(hit[0])
@@ -374,6 +375,8 @@ class BlockScanner(RoleReader):
                 (t.cap and t.key not in self.gaz.common and not t.caps and not t.text.isdigit()
                  and t.key not in self.gaz.keywords)
                 or (start is not None and (t.key in PARTICLES or t.text == "-"))
+                or (start == x - 1 and (t.cap or self.surname_like_a_date(x)) and self.first_name(self.toks[x - 1])
+                    and t.key not in self.gaz.keywords)  # "Theresa May", "Gordon Brown": a surname that is a word
                 or (t.key in PARTICLES and self.particles_then_name(x) and self.particles_then_name(x) < b))
             if ok and start is None:
                 start = x
@@ -409,8 +412,16 @@ class BlockScanner(RoleReader):
 
     def looks_like_a_name(self, core: list) -> bool:
         """A known first name, or initials ("B. U. Nzeribe", "J.L. Edmonson")."""
-        first = unicodedata.normalize("NFKD", core[0].text.rstrip(".").lower()).encode("ascii", "ignore").decode()
-        return first in self.gaz.first_names or any(INITIAL.fullmatch(t.text) or "." in t.text[:-1] for t in core)
+        return self.first_name(core[0]) or any(INITIAL.fullmatch(t.text) or "." in t.text[:-1] for t in core)
+
+    def surname_like_a_date(self, k: int) -> bool:
+        """"May" in "Theresa May": a month's name right after a known first name."""
+        tok = self.toks[k]
+        return tok.upper and not tok.cap and k > 0 and self.toks[k - 1].cap and self.first_name(self.toks[k - 1])
+
+    def first_name(self, token) -> bool:
+        key = unicodedata.normalize("NFKD", token.text.rstrip(".").lower()).encode("ascii", "ignore").decode()
+        return key in self.gaz.first_names and token.key not in self.gaz.common
 
     def evidence(self, a: int, b: int) -> str:
         nxt = self.keys[b] if b < len(self.keys) else ""
