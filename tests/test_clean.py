@@ -192,3 +192,9 @@ def test_the_page_language_picks_the_stoplist_and_english_wins_ties():
     assert {"que", "na", "ele"} <= portuguese and portuguese is not english
     # a page that is English with a few foreign words stays English
     assert stoplist_for(("the talks in the city of " * 20 + "que na ele disse").split()) is english
+
+
+def test_a_source_line_is_removed_as_what_it_is():
+    article = make("Bridge to close to cars" + STORY + "\n(Civic Press News Service September 24, 2019)\n")
+    [source] = [b for b in article.removed if b.text.startswith("(Civic Press")]
+    assert source.reason == "headline, date line or source line of the page"

@@ -70,7 +70,7 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
     head = masthead.read_masthead(texts, start if start < end else len(texts), captions)
     for index in head.consumed:
         if not blocks[index].kept:
-            blocks[index].reason = "headline or date line of the page"
+            blocks[index].reason = "headline, date line or source line of the page"
     title = head.title or _first_words(blocks)
     if not head.title:
         problems.append("no headline was recognised: the title is the text's first words")

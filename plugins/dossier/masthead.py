@@ -84,7 +84,7 @@ def read_masthead(texts: list[str], body_start: int, captions: set[int] = frozen
     if title_at is not None:
         head.title = texts[title_at]
         head.consumed.append(title_at)
-    head.consumed += [i for i, _ in dates if i < body_start]
+    head.consumed += [i for i, _ in dates]  # date lines above the text, and a source line after it
     if head.publisher is None:
         head.publisher = _publisher(texts)
     return head
