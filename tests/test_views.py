@@ -1,7 +1,7 @@
 """The layouts the theme draws as SVG: the relationship graph, the timeline strip, chronology groups."""
+from dossier.corpus import group_by_month
 from dossier.model import Entity, Event, Mention
-from dossier.views import (events_of_type, group_by_month, recent_and_upcoming, relation_graph, short_label,
-                           timeline_strip)
+from dossier.views import events_of_type, recent_and_upcoming, relation_graph, short_label, timeline_strip
 
 
 def entity(name, type_="person"):

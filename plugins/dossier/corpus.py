@@ -123,13 +123,7 @@ class DossierIndex:
 
     @cached_property
     def chronology_by_month(self) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
-        """[(year, [(month label or "" for year-only events, events)])], in date order."""
-        years: dict[str, dict[str, list[Event]]] = {}
-        for event in self.chronology:
-            year, _, rest = event.date.partition("-")
-            month = MONTHS[int(rest[:2]) - 1] if rest else ""
-            years.setdefault(year, {}).setdefault(month, []).append(event)
-        return [(year, list(months.items())) for year, months in years.items()]
+        return group_by_month(self.chronology)
 
     def mentions_in(self, entity: Entity) -> list[tuple[Article, list]]:
         """An entity's mentions grouped by article, newest article first."""
@@ -174,3 +168,13 @@ def _unique_sentences(mentions: list) -> list:
             seen.add(mention.sentence)
             result.append(mention)
     return result
+
+
+def group_by_month(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
+    """[(year, [(month name, or "" for year-only events, events)])], keeping the events' order."""
+    years: dict[str, dict[str, list[Event]]] = {}
+    for event in events:
+        year, _, rest = event.date.partition("-")
+        month = MONTHS[int(rest[:2]) - 1] if rest else ""
+        years.setdefault(year, {}).setdefault(month, []).append(event)
+    return [(year, list(months.items())) for year, months in years.items()]

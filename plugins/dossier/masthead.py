@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import CREDIT_AT_END, FURNITURE
-from .timex import MONTH, find_dates, month_number
+from .timex import MONTH, MONTHS, find_dates, month_number
 
 DASH = r"(?:--|—|–|-|_)"
 AGENCY = r"\((?P<agency>[A-Z][\w&.'/-]*(?:[ -][A-Z][\w&.'/-]*){0,4})(?:,?\s+(?P<agency_date>[^)]{4,30}))?\)"
@@ -33,8 +33,7 @@ COPYRIGHT_HOLDER = re.compile(r"(?:copyright|©)(?:\s*(?:copyright|©|\(c\)|\d{4
 DATE_LINE_OPENING = re.compile(r"^(?:updated|published|posted|last (?:updated|modified)|first published)\b", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"\b(?:(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)(?=T|\b)"
                           r"|(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)(?P<year>(?:19|20)\d\d)\b)")
-SHORT = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+SHORT = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"  # "Jul", "Sept.", "July"
 SHORT_MONTH_DATE = re.compile(
     r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>" + SHORT + r"),? (?P<year>(?:19|20)\d\d)"
     r"|(?P<month2>" + SHORT + r") (?P<day2>\d{1,2})(?:st|nd|rd|th)?,? (?P<year2>(?:19|20)\d\d))\b", re.IGNORECASE)

@@ -16,16 +16,14 @@ from dataclasses import dataclass
 from .gazetteer import TOKEN, Gazetteer, tokens_of
 from .roles import SPEECH, RoleReader
 from .text import sentence_spans
+from .timex import MONTHS, WEEKDAYS
 
 # Adjectives of continents and regions: a capitalised run ending in one names no person.
 REGION_ADJECTIVES = frozenset("european african asian american arab arabian latin nordic baltic balkan caucasian "
                               "scandinavian mediterranean atlantic pacific oceanic".split())
 CONNECTORS = frozenset("of for on in the".split())  # inside names only when a keyword says so
 PARTICLES = frozenset("de van von der den al bin ibn la le du da del dos di ter ten".split())
-MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "May", "Feb.", "Friday": dates, not names
 # After a capital city, these make it the government acting ("Moscow said", "Moscow has warned").
 ACTING = SPEECH | frozenset(
     "has have had is was will would wants wanted insists opposes strongly urged accused rejected refused "

@@ -10,7 +10,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .corpus import MONTHS
 from .model import Entity, Event
 
 GRAPH_WIDTH, GRAPH_HEIGHT = 560, 400
@@ -166,16 +165,6 @@ def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
         taken[bucket] = row + 1
         marks.append(Mark(event, x, min(row, 3)))
     return Strip(marks, ticks, width, 64, events[0].date, events[-1].date, len(events))
-
-
-def group_by_month(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
-    """[(year, [(month name, or "" for year-only events, events)])], keeping the events' order."""
-    years: dict[str, dict[str, list[Event]]] = {}
-    for event in events:
-        year, _, rest = event.date.partition("-")
-        month = MONTHS[int(rest[:2]) - 1] if rest else ""
-        years.setdefault(year, {}).setdefault(month, []).append(event)
-    return [(year, list(months.items())) for year, months in years.items()]
 
 
 def events_of_type(events: list[Event], entities: dict[str, Entity], entity_type: str) -> list[Event]:

@@ -11,7 +11,8 @@ from pelican.generators import Generator
 
 from dossier.contract import to_json
 from dossier.model import TYPE_FOLDERS
-from dossier.views import events_of_type, group_by_month, relation_graph, timeline_strip
+from dossier.corpus import group_by_month
+from dossier.views import events_of_type, relation_graph, timeline_strip
 
 
 class DossierGenerator(Generator):
