@@ -95,7 +95,7 @@ def test_date_line_under_the_headline_wins_over_a_dateline_without_a_year():
         "Dam opens after years of delay", "2015-06-02", "River Agency", "Manaus")
 
 
-def test_a_dateline_day_without_a_year_takes_the_year_of_the_date_line():
+def test_a_dateline_day_without_a_year_leaves_the_date_to_the_date_line():
     page = ("Dam opens after years of delay\n\nUpdated 10:02 GMT, 2 June 2015\n\nMANAUS, June 1 (River Agency) --\n\n"
             "The dam on the river opened on Monday after years of delay and protests by the people who live upstream.\n")
     assert make(page).date == "2015-06-02"

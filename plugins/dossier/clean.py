@@ -39,13 +39,11 @@ class Judgement:
 
     @property
     def weight(self) -> float:
-        if self.kind == "end":
-            return float("-inf")  # the article never runs on past the start of the comments
         if self.kind == "prose":
             return self.words
         if self.kind == "text":
             return self.words * TEXT_WEIGHT - SHORT_PENALTY / 2
-        return -SHORT_PENALTY - (self.words / 2 if self.kind == "furniture" else 0)
+        return -SHORT_PENALTY - (self.words / 2 if self.kind in ("furniture", "end") else 0)
 
 
 def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Article:
@@ -143,7 +141,7 @@ def article_run(judgements: list[Judgement]) -> tuple[int, int]:
     for index, judgement in enumerate(judgements):
         if total <= 0:
             total, start = 0.0, index
-        total = max(total + judgement.weight, float("-1e9"))
+        total += judgement.weight
         if total > best:
             best, best_run = total, (start, index + 1)
     return best_run

@@ -18,7 +18,7 @@ DASH = r"(?:--|—|–|-|_)"
 AGENCY = r"\((?P<agency>[A-Z][\w&.'/-]*(?:[ -][A-Z][\w&.'/-]*){0,4})(?:,?\s+(?P<agency_date>[^)]{4,30}))?\)"
 # "MOSCOW, June 15 (Reuters) -", "NAIROBI, Kenya (AP) _", "June 15, 2007 --", "WASHINGTON _"
 DATELINE = re.compile(
-    r"^(?:(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*(?P<region>[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))?,?\s*)?"
+    r"^(?:(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*(?:[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))?,?\s*)?"
     r"(?P<date>" + MONTH + r"\.? \d{1,2}(?:, \d{4})?|\d{1,2} " + MONTH + r"(?: \d{4})?)?,?\s*"
     r"(?:" + AGENCY + r")?\s*" + DASH + r"(?:\s|$)")
 # a photo caption ending in a credit, glued in front of the dateline that starts the article
@@ -69,16 +69,15 @@ def read_masthead(texts: list[str], body_start: int, captions: set[int] = frozen
     dateline_at = next((i for i in range(max(0, body_start - 2), min(len(texts), body_start + 2))
                         if DATELINE.match(texts[i])), None)
     dates = _header_dates(texts, body_start)
-    dateline_date = None
     if dateline_at is not None:
         match = DATELINE.match(texts[dateline_at])
         if match["place"] and len(match["place"]) > 1:
-            head.place = _place(match["place"], match["region"])
+            head.place = match["place"].title() if match["place"].isupper() else match["place"]
         head.publisher = match["agency"]
-        dateline_date = _dateline_date(match, dates)
-    # a full date in the dateline, else the date line under the headline, else the dateline's day in that year
-    head.date = (dateline_date if dateline_date and not dateline_date.startswith("~") else
-                 dates[0][1] if dates else dateline_date and dateline_date[1:])
+        head.date = _dateline_date(match)
+    # a full date in the dateline wins; a day without its year ("March 12") leaves it to the date line
+    if head.date is None and dates:
+        head.date = dates[0][1]
     title_at = _headline(texts, body_start, captions)
     if title_at is not None:
         head.title = texts[title_at]
@@ -110,17 +109,9 @@ def _header_dates(texts: list[str], body_start: int) -> list[tuple[int, str]]:
     return found
 
 
-def _dateline_date(match: re.Match, dates: list[tuple[int, str]]) -> str | None:
-    text = match["date"] or match["agency_date"] or ""
-    expressions = find_dates(text, None)
-    if expressions and expressions[0].precision == "day":
-        return expressions[0].value
-    if text and dates:  # "March 12" takes the year of a nearby date line; "~" marks it as inferred
-        year = dates[0][1][:4]
-        expressions = find_dates(f"{text}, {year}", None)
-        if expressions and expressions[0].precision == "day":
-            return "~" + expressions[0].value
-    return None
+def _dateline_date(match: re.Match) -> str | None:
+    expressions = find_dates(match["date"] or match["agency_date"] or "", None)
+    return expressions[0].value if expressions and expressions[0].precision == "day" else None
 
 
 def _headline(texts: list[str], body_start: int, captions: set[int]) -> int | None:
@@ -191,11 +182,6 @@ def _is_date_line(text: str) -> bool:
         return True
     expressions = find_dates(text[:200], None)
     return bool(expressions) and len(text.split()) <= 14
-
-
-def _place(place: str, region: str | None) -> str:
-    name = place.title() if place.isupper() else place
-    return name
 
 
 def _publisher(texts: list[str]) -> str | None:
