@@ -10,8 +10,8 @@ from xml.sax.saxutils import escape
 from pelican.generators import Generator
 
 from dossier.contract import to_json
-from dossier.model import TYPE_FOLDERS
 from dossier.corpus import group_by_month
+from dossier.model import TYPE_FOLDERS
 from dossier.views import events_of_type, relation_graph, timeline_strip
 
 
