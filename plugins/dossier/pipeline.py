@@ -16,7 +16,7 @@ from pathlib import Path
 from . import clean, entities, events, phrases, topics
 from .cache import Cache, NoCache, key
 from .model import Article, Block, Candidate, Dossier, Event, Problem, SeedText
-from .read import MAX_BYTES, read_seed
+from .read import UnreadableSeed, display_path, read_bytes, read_seed
 from .registry import ArticleOverride, Registry, check_references
 
 PARALLEL_MIN_JOBS = 64  # fewer seeds to analyse than this are done in this process: workers cost a start-up
@@ -35,11 +35,13 @@ class SeedWork:
 
 
 def build_dossier(paths: list[str | Path], registry: Registry | None = None,
-                  cache: Cache | None = None) -> Dossier:
-    """The whole dossier for these seed files; bad seeds become problems, never exceptions."""
+                  cache: Cache | None = None, folders: tuple[str, ...] = ()) -> Dossier:
+    """The whole dossier for these seed files; bad seeds become problems, never exceptions.
+
+    With `folders` (the seeds folders), a file is read only when it lies inside one of them."""
     registry, cache = registry or Registry(), cache or NoCache()
     dossier = Dossier()
-    seeds = read_seeds(sorted(map(str, paths)), cache, dossier.problems)
+    seeds = read_seeds(sorted(map(str, paths)), cache, dossier.problems, folders)
     repeated = repeated_lines(seed.text for seed in seeds)
     used_ids: set[str] = set()
     works = analyse_seeds(seeds, repeated, registry, cache)
@@ -71,15 +73,19 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     return dossier
 
 
-def read_seeds(paths: list[str], cache: Cache, problems: list[Problem]) -> list[SeedText]:
+def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
+               folders: tuple[str, ...] = ()) -> list[SeedText]:
     """Decode every seed (cached by its bytes); skip the unbuildable and exact duplicates."""
     seeds, seen = [], {}
     for path in paths:
+        if display_path(path) != path:
+            problems.append(Problem(display_path(path), "cannot be built: its file name is not valid UTF-8 "
+                                                        "(rename the file)"))
+            continue
         try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-        except OSError as error:
-            problems.append(Problem(path, f"cannot be read: {error.strerror or error}"))
+            data = read_bytes(path, folders)
+        except UnreadableSeed as error:
+            problems.append(Problem(path, str(error)))
             continue
         entry = key("read", data)
         seed = cache.get(entry)

@@ -5,7 +5,9 @@ like): both are well-kept libraries, so no hand-written code-page tables live he
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -26,15 +28,63 @@ BLOCK_TAGS = ["p", "div", "section", "article", "header", "footer", "nav", "asid
               "figcaption", "dl", "dt", "dd", "form", "title"]
 
 
+class UnreadableSeed(Exception):
+    """Why a seed file was not opened; str() is the message for the build log and /problems/."""
+
+
+KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+         (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def read_bytes(path: str | Path, folders: tuple[str | Path, ...] = ()) -> bytes:
+    """The first MAX_BYTES + 1 bytes of a seed file, or UnreadableSeed saying why not.
+
+    Only a regular file is opened, never through a symbolic link (a link may lead anywhere: /etc/passwd,
+    /proc/self/environ) and never a FIFO or device (reading one blocks forever). With `folders`, the
+    file must also lie inside one of them once every link on the way is resolved.
+    """
+    path = os.fspath(path)
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            raise UnreadableSeed("cannot be read: it is a symbolic link (seeds are read only from regular "
+                                 "files inside the seeds folder)")
+        _check_kind(info)
+        if folders and not _inside(path, folders):
+            raise UnreadableSeed("cannot be read: it is outside the seeds folder")
+        # O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or a FIFO since lstat() is refused, not waited on.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise UnreadableSeed(f"cannot be read: {error.strerror or error}") from None
+    with os.fdopen(fd, "rb") as handle:
+        _check_kind(os.fstat(fd))
+        return handle.read(MAX_BYTES + 1)
+
+
+def _check_kind(info: os.stat_result) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in KINDS if test(info.st_mode)), "not a regular file")
+        raise UnreadableSeed(f"cannot be read: it is {kind}, not a regular file")
+
+
+def _inside(path: str, folders: tuple[str | Path, ...]) -> bool:
+    real = os.path.realpath(path)
+    return any(os.path.commonpath([real, root]) == root for root in map(os.path.realpath, folders))
+
+
+def display_path(path: str) -> str:
+    """A file name as it can be printed and published: bytes that are not UTF-8 become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def read_seed(path: str | Path, data: bytes | None = None) -> SeedText:
     """Decode a seed; `skip` is set when there is nothing to build (empty, binary, unreadable)."""
     path = str(path)
     if data is None:
         try:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-        except OSError as error:
-            return SeedText(path, "", problems=[f"cannot be read: {error.strerror or error}"], skip=True)
+            data = read_bytes(path)
+        except UnreadableSeed as error:
+            return SeedText(path, "", problems=[str(error)], skip=True)
     problems = []
     if len(data) > MAX_BYTES:
         data = data[:MAX_BYTES]

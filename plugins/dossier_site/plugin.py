@@ -1,8 +1,10 @@
 """Pelican glue: read seeds through the dossier core and write its pages. The logic lives in `dossier`."""
 from __future__ import annotations
 
+import fnmatch
 import logging
 import os
+import stat
 
 from pelican import signals
 from pelican.readers import BaseReader
@@ -68,9 +70,12 @@ def add_reader(readers) -> None:
 def prepare_dossier(generator) -> None:
     """Before articles are read, build the dossier from every seed at once (corpus-wide stages)."""
     settings = dossier_settings(generator.settings)
-    files = generator.get_files(generator.settings["ARTICLE_PATHS"],
-                                exclude=generator.settings["ARTICLE_EXCLUDES"], extensions=("txt",))
+    generator.get_files = lambda paths, exclude=None, extensions=None: set(
+        walk_files(generator, paths, exclude, extensions))
+    files = walk_files(generator, generator.settings["ARTICLE_PATHS"], generator.settings["ARTICLE_EXCLUDES"],
+                       ("txt",), every=True)
     paths = [os.path.abspath(os.path.join(generator.path, f)) for f in sorted(files)]
+    folders = tuple(os.path.join(generator.path, f) for f in generator.settings["ARTICLE_PATHS"])
     registry, registry_problem = None, None
     try:
         registry = load_registry(settings["registry"])
@@ -78,7 +83,7 @@ def prepare_dossier(generator) -> None:
         registry_problem = Problem(str(settings["registry"]), str(error))
         logger.error("dossier: %s (the registry is ignored for this build)", error)
     cache = Cache(settings["cache"]) if settings["cache"] else None
-    dossier = build_dossier(paths, registry, cache)
+    dossier = build_dossier(paths, registry, cache, folders)
     if registry_problem:
         dossier.problems.insert(0, registry_problem)
     reader = generator.readers.readers.get("txt")
@@ -97,6 +102,33 @@ def prepare_dossier(generator) -> None:
     logger.info("dossier: %d articles (%d cached steps reused, %d redone), %d entities, %d events, "
                 "%d problems", len(dossier.articles), cache.hits if cache else 0, cache.misses if cache else 0,
                 len(dossier.entities), len(dossier.events), len(dossier.problems))
+
+
+def walk_files(generator, paths, exclude=None, extensions=None, every: bool = False) -> list[str]:
+    """Pelican's get_files without following symbolic links: a link may lead out of the seeds or loop
+    forever, and a FIFO blocks whoever opens it. Only regular files are listed; with `every`, also
+    links and other special entries, for the dossier to name on /problems/. Paths relative to PATH."""
+    excluded = {os.path.normpath(os.path.join(generator.path, e)) for e in exclude or []}
+    ignores = generator.settings["IGNORE_FILES"]
+    found = []
+    for path in paths:
+        root = os.path.join(generator.path, path) if path else generator.path
+        for folder, dirs, names in os.walk(root, followlinks=False):  # links to folders end up in dirs
+            linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+            dirs[:] = [d for d in dirs if d not in linked and os.path.join(folder, d) not in excluded
+                       and not any(fnmatch.fnmatch(d, pattern) for pattern in ignores)]
+            for name in names + linked:
+                full = os.path.join(folder, name)
+                if any(fnmatch.fnmatch(name, pattern) for pattern in ignores):
+                    continue
+                try:
+                    mode = os.lstat(full).st_mode
+                except OSError:
+                    continue
+                wanted = not extensions or name.rpartition(".")[2] in extensions
+                if wanted and stat.S_ISREG(mode) or every and (wanted or stat.S_ISLNK(mode)):
+                    found.append(os.path.relpath(full, generator.path))
+    return found
 
 
 def add_generator(pelican):
