@@ -1,4 +1,5 @@
-"""Pelican settings for the dossier site. `make html` builds with this file; see README.md."""
+"""Pelican settings for the dossier site. `make html` builds with this file, `make publish` with
+publishconf.py (which starts from it); see README.md."""
 import os
 
 AUTHOR = "dossier"
@@ -56,9 +57,11 @@ SEARCH_SAVE_AS = "search/index.html"
 SEARCH_URL = "search/"
 DEFAULT_PAGINATION = False
 
+# A feed's entries need absolute addresses: feeds are written only when the site has one (SITEURL here,
+# or publishconf.py), as in Pelican's quickstart, so the development build has none and warns of none.
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml"
+FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None
+TAG_FEED_ATOM = "feeds/tags/{slug}.atom.xml" if SITEURL else None
 FEED_MAX_ITEMS = 30  # a feed carries the latest articles, not the whole dossier once per tag
 CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None

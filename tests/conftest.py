@@ -11,13 +11,14 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(content: Path, output: Path, **overrides) -> Path:
-    """Build `content` (seeds/ + dossier.yaml) with the project's pelican.conf.py into `output`."""
+def build_site(content: Path, output: Path, settings_file: Path = ROOT / "pelican.conf.py", **overrides) -> Path:
+    """Build `content` (seeds/ + dossier.yaml) with the project's pelican.conf.py (or another of its
+    settings files, such as publishconf.py) into `output`."""
     from pelican import Pelican
     from pelican.log import LimitFilter
     from pelican.settings import read_settings
 
-    settings = read_settings(str(ROOT / "pelican.conf.py"), override={
+    settings = read_settings(str(settings_file), override={
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
         "DOSSIER": {"registry": str(content / "dossier.yaml"), "cache": str(output.parent / "cache")},

@@ -17,14 +17,15 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from theme_site import (SUBPATH, absolute_site, subpath_site, theme_content,  # noqa: F401  (fixtures)
-                        theme_site)
+from theme_site import (PUBLIC_URL, SUBPATH, absolute_site, subpath_site,  # noqa: F401  (fixtures)
+                        theme_content, theme_site)
 
 FAMILIES = ["index.html", "404.html", "articles/index.html", "chronology/index.html",
             "chronology/people/index.html", "search/index.html", "people/index.html",
             "organisations/index.html", "countries/index.html", "places/index.html", "treaties/index.html",
-            "events/index.html", "tags/index.html", "problems/index.html", "sitemap.xml", "dossier.json",
-            "feeds/all.atom.xml", "pagefind/pagefind-ui.js", "theme/css/dossier.css"]
+            "events/index.html", "tags/index.html", "problems/index.html", "dossier.json",
+            "pagefind/pagefind-ui.js", "theme/css/dossier.css"]
+PUBLISHED = ["sitemap.xml", "feeds/all.atom.xml"]  # only with an absolute address (make publish)
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 
 
@@ -80,9 +81,11 @@ def broken_links(output: Path, prefix: str = "") -> list[str]:
     return broken
 
 
-def test_every_page_family_is_built(theme_site):
+def test_every_page_family_is_built(theme_site, absolute_site):
     missing = [name for name in FAMILIES if not (theme_site.output / name).is_file()]
     assert not missing
+    assert not any((theme_site.output / name).exists() for name in PUBLISHED)
+    assert all((absolute_site.output / name).is_file() for name in FAMILIES + PUBLISHED)
     data = theme_site.json()
     for record in data["articles"] + data["entities"]:
         assert (theme_site.output / record["url"] / "index.html").is_file(), record["url"]
@@ -102,12 +105,9 @@ def test_no_broken_internal_links_under_a_sub_path(subpath_site):
 
 
 def test_no_broken_internal_links_with_an_absolute_site_url(absolute_site):
-    site_url = "https://example.org/dossier"
-    assert broken_links(absolute_site.output, site_url) == []
+    assert broken_links(absolute_site.output, PUBLIC_URL) == []
     home = absolute_site.page("")
-    assert home.find("link", rel="canonical")["href"] == f"{site_url}/"
-    sitemap = (absolute_site.output / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{site_url}/articles/</loc>" in sitemap
+    assert home.find("link", rel="canonical")["href"] == f"{PUBLIC_URL}/"
 
 
 def test_canonical_link_on_every_page(subpath_site):
@@ -119,15 +119,14 @@ def test_canonical_link_on_every_page(subpath_site):
         assert canonical["href"] == f"{SUBPATH}/" + re.sub(r"index\.html$", "", relative)
 
 
-def test_sitemap_lists_every_page_but_the_404(subpath_site, theme_site):
-    sitemap = (subpath_site.output / "sitemap.xml").read_text(encoding="utf-8")
+def test_sitemap_lists_every_page_but_the_404_only_with_absolute_addresses(absolute_site, subpath_site):
+    sitemap = (absolute_site.output / "sitemap.xml").read_text(encoding="utf-8")
     locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
-    assert f"{SUBPATH}/" in locations and not any("404" in loc for loc in locations)
-    assert len(locations) == len(pages(subpath_site.output)) - 1
-    for record in subpath_site.json()["entities"]:
-        assert record["url"] in locations
-    relative = re.findall(r"<loc>(.*?)</loc>", (theme_site.output / "sitemap.xml").read_text(encoding="utf-8"))
-    assert "articles/" in relative
+    assert f"{PUBLIC_URL}/" in locations and not any("404" in loc for loc in locations)
+    assert len(locations) == len(pages(absolute_site.output)) - 1
+    for record in absolute_site.json()["entities"]:
+        assert record["url"] in locations and record["url"].startswith(PUBLIC_URL + "/")
+    assert not (subpath_site.output / "sitemap.xml").exists()  # a path is not an address a crawler can use
 
 
 def test_navigation_is_the_same_on_every_page_with_the_current_section_marked(theme_site):
@@ -221,14 +220,14 @@ def site_settings(tmp_path: Path, content: Path) -> Path:
     return settings
 
 
-def test_dossier_build_indexes_the_site_for_search_and_writes_the_sitemap(tmp_path, theme_content, monkeypatch):
+def test_dossier_build_indexes_the_site_for_search(tmp_path, theme_content, monkeypatch):
     from dossier_site.build import build
 
     monkeypatch.chdir(tmp_path)
     output = tmp_path / "output"
     assert build(str(site_settings(tmp_path, theme_content)), str(output), quiet=True) == 0
     assert (output / "pagefind" / "pagefind-ui.js").is_file() and (output / "pagefind" / "pagefind-entry.json").is_file()
-    assert "<loc>articles/</loc>" in (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert not (output / "sitemap.xml").exists()  # a relative build has no address to list
 
 
 def test_without_pagefind_the_build_fails_and_keeps_the_previous_site(tmp_path, theme_content, monkeypatch, capsys):

@@ -130,12 +130,16 @@ SUBPATH = "/dossier"
 def subpath_site(theme_content, tmp_path_factory) -> Site:
     """Absolute URLs under a sub-path, as a host serving the site at /dossier/ would need."""
     return build_theme_site(theme_content, tmp_path_factory.mktemp("theme-subpath") / "output",
-                            SITEURL=SUBPATH, RELATIVE_URLS=False, FEED_DOMAIN="https://example.org")
+                            SITEURL=SUBPATH, RELATIVE_URLS=False)
+
+
+PUBLIC_URL = "https://example.org/dossier"
 
 
 @pytest.fixture(scope="session")
 def absolute_site(theme_content, tmp_path_factory) -> Site:
-    """SITEURL with a host, as `SITEURL=https://example.org/dossier make html` builds."""
-    return build_theme_site(theme_content, tmp_path_factory.mktemp("theme-absolute") / "output",
-                            SITEURL="https://example.org/dossier", RELATIVE_URLS=False,
-                            FEED_DOMAIN="https://example.org/dossier")
+    """publishconf.py with SITEURL in the environment, as `SITEURL=https://example.org/dossier make publish`."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITEURL", PUBLIC_URL)
+        return build_theme_site(theme_content, tmp_path_factory.mktemp("theme-absolute") / "output",
+                                settings_file=ROOT / "publishconf.py")

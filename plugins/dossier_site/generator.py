@@ -1,10 +1,11 @@
 """Writes the dossier's own page families: entity pages, entity indexes, topics, the chronology by
-entity type, dossier.json and sitemap.xml."""
+entity type, dossier.json and sitemap.xml (under an absolute SITEURL)."""
 from __future__ import annotations
 
 import json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
@@ -73,13 +74,15 @@ class DossierGenerator(Generator):
             handle.write("\n")
 
 
-def write_sitemap(output_path: str, site_url: str) -> Path:
+def write_sitemap(output_path: str, site_url: str) -> Path | None:
     """sitemap.xml from the pages actually written (every .html but 404.html), in path order.
 
-    With a SITEURL the locations are absolute, as the protocol asks; a relative build lists them
-    relative to the site root."""
+    The sitemap protocol wants absolute locations: it is written only when SITEURL is an absolute
+    address (`make publish`), and a relative or development build has none."""
+    if not urlsplit(site_url).netloc:
+        return None
     root = Path(output_path)
-    prefix = site_url.rstrip("/") + "/" if site_url else ""
+    prefix = site_url.rstrip("/") + "/"
     urls = []
     for page in sorted(root.rglob("*.html")):
         relative = page.relative_to(root).as_posix()
