@@ -7,6 +7,7 @@ import sys
 
 from .add import add_seeds
 from .contract import to_json
+from .nlp import DEFAULT_MODEL, ModelError
 from .pipeline import build_dossier
 from .registry import RegistryError, load_registry
 
@@ -17,6 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     inspect = commands.add_parser("inspect", help="print the dossier JSON for these files, without building")
     inspect.add_argument("files", nargs="+")
     inspect.add_argument("--registry", help="a curated dossier.yaml (none is used by default)")
+    inspect.add_argument("--model", default=DEFAULT_MODEL, help=f"the spaCy pipeline (default: {DEFAULT_MODEL})")
     build = commands.add_parser("build", help="build the site (Pelican) into output/, replacing it only on success")
     build.add_argument("--settings", default="pelican.conf.py")
     build.add_argument("--output", default="output")
@@ -40,7 +42,12 @@ def main(argv: list[str] | None = None) -> int:
         except RegistryError as error:
             print(f"dossier: {error}", file=sys.stderr)
             return 2
-        json.dump(to_json(build_dossier(args.files, registry)), sys.stdout, ensure_ascii=False, indent=1)
+        try:
+            dossier = build_dossier(args.files, registry, model=args.model)
+        except ModelError as error:
+            print(f"dossier: {error}", file=sys.stderr)
+            return 2
+        json.dump(to_json(dossier), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     return 0
 

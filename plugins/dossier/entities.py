@@ -17,6 +17,7 @@ from .model import Article, Candidate, Entity, Mention
 from .merge import (TYPE_ORDER, Rules, auto_key, build_entity, give_ids, middle_name_variants, settle_open,
                     spelling_variants)
 from .names import BlockScanner, Item, full_names, fuller
+from .nlp import Parsed, parse
 from .quotes import find_quotes
 from .registry import Registry
 
@@ -25,8 +26,9 @@ LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 # -- one article ---------------------------------------------------------------------------------------
 
-def find_candidates(article: Article) -> list[Candidate]:
+def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Candidate]:
     """Every mention the article makes, with the fullest name the article gives it."""
+    parsed = parsed or parse(article)
     gaz = load()
     body = article.body
     lower_words = {w for b in body for w in LOWER_WORD.findall(b.text)}

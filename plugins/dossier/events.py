@@ -16,6 +16,7 @@ from slugify import slugify
 
 from .masthead import DATELINE
 from .model import Article, Entity, Event, Source, TimeExpression
+from .nlp import Parsed
 from .registry import EventRule, Registry
 from .text import sentence_spans
 from .timex import MONTHS, WEEKDAYS, find_dates, is_future, parse_reference
@@ -36,7 +37,7 @@ CLAUSE = re.compile(r"[^,;:—()]+[,;:—()]*")
 
 # --- per article --------------------------------------------------------------------------------
 
-def find_events(article: Article) -> list[Event]:
+def find_events(article: Article, parsed: Parsed | None = None) -> list[Event]:
     """One draft event per distinct date in each sentence of the article's text (headings skipped)."""
     reference = parse_reference(article.date)
     drafts = []

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import Article
+from .nlp import Parsed
 from .text import sentence_spans
 
 MAX_WORDS = 3
@@ -194,7 +195,7 @@ def _grams(run: list[str]) -> list[tuple[int, str]]:
     return grams
 
 
-def article_phrases(article: Article) -> ArticlePhrases:
+def article_phrases(article: Article, parsed: Parsed | None = None) -> ArticlePhrases:
     """Every candidate phrase of an article's kept paragraphs (titles are in title case), sentence by sentence.
 
     A capitalised first word is kept provisionally (marked with a leading '^') and settled by

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, entities, events, phrases, topics
+from . import clean, entities, events, nlp, phrases, topics
 from .cache import Cache, NoCache, key
 from .model import Article, Block, Candidate, Dossier, Event, Problem, SeedText
 from .read import UnreadableSeed, display_path, read_bytes, read_seed
@@ -35,16 +35,18 @@ class SeedWork:
 
 
 def build_dossier(paths: list[str | Path], registry: Registry | None = None,
-                  cache: Cache | None = None, folders: tuple[str, ...] = ()) -> Dossier:
+                  cache: Cache | None = None, folders: tuple[str, ...] = (),
+                  model: str = nlp.DEFAULT_MODEL) -> Dossier:
     """The whole dossier for these seed files; bad seeds become problems, never exceptions.
 
-    With `folders` (the seeds folders), a file is read only when it lies inside one of them."""
+    With `folders` (the seeds folders), a file is read only when it lies inside one of them.
+    `model` names the spaCy pipeline of the language stage; nlp.ModelError says when it is missing."""
     registry, cache = registry or Registry(), cache or NoCache()
     dossier = Dossier()
     seeds = read_seeds(sorted(map(str, paths)), cache, dossier.problems, folders)
     repeated = repeated_lines(seed.text for seed in seeds)
     used_ids: set[str] = set()
-    works = analyse_seeds(seeds, repeated, registry, cache)
+    works = analyse_seeds(seeds, repeated, registry, cache, model)
     for seed, work in zip(seeds, works):
         rename(work, unique_id(work.article.id or Path(seed.path).stem, used_ids))
         dossier.articles.append(work.article)
@@ -106,17 +108,17 @@ def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
 
 
 def analyse_seeds(seeds: list[SeedText], repeated: frozenset[str], registry: Registry,
-                  cache: Cache) -> list[SeedWork]:
+                  cache: Cache, model: str = nlp.DEFAULT_MODEL) -> list[SeedWork]:
     """Each seed's own work, from the cache or computed (on every core when there are many to do)."""
     works: list[SeedWork | None] = []
     todo = []  # (position, cache entry, job)
     for seed in seeds:
         own_repeated = frozenset(line for line in set(seed.text.split("\n")) if line in repeated)
         override = registry.override_for(seed.path)
-        entry = key("seed", seed.text, sorted(own_repeated), override)
+        entry = key("seed", seed.text, sorted(own_repeated), override, nlp.version(model))
         works.append(cache.get(entry))
         if works[-1] is None:
-            todo.append((len(works) - 1, entry, (seed, own_repeated, override)))
+            todo.append((len(works) - 1, entry, (seed, own_repeated, override, model)))
     for (position, entry, _), work in zip(todo, _run_all(analyse_seed, [job for _, _, job in todo])):
         cache.put(entry, work)
         works[position] = work
@@ -125,13 +127,14 @@ def analyse_seeds(seeds: list[SeedText], repeated: frozenset[str], registry: Reg
     return works
 
 
-def analyse_seed(job: tuple[SeedText, frozenset[str], ArticleOverride | None]) -> SeedWork:
-    """Clean one seed and find its mentions and dated statements."""
-    seed, own_repeated, override = job
+def analyse_seed(job: tuple[SeedText, frozenset[str], ArticleOverride | None, str]) -> SeedWork:
+    """Clean one seed, parse its text once and find its mentions, events and key phrases."""
+    seed, own_repeated, override, model = job
     article = clean.clean(seed, own_repeated)
     apply_override(article, override)
-    return SeedWork(article, entities.find_candidates(article), events.find_events(article),
-                    phrases.article_phrases(article))
+    parsed = nlp.parse(article, model)
+    return SeedWork(article, entities.find_candidates(article, parsed), events.find_events(article, parsed),
+                    phrases.article_phrases(article, parsed))
 
 
 def _run_all(function, jobs: list) -> list:

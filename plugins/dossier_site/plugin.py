@@ -13,6 +13,7 @@ from pelican.utils import get_date
 from dossier.cache import Cache
 from dossier.corpus import DossierIndex
 from dossier.model import Problem
+from dossier.nlp import ModelError
 from dossier.pipeline import build_dossier
 from dossier.registry import RegistryError, load_registry
 from dossier.render import render_article
@@ -83,7 +84,11 @@ def prepare_dossier(generator) -> None:
         registry_problem = Problem(str(settings["registry"]), str(error))
         logger.error("dossier: %s (the registry is ignored for this build)", error)
     cache = Cache(settings["cache"]) if settings["cache"] else None
-    dossier = build_dossier(paths, registry, cache, folders)
+    try:
+        dossier = build_dossier(paths, registry, cache, folders, settings["model"])
+    except ModelError as error:
+        logger.error("dossier: %s", error)
+        raise SystemExit(2) from None
     if registry_problem:
         dossier.problems.insert(0, registry_problem)
     reader = generator.readers.readers.get("txt")

