@@ -1,7 +1,8 @@
 """The layouts the theme draws as SVG: the relationship graph, the timeline strip, chronology groups."""
 from dossier.corpus import group_by_month
 from dossier.model import Entity, Event, Mention
-from dossier.views import events_of_type, recent_and_upcoming, relation_graph, short_label, timeline_strip
+from dossier.views import (ENTITY_TYPES, events_of_type, recent_and_upcoming, relation_graph, short_label,
+                           timeline_strip)
 
 
 def entity(name, type_="person"):
@@ -81,7 +82,7 @@ def test_svg_macros_escape_names_from_the_seeds():
 
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
     env.filters["display_date"] = display_date
-    macros = env.get_template("macros.html").make_module({"SITEURL": "", "dossier": None})
+    macros = env.get_template("macros.html").make_module({"SITEURL": "", "dossier": None, "entity_types": ENTITY_TYPES})
     hostile = entity('<script>alert(1)</script> & "Co"', "organisation")
     centre = entity("Gates")
     svg = str(macros.relation_graph(relation_graph(centre, [(hostile, 2)]), centre))

@@ -16,7 +16,7 @@ from .names import fuller
 from .registry import EntityRule, Registry
 
 RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
-TYPE_ORDER = {"country": 0, "organisation": 1, "treaty": 2, "event": 3, "person": 4, "place": 5}
+TYPE_ORDER = {"country": 0, "organisation": 1, "product": 2, "treaty": 3, "event": 4, "person": 5, "place": 6}
 
 
 def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]], rules: Rules) -> list[Candidate]:

@@ -7,16 +7,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = ("person", "organisation", "country", "place", "treaty", "event")
-# URL folder of each entity type, as in the design card's site map.
-TYPE_FOLDERS = {
-    "person": "people",
-    "organisation": "organisations",
-    "country": "countries",
-    "place": "places",
-    "treaty": "treaties",
-    "event": "events",
-}
+
+
+@dataclass(frozen=True)
+class EntityType:
+    """One entity type: its name in the contract, its URL folder (the design card's site map) and labels."""
+
+    name: str
+    folder: str
+    label: str  # a heading for a list of them
+    singular: str  # one of them, in running text
+
+
+# The one table of entity types, in the order pages list them; the core, the contract and the theme
+# read it. Market indexes and other traded instruments are products.
+TYPES = (
+    EntityType("person", "people", "People", "person"),
+    EntityType("organisation", "organisations", "Organisations", "organisation"),
+    EntityType("country", "countries", "Countries", "country"),
+    EntityType("place", "places", "Places", "place"),
+    EntityType("product", "products", "Products", "product"),
+    EntityType("treaty", "treaties", "Treaties", "treaty"),
+    EntityType("event", "events", "Events", "named event"),
+)
+TYPE = {t.name: t for t in TYPES}
+ENTITY_TYPES = tuple(TYPE)
+TYPE_FOLDERS = {t.name: t.folder for t in TYPES}
 
 
 @dataclass

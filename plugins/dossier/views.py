@@ -10,7 +10,22 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .model import Entity, Event
+from .model import TYPES, Entity, Event
+
+
+
+@dataclass(frozen=True)
+class TypeTable:
+    """model.TYPES as the theme reads it: by type name, and the navigation's (key, label, href) rows."""
+
+    labels: dict[str, str]
+    folders: dict[str, str]
+    singular: dict[str, str]
+    nav: list[tuple[str, str, str]]
+
+
+ENTITY_TYPES = TypeTable({t.name: t.label for t in TYPES}, {t.name: t.folder for t in TYPES},
+                         {t.name: t.singular for t in TYPES}, [(t.name, t.label, f"{t.folder}/") for t in TYPES])
 
 GRAPH_WIDTH, GRAPH_HEIGHT = 560, 400
 LABEL_MAX = 17  # characters of a line of a node's label (two lines at most); the full name is in <title>

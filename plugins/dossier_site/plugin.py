@@ -103,6 +103,7 @@ def prepare_dossier(generator) -> None:
     generator.context["dossier"] = reader.index
     generator.context["dossier_registry"] = registry
     generator.context["views"] = views  # layouts the theme draws (graphs, timelines, filters)
+    generator.context["entity_types"] = views.ENTITY_TYPES  # the one table of types, for labels and URLs
     generator.context["row_cache"] = {}  # event rows, rendered once per page depth (see macros.html)
     logger.info("dossier: %d articles (%d cached steps reused, %d redone), %d entities, %d events, "
                 "%d problems", len(dossier.articles), cache.hits if cache else 0, cache.misses if cache else 0,
