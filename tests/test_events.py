@@ -264,3 +264,13 @@ def test_the_dateline_dates_the_report_and_today_dates_the_event():
         "FRESNO, August 3, 2022 (Example Wire) -- The water board held a meeting today with the farmers' union.")])
     [event] = find_events(article)
     assert (event.date, event.summary) == ("2022-08-03", "The water board held a meeting today with the farmers' union.")
+
+
+def test_every_event_says_how_it_is_dated_and_what_happened_in_the_contract():
+    from dossier.contract import to_json
+    from dossier.model import Dossier
+    [event] = find_events(article("The council met Tuesday."))
+    assert event.dated == "stated"
+    event.action = "meet"
+    [out] = to_json(Dossier(events=[event]))["events"]
+    assert (out["dated"], out["action"]) == ("stated", "meet")

@@ -68,6 +68,7 @@ def _sentence_events(article_id: str, sentence: str, reference) -> list[Event]:
             status=status_of(sentence, expression, reference),
             summary=summary,
             sources=[Source(article_id, sentence)],
+            dated="stated",
         ))
     return events
 
@@ -159,7 +160,7 @@ def _copy(event: Event) -> Event:
     """Drafts come from the per-seed cache: never change them in place."""
     return Event(event.id, event.date, event.precision, event.status, event.summary,
                  list(event.entities), [Source(s.article, s.sentence) for s in event.sources],
-                 list(event.merged))
+                 list(event.merged), event.dated, event.action)
 
 
 def attach_participants(events: list[Event], entities: list[Entity]) -> None:
@@ -238,6 +239,8 @@ def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
         summary=lead.summary,
         entities=sorted({i for e in cluster for i in e.entities}),
         sources=[Source(article, sentence) for article, sentence in sources],
+        dated="stated" if any(e.dated == "stated" for e in cluster) else "reported",
+        action=lead.action,
     )
 
 

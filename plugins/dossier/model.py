@@ -158,6 +158,12 @@ class Event:
     entities: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)  # ids merged into this one by the registry
+    # How the date was found: "stated" (the text gives it) or "reported" (news told as just happened,
+    # dated by its article's publication date).
+    dated: str = "stated"
+    # What happened, as one word: the lemma of the happening's main verb ("resign", "die") or of its
+    # event noun ("launch"); "" when unknown (an event the analyst added without one).
+    action: str = ""
 
 
 @dataclass
