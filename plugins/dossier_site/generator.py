@@ -1,5 +1,5 @@
 """Writes the dossier's own page families: entity pages, entity indexes, topics, the chronology by
-entity type, dossier.json and sitemap.xml (under an absolute SITEURL)."""
+entity type, dossier.json, the /export/ files and page, and sitemap.xml (under an absolute SITEURL)."""
 from __future__ import annotations
 
 import json
@@ -12,6 +12,7 @@ from pelican.generators import Generator
 
 from dossier.contract import to_json
 from dossier.corpus import group_by_month
+from dossier.export import NETWORK, TABLES, export_files
 from dossier.model import TYPE_FOLDERS
 from dossier.views import events_of_type, relation_graph, timeline_strip
 
@@ -28,7 +29,9 @@ class DossierGenerator(Generator):
         self.generate_entity_indexes(writer, relative)
         self.generate_topics(writer, relative)
         self.generate_chronology_by_type(writer, relative)
-        self.write_json()
+        data = to_json(self.index.dossier, self.settings.get("SITEURL", ""))
+        self.write_json(data)
+        self.generate_export(writer, relative, data)
 
     def generate_entities(self, writer, relative):
         template = self.get_template("entity")
@@ -66,8 +69,19 @@ class DossierGenerator(Generator):
                               url=f"{base}{folder}/", page_name=f"{base}{folder}",
                               chronology_type=entity_type, chronology_groups=group_by_month(events))
 
-    def write_json(self):
-        data = to_json(self.index.dossier, self.settings.get("SITEURL", ""))
+    def generate_export(self, writer, relative, data: dict):
+        """/export/: the dossier as CSV tables and a GraphML network, and a page describing them."""
+        files = export_files(data, self.index.co_mentions)
+        folder = Path(self.output_path) / "export"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8", newline="")
+        counts = {table.file: sum(1 for _ in table.rows(data)) for table in TABLES}
+        writer.write_file("export/index.html", self.get_template("export"), self.context, relative,
+                          url="export/", page_name="export", export_tables=TABLES, export_rows=counts,
+                          export_network=NETWORK)
+
+    def write_json(self, data: dict):
         path = os.path.join(self.output_path, "dossier.json")
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=False)
