@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from .model import ENTITY_TYPES
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
 
@@ -59,7 +61,7 @@ def _entity_rows(data: dict):
 
 def _event_rows(data: dict):
     for ev in data["events"]:
-        yield [ev["id"], ev["date"], ev["precision"], ev.get("dated", ""), ev["status"], ev["summary"],
+        yield [ev["id"], ev["date"], ev["precision"], ev["dated"], ev["status"], ev["summary"],
                ev["entities"], _ids(ev["sources"]), [c["field"] for c in ev.get("conflicts", [])]]
 
 
@@ -79,7 +81,7 @@ TABLES = (
     Table("entities.csv", "One row per entity.", (
         Column("id", "the entity's id, as in dossier.json (type/slug)"),
         Column("name", "its name"),
-        Column("type", "person, organisation, country, place, treaty or event"),
+        Column("type", ", ".join(ENTITY_TYPES)),
         Column("aliases", "other names it goes by, separated by '; '"),
         Column("description", "the short description from the registry, if any"),
         Column("url", "its page, relative to the site's root"),
