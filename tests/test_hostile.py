@@ -5,9 +5,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import Site, build_site
 from dossier.read import UnreadableSeed, read_bytes
+from dossier.text import sentence_spans
 from test_bad_input import GOOD
 
 SECRET = "TOKEN-5f1e9c-not-for-publication"
@@ -88,3 +90,40 @@ def test_read_bytes_refuses_what_is_not_a_regular_file_inside_the_folder(tmp_pat
                              (Path("/dev/zero"), "a device")]:
             with pytest.raises(UnreadableSeed, match=reason):
                 read_bytes(path, (tmp_path / "seeds",))
+
+
+LONG_NAME = " ".join(["Allied Agricultural Producers Cooperative"] * 8) + " Of The Southern Valley"  # 358 characters
+WATER_BOARD = ("Board water quotas hearing\n\n"
+               "FRESNO, August 3, 2022 -- The International Federation Of Allied Agricultural Producers Cooperatives "
+               "And Rural Water Users Associations Of The Southern Valley Region Against Excessive Quotas And Levies "
+               "said on Monday that Maria Lopez of the water board would hear farmers, and Maria Lopez agreed to it.\n")
+
+
+def test_long_and_empty_names_give_bounded_non_empty_slugs(make_site):
+    assert len(LONG_NAME) == 358
+    registry = (f"entities:\n  - name: {LONG_NAME}\n    type: person\n    aliases: [Maria Lopez]\n"
+                f"topics:\n  - name: {LONG_NAME} quotas\n    phrases: [water quotas]\n"
+                f"  - name: '!!! ???'\n    phrases: [water board]\n")
+    site = make_site({"board.txt": WATER_BOARD}, registry)
+    for path in site.output.rglob("*"):
+        assert len(path.name.encode()) <= 100, path.name
+    hrefs = [a["href"] for page in site.output.rglob("*.html")
+             for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True)]
+    assert not [h for h in hrefs if "//" in h.split("://")[-1]], "a link with an empty slug"
+    person = next(e for e in site.json()["entities"] if e["name"] == LONG_NAME)
+    assert len(person["url"]) < 100 and (site.output / person["url"] / "index.html").exists()
+    topics = {t["name"]: t for t in site.json()["topics"]}
+    assert (site.output / topics["!!! ???"]["url"] / "index.html").exists()
+    feeds = {p.name for p in (site.output / "feeds" / "tags").iterdir()}
+    assert any(name.startswith("tag-") for name in feeds) and any(name.startswith("allied-") for name in feeds)
+
+
+@pytest.mark.parametrize("run", ["A. B. C. ", "Mr. ", "J.R.R. ", "... ", "!!! "])
+def test_sentences_of_a_long_run_of_initials_or_stops(run):
+    """27 KB of initials took 7 s (quadratic); bench/pathological.py times every stage on 1 MB."""
+    text = run * (27_000 // len(run)) + "Then it ended. Yes."
+    spans = sentence_spans(text)
+    assert text[spans[-1][0]:spans[-1][1]] == "Yes."
+    if run[0].isalpha():  # initials and abbreviations hold the sentence open
+        assert len(spans) == 2
+    assert sentence_spans("Gen. J.R. Smith met Mr. Lee in the U.S. on Monday. He left!") == [(0, 50), (51, 59)]

@@ -19,6 +19,7 @@ from . import masthead
 from .stoplists import stoplist_for
 from .furniture import COMMENTS, CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS
 from .model import Article, Block, SeedText
+from .slugs import bounded_slug
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -74,7 +75,7 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
         problems.append("no headline was recognised: the title is the text's first words")
     if not head.date:
         problems.append("no publication date was recognised")
-    return Article(id=slugify(title, max_length=80, word_boundary=True) or slugify(Path(seed.path).stem) or "article",
+    return Article(id=slugify(title, max_length=80, word_boundary=True) or bounded_slug(Path(seed.path).stem, "article"),
                    source_file=seed.path, title=title, date=head.date, publisher=head.publisher,
                    dateline_place=head.place, blocks=blocks, problems=problems)
 

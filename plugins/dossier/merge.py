@@ -9,11 +9,11 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from slugify import slugify
 
 from .model import Article, Candidate, Entity, Mention
 from .names import fuller
 from .registry import EntityRule, Registry
+from .slugs import bounded_slug
 
 RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
 TYPE_ORDER = {"country": 0, "organisation": 1, "product": 2, "treaty": 3, "event": 4, "person": 5, "place": 6}
@@ -172,7 +172,7 @@ def build_entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
     description = (rule.description if rule else "") or (titles[0] if type_ == "person" and titles else "")
     mentions = [Mention(m.article, m.block, m.start, m.end, m.text, m.sentence)  # cached candidates stay as they were
                 for m in (c.mention for c in members)]
-    return Entity("", name, type_, slugify(name) or "entity", sorted(aliases), description, role_list, mentions)
+    return Entity("", name, type_, bounded_slug(name, "entity"), sorted(aliases), description, role_list, mentions)
 
 
 def give_ids(entities: list[Entity], order: dict[str, int]) -> None:

@@ -14,16 +14,19 @@ ABBREVIATIONS = frozenset(
     "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev "
     "okla ore pa tenn tex va vt wash wis wyo".split()
 )
-BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# A run of stops starts a boundary only at its first mark, and the run is taken whole (possessive): a long run
+# of "....." or "!!!!!" is then looked at once, not once per mark and length (quadratic).
+BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])""")
+WORD_BEFORE = re.compile(r"[\w.]+$")
+LOOKBACK = 16  # characters read before a full stop: more than any abbreviation or run of initials
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph, trimmed of surrounding spaces."""
     spans, start = [], 0
     for match in BOUNDARY.finditer(text):
-        word = re.search(r"([\w.]+)$", text[start:match.start() + 1].rstrip(".!?\"'”’)]"))
-        before = word.group(1).lower() if word else ""
-        if match.group().startswith(".") and (before in ABBREVIATIONS or _is_initial(before)):
+        if match.group().startswith(".") and _abbreviation_before(text, max(start, match.start() - LOOKBACK),
+                                                                   match.start()):
             continue
         spans.append((start, match.end()))
         start = match.end()
@@ -37,6 +40,19 @@ def sentence_at(text: str, offset: int, spans: list[tuple[int, int]] | None = No
         if start <= offset < end:
             return text[start:end]
     return text.strip()
+
+
+def _abbreviation_before(text: str, window: int, stop: int) -> bool:
+    """Whether the word before the full stop at `stop` is an abbreviation or an initial.
+
+    Only the `window` before it is read (a sentence held open by a thousand initials would otherwise be
+    read again at each of them); a word that fills the window is too long to be an abbreviation."""
+    piece = text[window:stop + 1].rstrip(".!?\"'”’)]")
+    word = WORD_BEFORE.search(piece)
+    if word is None or (word.start() == 0 and window > 0 and WORD_BEFORE.match(text, window - 1, window)):
+        return False
+    before = word.group().lower()
+    return before in ABBREVIATIONS or _is_initial(before)
 
 
 def _is_initial(word: str) -> bool:

@@ -31,6 +31,7 @@ from slugify import slugify
 from . import phrases as ph
 from .model import Article, Dossier, Entity, Problem, Source, Topic
 from .registry import Registry, TopicRule
+from .slugs import bounded_slug
 
 MAX_THEMES = 15
 KEY_PHRASES = 8  # per article, for `dossier inspect`
@@ -69,7 +70,7 @@ class Theme:
 
     @property
     def slug(self) -> str:
-        return slugify(self.name) or "topic"
+        return bounded_slug(self.name, "topic")
 
 
 @dataclass

@@ -17,6 +17,7 @@ from dossier.nlp import ModelError
 from dossier.pipeline import build_dossier
 from dossier.registry import RegistryError, load_registry
 from dossier.render import render_article
+from dossier.slugs import MAX_LENGTH, bounded_slug
 from dossier import views
 
 from .generator import DossierGenerator, write_sitemap
@@ -50,6 +51,9 @@ class SeedReader(BaseReader):
         metadata["tags"] = [tag for tags in metadata["tags"] for tag in tags]
         metadata["topics"] = index.topics_by_article.get(article.id, [])  # themes are tags too: a feed each
         metadata["tags"] += [tag for topic in metadata["topics"] for tag in self.process_metadata("tags", topic.name)]
+        for tag in metadata["tags"]:  # a tag's slug names its page and feed: bounded, never empty
+            if not tag.slug or len(tag.slug) > MAX_LENGTH:
+                tag.slug = bounded_slug(tag.name, "tag")
         metadata["tags"] = list(dict.fromkeys(metadata["tags"]))
         if article.date:
             metadata["date"] = get_date(article.date)
