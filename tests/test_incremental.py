@@ -1,12 +1,17 @@
 """Regeneration: the per-seed cache, adding seeds, and byte-identical rebuilds."""
 import filecmp
+import hashlib
+import os
 import shutil
+from pathlib import Path
 
 from conftest import ROOT, Site, build_site
 from dossier.add import add_seeds
 from dossier.cache import Cache
 from dossier.contract import to_json
 from dossier.pipeline import build_dossier
+from dossier_site.build import build
+from pelican.log import LimitFilter
 
 STORY = ("{title}\n\nHome | World | Business\n\n"
          "{place}, March {day}, 2021 -- {who} met officials in {place} today to discuss the water accord, "
@@ -104,3 +109,60 @@ def test_add_refuses_exact_duplicates_and_reports_near_ones(tmp_path):
     empty = add_seeds([("d.txt", b"")], folder)
     assert empty[0].path is None and "empty" in empty[0].message
     assert len(list(folder.glob("*.txt"))) == 2
+
+
+OTHER = ("Envoys agree on grain corridor\n\nNews | Sport\n\n"
+         "ODESSA, May 4, 2022 -- Envoy Maria Lopez met Turkish officials in Istanbul on Tuesday to discuss the "
+         "grain corridor, the foreign ministry said after the talks.\n\n"
+         "The corridor opened in 2021 and will be reviewed in September, Lopez told reporters in Ankara.\n")
+
+
+def build_with(content: Path, output: Path, cache: Path) -> Path:
+    """`dossier build` (staging, hard links, swap, Pagefind) of `content` into `output`."""
+    settings = output.parent / f"{output.name}.conf.py"
+    settings.write_text(
+        f"exec(open({str(ROOT / 'pelican.conf.py')!r}).read())\n"
+        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"DOSSIER = {{'registry': {str(content / 'dossier.yaml')!r}, 'cache': {str(cache)!r}}}\n", encoding="utf-8")
+    LimitFilter._raised_messages.clear()
+    assert build(str(settings), str(output), quiet=True) == 0
+    return output
+
+
+def snapshot(site: Path, into: Path) -> dict[Path, str]:
+    """Hard links to every file of the site, and their content's hash: the previous site as it was."""
+    hashes = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            link = into / path.relative_to(site)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, link)
+            hashes[link] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+def test_an_incremental_site_is_byte_identical_to_a_full_build(tmp_path):
+    content = tmp_path / "content"
+    seeds = content / "seeds"
+    shutil.copytree(ROOT / "content" / "seeds", seeds)
+    write_seeds(seeds, 3)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_with(content, site, cache)
+    changes = [
+        ("a new seed", lambda: (seeds / "grain.txt").write_text(OTHER, encoding="utf-8")),
+        ("a changed seed", lambda: (seeds / "002.txt").write_text(
+            story(2).replace("Minister Ali Hassan", "Envoy Maria Lopez"), encoding="utf-8")),
+        ("a removed seed", lambda: (seeds / "003.txt").unlink()),
+        ("an edited registry", lambda: (content / "dossier.yaml").write_text(
+            "title: Water and grain\nentities:\n  - name: Maria Lopez\n    type: person\n"
+            "    description: A special envoy.\n    aliases: [Lopez]\nignore: [Example Wire]\n", encoding="utf-8")),
+    ]
+    for step, (what, change) in enumerate(changes):
+        before = snapshot(site, tmp_path / f"before-{step}")
+        change()
+        build_with(content, site, cache)
+        full = build_with(content, tmp_path / f"full-{step}", tmp_path / f"cache-{step}")
+        assert _all_same(filecmp.dircmp(site, full, ignore=["pagefind"])), f"after {what}"
+        for path, digest in before.items():  # the previous site was never written into
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, (what, path)
+    assert not (site / "articles" / "003").exists()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pelican
 
+REMADE = ("theme", "pagefind")  # folders of the site written anew by every build
+
 
 def build(settings_file: str = "pelican.conf.py", output: str = "output", strict: bool = False,
           quiet: bool = False) -> int:
@@ -20,6 +22,7 @@ def build(settings_file: str = "pelican.conf.py", output: str = "output", strict
     target = Path(output).resolve()
     staging = target.with_name(target.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
+    link_tree(target, staging)
     args = ["-s", settings_file, "-o", str(staging)] + (["-q"] if quiet else [])
     try:
         pelican.main(args)
@@ -36,6 +39,21 @@ def build(settings_file: str = "pelican.conf.py", output: str = "output", strict
                               f"{target.name}/ was left as it was")
     _swap(staging, target)
     return 0
+
+
+def link_tree(site: Path, staging: Path) -> None:
+    """Stage the next site as hard links to the previous one: a page that did not change is neither
+    rendered nor copied (writer.py replaces files by renames, so the previous site is never touched).
+    The theme's files and the search index are made again by Pelican and Pagefind."""
+    if not site.is_dir():
+        return
+    for folder, dirs, names in os.walk(site):
+        relative = Path(folder).relative_to(site)
+        if relative == Path("."):
+            dirs[:] = [d for d in dirs if d not in REMADE]
+        (staging / relative).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.link(Path(folder) / name, staging / relative / name, follow_symlinks=False)
 
 
 def index_search(site: Path | str) -> bool:

@@ -16,6 +16,8 @@ from dossier.export import NETWORK, TABLES, export_files
 from dossier.model import TYPE_FOLDERS
 from dossier.views import events_of_type, relation_graph, timeline_strip
 
+from . import inputs
+
 
 class DossierGenerator(Generator):
     def generate_context(self):
@@ -30,17 +32,21 @@ class DossierGenerator(Generator):
         self.generate_topics(writer, relative)
         self.generate_chronology_by_type(writer, relative)
         data = to_json(self.index.dossier, self.settings.get("SITEURL", ""))
-        self.write_json(data)
+        self.write_json(writer, data)
         self.generate_export(writer, relative, data)
 
     def generate_entities(self, writer, relative):
         template = self.get_template("entity")
         for entity in self.index.dossier.entities:
             timeline = self.index.events_by_entity.get(entity.id, [])
+            page_inputs = inputs.entity_page(self.index, entity, timeline)
+            if writer.unchanged(entity.url + "index.html", self.context, page_inputs):
+                continue
             writer.write_file(entity.url + "index.html", template, self.context, relative,
                               url=entity.url, entity=entity, page_name=entity.url,
                               graph=relation_graph(entity, self.index.related(entity.id)),
-                              strip=timeline_strip(timeline), timeline=timeline)
+                              strip=timeline_strip(timeline), timeline=timeline,
+                              page_inputs=page_inputs)
 
     def generate_entity_indexes(self, writer, relative):
         template = self.get_template("entities")
@@ -72,23 +78,19 @@ class DossierGenerator(Generator):
     def generate_export(self, writer, relative, data: dict):
         """/export/: the dossier as CSV tables and a GraphML network, and a page describing them."""
         files = export_files(data, self.index.co_mentions)
-        folder = Path(self.output_path) / "export"
-        folder.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
-            (folder / name).write_text(text, encoding="utf-8", newline="")
+            writer.put(Path(self.output_path) / "export" / name, text.encode("utf-8"))
         counts = {table.file: sum(1 for _ in table.rows(data)) for table in TABLES}
         writer.write_file("export/index.html", self.get_template("export"), self.context, relative,
                           url="export/", page_name="export", export_tables=TABLES, export_rows=counts,
                           export_network=NETWORK)
 
-    def write_json(self, data: dict):
-        path = os.path.join(self.output_path, "dossier.json")
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=False)
-            handle.write("\n")
+    def write_json(self, writer, data: dict):
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        writer.put(os.path.join(self.output_path, "dossier.json"), text.encode("utf-8"))
 
 
-def write_sitemap(output_path: str, site_url: str) -> Path | None:
+def write_sitemap(writer, output_path: str, site_url: str) -> Path | None:
     """sitemap.xml from the pages actually written (every .html but 404.html), in path order.
 
     The sitemap protocol wants absolute locations: it is written only when SITEURL is an absolute
@@ -108,5 +110,5 @@ def write_sitemap(output_path: str, site_url: str) -> Path | None:
     lines += [f"  <url><loc>{escape(url)}</loc></url>" for url in urls]
     lines.append("</urlset>")
     target = root / "sitemap.xml"
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    writer.put(target, ("\n".join(lines) + "\n").encode("utf-8"))
     return target

@@ -22,6 +22,7 @@ from dossier import views
 
 from .generator import DossierGenerator, write_sitemap
 from .settings import dossier_settings
+from .writer import IncrementalWriter
 
 logger = logging.getLogger(__name__)
 
@@ -149,9 +150,17 @@ def check_settings(pelican) -> None:
     dossier_settings(pelican.settings)  # raises with a clear message on a bad DOSSIER setting
 
 
+def get_writer(pelican):
+    return IncrementalWriter
+
+
 def finish_site(pelican) -> None:
-    """After every page is written: the sitemap, drawn from the output tree itself."""
-    write_sitemap(pelican.output_path, pelican.settings.get("SITEURL", ""))
+    """After every page is written: pages of the previous build that are gone are removed, then the
+    sitemap is drawn from the output tree itself, and the manifest of this build is recorded."""
+    writer = IncrementalWriter.current
+    writer.remove_stale()
+    write_sitemap(writer, pelican.output_path, pelican.settings.get("SITEURL", ""))
+    writer.save_manifest()
 
 
 def register() -> None:
@@ -159,4 +168,5 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(prepare_dossier)
     signals.get_generators.connect(add_generator)
+    signals.get_writer.connect(get_writer)
     signals.finalized.connect(finish_site)

@@ -1,0 +1,95 @@
+"""What a page is drawn from, as a digest. A page whose digest is the one recorded when it was last
+written is not rendered again (see writer.py); a page family without a digest here is rendered on
+every build and written only when its bytes changed.
+
+A digest holds the site's inputs (templates, code, settings, what the header and footer show) and the
+page's own: the records it prints and a card (id, name or title, the fields shown) of every record it
+links to. A template that starts drawing on other data must say so here; tests/test_incremental.py
+compares an incremental site with a full build byte for byte.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from dossier.cache import code_version
+from dossier.corpus import DossierIndex
+from dossier.model import Article, Entity, Event
+
+PLUGIN = Path(__file__).resolve().parent
+PLAIN = (str, int, float, bool, type(None))
+UNSTABLE_SETTINGS = {"OUTPUT_PATH", "PATH"}  # where the site is built, not what it shows (nor DOSSIER's cache)
+
+
+def digest(*parts: object) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(repr(part).encode())
+        hasher.update(b"\0")
+    return hasher.hexdigest()[:32]
+
+
+def site_inputs(settings: dict, index: DossierIndex | None, registry) -> str:
+    """What every page shares: the theme's templates, the code, the settings and the site's title,
+    summary and sections (the header and the footer)."""
+    templates = hashlib.sha256()
+    folders = [Path(settings["THEME"]) / "templates", *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES", []))]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                templates.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    plugin = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(PLUGIN.glob("*.py"))))
+    site = (registry.title, registry.summary) if registry else None
+    shown = {k: v for k, v in settings.items() if k not in UNSTABLE_SETTINGS}
+    shown["DOSSIER"] = {k: v for k, v in (settings.get("DOSSIER") or {}).items() if k != "cache"}
+    return digest(templates.hexdigest(), plugin.hexdigest(), code_version(), _plain(shown), site,
+                  bool(index and index.dossier.topics))
+
+
+def _plain(value):
+    """Settings reduced to what has a stable repr (no functions, classes or modules)."""
+    if isinstance(value, dict):
+        return sorted((str(k), _plain(v)) for k, v in value.items() if _plain(v) is not _SKIP)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_plain(v) for v in value]
+        items = [v for v in items if v is not _SKIP]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    return value if isinstance(value, PLAIN) else _SKIP
+
+
+_SKIP = object()
+
+
+def article_card(article: Article) -> tuple:
+    """What a page shows of an article it links to (macros.source, article_link, article_row)."""
+    return article.id, article.title, article.publisher, article.date
+
+
+def entity_card(entity: Entity) -> tuple:
+    """What a page shows of an entity it links to (macros.entity_link)."""
+    return entity.id, entity.name, entity.type, entity.url
+
+
+def event_card(index: DossierIndex, event: Event) -> tuple:
+    """An event row: the event, its entities' links and its sources' citations."""
+    return (event, [entity_card(index.entities[e]) for e in event.entities if e in index.entities],
+            [article_card(index.articles[s.article]) for s in event.sources if s.article in index.articles])
+
+
+def entity_page(index: DossierIndex, entity: Entity, timeline: list[Event]) -> tuple:
+    """theme/templates/entity.html: the entity's record, its related entities, timeline, quotes and
+    mentions with their articles."""
+    cited = {q.article for q in entity.quotes} | set(entity.articles)
+    return (entity, [(entity_card(other), n) for other, n in index.related(entity.id)],
+            [event_card(index, event) for event in timeline],
+            [article_card(index.articles[a]) for a in sorted(cited) if a in index.articles])
+
+
+def article_page(index: DossierIndex, page) -> tuple:
+    """theme/templates/article.html for Pelican's article `page`: its body with links, metadata, tags
+    and topics, the record's removed blocks, its entities and the events it reports."""
+    record = index.articles[page.dossier_id]
+    return (page.title, page.content, [(str(tag), tag.url) for tag in getattr(page, "tags", [])],
+            [(topic.name, topic.url) for topic in getattr(page, "topics", [])], record,
+            [(t, [entity_card(e) for e in group]) for t, group in index.article_entities(record.id).items()],
+            [(e.id, e.date, e.status, e.summary) for e in index.events_by_article.get(record.id, [])])

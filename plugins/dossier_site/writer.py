@@ -1,0 +1,162 @@
+"""Page-level incremental output: Pelican's Writer, but a page whose inputs did not change since the
+last build is neither rendered nor written, and a page rendered again is written only when its bytes
+changed.
+
+The output folder keeps a manifest (MANIFEST, page -> digest of its inputs, see inputs.py) of the
+build that made it. Files are replaced by a rename, never rewritten in place: `dossier build` stages
+the new site with hard links to the previous one (build.py), and writing into a linked file would
+change the old site too. A page the previous build wrote and this one did not is deleted.
+"""
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from . import inputs
+
+logger = logging.getLogger(__name__)
+
+MANIFEST = ".dossier-manifest.json"
+MANIFEST_VERSION = 1
+
+
+def write_if_changed(path: str | Path, data: bytes) -> bool:
+    """Write `data` to `path` through a temporary file and a rename, unless the file already holds
+    exactly these bytes; True when it was written."""
+    path = Path(path)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True
+
+
+class _Staged(io.StringIO):
+    """What Pelican writes to a file, kept in memory and handed to write_if_changed when closed."""
+
+    def __init__(self, writer: IncrementalWriter, path: str):
+        super().__init__()
+        self.writer, self.path = writer, path
+
+    def close(self) -> None:
+        if not self.closed:
+            self.writer.put(self.path, self.getvalue().encode("utf-8"))
+        super().close()
+
+
+class IncrementalWriter(Writer):
+    current: IncrementalWriter | None = None  # the build's writer, for the plugin's last step
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.previous = _load_manifest(Path(output_path))
+        self.pages: dict[str, str] = {}  # every file this build produced -> its inputs' digest ("" if none)
+        self.rendered = self.skipped = self.written = self.removed = 0
+        self._site: str | None = None
+        IncrementalWriter.current = self
+
+    def site_inputs(self, context) -> str:
+        if self._site is None:
+            self._site = inputs.site_inputs(self.settings, context.get("dossier"), context.get("dossier_registry"))
+        return self._site
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        """Pelican's write_file; `page_inputs` (what the page is drawn from) lets an unchanged page be
+        skipped. Article pages get theirs from inputs.article_page."""
+        page_inputs = kwargs.pop("page_inputs", None)
+        index = context.get("dossier")
+        if page_inputs is None and "article" in kwargs and index is not None:
+            page_inputs = inputs.article_page(index, kwargs["article"])
+        if not name or page_inputs is None or paginated:
+            return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                      override_output, url, **kwargs)
+        if self.unchanged(name, context, page_inputs):
+            return None
+        key = inputs.digest(self.site_inputs(context), name, page_inputs)
+        super().write_file(name, template, context, relative_urls, paginated, template_name, override_output,
+                           url, **kwargs)
+        self.pages[name] = key
+        return None
+
+    def unchanged(self, name: str, context, page_inputs) -> bool:
+        """True (and the page kept as it is) when the page was last written from the same inputs;
+        a caller may ask before it prepares what only rendering needs."""
+        key = inputs.digest(self.site_inputs(context), name, page_inputs)
+        if self.previous.get(name) != key or not os.path.isfile(sanitised_join(self.output_path, name)):
+            return False
+        self.pages[name] = key
+        self.skipped += 1
+        return True
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's bookkeeping of written files, then a staged file instead of an open one."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
+            return open(os.devnull, "w", encoding=encoding)
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written it')
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _Staged(self, filename)
+
+    def put(self, path: str | Path, data: bytes) -> None:
+        """Write one file of the site (a full path inside the output folder), if its bytes changed."""
+        name = Path(os.path.relpath(path, self.output_path)).as_posix()
+        self.pages.setdefault(name, "")
+        self.rendered += 1
+        self.written += write_if_changed(path, data)
+
+    def remove_stale(self) -> None:
+        """Delete what the previous build wrote and this one did not."""
+        root = Path(self.output_path).resolve()
+        stale = [name for name in self.previous if name not in self.pages]
+        for name in stale:
+            path = (root / name).resolve()
+            if not path.is_relative_to(root) or path == root:
+                continue  # a manifest edited by hand names nothing outside the site
+            path.unlink(missing_ok=True)
+            for folder in path.parents:
+                if folder == root or not folder.is_relative_to(root) or any(folder.iterdir()):
+                    break
+                folder.rmdir()
+        self.removed = len(stale)
+
+    def save_manifest(self) -> None:
+        """Record what this build produced, for the next one; after the last file is written."""
+        root = Path(self.output_path)
+        data = {"version": MANIFEST_VERSION, "pages": dict(sorted(self.pages.items()))}
+        write_if_changed(root / MANIFEST, (json.dumps(data, indent=0) + "\n").encode())
+        logger.info("dossier: %d pages unchanged and not rendered, %d rendered, %d of them written, "
+                    "%d removed", self.skipped, self.rendered, self.written, self.removed)
+
+
+def _load_manifest(root: Path) -> dict[str, str]:
+    try:
+        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+        return {}
+    pages = data.get("pages")
+    return {str(k): str(v) for k, v in pages.items()} if isinstance(pages, dict) else {}
