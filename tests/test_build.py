@@ -51,7 +51,14 @@ def test_dossier_json_follows_the_contract(seed_site):
         assert set(article) >= article_keys
         assert all(isinstance(p, str) and p for p in article["body"])
     for entity in data["entities"]:
-        assert set(entity) >= {"id", "name", "type", "aliases", "url", "description", "articles", "mentions"}
+        assert set(entity) >= {"id", "name", "type", "aliases", "url", "description", "articles", "mentions",
+                               "roles", "relations"}
+        for role in entity["roles"]:
+            assert set(role) >= {"role", "of", "from", "until", "as_of", "status", "sources"} and role["sources"]
+            assert role["status"] in ("current", "ended", "expected")
+    roles = {(e["name"], r["role"], r["of"], tuple(r["as_of"])) for e in data["entities"] for r in e["roles"]}
+    assert roles >= {("Robert Gates", "Defense Secretary", "country/united-states", ("2007-06-15", "2007-10-14")),
+                     ("Sergei Lavrov", "Foreign Minister", "country/russia", ("2007-10-14",))}
     for event in data["events"]:
         assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", event["date"])
         assert event["sources"]

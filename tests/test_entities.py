@@ -28,9 +28,9 @@ def test_people_with_titles_roles_and_apposition():
         "Health ministry spokesman Tomas Brandt said the vaccine stocks were sufficient.",
         "Dr. Amina Okafor, who leads the trial, disagreed."))
     vogel, marchand = found["person/katrin-vogel"], found["person/luc-marchand"]
-    assert vogel.roles == ["German Finance Minister"] and vogel.description == "German Finance Minister"
-    assert marchand.roles == ["French counterpart"]
-    assert found["person/tomas-brandt"].roles == ["Health ministry spokesman"]
+    assert vogel.titles == ["German Finance Minister"] and vogel.description == "German Finance Minister"
+    assert marchand.titles == ["French counterpart"]
+    assert found["person/tomas-brandt"].titles == ["Health ministry spokesman"]
     assert "person/amina-okafor" in found
     assert {"country/germany", "country/france", "place/geneva"} <= set(found)
 
@@ -57,9 +57,9 @@ def test_roles_in_apposition_and_with_a_possessive():
     found = entities_of(article(
         "\"The harvest is lost,\" said Lucia Ferro, Peru's minister of agriculture.",
         "Analysts said Omar Haddad, a senior trade negotiator, left early. Chile's Foreign Minister Ana Soto agreed."))
-    assert found["person/lucia-ferro"].roles == ["Peru's minister of agriculture"]
-    assert found["person/omar-haddad"].roles == ["senior trade negotiator"]
-    assert found["person/ana-soto"].roles == ["Chile's Foreign Minister"]
+    assert found["person/lucia-ferro"].titles == ["Peru's minister of agriculture"]
+    assert found["person/omar-haddad"].titles == ["senior trade negotiator"]
+    assert found["person/ana-soto"].titles == ["Chile's Foreign Minister"]
 
 
 def test_a_first_name_alone_refers_to_the_one_person_with_it():
@@ -277,7 +277,7 @@ def test_surnames_and_acronyms_left_open_are_settled_by_other_articles():
 def test_descriptors_and_honorifics():
     found = entities_of(article("The state oil company Petrobrava said output fell. Mr. Ivo Lanz left."))
     assert found["organisation/petrobrava"].type == "organisation"
-    assert found["person/ivo-lanz"].roles == []
+    assert found["person/ivo-lanz"].titles == []
 
 
 def test_the_pact_refers_to_the_treaty_named_last():
@@ -296,7 +296,7 @@ def test_first_and_last_words_type_a_name_and_connectors_split_unrelated_spans()
         "The Bank of England and the Secretary of State Anna Kim spoke, as the Black Sea Fleet sailed."))
     assert {"event/hurricane-maren", "place/lake-tana", "organisation/manchester-united",
             "organisation/bank-of-england", "organisation/black-sea-fleet"} <= set(found)
-    assert found["person/anna-kim"].roles == ["Secretary of State"]
+    assert found["person/anna-kim"].titles == ["Secretary of State"]
     assert not any(e.name.startswith("Fans") for e in found.values())
 
 
@@ -306,9 +306,9 @@ def test_arabic_particles_datelines_in_capitals_and_honorific_titles():
         "Al-Khasawneh said the talks went well. Khalid al-Rashid, a former Jordanian intelligence chief, agreed.",
         "Saudi Crown Prince Faisal bin Fahd did not attend. The Obama administration was silent."))
     assert [m.text for m in found["person/bisher-al-khasawneh"].mentions] == ["Bisher al-Khasawneh", "Al-Khasawneh"]
-    assert found["person/khalid-al-rashid"].roles == ["former Jordanian intelligence chief"]
-    assert found["person/faisal-bin-fahd"].roles == ["Saudi Crown Prince"]
-    assert found["person/tamim-nasser"].roles == []
+    assert found["person/khalid-al-rashid"].titles == ["former Jordanian intelligence chief"]
+    assert found["person/faisal-bin-fahd"].titles == ["Saudi Crown Prince"]
+    assert found["person/tamim-nasser"].titles == []
     assert found["place/amman"].name == "Amman" and "person/obama" in found
 
 
@@ -325,9 +325,9 @@ def test_fuller_roles_owners_and_places_named_by_what_stands_there():
         "General Staff, would attend.",
         "Arslan's chief adviser Deniz Kaya said the Incirlik air base and the Akkuyu nuclear plant were safe.",
         "Kaya opened the plant."))
-    assert found["person/elif-arslan"].roles == ["First Deputy Prime Minister"]
-    assert found["person/omar-tahir"].roles == ["chief of the Turkish General Staff"]
-    assert found["person/deniz-kaya"].roles == ["chief adviser"]
+    assert found["person/elif-arslan"].titles == ["First Deputy Prime Minister"]
+    assert found["person/omar-tahir"].titles == ["chief of the Turkish General Staff"]
+    assert found["person/deniz-kaya"].titles == ["chief adviser"]
     assert [m.text for m in found["person/elif-arslan"].mentions] == ["Elif Arslan", "Arslan"]
     assert {"place/incirlik", "place/akkuyu"} <= set(found)
     assert not any(e.type == "place" and "Kaya" in e.name for e in found.values())
@@ -338,7 +338,7 @@ def test_bodies_named_in_lower_case_after_a_country():
         "The US state department said it was troubled. The Brazilian foreign ministry spokesman Rui Leal agreed.",
         "The Chilean parliament voted, but Chilean officials and the US missile plan were not discussed."))
     assert "US state department" in found["organisation/state-department"].aliases
-    assert found["person/rui-leal"].roles == ["Brazilian foreign ministry spokesman"]
+    assert found["person/rui-leal"].titles == ["Brazilian foreign ministry spokesman"]
     assert {"organisation/brazilian-foreign-ministry", "organisation/chilean-parliament"} <= set(found)
     assert {e.id for e in found.values() if e.type == "organisation"} == {
         "organisation/state-department", "organisation/brazilian-foreign-ministry", "organisation/chilean-parliament"}
@@ -394,7 +394,7 @@ def test_a_title_after_the_body_it_belongs_to_is_the_role():
             ("Erie County District Attorney Frank Clark said the case was open.", "Frank Clark",
              "Erie County District Attorney")]:
         people = [e for e in entities_of(article(sentence)).values() if e.type == "person"]
-        assert [(e.name, e.roles) for e in people] == [(name, [role])], sentence
+        assert [(e.name, e.titles) for e in people] == [(name, [role])], sentence
 
 
 def test_openers_region_adjectives_and_abbreviated_prefixes():

@@ -34,6 +34,11 @@ topics:
     entities: [GERD]
 hide_topics: [Weather]
 rename_topics: {Nile water: The Nile's water}
+roles:
+  - {person: Abiy Ahmed, role: Prime Minister, of: Ethiopia, from: 2018-04-02}
+  - {person: Abiy, role: party leader, hide: true}
+relations:
+  - {entity: Ethiopia, kind: signed, to: Declaration of Principles, from: 2015-03-23}
 """
 
 
@@ -55,6 +60,13 @@ def test_full_registry_loads(tmp_path):
     assert registry.correct_events["2020-07-21-dam"] == {"date": "2020-07-15", "status": "expected"}
     assert registry.topics[0].phrases == ["dam", "reservoir"]
     assert registry.rename_topics == {"Nile water": "The Nile's water"}
+    first, hidden = registry.roles
+    assert (first.person, first.role, first.of, first.since, first.hide) == (
+        "Abiy Ahmed", "Prime Minister", "Ethiopia", "2018-04-02", False)
+    assert hidden.hide is True
+    [signed] = registry.relations
+    assert (signed.entity, signed.kind, signed.to, signed.since) == ("Ethiopia", "signed", "Declaration of Principles",
+                                                                     "2015-03-23")
 
 
 def test_missing_or_empty_file_is_the_empty_registry(tmp_path):
@@ -71,6 +83,11 @@ def test_missing_or_empty_file_is_the_empty_registry(tmp_path):
     ("articles:\n  a.txt:\n    date: June 5\n", 3, ["articles.a.txt.date", "YYYY-MM-DD"]),
     ("events:\n  add:\n    - {date: 2020, summary: s, status: maybe}\n", 3, ["events.add[0].status"]),
     ("title:\n", 1, ["title", "expected text"]),
+    ("roles:\n  - {person: X}\n", 2, ["roles[0]", "missing required key 'role'"]),
+    ("roles:\n  - person: X\n    role: chair\n    from: last spring\n", 4, ["roles[0].from", "YYYY-MM-DD"]),
+    ("roles:\n  - person: X\n    role: chair\n    status: retired\n", 4, ["roles[0].status", "current"]),
+    ("roles:\n  - person: X\n    role: chair\n    hide: maybe\n", 4, ["roles[0].hide", "true or false"]),
+    ("relations:\n  - {entity: X, kind: likes, to: Y}\n", 2, ["relations[0].kind", "'member of'"]),
 ])
 def test_mistakes_name_line_and_key(tmp_path, text, line, words):
     with pytest.raises(RegistryError) as caught:
@@ -88,3 +105,4 @@ def test_references_to_unknown_entities_and_events_name_line_and_key(tmp_path):
     assert any("events.merge[0]: no event with id 'b'" in m for m in messages)
     assert any("events.correct.2020-07-21-dam" in m for m in messages)
     assert not any("Abiy Ahmed" in m for m in messages)
+    assert "line 35: relations[0].to: no entity named 'Declaration of Principles'" in messages

@@ -1,7 +1,7 @@
 """The machine-readable contract: `output/dossier.json` and `dossier inspect` print this shape."""
 from __future__ import annotations
 
-from .model import Dossier
+from .model import Dossier, Source
 
 
 def to_json(dossier: Dossier, site_url: str = "") -> dict:
@@ -35,6 +35,15 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
                 "description": e.description,
                 "articles": e.articles,
                 "mentions": [{"article": m.article, "text": m.text, "sentence": m.sentence} for m in e.mentions],
+                "roles": [
+                    {"role": r.role, "of": r.of or None, "from": r.since, "until": r.until, "as_of": r.as_of,
+                     "status": r.status, "successor": r.successor or None, "predecessor": r.predecessor or None,
+                     "curated": r.curated, "sources": _sources(r.sources)}
+                    for r in e.roles],
+                "relations": [
+                    {"kind": r.kind, "to": r.to, "from": r.since, "until": r.until, "curated": r.curated,
+                     "sources": _sources(r.sources)}
+                    for r in e.relations],
             }
             for e in dossier.entities
         ],
@@ -48,7 +57,7 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
                 "action": ev.action,
                 "summary": ev.summary,
                 "entities": ev.entities,
-                "sources": [{"article": s.article, "sentence": s.sentence} for s in ev.sources],
+                "sources": _sources(ev.sources),
             }
             for ev in dossier.events
         ],
@@ -68,3 +77,7 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
         ],
         "problems": [{"file": p.file, "message": p.message} for p in dossier.problems],
     }
+
+
+def _sources(sources: list[Source]) -> list[dict]:
+    return [{"article": s.article, "sentence": s.sentence} for s in sources]

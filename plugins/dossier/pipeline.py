@@ -13,9 +13,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, entities, events, nlp, phrases, topics
+from . import clean, entities, events, facts, nlp, phrases, topics
 from .cache import Cache, NoCache, key
-from .model import Article, Block, Candidate, Dossier, Event, Problem, SeedText
+from .model import Article, Block, Candidate, Dossier, Event, Problem, RelationStatement, RoleStatement, SeedText
 from .read import UnreadableSeed, display_path, read_bytes, read_seed
 from .registry import ArticleOverride, Registry, check_references
 
@@ -32,6 +32,8 @@ class SeedWork:
     candidates: list[Candidate] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     phrases: phrases.ArticlePhrases | None = None  # candidate key phrases, for the themes
+    roles: list[RoleStatement] = field(default_factory=list)  # who holds, left or takes which role
+    relations: list[RelationStatement] = field(default_factory=list)
 
 
 def build_dossier(paths: list[str | Path], registry: Registry | None = None,
@@ -57,6 +59,8 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
 
     candidates = {w.article.id: w.candidates for w in works}
     dossier.entities = entities.resolve(dossier.articles, candidates, registry)
+    facts.attach(dossier.articles, {w.article.id: w.roles for w in works},
+                 {w.article.id: w.relations for w in works}, dossier.entities, registry)
     drafts = {w.article.id: w.events for w in works}
     dossier.events = events.build_events(dossier.articles, drafts, dossier.entities, registry)
     for entity in dossier.entities:
@@ -133,8 +137,10 @@ def analyse_seed(job: tuple[SeedText, frozenset[str], ArticleOverride | None, st
     article = clean.clean(seed, own_repeated)
     apply_override(article, override)
     parsed = nlp.parse(article, model)
-    return SeedWork(article, entities.find_candidates(article, parsed), events.find_events(article, parsed),
-                    phrases.article_phrases(article, parsed))
+    candidates = entities.find_candidates(article, parsed)
+    roles, relations = facts.find_facts(article, parsed, candidates)
+    return SeedWork(article, candidates, events.find_events(article, parsed),
+                    phrases.article_phrases(article, parsed), roles, relations)
 
 
 def _run_all(function, jobs: list) -> list:
@@ -159,6 +165,8 @@ def rename(work: SeedWork, article_id: str) -> None:
             source.article = article_id
     if work.phrases:
         work.phrases.article = article_id
+    for statement in [*work.roles, *work.relations]:
+        statement.article = article_id
 
 
 def repeated_lines(texts) -> frozenset[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import ENTITY_TYPES
+from .model import ENTITY_TYPES, RELATION_KINDS, ROLE_STATUSES
 
 
 class RegistryError(ValueError):
@@ -55,6 +55,29 @@ class TopicRule:
 
 
 @dataclass
+class RoleRule:
+    """A role to add, correct (the person's role of that name) or hide."""
+
+    person: str
+    role: str
+    of: str = ""
+    since: str | None = None  # "from" in the file
+    until: str | None = None
+    status: str | None = None
+    hide: bool = False
+
+
+@dataclass
+class RelationRule:
+    entity: str
+    kind: str
+    to: str
+    since: str | None = None  # "from" in the file
+    until: str | None = None
+    hide: bool = False
+
+
+@dataclass
 class Registry:
     path: str = ""
     title: str = "Dossier"
@@ -69,6 +92,8 @@ class Registry:
     topics: list[TopicRule] = field(default_factory=list)
     hide_topics: list[str] = field(default_factory=list)
     rename_topics: dict[str, str] = field(default_factory=dict)
+    roles: list[RoleRule] = field(default_factory=list)
+    relations: list[RelationRule] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)  # key path ("events.add[0].entities") -> line
 
     def where(self, key_path: str) -> str:
@@ -85,6 +110,8 @@ class Registry:
 DATE = "date"
 STATUS = "status"
 ENTITY_TYPE = "entity_type"
+ROLE_STATUS = "role_status"
+RELATION_KIND = "relation_kind"
 STR_LIST = [str]
 SCHEMA: dict = {
     "title": str,
@@ -102,8 +129,13 @@ SCHEMA: dict = {
     "topics": [{"name": str, "description": str, "phrases": STR_LIST, "entities": STR_LIST}],
     "hide_topics": STR_LIST,
     "rename_topics": {"*": str},
+    "roles": [{"person": str, "role": str, "of": str, "from": DATE, "until": DATE, "status": ROLE_STATUS,
+               "hide": bool}],
+    "relations": [{"entity": str, "kind": RELATION_KIND, "to": str, "from": DATE, "until": DATE, "hide": bool}],
 }
-REQUIRED = {("entities", "name"), ("events.add", "date"), ("events.add", "summary"), ("topics", "name")}
+REQUIRED = {("entities", "name"), ("events.add", "date"), ("events.add", "summary"), ("topics", "name"),
+            ("roles", "person"), ("roles", "role"), ("relations", "entity"), ("relations", "kind"),
+            ("relations", "to")}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -143,6 +175,12 @@ def check_references(registry: Registry, entity_names: set[str], event_ids: set[
     for i, rule in enumerate(registry.topics):
         messages += [f"{registry.where(f'topics[{i}].entities')}: no entity named '{name}'"
                      for name in rule.entities if name.lower() not in entity_names]
+    for i, rule in enumerate(registry.roles):
+        messages += [f"{registry.where(f'roles[{i}].{key}')}: no entity named '{name}'"
+                     for key, name in (("person", rule.person),) if name.lower() not in entity_names]
+    for i, rule in enumerate(registry.relations):
+        messages += [f"{registry.where(f'relations[{i}].{key}')}: no entity named '{name}'"
+                     for key, name in (("entity", rule.entity), ("to", rule.to)) if name.lower() not in entity_names]
     messages += [f"{registry.where(f'events.merge[{i}]')}: no event with id '{eid}'"
                  for i, group in enumerate(registry.merge_events) for eid in group if eid not in event_ids]
     messages += [f"{registry.where(f'events.correct.{eid}')}: no event with id '{eid}'"
@@ -192,6 +230,18 @@ def _check(node, schema, where: str, path: str, lines: dict[str, int]):
         if node.value not in ("happened", "expected"):
             fail(f"expected 'happened' or 'expected', got {node.value!r}")
         return node.value
+    if schema is bool:
+        if node.value.lower() not in ("true", "false", "yes", "no"):
+            fail(f"expected true or false, got {node.value!r}")
+        return node.value.lower() in ("true", "yes")
+    if schema == ROLE_STATUS:
+        if node.value not in ROLE_STATUSES:
+            fail(f"expected one of {', '.join(ROLE_STATUSES)}, got {node.value!r}")
+        return node.value
+    if schema == RELATION_KIND:
+        if node.value not in RELATION_KINDS:
+            fail(f"expected one of {', '.join(repr(k) for k in RELATION_KINDS)}, got {node.value!r}")
+        return node.value
     if schema == ENTITY_TYPE:
         if node.value not in ENTITY_TYPES:
             fail(f"expected one of {', '.join(ENTITY_TYPES)}, got {node.value!r}")
@@ -215,4 +265,11 @@ def _registry(data: dict, path: str) -> Registry:
         topics=[TopicRule(**rule) for rule in data.get("topics", [])],
         hide_topics=data.get("hide_topics", []),
         rename_topics=data.get("rename_topics", {}),
+        roles=[RoleRule(**_dated(rule)) for rule in data.get("roles", [])],
+        relations=[RelationRule(**_dated(rule)) for rule in data.get("relations", [])],
     )
+
+
+def _dated(rule: dict) -> dict:
+    """A rule's "from" key (a Python keyword) as the field `since`."""
+    return {("since" if key == "from" else key): value for key, value in rule.items()}

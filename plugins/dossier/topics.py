@@ -203,7 +203,7 @@ def _entity_phrases(dossier: Dossier) -> set[str]:
     """Names, aliases and roles the entity stage already covers, lower-cased."""
     names = set()
     for entity in dossier.entities:
-        for name in [entity.name, *entity.aliases, *entity.roles]:
+        for name in [entity.name, *entity.aliases, *entity.titles]:
             name = re.sub(r"^the\s+", "", name.lower()).strip()
             if name:
                 names.add(name)
