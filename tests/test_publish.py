@@ -134,3 +134,12 @@ def test_github_commits_the_site_to_gh_pages_and_pushes_it(project, tmp_path):
     home = BeautifulSoup(git("show", "gh-pages:index.html"), "html.parser")
     assert home.find("link", rel="canonical")["href"] == f"{PUBLIC_URL}/"
     assert re.search(rf"<loc>{re.escape(PUBLIC_URL)}/</loc>", git("show", "gh-pages:sitemap.xml"))
+
+
+def test_make_html_after_publish_keeps_nothing_of_the_public_build(project):
+    assert make(project, "publish", SITEURL=PUBLIC_URL).returncode == 0
+    assert (project / "output" / "sitemap.xml").is_file()
+    assert make(project, "html").returncode == 0  # an incremental build over the published site
+    output = project / "output"
+    assert not (output / "sitemap.xml").exists() and not (output / "feeds").exists()
+    assert not [page for page in pages(output) if PUBLIC_URL in page.read_text(encoding="utf-8")]
