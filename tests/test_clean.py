@@ -1,4 +1,6 @@
 """The cleaner on pages written for these tests: what it keeps, what it drops and what it finds."""
+import pytest
+
 from dossier.clean import clean
 from dossier.model import SeedText
 
@@ -198,3 +200,17 @@ def test_a_source_line_is_removed_as_what_it_is():
     article = make("Bridge to close to cars" + STORY + "\n(Civic Press News Service September 24, 2019)\n")
     [source] = [b for b in article.removed if b.text.startswith("(Civic Press")]
     assert source.reason == "headline, date line or source line of the page"
+
+
+@pytest.mark.parametrize("trail", ["News · World · Europe", "World · Europe", "Home › Politics › Arms Control",
+                                   "Politics • Defence & Security"])
+@pytest.mark.parametrize("headline", ["Harbour Board Quits Talks", "Mayor signs decree",
+                                      "Harbour board quits the fishing talks over quotas"])
+def test_section_names_above_a_short_headline_are_page_furniture(trail, headline):
+    page = (f"Skip to content\n\n{trail}\n\n{headline}\n\nBy Jane Doe\n\nMarch 3, 2021\n\n"
+            "PORTHAVEN, March 3, 2021 (Coast Wire) -- The harbour board said on Wednesday it would stop taking "
+            "part in the talks on fishing quotas, the board's chairman said in a statement.\n\n"
+            "The decision takes effect in thirty days, the board said, and the fleet was told of it on Tuesday.\n")
+    article = make(page)
+    assert article.title == headline
+    assert trail not in kept(article)

@@ -17,7 +17,7 @@ from slugify import slugify
 
 from . import masthead
 from .stoplists import stoplist_for
-from .furniture import COMMENTS, CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS
+from .furniture import COMMENTS, CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS, SECTION_TRAIL
 from .model import Article, Block, SeedText
 from .slugs import bounded_slug
 
@@ -113,6 +113,8 @@ def judge(text: str, stoplist: frozenset[str], repeated: bool = False, caption: 
         return Judgement("furniture", n, "page furniture (tools, prompts, credits, teasers)")
     if len(MENU_SEPARATORS.findall(text)) >= 2:
         return Judgement("furniture", n, "navigation or tool row")
+    if SECTION_TRAIL.match(text):
+        return Judgement("furniture", n, "section names above the headline")
     if CREDIT_AT_END.search(text) and n <= 60 and not text.startswith(("\"", "“")):
         return Judgement("furniture", n, "photo caption or credit")
     stop = sum(w.lower() in stoplist for w in words) / max(1, len(words))

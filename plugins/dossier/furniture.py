@@ -15,6 +15,10 @@ FURNITURE_ANYWHERE = re.compile(
     r"|\bour newsletter\b|activation link|successfully subscribed|\(more\)\s*$|>>\s*$|»\s*$|\bclick here\b|\bcookies?\b.*\b(?:accept|policy)\b",
     re.IGNORECASE)
 MENU_SEPARATORS = re.compile(r"\s[|·•]\s|\s\|\s?|\s?\|\s")
+# A trail of section names ("World · Europe", "News › Politics › Russia"): each name a capitalised word or
+# three, the separators a middle dot, bullet or arrow. Pages print it above the headline.
+SECTION_NAME = r"[^\W\d_][\w&'’.-]*(?: (?:&|[\w'’.-]+)){0,2}"
+SECTION_TRAIL = re.compile(rf"^{SECTION_NAME}(?:\s*[·•›»]\s*{SECTION_NAME})+$")
 CREDIT_AT_END = re.compile(r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|[A-Z][\w.-]*(?:[ /-][\w.-]+){0,3})"
                            r"(?: Photo[^)]*)?\)\s*$|/(?:AP|AFP|Reuters|Getty Images|EPA)\s*$")
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .furniture import CREDIT_AT_END, FURNITURE
+from .furniture import CREDIT_AT_END, FURNITURE, SECTION_TRAIL
 from .timex import MONTH, MONTHS, find_dates, month_number
 
 DASH = r"(?:--|—|–|-|_)"
@@ -140,8 +140,8 @@ def _headline_score(text: str, page: str) -> float:
         return 0.0
     if DATELINE.match(text) or _is_date_line(text) or "|" in text or text.endswith(":"):
         return 0.0
-    if FURNITURE.match(text) or CREDIT_AT_END.search(text):
-        return 0.0
+    if FURNITURE.match(text) or CREDIT_AT_END.search(text) or SECTION_TRAIL.match(text):
+        return 0.0  # a trail of section names stands above the headline, it is not one
     score = 3.0 + min(len(words), 10) / 5
     if page.count(text) > 1:
         score += 1.5  # pages repeat their headline (title bar, breadcrumbs, share text)
