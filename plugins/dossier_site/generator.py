@@ -1,7 +1,9 @@
 """Writes the dossier's own page families: entity pages, entity indexes, topics, the chronology by
-entity type, dossier.json, the /export/ files and page, and sitemap.xml (under an absolute SITEURL)."""
+entity type, dossier.json, the /export/ files and page, /updates/ and its feed, and sitemap.xml (under an
+absolute SITEURL)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -13,10 +15,21 @@ from pelican.generators import Generator
 from dossier.contract import to_json
 from dossier.corpus import group_by_month
 from dossier.export import NETWORK, TABLES, export_files
-from dossier.model import TYPE_FOLDERS
+from dossier.model import CHANGE_KINDS, TYPE_FOLDERS, History
+from dossier.updates import advance, load_history, record_id, save_history, snapshot, summary, to_atom
 from dossier.views import events_of_type, relation_graph, timeline_strip
 
 from . import inputs
+from .settings import dossier_settings
+
+UPDATES_FEED = "feeds/updates.atom.xml"
+
+
+def build_date() -> str:
+    """Today (UTC), or the day of SOURCE_DATE_EPOCH when it is set, as reproducible builds expect."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
+    return now.date().isoformat()
 
 
 class DossierGenerator(Generator):
@@ -34,6 +47,7 @@ class DossierGenerator(Generator):
         data = to_json(self.index.dossier, self.settings.get("SITEURL", ""))
         self.write_json(writer, data)
         self.generate_export(writer, relative, data)
+        self.generate_updates(writer, relative, data)
 
     def generate_entities(self, writer, relative):
         template = self.get_template("entity")
@@ -84,6 +98,22 @@ class DossierGenerator(Generator):
         writer.write_file("export/index.html", self.get_template("export"), self.context, relative,
                           url="export/", page_name="export", export_tables=TABLES, export_rows=counts,
                           export_network=NETWORK)
+
+    def generate_updates(self, writer, relative, data: dict):
+        """/updates/ and its Atom feed: what this build changed, compared with the last build's snapshot."""
+        path = dossier_settings(self.settings)["history"]
+        history = advance(load_history(path) if path else History(), snapshot(data), build_date())
+        if path:
+            save_history(path, history)
+        writer.write_file("updates/index.html", self.get_template("updates"), self.context, relative,
+                          url="updates/", page_name="updates", history=history, change_kinds=CHANGE_KINDS,
+                          build_anchor=record_id, build_summary=summary, updates_feed=UPDATES_FEED)
+        site_url = self.settings.get("SITEURL", "")
+        prefix = site_url.rstrip("/") + "/" if site_url else "../"
+        registry = self.context.get("dossier_registry")
+        title = registry.title if registry and registry.title != "Dossier" else self.settings["SITENAME"]
+        feed = to_atom(history, title, prefix + "updates/", prefix + UPDATES_FEED if site_url else Path(UPDATES_FEED).name)
+        writer.put(Path(self.output_path) / UPDATES_FEED, feed.encode("utf-8"))
 
     def write_json(self, writer, data: dict):
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -1,6 +1,8 @@
 """The one DOSSIER settings dict, with its defaults, checked at start-up."""
 from __future__ import annotations
 
+import os
+
 from dossier.nlp import DEFAULT_MODEL
 
 DEFAULTS = {
@@ -8,6 +10,8 @@ DEFAULTS = {
     "cache": ".cache/dossier",  # per-seed work, reused by the next build; None turns it off
     "main_entities": 6,  # how many of an article's entities become its Pelican tags
     "model": DEFAULT_MODEL,  # the spaCy pipeline of the language stage (any installed spaCy package)
+    "history": None,  # where the last build's snapshot and the history of /updates/ are kept; None
+                      # keeps them in the cache folder (history.json), so `make clean` forgets them
 }
 
 
@@ -17,4 +21,7 @@ def dossier_settings(settings: dict) -> dict:
     if unknown:
         raise ValueError(f"dossier: unknown DOSSIER setting(s): {', '.join(sorted(unknown))} "
                          f"(expected: {', '.join(DEFAULTS)})")
-    return {**DEFAULTS, **given}
+    merged = {**DEFAULTS, **given}
+    if merged["history"] is None and merged["cache"]:
+        merged["history"] = os.path.join(merged["cache"], "history.json")
+    return merged
