@@ -1,6 +1,6 @@
 """Benchmark of the themes stage alone: find_topics on synthetic dossiers of growing size.
 
-The earlier stages run once per size (untimed); the themes stage is then timed, best of three, so
+The earlier stages, the parse and each article's phrases run once per size (untimed); the themes stage is then timed, best of three, so
 the numbers show whether it stays linear. Machines here are noisy: compare ratios, not seconds.
 
     python bench/topics.py [--sizes 250 500 1000] [--work /tmp/dossier-topics-bench]
@@ -14,6 +14,8 @@ from pathlib import Path
 
 from generate import generate
 
+from dossier.nlp import parse
+from dossier.phrases import article_phrases
 from dossier.pipeline import build_dossier
 from dossier.registry import Registry
 from dossier.topics import find_topics
@@ -30,10 +32,11 @@ def main() -> None:
         shutil.rmtree(seeds, ignore_errors=True)
         generate(seeds, size)
         dossier = build_dossier(sorted(seeds.glob("*.txt")))
+        phrases = {a.id: article_phrases(a, parse(a)) for a in dossier.articles}  # the per-seed stage's part
         runs = []
         for _ in range(3):
             start = time.perf_counter()
-            topics = find_topics(dossier, Registry())
+            topics = find_topics(dossier, Registry(), phrases)
             runs.append(time.perf_counter() - start)
         best = min(runs)
         print(f"{size:6} articles: themes step {best:6.2f} s ({1000 * best / size:.2f} ms/article), "

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 from hypothesis import given, settings
+from slugify import slugify
 from hypothesis import strategies as st
 
 from dossier.contract import to_json
+from dossier.phrases import english
 from dossier.model import Article, Block, Dossier, Entity, Mention
 from dossier.registry import Registry, TopicRule, load_registry
 from dossier.topics import find_topics
@@ -133,7 +134,8 @@ def themes(texts: dict, registry: Registry | None = None, entities=None) -> dict
                  ("Trawler", "Exclusion zone", "Coast guard"): ["f4", "f5", "f6"],
                  ("Cod landings", "Processors"): ["f7", "f8"]}),
     (VACCINE, {("Vaccine rollout", "Vaccination centres"): ["v1", "v2", "v3", "v7"], ("Blood clots",): ["v4", "v5", "v6"]}),
-    (FOOTBALL, {("Release clause", "Transfer bid"): ["s1", "s2", "s3", "s4"], ("Supporters", "Protest"): ["s5", "s6"]}),
+    # the protests share only everyday words ("supporters", "stadium", "board"): none names a theme alone
+    (FOOTBALL, {("Release clause", "Transfer bid"): ["s1", "s2", "s3", "s4"]}),
 ])
 def test_recognisable_themes_of_invented_dossiers(texts, expected):
     found = themes(texts)
@@ -143,7 +145,7 @@ def test_recognisable_themes_of_invented_dossiers(texts, expected):
 
 
 def test_longer_articles_give_the_themes_a_reader_would_name():
-    found = themes(DAM)
+    found = themes(DAM, entities=named(DAM, [("country", "Upland", []), ("country", "Lowland", [])]))
     assert len(found) == 3
 
     def theme_with(articles: set[str]) -> str:
@@ -234,10 +236,11 @@ def test_curated_entity_unknown_to_the_dossier_is_looked_for_in_the_text():
 
 
 def test_hide_and_rename_and_merge_by_renaming_alike():
-    registry = Registry(hide_topics=["Blood clots"], rename_topics={"vaccine-rollout": "The rollout"})
+    rollout = next(name for name, ids in themes(VACCINE).items() if ids == ["v1", "v2", "v3", "v7"])
+    registry = Registry(hide_topics=["Blood clots"], rename_topics={slugify(rollout): "The rollout"})  # by slug
     assert themes(VACCINE, registry) == {"The rollout": ["v1", "v2", "v3", "v7"]}
     merged = Registry(rename_topics={"Mackerel quotas": "Fishing", "Cod landings": "Fishing"})
-    assert sorted(themes(FISHERIES, merged).items())[0] == ("Fishing", ["f1", "f2", "f3", "f7", "f8"])
+    assert themes(FISHERIES, merged)["Fishing"] == ["f1", "f2", "f3", "f7", "f8"]
 
 
 def test_registry_topics_load_from_yaml_and_unknown_names_are_problems(tmp_path):
@@ -265,7 +268,7 @@ def synthetic(n: int) -> dict:
         other = random.Random(i).choice(subjects)
         paragraphs = [f"The dispute over {words[0]} deepened on day {i}, as critics of the {words[1]} spoke out.",
                       f"Observers said the {words[2]} would decide the matter, while {other[i % 3]} was mentioned once.",
-                      "Officials said on Tuesday that the talks would continue next week."] * 3
+                      "Officials said on Tuesday that the talks would continue next week."]
         texts[f"a{i:04d}"] = (f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}", paragraphs)
     return texts
 
@@ -275,17 +278,12 @@ SUBJECTS = [["mackerel quotas", "catch limits", "fishing fleet"], ["vaccine roll
             ["wind farms", "grid connection", "offshore turbines"], ["rail strike", "pay offer", "train drivers"]]
 
 
-def test_theme_step_stays_linear():
-    small, large = dossier_of(synthetic(200)), dossier_of(synthetic(800))
-    started = time.perf_counter()
-    few = find_topics(small, Registry())
-    middle = time.perf_counter()
-    many = find_topics(large, Registry())
-    ended = time.perf_counter()
-    assert 5 <= len(few) <= 15 and 5 <= len(many) <= 15
-    names = {t.name.lower() for t in many}
+def test_many_articles_give_one_theme_per_subject():
+    """(How the time grows with the articles is measured in bench/topics.py.)"""
+    found = find_topics(dossier_of(synthetic(48)), Registry())
+    assert 5 <= len(found) <= 15
+    names = {t.name.lower() for t in found}
     assert all(names & set(subject) for subject in SUBJECTS)  # one theme per subject, named by its phrases
-    assert ended - middle < 4 * 2.5 * (middle - started) + 0.5  # four times the articles, well under 10x the time
 
 
 SEEDS = {
@@ -328,6 +326,48 @@ def test_topic_pages_end_to_end(make_site):
     assert "Arrests at sea" in [a.get_text(strip=True) for a in article.select("p.topics a")]
 
 
+# Car-industry news where the shared words are everyday ones, in several spellings.
+MOTORS = {
+ "m1": ("2009-04-01", ["The automaker said its plants would close for a month as sales of automobiles collapsed.",
+        "The firm lost money in the quarter, and its units in Europe are for sale."]),
+ "m2": ("2009-04-08", ["Automakers asked for a rescue package, saying the plants could not survive the quarter.",
+        "The firm said two units would be sold and a stake offered to investors."]),
+ "m3": ("2009-04-15", ["Dealers of the automakers said showrooms were empty and the automobile plants idle.",
+        "Another firm bought a stake in the units, and the package was approved."]),
+ "m4": ("2009-05-02", ["Union members voted on a new wage deal that cuts overtime pay at the assembly lines.",
+        "The wage deal was approved by a narrow margin at the assembly lines."]),
+ "m5": ("2009-05-09", ["Workers on the assembly lines said the wage deal left them worse off.",
+        "Some union members want the wage deal renegotiated."]),
+}
+
+
+def test_word_families_are_one_phrase_and_everyday_words_never_name_a_theme_alone():
+    dossier = dossier_of(MOTORS)
+    found = {t.name: sorted(t.articles) for t in find_topics(dossier, Registry())}
+    assert found["Wage deal"] == ["m4", "m5"] or found["Assembly lines"] == ["m4", "m5"]
+    for name in found:  # "Firm", "Quarter", "Units", "Stake", "Package", "Plants" are words of any news
+        assert " " in name or name.lower() not in english(), name
+    keys = {name.lower().rstrip("s") for name in found}
+    assert len(keys) == len(found)  # no name twice in two spellings ("Automaker", "Automakers")
+    phrases = {p for ps in dossier.article_phrases.values() for p in ps}
+    assert "automakers" in phrases and "automaker" not in phrases  # one family, written as most articles do
+
+
+def test_names_keep_their_spelling_and_a_model_number():
+    texts = {
+        "n1": ("2010-06-07", ["The new iPhone 4 went on sale in five countries, and the iPhone sold out within hours.",
+                              "Buyers of the iPhone 4 queued outside the shops overnight."]),
+        "n2": ("2010-06-20", ["Owners of the iPhone 4 complained about its antenna, and the iPhone maker offered free cases.",
+                              "The antenna problem affects the iPhone 4 when it is held in the left hand."]),
+        "n3": ("2010-07-01", ["The iPhone 4 antenna problem was the subject of a press event, where free cases were offered.",
+                              "Analysts said the antenna problem would not hurt sales of the iPhone."]),
+    }
+    dossier = dossier_of(texts)
+    find_topics(dossier, Registry())
+    phrases = {p for ps in dossier.article_phrases.values() for p in ps}
+    assert {"iPhone 4", "antenna problem"} <= phrases and not {"Iphone", "iphone", "Iphone 4"} & phrases
+
+
 def test_phrases_skip_names_verbs_and_join_hyphenated_spellings():
     texts = {
         "p1": ("2020-01-01", ["Any plan that undermines missile defense is a mistake, Ivan Petrov told the Duma.",
@@ -356,7 +396,7 @@ def test_a_theme_chronology_is_the_events_its_articles_tell_with_its_phrases():
         dossier.article_events.setdefault(event.sources[0].article, []).append(event.id)
     by_name = {t.name: t for t in find_topics(dossier, Registry())}
     assert by_name["Blood clots"].events == ["e1"]
-    assert by_name["Vaccine rollout"].events == ["e2"]
+    assert next(t for t in by_name.values() if "v1" in t.articles).events == ["e2"]
 
 
 @given(st.lists(st.lists(st.text(alphabet=st.sampled_from("ab cdé-'’.,\nXY Zz"), max_size=80), max_size=4), max_size=6))
@@ -448,7 +488,7 @@ def named(texts: dict, names: list[tuple[str, str, list[str]]]) -> list[Entity]:
 @pytest.mark.parametrize("texts, names, expected", [
     (SUMMIT, SUMMIT_ENTITIES, [({"Paris Agreement", "Carbon emissions", "Carbon emissions targets"}, ["c1", "c2"]),
                                ({"Refugee camps", "Asylum seekers", "Greece"}, ["c1"]),
-                               ({"Coal mines", "Coal mines and Silesia", "Silesia"}, ["c2"])]),
+                               ({"Coal mines", "Coal mines and Silesia", "Silesia", "Miners"}, ["c2"])]),
     (OUTBREAK, OUTBREAK_ENTITIES, [({"Cholera outbreak", "Cholera outbreak in Yemen", "Cholera cases"}, ["h1", "h2"]),
                                    ({"World Health Organization", "Budget", "Membership fees"}, ["h1"]),
                                    ({"Cotton harvest", "Nile delta", "Floods"}, ["h2"])]),

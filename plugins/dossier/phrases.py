@@ -1,15 +1,17 @@
-"""Key phrases without a tagger: runs of content words between stop words, scored against English.
+"""Key phrases from the parse: the noun phrases of each sentence, in word families, scored against English.
 
-A phrase is one to three lower-case content words found together in a sentence ("missile defense",
-"ballistic missile interceptors"). Capitalised words inside a sentence are names and end a run (names
-are the entity stage's business); a capitalised first word counts when the dossier also writes it in
-lower case. How common each word is in general English comes from `data/english_zipf.txt`: the
-10,000 commonest words with their Zipf frequency, so "said" or "week" never make a theme.
+A phrase is one to three words of a noun chunk of the spaCy parse ("missile defense", "ballistic missile
+interceptors"), keyed by the lower-case lemmas of its words, so "automakers" and "automaker", "plane"
+and "planes" are one phrase. Common nouns and names (proper nouns, and words spelled with an inner
+capital such as "iPhone") are never mixed in one phrase: a name is kept whole, with a model number
+after it ("iPhone 4"), and in its own spelling. How common each word is in general English comes from
+`data/english_zipf.txt`: the 10,000 commonest words with their Zipf frequency, so "said" or "week"
+never make a theme, and a word of that list ("firm", "quarter", "stake") never names a theme alone.
 """
 from __future__ import annotations
 
 import math
-import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,13 +89,6 @@ related stories|related articles|all rights reserved|rights reserved|click here|
 |secretary general|state department|news agency
 """.replace("\n", "").split("|"))
 
-# A word often followed by a determiner or preceded by a subject or modal is a verb ("undermines the",
-# "would deploy", "plan that undermines"), whatever the word list says.
-DETERMINERS = frozenset("the a an its their his her this these those our any every each some my your".split())
-BEFORE_VERB = frozenset("that which who will would could can may might must should shall did does do not never "
-                        "he she it they we i also".split())
-VERB_SHARE = 0.25
-WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d[\d.,:]*|\S")
 DATA = Path(__file__).parent / "data" / "english_zipf.txt"
 
 
@@ -120,54 +115,83 @@ def specificity(phrase: str) -> float:
     return rarity * (1.0 + 0.35 * (len(words) - 1))
 
 
+
+
+def common(word: str) -> bool:
+    """Is a word among the commonest of general English (it then never names a theme alone)."""
+    return word in english()
+
+
+@dataclass
+class SentencePhrases:
+    """The phrases of one sentence of an article's body, as often as it holds them."""
+
+    block: int  # index into Article.body
+    text: str
+    phrases: tuple[str, ...]
+
+
 @dataclass
 class ArticlePhrases:
-    """The phrases of one article: how often each occurs, and which sentences hold which phrases."""
+    """The phrases of one article: each sentence's, the headline's, and how each phrase is written."""
 
     article: str
-    counts: Counter = field(default_factory=Counter)
-    sentences: list[tuple[str, frozenset[str]]] = field(default_factory=list)
-    words: Counter = field(default_factory=Counter)  # content words, as often as they occur
-    verb_signs: Counter = field(default_factory=Counter)  # ... seen where a verb stands (see VERB_SHARE)
+    sentences: list[SentencePhrases] = field(default_factory=list)
+    title: frozenset[str] = frozenset()
+    forms: dict[str, Counter] = field(default_factory=dict)  # phrase -> its spellings in the body
+    names: frozenset[str] = frozenset()  # the phrases that are names rather than common nouns
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(p for s in self.sentences for p in s.phrases)
 
 
-def _norm(token: str) -> str:
-    word = token.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    return word.strip("'-")
+@dataclass
+class _Word:
+    key: str  # lemma (common nouns) or text (names), lower case
+    form: str  # as the phrase is written: names in their spelling, common words in lower case
+    name: bool
+    noun: bool  # may end a phrase
 
 
-@lru_cache(maxsize=1 << 16)
-def _classify(token: str) -> tuple[str, bool, int, bool]:
-    """(normalised word, is it a content word, 1 if capitalised and 2 if mixed or upper case, is it
-    capitalised at all)."""
-    word = _norm(token)
-    ok = (word.replace("-", "").isalpha() and len(word) > 2
-          and word not in STOP_WORDS and zipf(word) < STOP_ZIPF and not word.endswith("ly"))
-    capital = token[:1].isupper()
-    odd = token.isupper() or any(c.isupper() for c in token[1:])
-    return word, ok, (2 if odd else 1) if capital else 0, capital
+def _word(token) -> _Word | None:
+    text = token.text.replace("’", "'")
+    if token.tag_ == "POS" or not any(c.isalpha() for c in text) or len(text) < 2:
+        return None
+    lower = text.lower()
+    if lower in STOP_WORDS or lower in ROLE_WORDS:
+        return None
+    inner_capital = any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
+    if token.pos_ == "PROPN" and text[0].isupper() or inner_capital:
+        # an abbreviation of two letters is a unit ("GB", "km") more often than a name
+        return _Word(lower, text, True, True) if len(text) > 2 or not text.isalpha() else None
+    lemma = token.lemma_.lower().replace("’", "'")
+    pos = "NOUN" if token.pos_ == "PROPN" else token.pos_  # the tagger's lower-case "names" are nouns
+    if pos not in ("NOUN", "ADJ") or not lemma.replace("-", "").isalpha() or len(lemma) < 3:
+        return None
+    if lemma in STOP_WORDS or zipf(lemma) >= STOP_ZIPF or pos == "ADJ" and lemma.endswith("ly"):
+        return None
+    return _Word(lemma, lower, False, pos == "NOUN")
 
 
-def _runs(sentence: str, result: ArticlePhrases) -> list[list[tuple[str, bool]]]:
-    """Runs of content words: (lower-case word, was it a capitalised first word)."""
+def _runs(chunk) -> list[list[_Word]]:
+    """A noun chunk's runs of words of one kind (names or common words); a possessive or anything
+    else ends a run, a hyphen inside a word ("missile-defense") does not, and a number after a name
+    belongs to it ("iPhone 4")."""
     runs, run = [], []
-    tokens = WORD.findall(sentence)
-    for i, token in enumerate(tokens):
-        word, ok, capital, name = _classify(token)
-        if ok and name and (i > 0 or capital == 2):
-            ok = False  # a name, an acronym or a title word
-        if ok:
-            result.words[word] += 1
-            if (i + 1 < len(tokens) and tokens[i + 1].lower() in DETERMINERS
-                    or i > 0 and tokens[i - 1].lower() in BEFORE_VERB):
-                result.verb_signs[word] += 1
-            run.append((word, capital))
-            if token.endswith(("'s", "’s")):  # "Europe's missile shield": a possessive closes its run
+    for i, token in enumerate(chunk):
+        if token.text == "-" and i and not chunk[i - 1].whitespace_ and run:
+            continue
+        word = _word(token)
+        if word is None and token.like_num and run and run[-1].name and len(token.text) <= 4:
+            word = _Word(token.text.lower(), token.text, True, True)
+        if word is None or run and run[-1].name != word.name:
+            if run:
                 runs.append(run)
-                run = []
-        elif run:
+            run = [word] if word else []
+        else:
+            run.append(word)
+        if token.whitespace_ == "" and i + 1 < len(chunk) and chunk[i + 1].tag_ == "POS" and run:
             runs.append(run)
             run = []
     if run:
@@ -175,85 +199,67 @@ def _runs(sentence: str, result: ArticlePhrases) -> list[list[tuple[str, bool]]]
     return runs
 
 
-def _grams(run: list[str]) -> list[tuple[int, str]]:
-    """(start, phrase) of every acceptable one- to three-word phrase of a run."""
+def _grams(run: list[_Word]) -> list[tuple[str, str]]:
+    """(key, form) of the acceptable phrases of a run: a name whole, common words one to three at a time."""
+    if run[0].name:
+        if len(run) > MAX_WORDS + 1 or all(w.form.isdigit() for w in run):
+            return []
+        grams = [(" ".join(w.key for w in run), " ".join(w.form for w in run))]
+        while len(run) > 1 and run[-1].form.isdigit():  # "iPhone 4" is also the "iPhone"
+            run = run[:-1]
+            grams.append((" ".join(w.key for w in run), " ".join(w.form for w in run)))
+        return grams
     grams = []
     for n in range(1, MAX_WORDS + 1):
         for i in range(len(run) - n + 1):
             words = run[i:i + n]
-            if zipf(words[0]) >= EDGE_MAX_ZIPF or zipf(words[-1]) >= EDGE_MAX_ZIPF:
+            first, last = words[0].key, words[-1].key
+            if not words[-1].noun or zipf(first) >= EDGE_MAX_ZIPF or zipf(last) >= EDGE_MAX_ZIPF:
                 continue
-            if n == 1 and zipf(words[0]) >= SINGLE_MAX_ZIPF:
+            if n == 1 and zipf(first) >= SINGLE_MAX_ZIPF:
                 continue
-            if words[-1].endswith("ed"):
-                continue  # "talks stalled": a verb at the end
-            if any(w in ROLE_WORDS for w in words):
-                continue
-            phrase = " ".join(words)
-            if phrase not in STOP_PHRASES:
-                grams.append((i, phrase))
+            key = " ".join(w.key for w in words)
+            if key not in STOP_PHRASES:
+                grams.append((key, " ".join(w.form for w in words)))
     return grams
 
 
-def article_phrases(article: Article, parsed: Parsed | None = None) -> ArticlePhrases:
-    """Every candidate phrase of an article's kept paragraphs (titles are in title case), sentence by sentence.
+def doc_phrases(doc) -> list[tuple[int, str, str, bool]]:
+    """(character offset, key, form, is it a name) of every phrase of a parsed text."""
+    found = []
+    for chunk in doc.noun_chunks:
+        end = chunk.end
+        while end < len(doc) and doc[end].dep_ == "nummod" and doc[end].head.i == chunk.root.i:
+            end += 1  # the parser leaves a model number out of its noun chunk: "iPhone 4"
+        chunk = doc[chunk.start:end]
+        for run in _runs(chunk):
+            found += [(chunk.start_char, key, form, run[0].name) for key, form in _grams(run)]
+    return found
 
-    A capitalised first word is kept provisionally (marked with a leading '^') and settled by
-    `settle` once the whole dossier's lower-case words are known."""
+
+def article_phrases(article: Article, parsed: Parsed) -> ArticlePhrases:
+    """Every candidate phrase of an article's kept paragraphs, sentence by sentence, and of its headline."""
     result = ArticlePhrases(article.id)
-    for text in (block.text for block in article.body if block.kind != "heading"):
-        for start, end in sentence_spans(text):
-            sentence = text[start:end]
-            found: list[str] = []
-            for run in _runs(sentence, result):
-                capital = run[0][1]
-                found += [("^" if capital and i == 0 else "") + phrase
-                          for i, phrase in _grams([word for word, _ in run])]
-            result.counts.update(found)
-            if found:
-                result.sentences.append((sentence, frozenset(found)))
+    names = set()
+    for index, (block, doc) in enumerate(zip(article.body, parsed.blocks)):
+        if block.kind == "heading":
+            continue
+        spans = sentence_spans(block.text)
+        starts = [start for start, _ in spans]
+        found: list[list[str]] = [[] for _ in spans]
+        for offset, key, form, name in doc_phrases(doc):
+            position = bisect_right(starts, offset) - 1
+            if position >= 0:
+                found[position].append(key)
+                result.forms.setdefault(key, Counter())[form] += 1
+                if name:
+                    names.add(key)
+        result.sentences += [SentencePhrases(index, block.text[s:e], tuple(keys))
+                             for (s, e), keys in zip(spans, found) if keys]
+    if parsed.title is not None:
+        result.title = frozenset(key for _, key, _, _ in doc_phrases(parsed.title))
+    result.names = frozenset(names)
     return result
-
-
-def sentence_phrases(sentence: str) -> frozenset[str]:
-    """The phrases of a sentence met outside an article's pass (capitalised first words kept)."""
-    found = set()
-    for run in _runs(sentence, ArticlePhrases("")):
-        found.update(phrase for _, phrase in _grams([word for word, _ in run]))
-    return frozenset(found)
-
-
-def settle(items: list[ArticlePhrases]) -> None:
-    """Decide what needed the whole dossier: a capitalised first word is kept only where the dossier
-    also writes it in lower case, and a phrase with a word that behaves as a verb is dropped."""
-    words, before = Counter(), Counter()
-    for item in items:
-        words.update(item.words)
-        before.update(item.verb_signs)
-    verbs = {w for w, n in before.items() if n >= 2 and n >= VERB_SHARE * words[w]}
-    lowercase = {w for item in items for p in item.counts if not p.startswith("^") for w in p.split()}
-
-    hyphened = {w for item in items for p in item.counts if "-" in p for w in p.lstrip("^").split() if "-" in w}
-    known = {p.lstrip("^") for item in items for p in item.counts}
-    spaced = {w for w in hyphened if w.replace("-", " ") in known}
-
-    def keep(phrase: str) -> str | None:
-        plain = phrase.lstrip("^")
-        if "-" in plain:  # "missile-defense" where others write "missile defense"
-            plain = " ".join(w.replace("-", " ") if w in spaced else w for w in plain.split())
-        parts = plain.split()
-        if verbs.intersection(parts) or (phrase.startswith("^") and parts[0] not in lowercase):
-            return None
-        return plain
-
-    for item in items:
-        counts = Counter()
-        for phrase, n in item.counts.items():
-            plain = keep(phrase)
-            if plain:
-                counts[plain] += n
-        item.counts = counts
-        item.sentences = [(s, frozenset(filter(None, map(keep, found)))) for s, found in item.sentences]
 
 
 def idf(df: int, n: int) -> float:

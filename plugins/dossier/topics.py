@@ -24,12 +24,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from slugify import slugify
 
+from . import nlp
 from . import phrases as ph
-from .model import Article, Dossier, Entity, Problem, Source, Topic
+from .model import Dossier, Entity, Problem, Source, Topic
 from .registry import Registry, TopicRule
 from .slugs import bounded_slug
 
@@ -88,6 +89,8 @@ class Analysis:
     named: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (unit, sentence) -> entity features
     unit_articles: dict[str, str] = field(default_factory=dict)  # paragraph -> its article
     unit_texts: dict[str, str] = field(default_factory=dict)  # paragraph -> its text
+    forms: dict[str, Counter] = field(default_factory=dict)  # phrase -> its spellings in the dossier
+    names: set[str] = field(default_factory=set)  # phrases that are names
     _sentences: dict[tuple[str, str], frozenset[str]] | None = None
 
     def article(self, unit: str) -> str:
@@ -100,11 +103,23 @@ class Analysis:
     def phrases_in(self, article: str, sentence: str) -> frozenset[str]:
         """The phrases of one sentence of an article (as the article's own pass found them)."""
         if self._sentences is None:
-            self._sentences = {(item.article, s): found for item in self.items for s, found in item.sentences}
-        found = self._sentences.get((article, sentence))
-        if found is None:
-            found = self._sentences[(article, sentence)] = ph.sentence_phrases(sentence)
-        return found
+            self._sentences = {(self.article(item.article), s.text): frozenset(s.phrases)
+                               for item in self.items for s in item.sentences}
+        return self._sentences.get((article, sentence), frozenset())
+
+    def form(self, phrase: str) -> str:
+        """A phrase as the articles write it most: names in their own spelling ("iPhone")."""
+        forms = self.forms.get(phrase)
+        return max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0] if forms else phrase
+
+    def label(self, phrase: str) -> str:
+        """A phrase as a theme's name: 'Missile defense', 'iPhone'."""
+        form = self.form(phrase)
+        return form if phrase in self.names else form[:1].upper() + form[1:]
+
+    def names_alone(self, phrase: str) -> bool:
+        """Can a phrase name a theme alone: a name, several words, or a word rarer than everyday English."""
+        return phrase in self.names or " " in phrase or not ph.common(phrase)
 
 
 def find_topics(dossier: Dossier, registry: Registry,
@@ -115,7 +130,7 @@ def find_topics(dossier: Dossier, registry: Registry,
     Also records each article's key phrases in `dossier.article_phrases`."""
     analysis = analyse(dossier, phrases or {})
     dossier.article_phrases = key_phrases(analysis)
-    grouping = paragraph_analysis(dossier) if len(dossier.articles) < SMALL else analysis
+    grouping = paragraph_analysis(dossier, analysis) if len(dossier.articles) < SMALL else analysis
     themes = automatic_themes(grouping, len(grouping.items))
     curated = [curated_theme(rule, dossier, analysis) for rule in registry.topics]
     found = {_key(t.name) for t in themes + curated}
@@ -140,21 +155,25 @@ def _registry_problems(registry: Registry, found: set[str]) -> list[Problem]:
 
 
 def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> Analysis:
-    # settle() reassigns an item's fields, so a shallow copy keeps the cached phrases intact
-    items = [replace(phrases[a.id]) if phrases.get(a.id) else ph.article_phrases(a) for a in dossier.articles]
-    ph.settle(items)
+    """The articles' phrases (parsed here when the per-seed stage did not give them), weighed."""
+    items = [phrases.get(a.id) or ph.article_phrases(a, nlp.parse(a)) for a in dossier.articles]
     return _weigh(items, _entity_phrases(dossier))
 
 
-def paragraph_analysis(dossier: Dossier) -> Analysis:
-    """Each kept paragraph a unit ("<article>#<block>") with its phrases and the entities it names.
-
-    Only for small dossiers, so recomputing the phrases paragraph by paragraph costs little."""
+def paragraph_analysis(dossier: Dossier, analysis: Analysis) -> Analysis:
+    """Each kept paragraph a unit ("<article>#<block>") with its phrases and the entities it names."""
     units = {_unit(a.id, i): a.id for a in dossier.articles for i, block in enumerate(a.body) if block.kind != "heading"}
     blocks = {_unit(a.id, i): block for a in dossier.articles for i, block in enumerate(a.body)}
-    items = [ph.article_phrases(Article(unit, "", "", blocks=[blocks[unit]])) for unit in units]
-    ph.settle(items)
+    items = {unit: ph.ArticlePhrases(unit) for unit in units}
+    for item in analysis.items:
+        for sentence in item.sentences:
+            unit = items.get(_unit(item.article, sentence.block))
+            if unit is not None:
+                unit.sentences.append(sentence)
+                unit.forms, unit.names = item.forms, item.names
+    items = list(items.values())
     by_unit = {item.article: item for item in items}
+    counts = {item.article: item.counts for item in items}
     features, named = {}, {}
     for entity in dossier.entities:
         if entity.type not in FEATURE_TYPES:
@@ -162,10 +181,10 @@ def paragraph_analysis(dossier: Dossier) -> Analysis:
         for mention in entity.mentions:
             item = by_unit.get(_unit(mention.article, mention.block))
             if item is not None:
-                item.counts[ENTITY + entity.id] += 1
+                counts[item.article][ENTITY + entity.id] += 1
                 features[ENTITY + entity.id] = entity
                 named.setdefault((item.article, mention.sentence), set()).add(ENTITY + entity.id)
-    analysis = _weigh(items, _entity_phrases(dossier), PARAGRAPH_SHARE)
+    analysis = _weigh(items, _entity_phrases(dossier), PARAGRAPH_SHARE, counts)
     analysis.entities, analysis.named, analysis.unit_articles, analysis.paragraphs = features, named, units, True
     analysis.unit_texts = {unit: blocks[unit].text for unit in units}
     return analysis
@@ -175,25 +194,28 @@ def _unit(article: str, block: int) -> str:
     return f"{article}#{block}"
 
 
-def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float = MAX_SHARE) -> Analysis:
-    """Weights and salient phrases of settled items (articles or paragraphs), entity names left out."""
-    if excluded:
-        for item in items:
-            for phrase in [p for p in item.counts if p in excluded]:
-                del item.counts[phrase]
-    analysis = Analysis(items, counts={item.article: item.counts for item in items}, max_share=max_share)
+def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float = MAX_SHARE,
+           counts: dict[str, Counter] | None = None) -> Analysis:
+    """Weights and salient phrases of items (articles or paragraphs), entity names left out."""
+    counts = counts or {item.article: item.counts for item in items}
     for item in items:
-        for phrase in item.counts:
+        counts[item.article] = Counter({p: n for p, n in counts[item.article].items() if p not in excluded})
+    analysis = Analysis(items, counts=counts, max_share=max_share)
+    for item in items:
+        for phrase, forms in item.forms.items():
+            analysis.forms.setdefault(phrase, Counter()).update(forms)
+        analysis.names |= item.names
+        for phrase in counts[item.article]:
             analysis.articles_of.setdefault(phrase, set()).add(item.article)
     n = len(items)
     for item in items:
         analysis.weights[item.article] = {
             p: (1 + math.log(tf)) * ph.idf(len(analysis.articles_of[p]), n) * ph.specificity(p)
             * (ONCE if tf == 1 and " " in p and len(analysis.articles_of[p]) == 1 else 1.0)
-            for p, tf in item.counts.items()}
+            for p, tf in counts[item.article].items()}
     for item in items:
         shared = [(p, (1 + math.log(tf)) * math.sqrt(ph.idf(len(analysis.articles_of[p]), n)) * ph.specificity(p))
-                  for p, tf in item.counts.items() if len(analysis.articles_of[p]) >= 2]
+                  for p, tf in counts[item.article].items() if len(analysis.articles_of[p]) >= 2]
         for phrase, _ in sorted(shared, key=lambda pw: (-pw[1], pw[0]))[:SALIENT]:
             analysis.salient.setdefault(phrase, set()).add(item.article)
     return analysis
@@ -221,7 +243,7 @@ def key_phrases(analysis: Analysis, limit: int = KEY_PHRASES) -> dict[str, list[
             chosen.append(phrase)
             if len(chosen) == limit:
                 break
-        result[article] = chosen
+        result[article] = [analysis.form(phrase) for phrase in chosen]
     return result
 
 
@@ -262,7 +284,7 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
     for theme in kept:
         theme.name = _name(theme, analysis)
         theme.articles = analysis.articles(theme.units)
-    return kept
+    return [t for t in kept if t.name]
 
 
 def _join(phrase: str, theme: Theme, analysis: Analysis, n: int) -> float:
@@ -360,7 +382,13 @@ def _phrase_name(theme: Theme, analysis: Analysis) -> str:
               and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]]
     if longer:
         best = max(longer, key=centrality)
-    return best[:1].upper() + best[1:]
+    if not analysis.names_alone(best):  # "Firm", "Quarter": the theme's best phrase that can name it
+        best = max((p for p in own if analysis.names_alone(p)), key=centrality, default="")
+    # several words say more than one: "Vaccine rollout" rather than "Doses", if nearly as central
+    longer = [p for p in own if " " in p and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]]
+    if best and " " not in best and best not in analysis.names and longer:
+        best = max(longer, key=centrality)
+    return analysis.label(best) if best else ""
 
 
 def _entity_name(theme: Theme, analysis: Analysis) -> str:
@@ -514,8 +542,8 @@ def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
     for item in analysis.items:
         if item.article not in units:
             continue
-        scored = [(sum(weight.get(p, 0.0) for p in sorted(found | analysis.named.get((item.article, sentence), set()))),
-                   sentence) for sentence, found in item.sentences if 6 <= len(sentence.split()) <= 45]
+        scored = [(sum(weight.get(p, 0.0) for p in sorted(set(s.phrases) | analysis.named.get((item.article, s.text), set()))),
+                   s.text) for s in item.sentences if 6 <= len(s.text.split()) <= 45]
         scored = [(s, sentence) for s, sentence in scored if s > 0]
         if scored:
             score, sentence = max(scored, key=lambda ss: (ss[0], -len(ss[1])))
