@@ -144,6 +144,31 @@ def test_entity_graph_nodes_are_links_to_entities(page, root_url):
     assert label.startswith(page.locator("h1").inner_text())
 
 
+@pytest.mark.parametrize("width", [1280, 360])
+def test_key_facts_box_and_the_timeline_column_fit_the_screen(browser, root_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(root_url + "people/robert-gates/")
+    box = page.locator(".key-facts")
+    assert box.get_by_role("heading", name="Key facts").is_visible()
+    role = box.locator(".fact.role").first
+    assert "Defense Secretary" in role.inner_text()
+    assert role.get_by_role("link", name="United States").is_visible()
+    assert role.locator(".sources a").count() == 2, "a source link for each article that states it"
+    facts, timeline = box.bounding_box(), page.locator("section:has(> #timeline)").bounding_box()
+    assert facts["y"] < timeline["y"], "the box is at the top, above the timeline"
+    assert facts["x"] >= 0 and facts["x"] + facts["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing overflows sideways"
+    what = page.locator(".chronology .event .what").first.bounding_box()
+    # the event's text gets the column's width less the date's (1280), or all of it (phones)
+    assert what["width"] >= timeline["width"] * (0.7 if width == 1280 else 0.95), (what, timeline)
+    page.get_by_role("link", name="United States").first.click()
+    assert page.locator("h1").inner_text() == "United States"
+    people = page.locator(".key-facts dl.people")
+    assert "Defense Secretary" in people.inner_text() and people.get_by_role("link", name="Robert Gates").is_visible()
+    context.close()
+
+
 def test_chronology_filters_by_type_without_and_with_javascript(browser, root_url):
     for javascript in (False, True):
         context = browser.new_context(java_script_enabled=javascript)

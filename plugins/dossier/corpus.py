@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import cached_property
 
-from .model import ENTITY_TYPES, Article, Dossier, Entity, Event, Mention
+from .model import ENTITY_TYPES, Article, Dossier, Entity, Event, Mention, Relation, Role
 from .render import Link
 
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
@@ -58,6 +58,38 @@ class DossierIndex:
             for a in ids:
                 counts[a].update(b for b in ids if b != a)
         return counts
+
+    @cached_property
+    def _holders(self) -> dict[str, list[tuple[Entity, Role]]]:
+        """For each body (organisation, country), the people's roles held in it."""
+        result: dict[str, list[tuple[Entity, Role]]] = defaultdict(list)
+        for entity in self.dossier.entities:
+            for role in entity.roles:
+                if role.of in self.entities:
+                    result[role.of].append((entity, role))
+        return result
+
+    def people_of(self, entity: Entity) -> list[tuple[str, list[tuple[Entity, Role]]]]:
+        """The people of an organisation or country by role, each role's holders in the order they held it."""
+        groups: dict[str, list[tuple[Entity, Role]]] = {}
+        names: dict[str, str] = {}
+        for person, role in sorted(self._holders.get(entity.id, ()), key=lambda pr: _held_from(pr[1])):
+            key = role.role.lower()
+            names.setdefault(key, role.role)
+            groups.setdefault(key, []).append((person, role))
+        return [(names[key], holders) for key, holders in groups.items()]
+
+    @cached_property
+    def _relations_to(self) -> dict[str, list[tuple[Entity, Relation]]]:
+        result: dict[str, list[tuple[Entity, Relation]]] = defaultdict(list)
+        for entity in self.dossier.entities:
+            for relation in entity.relations:
+                result[relation.to].append((entity, relation))
+        return result
+
+    def relations_to(self, entity: Entity) -> list[tuple[Entity, Relation]]:
+        """The relations other entities have with this one ("Poland" member of this alliance)."""
+        return self._relations_to.get(entity.id, [])
 
     def related(self, entity_id: str, limit: int = 10) -> list[tuple[Entity, int]]:
         ranked = sorted(self.co_mentions.get(entity_id, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
@@ -159,6 +191,11 @@ class DossierIndex:
             if entity_id in self.entities:
                 groups.setdefault(self.entities[entity_id].type, []).append(self.entities[entity_id])
         return groups
+
+
+def _held_from(role: Role) -> str:
+    """When a role is first known held: its start, else its first report, else its end."""
+    return role.since or (role.as_of[0] if role.as_of else "") or role.until or ""
 
 
 def _unique_sentences(mentions: list) -> list:

@@ -78,11 +78,19 @@ def event_card(index: DossierIndex, event: Event) -> tuple:
 
 def entity_page(index: DossierIndex, entity: Entity, timeline: list[Event]) -> tuple:
     """theme/templates/entity.html: the entity's record, its related entities, timeline, quotes and
-    mentions with their articles."""
-    cited = {q.article for q in entity.quotes} | set(entity.articles)
+    mentions with their articles, and its key facts: the bodies, people and relations they link."""
+    people = [(label, [(entity_card(person), role) for person, role in holders])
+              for label, holders in index.people_of(entity)]
+    incoming = [(entity_card(other), relation) for other, relation in index.relations_to(entity)]
+    facts = [*entity.roles, *entity.relations, *(role for _, holders in index.people_of(entity) for _, role in holders),
+             *(relation for _, relation in index.relations_to(entity))]
+    linked = {e for fact in facts for e in (getattr(fact, "of", ""), getattr(fact, "to", ""),
+                                            getattr(fact, "successor", ""), getattr(fact, "predecessor", ""))}
+    cited = {q.article for q in entity.quotes} | set(entity.articles) | {s.article for f in facts for s in f.sources}
     return (entity, [(entity_card(other), n) for other, n in index.related(entity.id)],
             [event_card(index, event) for event in timeline],
-            [article_card(index.articles[a]) for a in sorted(cited) if a in index.articles])
+            [article_card(index.articles[a]) for a in sorted(cited) if a in index.articles],
+            people, incoming, [entity_card(index.entities[e]) for e in sorted(linked) if e in index.entities])
 
 
 def article_page(index: DossierIndex, page) -> tuple:
