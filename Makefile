@@ -77,7 +77,7 @@ screenshots: html
 	$(BIN)/python tools/screenshots.py
 
 clean:
-	rm -rf output output.new output.old .cache
+	rm -rf output output.new* output.old* .output.lock .cache
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'

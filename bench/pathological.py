@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from dossier import clean, entities, events, phrases  # noqa: E402
+from dossier import clean, entities, events, nlp, phrases  # noqa: E402
 from dossier.pipeline import build_dossier  # noqa: E402
 from dossier.read import MAX_BYTES, read_seed  # noqa: E402
 
@@ -46,14 +46,16 @@ def pathological(unit: str, size: int, lines: bool) -> bytes:
 def stages(data: bytes, folder: Path):
     seed = read_seed("seed.txt", data)
     article = clean.clean(seed)
+    parsed = nlp.parse(article)
     path = folder / f"seed-{len(data)}.txt"
     path.write_bytes(data)
     return [
         ("read", lambda: read_seed("seed.txt", data)),
         ("clean", lambda: clean.clean(seed)),
-        ("candidates", lambda: entities.find_candidates(article)),
-        ("events", lambda: events.find_events(article)),
-        ("phrases", lambda: phrases.article_phrases(article)),
+        ("parse", lambda: nlp.parse(article)),
+        ("candidates", lambda: entities.find_candidates(article, parsed)),
+        ("events", lambda: events.find_events(article, parsed)),
+        ("phrases", lambda: phrases.article_phrases(article, parsed)),
         ("whole dossier", lambda: build_dossier([path])),
     ]
 

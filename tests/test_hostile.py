@@ -1,15 +1,29 @@
 """Hostile seeds and careless operators: nothing from outside the seeds is published, nothing hangs."""
+import dataclasses
+import fcntl
 import os
+import pickle
+import shutil
 import signal
+import subprocess
+import sys
+import time
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
+import msgspec
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Site, build_site
+from conftest import ROOT, Site, build_site
+from dossier import entities, nlp, pipeline
+from dossier.cache import Cache, Entry, _decode_hook, seed_hash
+from dossier.contract import to_json
+from dossier.pipeline import build_dossier
 from dossier.read import UnreadableSeed, read_bytes
 from dossier.text import sentence_spans
+from dossier_site.build import _swap, build
 from test_bad_input import GOOD
 
 SECRET = "TOKEN-5f1e9c-not-for-publication"
@@ -104,7 +118,7 @@ def test_long_and_empty_names_give_bounded_non_empty_slugs(make_site):
     registry = (f"entities:\n  - name: {LONG_NAME}\n    type: person\n    aliases: [Maria Lopez]\n"
                 f"topics:\n  - name: {LONG_NAME} quotas\n    phrases: [water quotas]\n"
                 f"  - name: '!!! ???'\n    phrases: [water board]\n")
-    site = make_site({"board.txt": WATER_BOARD}, registry)
+    site = make_site({"board.txt": WATER_BOARD}, registry, TAG_FEED_ATOM="feeds/tags/{slug}.atom.xml")
     for path in site.output.rglob("*"):
         assert len(path.name.encode()) <= 100, path.name
     hrefs = [a["href"] for page in site.output.rglob("*.html")
@@ -114,8 +128,9 @@ def test_long_and_empty_names_give_bounded_non_empty_slugs(make_site):
     assert len(person["url"]) < 100 and (site.output / person["url"] / "index.html").exists()
     topics = {t["name"]: t for t in site.json()["topics"]}
     assert (site.output / topics["!!! ???"]["url"] / "index.html").exists()
-    feeds = {p.name for p in (site.output / "feeds" / "tags").iterdir()}
-    assert any(name.startswith("tag-") for name in feeds) and any(name.startswith("allied-") for name in feeds)
+    for folder in (site.output / "tags", site.output / "feeds" / "tags"):
+        names = {p.name for p in folder.iterdir()}
+        assert any(name.startswith("tag-") for name in names) and any(name.startswith("allied-") for name in names)
 
 
 @pytest.mark.parametrize("run", ["A. B. C. ", "Mr. ", "J.R.R. ", "... ", "!!! "])
@@ -127,3 +142,221 @@ def test_sentences_of_a_long_run_of_initials_or_stops(run):
     if run[0].isalpha():  # initials and abbreviations hold the sentence open
         assert len(spans) == 2
     assert sentence_spans("Gen. J.R. Smith met Mr. Lee in the U.S. on Monday. He left!") == [(0, 50), (51, 59)]
+
+
+def site_settings(tmp_path: Path, seeds: dict[str, str]) -> Path:
+    content = tmp_path / "content"
+    (content / "seeds").mkdir(parents=True)
+    for name, text in seeds.items():
+        (content / "seeds" / name).write_text(text)
+    settings = tmp_path / "site.conf.py"
+    settings.write_text((ROOT / "pelican.conf.py").read_text()
+                        + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+                        + f"DOSSIER = {{'registry': None, 'cache': {str(tmp_path / 'cache')!r}}}\n")
+    return settings
+
+
+def test_a_second_build_in_the_same_folder_says_another_holds_the_lock(tmp_path, capsys):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("previous site")
+    with open(tmp_path / ".output.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running build holds it
+        lock.write("pid 4242")
+        lock.flush()
+        assert build(str(tmp_path / "none.conf.py"), str(output), quiet=True) == 1
+    assert "another build (pid 4242) is writing output/" in capsys.readouterr().err
+    assert (output / "index.html").read_text() == "previous site"
+
+
+def test_the_swap_never_leaves_the_site_missing(tmp_path, monkeypatch):
+    """The swap was two renames: a crash between them left no output/."""
+    target, staging = tmp_path / "output", tmp_path / "output.new-1"
+    for folder, text in [(target, "old"), (staging, "new")]:
+        folder.mkdir()
+        (folder / "index.html").write_text(text)
+    renames = []
+
+    def crash_on_second_rename(source, destination):
+        renames.append(source)
+        if len(renames) == 2:
+            raise KeyboardInterrupt("killed between the renames")
+        os.replace(source, destination)
+
+    monkeypatch.setattr(os, "rename", crash_on_second_rename)
+    _swap(staging, target)
+    assert (target / "index.html").read_text() == "new" and not staging.exists()
+
+
+def test_an_old_folder_that_cannot_be_removed_is_named_and_does_not_fail_builds(tmp_path, monkeypatch, capsys):
+    settings = site_settings(tmp_path, {"good.txt": GOOD})
+    (tmp_path / "output.old" / "stuck").mkdir(parents=True)
+    real_rmtree = shutil.rmtree
+
+    def rmtree(path, onerror=None, **options):  # as a folder held by another user or a busy mount
+        if Path(path).name == "output.old":
+            return onerror(os.rmdir, str(Path(path) / "stuck"), (PermissionError, PermissionError(13, "Permission denied"), None))
+        return real_rmtree(path, onerror=onerror, **options)
+
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        assert build(str(settings), str(tmp_path / "output"), quiet=True) == 0
+        assert (tmp_path / "output" / "index.html").exists()
+        err = capsys.readouterr().err
+        assert "output.old, could not be removed" in err and "Permission denied" in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("output")) == ["output", "output.old"]
+
+
+def test_pagefind_does_not_outlive_a_killed_build(tmp_path):
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!/bin/sh\necho $$ > {tmp_path / 'pid'}\nexec sleep 300\n")
+    fake.chmod(0o755)
+    script = ("import pagefind.service as s; s.get_executable = lambda: " + repr(str(fake)) + "\n"
+              "from dossier_site.build import index_search; index_search('.')\n")
+    build_process = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path)
+    try:
+        child = int(wait_for(lambda: (tmp_path / "pid").exists() and (tmp_path / "pid").read_text().strip()))
+    finally:
+        build_process.kill()
+        build_process.wait()
+    assert wait_for(lambda: not alive(child)), "pagefind is still running after the build was killed"
+
+
+def test_workers_do_not_outlive_a_killed_build(tmp_path):
+    script = ("import time, dossier.pipeline as p\n"
+              "p.PARALLEL_MIN_JOBS = 1\n"
+              "p._run_all(time.sleep, [300] * 4)\n")
+    build_process = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        workers = wait_for(lambda: [int(pid) for pid in children(build_process.pid)])
+    finally:
+        build_process.kill()
+        build_process.wait()
+    assert wait_for(lambda: not any(alive(pid) for pid in workers)), "workers still run after the build was killed"
+
+
+def children(pid: int) -> list[str]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return path.read_text().split() if path.exists() else []
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_for(condition, seconds: float = 30):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    return condition()
+
+
+def cached_build(seeds: Path, cache_folder: Path):
+    cache = Cache(cache_folder)
+    return build_dossier(sorted(seeds.glob("*.txt")), cache=cache), cache
+
+
+def two_seeds(tmp_path: Path) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(GOOD)
+    (seeds / "b.txt").write_text(WATER_BOARD)
+    return seeds
+
+
+def test_a_wrong_type_in_the_cache_is_recomputed(tmp_path):
+    seeds = two_seeds(tmp_path)
+    fresh, _ = cached_build(seeds, tmp_path / "cache")
+    for entry in (tmp_path / "cache").rglob("*.msgpack"):
+        stored = msgspec.msgpack.decode(entry.read_bytes())
+        stored["value"] = {"article": 3} if "article" in stored["value"] else ["not", "a", "seed"]
+        entry.write_bytes(msgspec.msgpack.encode(stored))
+    again, cache = cached_build(seeds, tmp_path / "cache")
+    assert cache.hits == 0 and to_json(again) == to_json(fresh)
+    third, cache = cached_build(seeds, tmp_path / "cache")  # and the entries were written right again
+    assert cache.misses == 0 and to_json(third) == to_json(fresh)
+
+
+def test_two_swapped_entries_do_not_exchange_two_articles(tmp_path):
+    seeds = two_seeds(tmp_path)
+    fresh, _ = cached_build(seeds, tmp_path / "cache")
+    entries = sorted((tmp_path / "cache").rglob("*.msgpack"), key=lambda p: p.stat().st_size)
+    by_kind: dict[str, list[Path]] = {}
+    for entry in entries:
+        by_kind.setdefault("work" if "candidates" in msgspec.msgpack.decode(entry.read_bytes())["value"]
+                           else "read", []).append(entry)
+    for first, second in by_kind.values():
+        data = first.read_bytes()
+        first.write_bytes(second.read_bytes())
+        second.write_bytes(data)
+    again, cache = cached_build(seeds, tmp_path / "cache")
+    assert cache.hits == 0 and to_json(again) == to_json(fresh)
+
+
+def test_a_crafted_entry_never_runs_code(tmp_path):
+    seeds = two_seeds(tmp_path)
+    cached_build(seeds, tmp_path / "cache")
+    marker = tmp_path / "ran"
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    for entry in (tmp_path / "cache").rglob("*.msgpack"):
+        entry.write_bytes(pickle.dumps(Exploit()))
+        entry.with_suffix(".pickle").write_bytes(pickle.dumps(Exploit()))  # the old format's name too
+    dossier, cache = cached_build(seeds, tmp_path / "cache")
+    assert not marker.exists() and cache.hits == 0 and len(dossier.articles) == 2
+
+
+def test_a_new_field_in_the_per_seed_work_is_cached_without_a_change_to_the_cache():
+    @dataclasses.dataclass
+    class Role:
+        holder: str
+        since: str | None = None
+
+    @dataclasses.dataclass
+    class Work:  # as SeedWork grows a field of a new dataclass
+        roles: list[Role]
+        counts: Counter
+        pairs: list[tuple[str, frozenset[str]]]
+
+    cache = Cache("/nonexistent")
+    value = Work([Role("Lopez", "2020")], Counter({"quota": 2}), [("s", frozenset({"q"}))])
+    data = cache.encoder.encode(Entry("k", seed_hash("seed"), value))
+    assert msgspec.msgpack.Decoder(Entry[Work], dec_hook=_decode_hook).decode(data).value == value
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_a_seed_whose_analysis_crashes_is_named_and_the_rest_is_built(tmp_path, monkeypatch, caplog, workers):
+    seeds = two_seeds(tmp_path)
+    (seeds / "crash.txt").write_text(GOOD.replace("valley", "KABOOM valley"))
+    real = entities.find_candidates
+
+    def find_candidates(article, *args, **kwargs):  # a bug that only this seed's text reaches
+        if "KABOOM" in article.title + " ".join(b.text for b in article.blocks):
+            raise ZeroDivisionError("division by zero in a stage")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(entities, "find_candidates", find_candidates)
+    if workers:
+        monkeypatch.setattr(pipeline, "PARALLEL_MIN_JOBS", 1)
+        monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    dossier = build_dossier(sorted(seeds.glob("*.txt")))
+    assert sorted(Path(a.source_file).name for a in dossier.articles) == ["a.txt", "b.txt"]
+    problem = next(p for p in dossier.problems if p.file.endswith("crash.txt"))
+    assert "could not be analysed, skipped: ZeroDivisionError: division by zero in a stage" in problem.message
+    assert "Traceback" in caplog.text and "find_candidates" in caplog.text
+
+
+def test_a_missing_language_model_still_stops_the_build(tmp_path):
+    seeds = two_seeds(tmp_path)
+    with pytest.raises(nlp.ModelError):
+        build_dossier(sorted(seeds.glob("*.txt")), model="no_such_model")

@@ -57,7 +57,7 @@ def test_a_corrupt_cache_entry_is_recomputed(tmp_path):
     seeds = tmp_path / "seeds"
     write_seeds(seeds, 2)
     build_dossier(sorted(seeds.glob("*.txt")), cache=Cache(tmp_path / "cache"))
-    for entry in (tmp_path / "cache").rglob("*.pickle"):
+    for entry in (tmp_path / "cache").rglob("*.msgpack"):
         entry.write_bytes(entry.read_bytes()[:10])  # as if the build had crashed mid-write
     cache = Cache(tmp_path / "cache")
     dossier = build_dossier(sorted(seeds.glob("*.txt")), cache=cache)

@@ -6,15 +6,20 @@ the corpus-wide ones (resolving entities, merging events, topics) run on every b
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
+import traceback
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import clean, entities, events, facts, nlp, phrases, topics
 from .cache import Cache, NoCache, key
+from .lifetime import die_with_parent
 from .model import Article, Block, Candidate, Dossier, Event, Problem, RelationStatement, RoleStatement, SeedText
 from .read import UnreadableSeed, display_path, read_bytes, read_seed
 from .registry import ArticleOverride, Registry, check_references
@@ -22,6 +27,7 @@ from .registry import ArticleOverride, Registry, check_references
 PARALLEL_MIN_JOBS = 64  # fewer seeds to analyse than this are done in this process: workers cost a start-up
 MAX_WORKERS = 8
 REPEATED_MIN_SEEDS = 2  # a line found in this many seeds is site furniture, not article text
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -48,8 +54,9 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     seeds = read_seeds(sorted(map(str, paths)), cache, dossier.problems, folders)
     repeated = repeated_lines(seed.text for seed in seeds)
     used_ids: set[str] = set()
-    works = analyse_seeds(seeds, repeated, registry, cache, model)
-    for seed, work in zip(seeds, works):
+    analysed = analyse_seeds(seeds, repeated, registry, cache, dossier.problems, model)
+    works = [work for _, work in analysed]
+    for seed, work in analysed:
         rename(work, unique_id(work.article.id or Path(seed.path).stem, used_ids))
         dossier.articles.append(work.article)
         dossier.problems += [Problem(seed.path, message) for message in work.article.problems
@@ -94,10 +101,13 @@ def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
             problems.append(Problem(path, str(error)))
             continue
         entry = key("read", data)
-        seed = cache.get(entry)
+        seed = cache.get(entry, SeedText, data)
         if seed is None:
-            seed = read_seed(path, data)
-            cache.put(entry, seed)
+            seed = _guarded(partial(read_seed, path), data)
+            if isinstance(seed, Failed):
+                problems.append(seed.problem(path, "read"))
+                continue
+            cache.put(entry, seed, data)
         seed.path = path
         problems += [Problem(path, message) for message in seed.problems]
         if seed.skip:
@@ -112,23 +122,32 @@ def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
 
 
 def analyse_seeds(seeds: list[SeedText], repeated: frozenset[str], registry: Registry,
-                  cache: Cache, model: str = nlp.DEFAULT_MODEL) -> list[SeedWork]:
-    """Each seed's own work, from the cache or computed (on every core when there are many to do)."""
-    works: list[SeedWork | None] = []
+                  cache: Cache, problems: list[Problem],
+                  model: str = nlp.DEFAULT_MODEL) -> list[tuple[SeedText, SeedWork]]:
+    """Each seed's own work, from the cache or computed (on every core when there are many to do).
+
+    A seed whose analysis raises is left out and named in `problems` (its traceback in the log)."""
+    works: list[SeedWork | Failed | None] = []
     todo = []  # (position, cache entry, job)
     for seed in seeds:
         own_repeated = frozenset(line for line in set(seed.text.split("\n")) if line in repeated)
         override = registry.override_for(seed.path)
         entry = key("seed", seed.text, sorted(own_repeated), override, nlp.version(model))
-        works.append(cache.get(entry))
+        works.append(cache.get(entry, SeedWork, seed.text))
         if works[-1] is None:
             todo.append((len(works) - 1, entry, (seed, own_repeated, override, model)))
-    for (position, entry, _), work in zip(todo, _run_all(analyse_seed, [job for _, _, job in todo])):
-        cache.put(entry, work)
+    for (position, entry, job), work in zip(todo, _run_all(analyse_seed, [job for _, _, job in todo])):
+        if not isinstance(work, Failed):
+            cache.put(entry, work, job[0].text)
         works[position] = work
+    analysed = []
     for seed, work in zip(seeds, works):
+        if isinstance(work, Failed):
+            problems.append(work.problem(seed.path, "analysed"))
+            continue
         work.article.source_file = seed.path
-    return works
+        analysed.append((seed, work))
+    return analysed
 
 
 def analyse_seed(job: tuple[SeedText, frozenset[str], ArticleOverride | None, str]) -> SeedWork:
@@ -143,14 +162,48 @@ def analyse_seed(job: tuple[SeedText, frozenset[str], ArticleOverride | None, st
                     phrases.article_phrases(article, parsed), roles, relations)
 
 
+@dataclass
+class Failed:
+    """A job that raised: what it raised, and where (the traceback)."""
+
+    error: str
+    traceback: str
+
+    def problem(self, path: str, step: str) -> Problem:
+        """The seed's problem for /problems/; the traceback goes to the log, for whoever fixes the bug."""
+        message = f"could not be {step}, skipped: {self.error} (a bug: the traceback is in the build log)"
+        logger.error("dossier: %s: %s\n%s", path, message, self.traceback)
+        return Problem(path, message)
+
+
+def _guarded(function, job):
+    """`function(job)`, or Failed: one seed's error must not stop the build of the others."""
+    try:
+        return function(job)
+    except nlp.ModelError:  # not the seed's fault: every seed would fail alike
+        raise
+    except Exception as error:  # noqa: BLE001 (any bug in a stage, on any text)
+        return Failed(f"{type(error).__name__}: {error}"[:300], traceback.format_exc())
+
+
 def _run_all(function, jobs: list) -> list:
-    """`function` over `jobs` in order; in worker processes when there are enough jobs to pay for them."""
+    """`function` over `jobs` in order, each guarded (an exception gives Failed); in worker processes
+    when there are enough jobs to pay for them. Workers die with this process, even when it is killed."""
+    guarded = partial(_guarded, function)
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(jobs) < PARALLEL_MIN_JOBS or workers < 2:
-        return [function(job) for job in jobs]
+        return [guarded(job) for job in jobs]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(function, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+    results = []
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent) as pool:
+            for result in pool.map(guarded, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
+                results.append(result)
+    except BrokenProcessPool as error:  # a worker was killed (out of memory?): the rest in this process
+        logger.warning("dossier: a worker process died (%s); analysing the remaining %d seeds in this process",
+                       error, len(jobs) - len(results))
+        results += [guarded(job) for job in jobs[len(results):]]
+    return results
 
 
 def rename(work: SeedWork, article_id: str) -> None:

@@ -1,27 +1,56 @@
 """Build the site into a staging folder and swap it into place only when the build succeeded.
 
 A failed build (an exception, or a problem with a seed under --strict) leaves the previous site intact.
+One build at a time writes an output folder (a lock beside it); the swap is one atomic exchange of
+the two folders where the system has it (Linux), so `output/` is never missing, even after a crash.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
+import glob
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pelican
 
+from dossier.lifetime import die_with_parent
+
+AT_FDCWD, RENAME_EXCHANGE = -100, 2  # linux/fcntl.h, linux/fs.h
 REMADE = ("theme", "pagefind")  # folders of the site written anew by every build
 
 
 def build(settings_file: str = "pelican.conf.py", output: str = "output", strict: bool = False,
           quiet: bool = False) -> int:
-    """Run Pelican into `<output>.new`, then replace `output` with it; returns an exit status."""
+    """Run Pelican into a staging folder, then replace `output` with it; returns an exit status."""
     target = Path(output).resolve()
-    staging = target.with_name(target.name + ".new")
-    shutil.rmtree(staging, ignore_errors=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = target.with_name(f".{target.name}.lock")
+    with open(lock_path, "a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            print(f"dossier: another build ({holder}) is writing {target.name}/ in this folder; "
+                  f"nothing was changed: run this one again when it has finished", file=sys.stderr)
+            return 1
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()}")
+        lock.flush()
+        return _build(settings_file, target, strict, quiet)  # the lock ends with the file, or the process
+
+
+def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
+    _remove_leftovers(target)
+    staging = _new_folder(target, "new")
     link_tree(target, staging)
     args = ["-s", settings_file, "-o", str(staging)] + (["-q"] if quiet else [])
     try:
@@ -67,7 +96,8 @@ def index_search(site: Path | str) -> bool:
     if executable is None:
         print("dossier: Pagefind is not installed: pip install 'pagefind[bin]'", file=sys.stderr)
         return False
-    run = subprocess.run([str(executable), "--site", str(site), "--silent"], capture_output=True, text=True)
+    run = subprocess.run([str(executable), "--site", str(site), "--silent"], capture_output=True, text=True,
+                         preexec_fn=die_with_parent)
     if run.returncode:
         print(f"dossier: pagefind failed: {run.stderr.strip() or run.stdout.strip()}", file=sys.stderr)
         return False
@@ -75,16 +105,59 @@ def index_search(site: Path | str) -> bool:
 
 
 def _swap(staging: Path, target: Path) -> None:
-    """Two renames: the old site is replaced in one step and removed afterwards."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.rename(target, old)
-    os.rename(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    """Put the new site in place: one atomic exchange of the two folders, then the old one removed."""
+    if not os.path.lexists(target):
+        os.rename(staging, target)
+        return
+    if not _exchange(staging, target):  # no renameat2 here: two renames, with a moment without output/
+        old = _new_folder(target, "old")
+        os.rename(target, old / target.name)
+        os.rename(staging, target)
+        staging = old
+    _remove(staging, "the previous site")
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+def _new_folder(target: Path, kind: str) -> Path:
+    """An empty folder beside `target` with a name of its own (a leftover that cannot be removed never
+    blocks the next build), readable as `target` would be (mkdtemp makes it private)."""
+    folder = Path(tempfile.mkdtemp(prefix=f"{target.name}.{kind}-", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+    return folder
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Staging and old folders that a killed build left (we hold the lock: no build is using them)."""
+    for pattern in (f"{glob.escape(target.name)}.new*", f"{glob.escape(target.name)}.old*"):
+        for leftover in target.parent.glob(pattern):
+            _remove(leftover, "a folder left by an interrupted build")
+
+
+def _remove(folder: Path, what: str) -> None:
+    """Remove a folder; when that fails, say which and why (the build itself succeeded)."""
+    failures = []
+    shutil.rmtree(folder, onerror=lambda _, path, info: failures.append(f"{path}: {info[1]}"))
+    if failures:
+        print(f"dossier: warning: {what}, {folder}, could not be removed ({failures[0]}); "
+              f"remove it by hand", file=sys.stderr)
 
 
 def _fail(staging: Path, message: str) -> int:
-    shutil.rmtree(staging, ignore_errors=True)
+    _remove(staging, "the staging folder of this failed build")
     print(f"dossier: {message}", file=sys.stderr)
     return 1
