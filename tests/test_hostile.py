@@ -360,3 +360,22 @@ def test_a_missing_language_model_still_stops_the_build(tmp_path):
     seeds = two_seeds(tmp_path)
     with pytest.raises(nlp.ModelError):
         build_dossier(sorted(seeds.glob("*.txt")), model="no_such_model")
+
+
+def test_registry_mistakes_are_named_and_every_article_page_is_written(make_site):
+    """An impossible date made Pelican skip the article (exit 0); an unknown seed broke a template."""
+    site = make_site({"good.txt": GOOD}, "articles:\n  good.txt:\n    date: 2007-02-30\n")
+    problems = [p["message"] for p in site.json()["problems"]]
+    assert any("dossier.yaml:3: articles.good.txt.date: '2007-02-30' is not a date" in m for m in problems)
+    record = site.json()["articles"][0]
+    assert record["date"] == "2022-08-03" and (site.output / record["url"] / "index.html").exists()
+
+
+def test_an_added_event_citing_no_such_seed_is_named(tmp_path, make_site):
+    site = make_site({"good.txt": GOOD}, "events:\n  add:\n    - {date: 2022-08-03, summary: Farmers protest, "
+                                         "article: no_such_seed.txt}\n")
+    problems = [p["message"] for p in site.json()["problems"]]
+    assert "line 3: events.add[0].article: no seed file named 'no_such_seed.txt'" in problems
+    event = next(e for e in site.json()["events"] if e["summary"] == "Farmers protest")
+    assert event["sources"] == []
+    assert "Farmers protest" in site.page("chronology/").get_text()

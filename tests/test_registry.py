@@ -106,3 +106,63 @@ def test_references_to_unknown_entities_and_events_name_line_and_key(tmp_path):
     assert any("events.correct.2020-07-21-dam" in m for m in messages)
     assert not any("Abiy Ahmed" in m for m in messages)
     assert "line 35: relations[0].to: no entity named 'Declaration of Principles'" in messages
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("articles:\n  a.txt:\n    date: 2007-02-30\n", 3, ["articles.a.txt.date", "February 2007 has no day 30"]),
+    ("articles:\n  a.txt:\n    date: 2007-00\n", 3, ["articles.a.txt.date", "there is no month 0"]),
+    ("articles:\n  a.txt:\n    date: '0000'\n", 3, ["there is no year 0"]),
+    ("events:\n  add:\n    - {date: 2007-13, summary: s}\n", 3, ["events.add[0].date", "no month 13"]),
+    ("events:\n  add:\n    - {date: 9999-99-99, summary: s}\n", 3, ["no month 99"]),
+    ("events:\n  add:\n    - {date: 0000-00-00, summary: s}\n", 3, ["no year 0"]),
+    ("events:\n  correct: {x: {date: 2007-02-29}}\n", 2, ["events.correct.x.date", "February 2007 has no day 29"]),
+    ("title: " + "[" * 50_000 + "]" * 50_000 + "\n", 1, ["nested more than 50 levels"]),
+    ("title: ok\nentities:\n" + "- " * 3000 + "x\n", 3, ["nested more than 50 levels"]),
+    ("title: ok\nsummary: a\x00b\n", 2, ["U+0000 is not allowed"]),
+    ("title: a\nsummary: b\ntitle: c\n", 3, ["key 'title' is given twice (also on line 1)"]),
+    ("entities:\n  - name: X\n    name: Y\n", 3, ["entities[0]", "key 'name' is given twice (also on line 2)"]),
+    ("? [a]\n: b\n", 1, ["a key must be a single value"]),
+    ("hide_topics: &a [" + ",".join(["x"] * 1000) + "]\nevents:\n  merge: [" + ",".join(["*a"] * 1000) + "]\n",
+     1, ["more than 200,000 values once aliases (*name) are expanded"]),
+])
+def test_impossible_dates_and_hostile_yaml_name_their_line(tmp_path, text, line, words):
+    test_mistakes_name_line_and_key(tmp_path, text, line, words)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
+def test_a_registry_in_another_encoding_is_read(tmp_path, encoding):
+    path = tmp_path / "dossier.yaml"
+    path.write_bytes("title: Caf\u00e9 \u2013 Gen\u00e8ve talks\nignore: [M\u00fcller]\n".encode(encoding))
+    registry = load_registry(path)
+    assert (registry.title, registry.ignore) == ("Caf\u00e9 \u2013 Gen\u00e8ve talks", ["M\u00fcller"])
+
+
+def test_a_binary_registry_is_named(tmp_path):
+    path = tmp_path / "dossier.yaml"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    with pytest.raises(RegistryError, match="dossier.yaml: is binary, not text"):
+        load_registry(path)
+
+
+def test_references_to_unknown_seeds_name_line_and_key(tmp_path):
+    registry = load_registry(write(tmp_path, """\
+articles:
+  002_dam.txt: {title: Right}
+  002_dam: {title: Also right}
+  0O2_dam.txt: {title: A typo}
+  ../../etc/passwd: {title: Outside}
+entities:
+  - name: Bill Gates
+    articles: [002_dam.txt, 042_software.txt]
+events:
+  add:
+    - {date: 2020-07, summary: Filling, article: no_such_seed.txt}
+    - {date: 2020-07, summary: Filling, article: 002_dam}
+"""))
+    messages = check_references(registry, set(), set(), {"002_dam.txt", "003_other.txt"})
+    assert messages == [
+        "line 4: articles.0O2_dam.txt: no seed file named '0O2_dam.txt'",
+        "line 5: articles.../../etc/passwd: no seed file named '../../etc/passwd'",
+        "line 8: entities[0].articles: no seed file named '042_software.txt'",
+        "line 11: events.add[0].article: no seed file named 'no_such_seed.txt'",
+    ]

@@ -321,7 +321,7 @@ def _article_id(reference: str | None, articles: list[Article]) -> str | None:
         name = re.split(r"[\\/]", article.source_file)[-1]
         if reference in (article.id, name, name.rsplit(".", 1)[0]):
             return article.id
-    return reference
+    return None  # no such seed: the registry's check names it
 
 
 def _unique(wanted: str, used: set[str]) -> str:

@@ -82,7 +82,8 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     names = {name.lower() for e in dossier.entities for name in [e.name, *e.aliases]}
     dossier.problems += [Problem(registry.path, message)
                          for message in check_references(registry, names,
-                                                     {i for e in dossier.events for i in (e.id, *e.merged)})]
+                                                     {i for e in dossier.events for i in (e.id, *e.merged)},
+                                                     {Path(path).name for path in paths})]
     return dossier
 
 

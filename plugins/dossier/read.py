@@ -91,7 +91,7 @@ def read_seed(path: str | Path, data: bytes | None = None) -> SeedText:
         problems.append(f"larger than {MAX_BYTES // 1_000_000} MB: only the first part was read")
     if not data.strip():
         return SeedText(path, "", problems=["is empty"], skip=True)
-    encoding, text = _decode(data)
+    encoding, text = decode(data)
     if text is None:
         return SeedText(path, "", problems=["is binary, not text (an image, PDF or archive?)"], skip=True)
     if "\x00" in text:
@@ -105,7 +105,8 @@ def read_seed(path: str | Path, data: bytes | None = None) -> SeedText:
     return SeedText(path, text, encoding, problems)
 
 
-def _decode(data: bytes) -> tuple[str, str | None]:
+def decode(data: bytes) -> tuple[str, str | None]:
+    """(encoding, text) of bytes in any encoding; text is None when they are binary."""
     for bom, encoding in BOMS.items():
         if data.startswith(bom):
             return encoding, data.decode(encoding, errors="replace")

@@ -5,6 +5,7 @@ and the key, never a traceback. The schema below is the one place that says what
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .model import ENTITY_TYPES, RELATION_KINDS, ROLE_STATUSES
+from .read import decode
 
 
 class RegistryError(ValueError):
@@ -137,6 +139,9 @@ REQUIRED = {("entities", "name"), ("events.add", "date"), ("events.add", "summar
             ("roles", "person"), ("roles", "role"), ("relations", "entity"), ("relations", "kind"),
             ("relations", "to")}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MAX_DEPTH = 50  # levels of nesting; the schema has five, and YAML's parser recurses once per level
+MAX_VALUES = 200_000  # values once aliases (*name) are expanded: a registry of thousands of entities has tens
+                      # of thousands; a few kilobytes of aliases of aliases would otherwise expand to billions
 
 
 def load_registry(path: str | Path | None) -> Registry:
@@ -146,14 +151,26 @@ def load_registry(path: str | Path | None) -> Registry:
     path = Path(path)
     if not path.exists():
         return Registry(path=str(path))
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        encoding, text = decode(path.read_bytes())
+    except OSError as error:
+        raise RegistryError(f"{path}: cannot be read: {error.strerror or error}") from None
+    if text is None:
+        raise RegistryError(f"{path}: is binary, not text: save it as UTF-8 text") from None
+    _check_depth(text, path)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL, other controls)
+        line = text.count("\n", 0, error.position) + 1
+        raise RegistryError(f"{path}:{line}: YAML syntax error: the character U+{error.character:04X} is not allowed "
+                            f"(a NUL or another control character: remove it)") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else "?"
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
         raise RegistryError(f"{path}:{line}: YAML syntax error: {problem}") from None
+    except RecursionError:
+        raise RegistryError(f"{path}:1: nested too deeply") from None
     if node is None:
         return Registry(path=str(path))
     lines: dict[str, int] = {}
@@ -163,12 +180,23 @@ def load_registry(path: str | Path | None) -> Registry:
     return registry
 
 
-def check_references(registry: Registry, entity_names: set[str], event_ids: set[str]) -> list[str]:
+def check_references(registry: Registry, entity_names: set[str], event_ids: set[str],
+                     seed_names: set[str] | None = None) -> list[str]:
     """Messages for names and ids the registry uses that the dossier does not have.
 
-    `entity_names` are lower-cased names and aliases, as the stages match them.
+    `entity_names` are lower-cased names and aliases, as the stages match them; `seed_names` the file
+    names of the seeds (a seed is named with or without its extension).
     """
     messages = []
+    if seed_names is not None:
+        known = seed_names | {Path(name).stem for name in seed_names}
+        messages += [f"{registry.where(f'articles.{name}')}: no seed file named '{name}'"
+                     for name in registry.articles if name not in known]
+        for i, rule in enumerate(registry.entities):
+            messages += [f"{registry.where(f'entities[{i}].articles')}: no seed file named '{name}'"
+                         for name in rule.articles if name not in known]
+        messages += [f"{registry.where(f'events.add[{i}].article')}: no seed file named '{rule.article}'"
+                     for i, rule in enumerate(registry.add_events) if rule.article and rule.article not in known]
     for i, rule in enumerate(registry.add_events):
         messages += [f"{registry.where(f'events.add[{i}].entities')}: no entity named '{name}'"
                      for name in rule.entities if name.lower() not in entity_names]
@@ -188,6 +216,20 @@ def check_references(registry: Registry, entity_names: set[str], event_ids: set[
     return messages
 
 
+def _check_depth(text: str, path: Path) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, by brackets or by indentation, before YAML's recursive
+    parser meets it (50,000 nested brackets overflowed its stack); the message names the line."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        content = line.lstrip(" -?:")
+        deepest = depth
+        for character in re.findall(r"[\[\]{}]", line):
+            depth += 1 if character in "[{" else -1
+            deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH or (len(line) - len(content)) // 2 > MAX_DEPTH:
+            raise RegistryError(f"{path}:{number}: nested more than {MAX_DEPTH} levels deep")
+
+
 def _check(node, schema, where: str, path: str, lines: dict[str, int]):
     """Turn a YAML node into plain data, checking it against the schema."""
     line = node.start_mark.line + 1
@@ -196,12 +238,21 @@ def _check(node, schema, where: str, path: str, lines: dict[str, int]):
     def fail(message: str):
         raise RegistryError(f"{path}:{line}: {where or 'top level'}: {message}")
 
+    if len(lines) > MAX_VALUES:
+        fail(f"more than {MAX_VALUES:,} values once aliases (*name) are expanded: write the lists out")
     if isinstance(schema, dict):
         if not isinstance(node, yaml.MappingNode):
             fail("expected a mapping of keys")
-        result = {}
+        result, key_lines = {}, {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line = key_node.start_mark.line + 1
+                fail("a key must be a single value, not a list or mapping")
             key = key_node.value
+            if key in key_lines:
+                line = key_node.start_mark.line + 1
+                fail(f"key '{key}' is given twice (also on line {key_lines[key]}): keep one")
+            key_lines[key] = key_node.start_mark.line + 1
             if key not in schema and "*" not in schema:
                 line = key_node.start_mark.line + 1
                 fail(f"unknown key '{key}' (expected one of: {', '.join(schema)})")
@@ -225,6 +276,8 @@ def _check(node, schema, where: str, path: str, lines: dict[str, int]):
     if schema == DATE:
         if not DATE_RE.match(node.value):
             fail(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {node.value!r}")
+        if impossible := _impossible(node.value):
+            fail(f"{node.value!r} is not a date: {impossible}")
         return node.value
     if schema == STATUS:
         if node.value not in ("happened", "expected"):
@@ -247,6 +300,20 @@ def _check(node, schema, where: str, path: str, lines: dict[str, int]):
             fail(f"expected one of {', '.join(ENTITY_TYPES)}, got {node.value!r}")
         return node.value
     raise AssertionError(f"unknown schema {schema!r}")
+
+
+def _impossible(value: str) -> str:
+    """Why a YYYY[-MM[-DD]] date does not exist ('' when it does)."""
+    year, month, day = (int(part) for part in (value.split("-") + ["1", "1"])[:3])
+    if year < 1:
+        return "there is no year 0"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return f"{datetime.date(year, month, 1):%B %Y} has no day {day}"
+    return ""
 
 
 def _registry(data: dict, path: str) -> Registry:
