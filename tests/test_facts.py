@@ -159,11 +159,57 @@ def test_relations_member_signed_met_and_stake():
     found = dossier_of(article(
         "Estonia, a member of the Nordic Council, signed the Tallinn Fisheries Treaty on Monday.",
         "Prime Minister Liis Tamm met with Finnish President Aino Koskinen in Helsinki.",
-        "The Baltic Rail Company owns a stake in the Riga Freight Terminal Company."))
+        "The Baltic Rail Company owns a stake in the Riga Freight Terminal Company.",
+        "Defence Minister Jaan Kask held talks with his Latvian counterpart, Andris Ozols, on Friday."))
     relations = {(e.name, r.kind, found[r.to].name) for e in found.values() for r in e.relations}
     assert relations == {("Estonia", "member of", "Nordic Council"), ("Estonia", "signed", "Tallinn Fisheries Treaty"),
-                         ("Liis Tamm", "met with", "Aino Koskinen"),
+                         ("Liis Tamm", "met with", "Aino Koskinen"), ("Jaan Kask", "met with", "Andris Ozols"),
                          ("Baltic Rail Company", "owns a stake in", "Riga Freight Terminal Company")}
     registry = Registry(relations=[RelationRule("Estonia", "member of", "Nordic Council", hide=True)])
     found = dossier_of(article("Estonia, a member of the Nordic Council, said no."), registry=registry)
     assert found["country/estonia"].relations == []
+
+
+def test_new_people_of_a_later_article_get_their_roles():
+    found = dossier_of(article("Russian Deputy Foreign Minister Alexander Volsky said the talks had failed.",
+                               "Boris Malkin, the speaker of the Federation Council, disagreed."))
+    [deputy] = found["person/alexander-volsky"].roles
+    assert (deputy.role, deputy.of) == ("Deputy Foreign Minister", "country/russia")
+    [speaker] = found["person/boris-malkin"].roles
+    assert speaker.role == "speaker" and found[speaker.of].name == "Federation Council"
+
+
+@pytest.mark.parametrize("sentence, change", [
+    ("Helga Lund took over as chief executive of the Skagen Ferry Company on Monday.", "took over"),
+    ("The Skagen Ferry Company's new chief executive, Helga Lund, started on Monday.", "new"),
+    ("Helga Lund became chief executive of the Skagen Ferry Company on Monday.", "became"),
+])
+def test_took_over_new_and_became_start_a_role(sentence, change):
+    found = dossier_of(article(sentence))
+    [role] = found["person/helga-lund"].roles
+    assert (role.role, role.status) == ("chief executive", "current"), change
+    assert found[role.of].name == "Skagen Ferry Company"
+    assert role.since == ("2019-03-14" if change == "new" else "2019-03-11"), change
+
+
+def test_incoming_is_an_expected_role():
+    found = dossier_of(article("Incoming Arctic Council Chairman Pia Holm will start in October."))
+    [role] = found["person/pia-holm"].roles
+    assert (role.role, role.status, role.since) == ("Chairman", "expected", "2019-03-14")
+
+
+def test_coordinated_roles_share_their_body():
+    found = dossier_of(article("Dana Reyes, the co-founder and chief executive of the Tessaract Software "
+                               "Company, spoke first."))
+    roles = {(r.role, found[r.of].name) for r in found["person/dana-reyes"].roles}
+    assert roles == {("co-founder", "Tessaract Software Company"), ("chief executive", "Tessaract Software Company")}
+
+
+def test_a_promotion_keeps_the_former_role_in_the_same_body():
+    found = dossier_of(article("Ann Lee, chief executive of the Kestrel Mining Company, will retire in May.",
+                               "The former chief financial officer, Ravi Menon, will succeed Lee as chief "
+                               "executive."))
+    roles = {r.role: r for r in found["person/ravi-menon"].roles}
+    assert roles["chief financial officer"].status == "ended"
+    assert roles["chief financial officer"].of == roles["chief executive"].of == "organisation/kestrel-mining-company"
+    assert roles["chief executive"].status == "expected"

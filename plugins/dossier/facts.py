@@ -161,6 +161,7 @@ class BlockReader:
             if t.i in self.name_at:
                 break  # another person's name: "Bush adviser X" reads no further
             if t.tag_ == "HYPH" or t.text in ("'s", "’s") or t.pos_ in ("NOUN", "PROPN", "ADJ") or (
+                    t.lower_ == "and" and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")) or (
                     t.lower_ == "of" and i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper()):
                 first = i
                 i -= 1
@@ -168,31 +169,25 @@ class BlockReader:
                 break
         if first == name.start:
             return []
-        role = self.read_role(list(doc[first:name.start]))
-        return [self.statement(name, role)] if role else []
+        return [self.statement(name, role) for role in self.read_roles(list(doc[first:name.start]))]
 
     def apposition(self, name) -> list[RoleStatement]:
         """ "X, chief executive of Y," and "Y's chief executive, X"."""
         root, out = name.root, []
         for child in root.children:
             if child.dep_ == "appos" and child.i >= name.end and child.i not in self.name_at:
-                role = self.role_phrase(child)
-                if role:
-                    out.append(self.statement(name, role))
+                out += [self.statement(name, role) for role in self.role_phrases(child)]
         head = root.head
         before_comma = name.start >= 2 and self.doc[name.start - 1].text == ","
         if before_comma and head.i < name.start and head.i not in self.name_at and head.pos_ in ("NOUN", "PROPN") \
                 and (root.dep_ == "appos" or (root.dep_ == head.dep_ == "nsubj")):
-            role = self.role_phrase(head)  # "The company's chief executive, X" (and its misparse as two subjects)
-            if role:
-                out.append(self.statement(name, role))
+            # "The company's chief executive, X" (and its misparse as two subjects)
+            out += [self.statement(name, role) for role in self.role_phrases(head)]
         elif before_comma and root.dep_ == "nsubj":
             head_noun = self.doc[name.start - 2]  # "The former Chief Operating Officer, X will ..."
             if head_noun.dep_ == "nsubj" and head_noun.head == root.head and head_noun.pos_ in ("NOUN", "PROPN") \
                     and head_noun.i not in self.name_at:
-                role = self.role_phrase(head_noun)
-                if role:
-                    out.append(self.statement(name, role))
+                out += [self.statement(name, role) for role in self.role_phrases(head_noun)]
         return out
 
     def clauses(self, name) -> list[RoleStatement]:
@@ -202,6 +197,8 @@ class BlockReader:
             if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in child.children):
                 out += self.verb_facts(child, name, "nsubj")
         verb, dep = root.head, root.dep_
+        if dep == "appos" and verb.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.i not in self.name_at:
+            verb, dep = verb.head, verb.dep_  # "The former finance chief, X, will succeed Y"
         if dep in ("nsubj", "nsubjpass", "dobj", "oprd") and verb.pos_ in ("VERB", "AUX"):
             out += self.verb_facts(verb, name, dep)
             for conj in verb.children:  # "X resigned and was replaced by Y"
@@ -223,6 +220,7 @@ class BlockReader:
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
                       if g.dep_ == "pobj" and g.i in self.name_at), None)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]  # "The former ..., X, will"
         subject = next((c for c in subjects if c.i in self.name_at), subjects[0] if subjects else None)
         as_role = self.as_role(verb)
         role = as_role or Role_("")
@@ -319,11 +317,23 @@ class BlockReader:
                          for g in c.children if g.dep_ == "pobj" and g.i not in self.name_at), None)
         return None
 
+    def role_phrases(self, head) -> list[Role_]:
+        """A role noun and those coordinated with it ("co-founder and chief executive of Y"), which share
+        the body one of them names."""
+        roles = [self.role_phrase(head)] + [self.role_phrase(c) for c in head.children if c.dep_ == "conj"
+                                            and c.pos_ in ("NOUN", "PROPN") and c.i not in self.name_at]
+        return _share([role for role in roles if role])
+
     def role_phrase(self, head) -> Role_ | None:
         """The role a noun phrase names: its words up to the head, then "of/for/at Y"."""
         tokens = [t for t in head.subtree if t.i <= head.i]
         start = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].text == ","), -1) + 1
         tokens = tokens[start:]
+        first = tokens[0].i if tokens else head.i
+        while first >= 2 and self.doc[first - 1].text == "-" and not self.doc[first - 2].whitespace_ \
+                and not self.doc[first - 1].whitespace_:
+            first -= 2  # "co-founder", split by the tokenizer and parsed as three nouns
+        tokens = list(self.doc[first:tokens[0].i]) + tokens if tokens else tokens
         role = self.read_role(tokens)
         if role is None:
             return None
@@ -350,10 +360,20 @@ class BlockReader:
             return None, token.lower_
         return None, ""
 
-    def read_role(self, tokens: list) -> Role_ | None:
-        """A title's words: change words, a leading body ("U.S.", "NATO's", "alliance"), then the role."""
-        role = Role_("")
-        while tokens and (tokens[0].pos_ in ("DET", "PRON", "PUNCT", "NUM", "VERB", "AUX", "CCONJ")
+    def read_roles(self, tokens: list) -> list[Role_]:
+        """Titles joined by "and" ("Acme CEO and co-founder X"): each read, the first one's body shared."""
+        parts, part = [], []
+        for t in tokens:
+            if t.lower_ == "and":
+                parts.append(part)
+                part = []
+            else:
+                part.append(t)
+        return _share([role for role in map(self.read_role, [*parts, part]) if role])
+
+    def strip_changes(self, tokens: list, role: Role_) -> None:
+        """Drop what opens a title without being it, noting the change words ("former", "new")."""
+        while tokens and (tokens[0].pos_ in ("DET", "PRON", "PUNCT", "NUM", "VERB", "AUX", "CCONJ", "PART")
                           or tokens[0].lower_ in DROPPED_WORDS or tokens[0].lower_.rstrip(".") in self.gaz.honorifics):
             word = tokens.pop(0)
             if word.lower_ in ENDED_WORDS:
@@ -364,6 +384,11 @@ class BlockReader:
                 role.change, role.expected = "starts", True
             elif word.lower_ in ("its", "their"):
                 role.generic = word.lower_
+
+    def read_role(self, tokens: list) -> Role_ | None:
+        """A title's words: change words, a leading body ("U.S.", "NATO's", "alliance"), then the role."""
+        role = Role_("")
+        self.strip_changes(tokens, role)
         while tokens and tokens[-1].lower_.rstrip(".") in self.gaz.honorifics:
             tokens.pop()
         inner = [t for t in tokens[1:-1] if t.i in self.known_bodies and t.i in self.body_at]
@@ -376,6 +401,7 @@ class BlockReader:
                 rest = rest[1:]
             if rest:
                 role.body, role.generic, tokens = body, "", rest
+                self.strip_changes(tokens, role)  # "the Y Company's new chief executive"
         elif len(tokens) > 1 and tokens[0].lower_ in GENERIC_BODIES and tokens[0].text.islower():
             role.generic = tokens[0].lower_  # "alliance Secretary-General X"
             tokens = tokens[2:] if tokens[1].text in ("'s", "’s") else tokens[1:]
@@ -432,10 +458,12 @@ class BlockReader:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if lemma == "sign" and obj is not None and self.party(obj) is not None and not self.future(verb):
             out.append(self.relation("signed", span, self.party(obj), date))
-        if lemma == "meet" and not self.future(verb):
-            others = [obj] if obj is not None else []
-            others += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
-                       for g in p.children if g.dep_ == "pobj"]
+        meeting = obj is not None and lemma in ("hold", "have") and obj.lemma_.lower() in MEETING_NOUNS
+        if (lemma == "meet" or meeting) and not self.future(verb):  # "X met (with) Y", "X held talks with Y"
+            others = [obj] if obj is not None and not meeting else []
+            others += [g for head in (verb, obj) if head is not None for p in head.children
+                       if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+            others += [a for g in others for a in g.children if a.dep_ == "appos"]  # "his counterpart, Y"
             for other in others:
                 party = self.party(other)
                 if party is not None and party.start != span.start:
@@ -448,8 +476,21 @@ class BlockReader:
         return out
 
 
+MEETING_NOUNS = frozenset(["meeting", "talk", "talks"])
 RELATION_NOUNS = {"member": "member of", "subsidiary": "part of", "unit": "part of", "division": "part of",
                   "arm": "part of", "part": "part of", "parent": "parent of", "owner": "parent of"}
+
+
+def _share(roles: list[Role_]) -> list[Role_]:
+    """Coordinated roles share the body and the change word one of them has."""
+    body = next((r for r in roles if r.body is not None or r.generic), None)
+    change = next((r for r in roles if r.change), None)
+    for role in roles:
+        if body and role.body is None and not role.generic:
+            role.body, role.generic = body.body, body.generic
+        if change and not role.change:
+            role.change, role.expected = change.change, change.expected
+    return roles
 
 
 @dataclass
@@ -507,6 +548,7 @@ def attach(articles: list[Article], roles: dict[str, list[RoleStatement]],
                                      other.id if other is not None and other.type == "person" else ""))
     _fill_unsaid(resolved)
     _group_keys(resolved)
+    _promotions(resolved)
     groups: dict[tuple[str, str, str], list[Resolved]] = defaultdict(list)
     for r in resolved:
         if r.role:
@@ -632,6 +674,16 @@ def _group_keys(resolved: list[Resolved]) -> None:
         known = bodies.get((r.holder, r.key)) or bodies.get((r.other, r.key))
         if not r.of and known:
             r.of = min(known, key=lambda k: (-known[k], k))
+
+
+def _promotions(resolved: list[Resolved]) -> None:
+    """ "The former chief operating officer, X, will succeed Y as chief executive": a role the sentence
+    gives no body is one in the body of the role the holder takes in the same sentence."""
+    taken = {(r.statement.article, r.statement.sentence, r.holder): r.of
+             for r in resolved if r.statement.change == "starts" and r.of}
+    for r in resolved:
+        if not r.of:
+            r.of = taken.get((r.statement.article, r.statement.sentence, r.holder), "")
 
 
 def _role(members: list[Resolved], of: str) -> Role:
