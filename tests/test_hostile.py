@@ -379,3 +379,23 @@ def test_an_added_event_citing_no_such_seed_is_named(tmp_path, make_site):
     event = next(e for e in site.json()["events"] if e["summary"] == "Farmers protest")
     assert event["sources"] == []
     assert "Farmers protest" in site.page("chronology/").get_text()
+
+
+@pytest.mark.parametrize("environment", [{"trim_blocks": True}, {"autoescape": False}, {"autoescape": lambda _: False}])
+def test_autoescape_is_on_whatever_the_settings_say(make_site, environment):
+    hostile = GOOD.replace("Farmers protest", "Farmers <script>alert(7)</script> protest")  # in the headline
+    site = make_site({"hostile.txt": hostile}, JINJA_ENVIRONMENT=environment)
+    pages = [p.read_text(encoding="utf-8") for p in site.output.rglob("*.html")]
+    assert not any("<script>alert(7)" in page for page in pages)
+    assert any("&lt;script&gt;alert(7)" in page for page in pages)
+
+
+def test_problems_name_files_relative_to_the_project(make_site):
+    site = make_site({"good.txt": GOOD, "empty.txt": ""}, "title: ok\ncolour: blue\n")
+    here = str(site.output.parent)
+    published = [site.output / "dossier.json", site.output / "problems" / "index.html"]
+    for path in published:
+        assert here not in path.read_text(encoding="utf-8"), path
+    problems = {p["file"]: p["message"] for p in site.json()["problems"]}
+    assert problems["dossier.yaml"].startswith("dossier.yaml:2: top level: unknown key 'colour'")
+    assert "empty" in problems["seeds/empty.txt"]

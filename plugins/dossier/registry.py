@@ -144,37 +144,42 @@ MAX_VALUES = 200_000  # values once aliases (*name) are expanded: a registry of 
                       # of thousands; a few kilobytes of aliases of aliases would otherwise expand to billions
 
 
-def load_registry(path: str | Path | None) -> Registry:
-    """Load and check a registry file; a missing path gives the empty registry."""
+def load_registry(path: str | Path | None, shown: str | None = None) -> Registry:
+    """Load and check a registry file; a missing path gives the empty registry.
+
+    Messages name the file as `shown` (a path relative to the project: never the builder's home)."""
     if path is None:
         return Registry()
     path = Path(path)
     if not path.exists():
         return Registry(path=str(path))
+    name = shown or str(path)
+    if not path.is_file():  # a FIFO would block the build forever
+        raise RegistryError(f"{name}: is not a regular file")
     try:
         encoding, text = decode(path.read_bytes())
     except OSError as error:
-        raise RegistryError(f"{path}: cannot be read: {error.strerror or error}") from None
+        raise RegistryError(f"{name}: cannot be read: {error.strerror or error}") from None
     if text is None:
-        raise RegistryError(f"{path}: is binary, not text: save it as UTF-8 text") from None
-    _check_depth(text, path)
+        raise RegistryError(f"{name}: is binary, not text: save it as UTF-8 text") from None
+    _check_depth(text, name)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL, other controls)
         line = text.count("\n", 0, error.position) + 1
-        raise RegistryError(f"{path}:{line}: YAML syntax error: the character U+{error.character:04X} is not allowed "
+        raise RegistryError(f"{name}:{line}: YAML syntax error: the character U+{error.character:04X} is not allowed "
                             f"(a NUL or another control character: remove it)") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
-        raise RegistryError(f"{path}:{line}: YAML syntax error: {problem}") from None
+        raise RegistryError(f"{name}:{line}: YAML syntax error: {problem}") from None
     except RecursionError:
-        raise RegistryError(f"{path}:1: nested too deeply") from None
+        raise RegistryError(f"{name}:1: nested too deeply") from None
     if node is None:
         return Registry(path=str(path))
     lines: dict[str, int] = {}
-    data = _check(node, SCHEMA, "", str(path), lines)
+    data = _check(node, SCHEMA, "", name, lines)
     registry = _registry(data, str(path))
     registry.lines = lines
     return registry
@@ -216,7 +221,7 @@ def check_references(registry: Registry, entity_names: set[str], event_ids: set[
     return messages
 
 
-def _check_depth(text: str, path: Path) -> None:
+def _check_depth(text: str, path: str) -> None:
     """Refuse nesting deeper than MAX_DEPTH, by brackets or by indentation, before YAML's recursive
     parser meets it (50,000 nested brackets overflowed its stack); the message names the line."""
     depth = 0

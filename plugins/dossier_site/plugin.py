@@ -84,7 +84,8 @@ def prepare_dossier(generator) -> None:
     folders = tuple(os.path.join(generator.path, f) for f in generator.settings["ARTICLE_PATHS"])
     registry, registry_problem = None, None
     try:
-        registry = load_registry(settings["registry"])
+        shown = os.path.relpath(settings["registry"], generator.path) if settings["registry"] else None
+        registry = load_registry(settings["registry"], shown)  # messages never name the builder's folders
     except RegistryError as error:
         registry_problem = Problem(str(settings["registry"]), str(error))
         logger.error("dossier: %s (the registry is ignored for this build)", error)
@@ -148,6 +149,17 @@ def add_generator(pelican):
 
 def check_settings(pelican) -> None:
     dossier_settings(pelican.settings)  # raises with a clear message on a bad DOSSIER setting
+    enforce_autoescape(pelican.settings)
+
+
+def enforce_autoescape(settings) -> None:
+    """Seed and registry text is untrusted: every template variable is escaped, whatever the settings
+    file says (the generators build their Jinja environment from JINJA_ENVIRONMENT after this)."""
+    environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    if environment.get("autoescape") is not True:
+        logger.warning("dossier: JINJA_ENVIRONMENT['autoescape'] was %r; the dossier turns it on "
+                       "(seed text is untrusted)", environment.get("autoescape"))
+        settings["JINJA_ENVIRONMENT"] = {**environment, "autoescape": True}
 
 
 def get_writer(pelican):
