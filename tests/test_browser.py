@@ -244,7 +244,7 @@ def family_urls(site) -> dict[str, str]:
     urls = {"overview": "", "articles": "articles/", "article": data["articles"][0]["url"],
             "chronology": "chronology/", "chronology by type": "chronology/people/", "search": "search/",
             "tags": "tags/", "problems": "problems/", "404": "404.html",
-            "export": "export/", "updates": "updates/"}
+            "export": "export/", "updates": "updates/", "conflicts": "conflicts/"}
     for entity_type in ("person", "organisation", "country", "treaty"):
         entity = next(e for e in data["entities"] if e["type"] == entity_type)
         urls[entity_type] = entity["url"]

@@ -58,6 +58,8 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
                 "summary": ev.summary,
                 "entities": ev.entities,
                 "sources": _sources(ev.sources),
+                "conflicts": [{"field": c.field, "values": [{"value": v.value, "sources": _sources(v.sources)}
+                                                            for v in c.values]} for c in ev.conflicts],
             }
             for ev in dossier.events
         ],

@@ -14,6 +14,7 @@ from itertools import combinations
 
 from slugify import slugify
 
+from .conflicts import find_conflicts
 from .masthead import DATELINE
 from .model import Article, Entity, Event, Source, TimeExpression
 from .nlp import Parsed
@@ -151,6 +152,7 @@ def build_events(articles: list[Article], drafts: dict[str, list[Event]], entiti
     events = [_copy(e) for a in articles for e in drafts.get(a.id, [])]
     attach_participants(events, entities)
     events = merge_reports(events, dates)
+    events = find_conflicts(events, dates)
     assign_ids(events)
     events = apply_registry(events, registry, articles, entities)
     return sorted(events, key=lambda e: (e.date, e.id))
@@ -283,6 +285,10 @@ def correct(event: Event, fields: dict) -> None:
         event.date, event.precision = fields["date"], PRECISION[len(fields["date"])]
     event.summary = fields.get("summary", event.summary)
     event.status = fields.get("status", event.status)
+    # the analyst settled what the sources disagree on: a date settles the dates, words the figures
+    settled = {"date"} if "date" in fields else set()
+    settled |= {"figure"} if "summary" in fields else set()
+    event.conflicts = [c for c in event.conflicts if c.field not in settled]
 
 
 def absorb(keeper: Event, other: Event) -> None:
@@ -291,6 +297,7 @@ def absorb(keeper: Event, other: Event) -> None:
     keeper.sources += [s for s in other.sources if (s.article, s.sentence) not in seen]
     keeper.entities = sorted(set(keeper.entities) | set(other.entities))
     keeper.merged = sorted({*keeper.merged, other.id, *other.merged})
+    keeper.conflicts += other.conflicts
     if other.status == "happened":
         keeper.status = "happened"
 

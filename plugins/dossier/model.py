@@ -219,6 +219,22 @@ class TimeExpression:
 
 
 @dataclass(slots=True)
+class Version:
+    """One value its sources give a field of an event: a date, or a figure ("30,000 jobs")."""
+
+    value: str
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A field of an event its sources disagree on: "date" or "figure", with every version given."""
+
+    field: str
+    values: list[Version] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Event:
     id: str
     date: str
@@ -234,6 +250,8 @@ class Event:
     # What happened, as one word: the lemma of the happening's main verb ("resign", "die") or of its
     # event noun ("launch"); "" when unknown (an event the analyst added without one).
     action: str = ""
+    # Where its reports disagree (conflicts.py): each field with every version and its sources.
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 @dataclass

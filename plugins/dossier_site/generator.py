@@ -1,6 +1,6 @@
 """Writes the dossier's own page families: entity pages, entity indexes, topics, the chronology by
-entity type, dossier.json, the /export/ files and page, /updates/ and its feed, and sitemap.xml (under an
-absolute SITEURL)."""
+entity type, dossier.json, the /export/ files and page, /updates/ and its feed, /conflicts/, and
+sitemap.xml (under an absolute SITEURL)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -48,6 +48,7 @@ class DossierGenerator(Generator):
         self.write_json(writer, data)
         self.generate_export(writer, relative, data)
         self.generate_updates(writer, relative, data)
+        self.generate_conflicts(writer, relative)
 
     def generate_entities(self, writer, relative):
         template = self.get_template("entity")
@@ -98,6 +99,12 @@ class DossierGenerator(Generator):
         writer.write_file("export/index.html", self.get_template("export"), self.context, relative,
                           url="export/", page_name="export", export_tables=TABLES, export_rows=counts,
                           export_network=NETWORK)
+
+    def generate_conflicts(self, writer, relative):
+        """/conflicts/: every event whose sources disagree on its date or figures, in date order."""
+        conflicted = [event for event in self.index.chronology if event.conflicts]
+        writer.write_file("conflicts/index.html", self.get_template("conflicts"), self.context, relative,
+                          url="conflicts/", page_name="conflicts", conflicted=conflicted)
 
     def generate_updates(self, writer, relative, data: dict):
         """/updates/ and its Atom feed: what this build changed, compared with the last build's snapshot."""

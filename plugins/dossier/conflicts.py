@@ -1,0 +1,159 @@
+"""Conflicting reports: one happening that articles tell with different dates or different figures.
+
+A pass over the events once the reports of one date are merged (events.merge_reports) and before the
+registry's corrections. Two events are one happening told differently when
+- they come from different articles, have the same status, and name the same participants (every
+  participant of the one naming fewer is named by the other, and there is at least one);
+- they tell the same action: the same lemma (Event.action), or one's action word, inflected, in the
+  other's sentences ("suspend" in "the decree suspending the treaty");
+- their dates, both to the day, are at most WINDOW_DAYS apart.
+They become one event with a `date` conflict listing each date and its sources, dated by the version
+with more sources (the earlier report when tied). Within one event, articles that give different
+figures for the same thing ("30,000 jobs", "25,000 to 30,000 jobs") make a `figure` conflict.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from .model import Conflict, Event, Source, Version
+from .timex import MONTHS
+
+WINDOW_DAYS = 3  # "within a few days": a report a day or two off, not a happening repeated a week later
+STEM_MIN = 4  # an action word shorter than this is not looked for inside other words
+# people speak every day: a statement is not one happening that two dates could contradict
+SPEECH = frozenset("say tell add note comment stress explain ask reply speak talk".split())
+FIGURE = re.compile(
+    r"(?<![\w.,])(?P<figure>(?:[$€£]\s?)?\d[\d,.]*(?:\s?(?:%|percent|per cent))?"
+    r"(?:\s*(?:to|-|–|or|and)\s*(?:[$€£]\s?)?\d[\d,.]*)?(?:\s(?:million|billion|thousand|trillion))?)"
+    r"\s+(?P<unit>[a-z]{3,})")  # a lower-case noun: "13 Putin", "13 July" count nothing
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+NOT_UNITS = frozenset("the and for from with that this which who when while after before since until was "
+                      "were are has have had will would said says per".split()) | frozenset(MONTHS)
+
+
+def find_conflicts(events: list[Event], article_dates: dict[str, str]) -> list[Event]:
+    """The events with every happening told with different dates merged into one, and each event's
+    figure conflicts noted. Events with no such reports are returned as they are."""
+    merged = [_merge(group, article_dates) if len(group) > 1 else group[0]
+              for group in _same_happenings(events)]
+    for event in merged:
+        figures = figure_conflict(event)
+        if figures:
+            event.conflicts.append(figures)
+    return merged
+
+
+def _same_happenings(events: list[Event]) -> list[list[Event]]:
+    """Groups of events that are one happening (single linkage), in first-seen order; no article
+    is in two events of a group.
+
+    Only events of one status within WINDOW_DAYS of each other are compared: sorted by date, each
+    is compared with those following it inside the window."""
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    articles = [{s.article for s in e.sources} for e in events]  # of each group, at its root
+    days = {i: _day(e.date) for i, e in enumerate(events) if e.precision == "day" and e.action
+            and e.action not in SPEECH and e.entities}
+    by_status = defaultdict(list)
+    for i in days:
+        by_status[events[i].status].append(i)
+    for indexes in by_status.values():
+        indexes.sort(key=lambda i: days[i])
+        for position, i in enumerate(indexes):
+            for j in indexes[position + 1:]:
+                if (days[j] - days[i]).days > WINDOW_DAYS:
+                    break
+                a, b = root(i), root(j)
+                # one article in two versions would contradict itself: it tells two happenings
+                if days[j] != days[i] and not articles[a] & articles[b] and same_happening(events[i], events[j]):
+                    parent[max(a, b)] = min(a, b)
+                    articles[min(a, b)] |= articles[max(a, b)]
+    groups = defaultdict(list)
+    for i, event in enumerate(events):
+        groups[root(i)].append(event)
+    return list(groups.values())
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def same_happening(one: Event, other: Event) -> bool:
+    """Different articles, the same participants and the same action (dates are compared by the caller)."""
+    if {s.article for s in one.sources} & {s.article for s in other.sources}:
+        return False  # one article telling two dates tells two happenings
+    fewer, more = sorted((set(one.entities), set(other.entities)), key=len)
+    return bool(fewer) and fewer <= more and (one.action == other.action or _tells(other, one.action)
+                                              or _tells(one, other.action))
+
+
+def _tells(event: Event, action: str) -> bool:
+    """The action's word, inflected or not, in one of the event's sentences."""
+    stem = action[:-1] if action.endswith("e") and len(action) > STEM_MIN else action
+    if len(stem) < STEM_MIN:
+        return False
+    pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE)
+    return any(pattern.search(s.sentence) for s in event.sources)
+
+
+def _merge(group: list[Event], article_dates: dict[str, str]) -> Event:
+    """One event of several dated versions: the leading version's date and words, every source."""
+    versions: dict[str, list[Event]] = defaultdict(list)
+    for event in group:
+        versions[event.date].append(event)
+
+    def strength(date: str):
+        articles = {s.article for e in versions[date] for s in e.sources}
+        first = min(article_dates.get(a, "") or "9999" for a in articles)
+        return -len(articles), first, date
+
+    order = sorted(versions, key=strength)
+    lead = min(versions[order[0]], key=lambda e: (-len(e.sources), e.summary))
+    sources = list(dict.fromkeys((s.article, s.sentence) for d in order for e in versions[d] for s in e.sources))
+    conflict = Conflict("date", [Version(d, [Source(s.article, s.sentence) for e in versions[d] for s in e.sources])
+                                 for d in order])
+    return Event(
+        id=lead.id, date=lead.date, precision=lead.precision, status=lead.status, summary=lead.summary,
+        entities=sorted({i for e in group for i in e.entities}),
+        sources=[Source(article, sentence) for article, sentence in sources],
+        merged=sorted({m for e in group for m in e.merged}),
+        dated=lead.dated, action=lead.action,
+        conflicts=[conflict] + [c for e in group for c in e.conflicts],
+    )
+
+
+def figures(sentence: str) -> dict[str, str]:
+    """The figures a sentence gives, by the thing counted: {"job": "30,000 jobs"}."""
+    found: dict[str, str] = {}
+    for match in FIGURE.finditer(sentence):
+        figure, unit = match["figure"], match["unit"]
+        if YEAR.match(figure) or unit in NOT_UNITS:
+            continue
+        found.setdefault(unit.removesuffix("s"), f"{figure} {unit}")
+    return found
+
+
+def figure_conflict(event: Event) -> Conflict | None:
+    """Articles of one event giving different figures for the same thing, each article one figure."""
+    given: dict[str, dict[str, dict[str, list[Source]]]] = defaultdict(lambda: defaultdict(dict))
+    for source in event.sources:  # unit -> article -> figure -> its sentences
+        for unit, value in figures(source.sentence).items():
+            given[unit][source.article].setdefault(value, []).append(source)
+    for unit in sorted(given):
+        versions: dict[str, list[Source]] = {}
+        for by_value in given[unit].values():
+            if len(by_value) == 1:  # an article giving two figures of one thing tells no single version
+                [(value, sources)] = by_value.items()
+                versions.setdefault(value, []).extend(sources)
+        if len(versions) > 1:
+            ranked = sorted(versions.items(), key=lambda kv: -len({s.article for s in kv[1]}))
+            return Conflict("figure", [Version(value, sources) for value, sources in ranked])
+    return None
