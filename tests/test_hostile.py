@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, Site, build_site
-from dossier import entities, nlp, pipeline
+from dossier import cli, entities, nlp, pipeline
 from dossier.cache import Cache, Entry, _decode_hook, seed_hash
 from dossier.contract import to_json
 from dossier.pipeline import build_dossier
@@ -399,3 +399,21 @@ def test_problems_name_files_relative_to_the_project(make_site):
     problems = {p["file"]: p["message"] for p in site.json()["problems"]}
     assert problems["dossier.yaml"].startswith("dossier.yaml:2: top level: unknown key 'colour'")
     assert "empty" in problems["seeds/empty.txt"]
+
+
+def test_dossier_add_exit_codes_and_messages(tmp_path, capsys):
+    seeds = tmp_path / "seeds"
+    (tmp_path / "story.txt").write_text(GOOD)
+    (tmp_path / "empty.txt").write_text("")
+    assert cli.main(["add", str(tmp_path / "story.txt"), "--to", str(seeds)]) == 0
+    assert "added " in capsys.readouterr().out
+    os.mkfifo(seeds / "pipe.txt")  # a FIFO among the seeds blocked `dossier add` forever
+    with deadline(60):
+        assert cli.main(["add", str(tmp_path / "story.txt"), "--to", str(seeds)]) == 1
+    assert "not added:" in capsys.readouterr().err
+    assert cli.main(["add", str(tmp_path / "empty.txt"), "--to", str(seeds)]) == 1
+    assert "is empty" in capsys.readouterr().err
+    assert cli.main(["add", str(tmp_path / "missing.txt"), "--to", str(seeds)]) == 1
+    assert "cannot read" in capsys.readouterr().err
+    assert cli.main(["add", str(tmp_path / "story.txt"), "--to", str(tmp_path / "story.txt")]) == 2
+    assert f"--to {tmp_path / 'story.txt'} is not a folder" in capsys.readouterr().err

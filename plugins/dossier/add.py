@@ -47,8 +47,14 @@ def add_seeds(inputs: list[tuple[str, bytes]], folder: str | Path) -> list[Added
             continue
         title = clean(seed).title
         path = folder / f"{slugify(title, max_length=50) or 'article'}-{digest[:12]}.txt"
-        with open(path, "xb") as out:  # never overwrite a seed
-            out.write(data)
+        try:
+            with open(path, "xb") as out:  # never overwrite a seed
+                out.write(data)
+        except OSError as error:
+            if not isinstance(error, FileExistsError):
+                path.unlink(missing_ok=True)  # no half-written seed
+            results.append(Added(name, message=f"not added: {name}: cannot write {path}: {error.strerror or error}"))
+            continue
         message = f"added {path} ({title})"
         near = _nearest(_shingles(seed.text), shingles)
         if near:

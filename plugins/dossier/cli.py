@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .add import add_seeds
@@ -53,13 +54,28 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def add_files(files: list[str], folder: str) -> int:
+    """0 when every file was added; 1 when one was refused or unreadable; 2 when the folder is unusable."""
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        print(f"dossier: --to {folder} is not a folder: give the seeds folder (default: content/seeds)",
+              file=sys.stderr)
+        return 2
     inputs, status = [], 0
     for name in files:
         try:
-            inputs.append(("<stdin>", sys.stdin.buffer.read()) if name == "-" else (name, open(name, "rb").read()))
+            if name == "-":
+                inputs.append(("<stdin>", sys.stdin.buffer.read()))
+            else:
+                with open(name, "rb") as handle:
+                    inputs.append((name, handle.read()))
         except OSError as error:
             print(f"dossier: cannot read {name}: {error.strerror or error}", file=sys.stderr)
             status = 1
-    for result in add_seeds(inputs, folder):
-        print(result.message)
+    try:
+        results = add_seeds(inputs, folder)
+    except OSError as error:
+        print(f"dossier: cannot use the folder {folder}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    for result in results:
+        print(result.message, file=sys.stdout if result.path else sys.stderr)
+        status = status if result.path else 1
     return status
