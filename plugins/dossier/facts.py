@@ -373,7 +373,8 @@ class BlockReader:
 
     def strip_changes(self, tokens: list, role: Role_) -> None:
         """Drop what opens a title without being it, noting the change words ("former", "new")."""
-        while tokens and (tokens[0].pos_ in ("DET", "PRON", "PUNCT", "NUM", "VERB", "AUX", "CCONJ", "PART")
+        while tokens and (tokens[0].pos_ in ("DET", "PRON", "PUNCT", "NUM", "VERB", "AUX", "CCONJ", "PART", "SCONJ",
+                                             "ADP", "ADV", "INTJ")
                           or tokens[0].lower_ in DROPPED_WORDS or tokens[0].lower_.rstrip(".") in self.gaz.honorifics):
             word = tokens.pop(0)
             if word.lower_ in ENDED_WORDS:
@@ -402,6 +403,13 @@ class BlockReader:
             if rest:
                 role.body, role.generic, tokens = body, "", rest
                 self.strip_changes(tokens, role)  # "the Y Company's new chief executive"
+        elif any(t.text in ("'s", "’s") for t in tokens[1:-1]):  # "Y's new chief strategist": Y, as written
+            mark = max(k for k, t in enumerate(tokens[:-1]) if t.text in ("'s", "’s"))
+            if tokens[0].text[:1].isupper() or tokens[0].lower_ in GENERIC_BODIES:
+                body = self.doc[tokens[0].i:tokens[mark].i]
+                role.body, role.generic = (None, body.text.lower()) if body.text.lower() in GENERIC_BODIES else (body, "")
+            tokens = tokens[mark + 1:]
+            self.strip_changes(tokens, role)
         elif len(tokens) > 1 and tokens[0].lower_ in GENERIC_BODIES and tokens[0].text.islower():
             role.generic = tokens[0].lower_  # "alliance Secretary-General X"
             tokens = tokens[2:] if tokens[1].text in ("'s", "’s") else tokens[1:]
@@ -411,8 +419,10 @@ class BlockReader:
             return None  # a person's name inside the title: not a title
         head = next((t for t in tokens if t.lower_ == "of"), None)
         head = tokens[-1] if head is None or head.i == tokens[0].i else self.doc[head.i - 1]
-        if head.lower_ in RELATIVE or not (head.lower_ in self.gaz.role_heads or head.lower_ in POST_NOUNS or (
-                head.pos_ == "NOUN" and AGENT_NOUN.search(head.lower_))):
+        if head.lower_ in RELATIVE or head.tag_ in ("NNS", "NNPS") or not (
+                head.lower_ in self.gaz.role_heads or head.lower_ in POST_NOUNS or (
+                    head.pos_ == "NOUN" and AGENT_NOUN.search(head.lower_)
+                    and len(head.text) > len(AGENT_NOUN.search(head.lower_)[0]) + 2)):
             return None  # "his counterpart", "the same move", "iPod": no post
         role.text = self.doc[tokens[0].i:tokens[-1].i + 1].text
         return role
