@@ -417,3 +417,17 @@ def test_dossier_add_exit_codes_and_messages(tmp_path, capsys):
     assert "cannot read" in capsys.readouterr().err
     assert cli.main(["add", str(tmp_path / "story.txt"), "--to", str(tmp_path / "story.txt")]) == 2
     assert f"--to {tmp_path / 'story.txt'} is not a folder" in capsys.readouterr().err
+
+
+def die_on_three(job: int) -> int:
+    if job == 3:
+        os._exit(9)  # as the kernel's out-of-memory killer would end it
+    return job * 10
+
+
+def test_a_seed_that_kills_its_worker_is_named_and_the_rest_is_analysed(monkeypatch):
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_JOBS", 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    results = pipeline._run_all(die_on_three, list(range(8)))
+    assert [r if isinstance(r, int) else r.error for r in results] == [
+        0, 10, 20, "the process analysing it died (out of memory?)", 40, 50, 60, 70]

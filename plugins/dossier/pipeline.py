@@ -195,15 +195,20 @@ def _run_all(function, jobs: list) -> list:
     if len(jobs) < PARALLEL_MIN_JOBS or workers < 2:
         return [guarded(job) for job in jobs]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    results = []
-    try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent) as pool:
-            for result in pool.map(guarded, jobs, chunksize=max(1, len(jobs) // (workers * 8))):
-                results.append(result)
-    except BrokenProcessPool as error:  # a worker was killed (out of memory?): the rest in this process
-        logger.warning("dossier: a worker process died (%s); analysing the remaining %d seeds in this process",
-                       error, len(jobs) - len(results))
-        results += [guarded(job) for job in jobs[len(results):]]
+    results: list = []
+    alone = False  # after a worker died: one job at a time, to find the job that kills its worker
+    while len(results) < len(jobs):
+        todo = jobs[len(results):]
+        try:
+            with ProcessPoolExecutor(1 if alone else workers, mp_context=context, initializer=die_with_parent) as pool:
+                for result in pool.map(guarded, todo, chunksize=1 if alone else max(1, len(todo) // (workers * 8))):
+                    results.append(result)
+        except BrokenProcessPool:  # killed (out of memory?) or crashed in C: not an exception to catch
+            if alone:
+                results.append(Failed("the process analysing it died (out of memory?)", "no traceback: killed"))
+            else:
+                logger.warning("dossier: a worker process died; looking for the seed that killed it")
+            alone = not alone
     return results
 
 
