@@ -131,13 +131,13 @@ def walk_files(generator, paths, exclude=None, extensions=None, every: bool = Fa
                        and not any(fnmatch.fnmatch(d, pattern) for pattern in ignores)]
             for name in names + linked:
                 full = os.path.join(folder, name)
-                if any(fnmatch.fnmatch(name, pattern) for pattern in ignores):
+                if any(fnmatch.fnmatch(name, pattern) for pattern in ignores):  # '.#*': editors' lock links
                     continue
                 try:
                     mode = os.lstat(full).st_mode
                 except OSError:
                     continue
-                wanted = not extensions or name.rpartition(".")[2] in extensions
+                wanted = generator._include_path(full, extensions)  # Pelican's rule for extensions
                 if wanted and stat.S_ISREG(mode) or every and (wanted or stat.S_ISLNK(mode)):
                     found.append(os.path.relpath(full, generator.path))
     return found
