@@ -14,11 +14,12 @@ from collections import defaultdict
 
 from .gazetteer import load
 from .model import Article, Candidate, Entity, Mention
-from .merge import (TYPE_ORDER, Rules, auto_key, build_entity, give_ids, middle_name_variants, settle_open,
-                    spelling_variants)
+from .merge import (TYPE_ORDER, Rules, auto_key, build_entity, give_ids, middle_name_variants, settle_bare_words,
+                    settle_open, spelling_variants, trade_names)
 from .names import BlockScanner, Item, full_names, fuller
 from .nlp import Parsed, parse
 from .quotes import find_quotes
+from .recognizer import reconcile
 from .registry import Registry
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -34,9 +35,12 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
     lower_words = {w for b in body for w in LOWER_WORD.findall(b.text)}
     scanners = [BlockScanner(b.text, gaz, lower_words, b.kind == "heading" or _title_case(b.text)) for b in body]
     items = [s.scan() for s in scanners]
+    people = full_names(it for block in items for it in block if it.type == "person")
+    items = [reconcile(scanner, block_items, doc, _settled(block_items, people))
+             for scanner, block_items, doc in zip(scanners, items, parsed.blocks)]
     acronyms = _define_acronyms(scanners, items)
     people = full_names(it for block in items for it in block if it.type == "person")
-    maybes = [it for block in items for it in block if it.type == "maybe"]
+    maybes = [it for block in items for it in block if it.type == "maybe" or _bare_model_name(it)]
     # a word that speaks somewhere ("Lavrov said") and is written mid-sentence somewhere is a name
     speakers = {it.name.lower() for it in maybes if it.evidence in ("person", "owner")} & {
         it.name.lower() for it in maybes if not it.first_word}
@@ -51,7 +55,8 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
             elif it.type in ("treaty", "organisation", "event") and it.text.split()[0] in acronyms:
                 acronym = acronyms[it.text.split()[0]]  # "CFE Treaty" once "(CFE)" is defined
                 it.type, it.name, short = acronym[0], acronym[1], acronym[2]
-            elif it.type in ("person", "maybe"):
+            elif it.type in ("person", "maybe") or (_bare_model_name(it) and (
+                    it.name.lower() in speakers or fuller(it.name, people))):
                 _decide_name(it, people, speakers)
             if it.type not in TYPE_ORDER and it.type not in ("maybe", "acronym"):
                 continue  # maybes and acronyms left open may be a surname or acronym known elsewhere
@@ -64,6 +69,16 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
         for span in pending:
             last_treaty = _refer(span, last_treaty, b, scanner, out)
     return out
+
+
+def _bare_model_name(it: Item) -> bool:
+    """One word the model calls an organisation: a company, or a surname the article makes speak."""
+    return it.type == "organisation" and not it.known and " " not in it.name
+
+
+def _settled(items: list[Item], people: dict[str, set[str]]) -> set[int]:
+    """Open items the article itself settles: the surname of a person it names in full."""
+    return {n for n, it in enumerate(items) if it.type in ("maybe", "acronym") and fuller(it.name, people)}
 
 
 ANAPHORA = re.compile(r"\b(?:[Tt]he|[Tt]his) (pact|treaty)\b(?! (?:on|of|between)\b)")
@@ -129,7 +144,7 @@ def _decide_name(it: Item, people: dict[str, set[str]], speakers: set[str]) -> N
         return
     if it.type == "maybe" and it.evidence == "place":
         it.type = "place"
-    elif it.type == "maybe" and (it.evidence == "owner" or it.evidence == "person" and not it.first_word
+    elif it.type in ("maybe", "organisation") and (it.evidence == "owner" or it.evidence == "person" and not it.first_word
                                  or it.name.lower() in speakers):
         it.type = "person"  # "said Wanjiru"; a first word that speaks may be "Negotiators said"
     if (it.type == "person" or it.evidence in ("person", "owner")) and " " not in it.name:
@@ -149,7 +164,7 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
     all_candidates = [c for aid in sorted(candidates, key=lambda a: order.get(a, len(order)))
                       for c in candidates[aid]]
     surnames = full_names(c for c in all_candidates if c.type == "person")
-    all_candidates = settle_open(all_candidates, surnames, rules)
+    all_candidates = settle_bare_words(settle_open(all_candidates, surnames, rules), surnames)
     spellings = spelling_variants(all_candidates) | middle_name_variants(all_candidates)
     # "Kopp" ends three spellings of one name: once they are one, the surname is no longer ambiguous
     surnames = {key: {spellings.get(n, n) for n in names} for key, names in surnames.items()}
@@ -158,9 +173,10 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
         if c.name.lower() in ignore or c.mention.text.lower() in ignore:
             continue
         groups[rules.split_key(c) or auto_key(c, surnames, spellings)].append(c)
+    companies = trade_names({key for key, members in groups.items() if any(c.type == "organisation" for c in members)})
     merged: dict[str, list[Candidate]] = defaultdict(list)
     for key, members in groups.items():
-        merged[rules.merge_key(key, members)] += members
+        merged[rules.merge_key(companies.get(key, key), members)] += members
     entities = [build_entity(key, members, rules) for key, members in merged.items()]
     entities = [e for e in entities if e.name.lower() not in ignore]
     give_ids(entities, order)

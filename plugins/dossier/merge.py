@@ -30,7 +30,7 @@ def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]], rule
     for c in candidates:
         if c.type == "maybe" and fuller(c.name, surnames):
             c = replace(c, name=fuller(c.name, surnames), type="person")
-        elif c.type == "acronym" and c.mention.text in defined:
+        elif c.type in ("acronym", "organisation") and c.mention.text in defined and c.name == c.mention.text:
             d = defined[c.mention.text]
             c = replace(c, name=d.name, type=d.type, short=d.short)
         elif c.type in ("maybe", "acronym"):
@@ -55,7 +55,52 @@ def auto_key(c: Candidate, surnames: dict[str, set[str]], spellings: dict[str, s
     if c.type == "person":
         name = fuller(name, surnames) or name
         name = spellings.get(name, name)
-    return norm_key(name)
+    return company_key(name) if c.type == "organisation" else norm_key(name)
+
+
+# A company's name with and without its legal form is one name ("Apple", "Apple Inc.", "Acme Corp").
+LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|"
+                        r"s\.a|gmbh|nv|n\.v|bv|se|spa|s\.p\.a|oyj|ab|asa|pty)\.?)+$", re.I)
+# Words a company adds to its short name for its trade ("Acme Computer", "Acme Motors", "Acme Group"):
+# such a name is the short one's when the dossier also names the short one as an organisation.
+TRADE_WORDS = frozenset("computer computers motor motors airlines airways air systems technologies technology "
+                        "group holdings industries international communications networks entertainment "
+                        "electronics software labs laboratories enterprises brands foods pharmaceuticals "
+                        "energy petroleum oil steel media".split())
+
+
+def settle_bare_words(candidates: list[Candidate], surnames: dict[str, set[str]]) -> list[Candidate]:
+    """A single word that is both a company's name and a person's surname ("Ford", "Jobs") is, wherever
+    it stands alone, what most of its bare mentions in the dossier are; a full name stays a person."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for c in candidates:
+        if c.type in ("organisation", "person") and " " not in c.mention.text.strip():
+            votes[norm_key(c.mention.text)][c.type] += 1
+    settled = []
+    for c in candidates:
+        word = norm_key(c.mention.text)
+        if c.type in ("organisation", "person") and " " not in c.mention.text.strip() and len(votes[word]) == 2:
+            winner = min(votes[word], key=lambda t: (-votes[word][t], TYPE_ORDER[t]))
+            if winner == "organisation" and c.type == "person":
+                c = replace(c, type="organisation", name=c.mention.text, role="")
+            elif winner == "person" and c.type == "organisation" and fuller(c.mention.text, surnames):
+                c = replace(c, type="person", name=fuller(c.mention.text, surnames))
+        settled.append(c)
+    return settled
+
+
+def company_key(name: str) -> str:
+    return norm_key(LEGAL_FORM.sub("", name.strip()) or name)
+
+
+def trade_names(keys: set[str]) -> dict[str, str]:
+    """"acme computer" -> "acme" when "acme" is an organisation's key too."""
+    out = {}
+    for key in keys:
+        head, _, last = key.rpartition(" ")
+        if head and last in TRADE_WORDS and head in keys:
+            out[key] = head
+    return out
 
 
 def spelling_variants(candidates: list[Candidate]) -> dict[str, str]:

@@ -1,0 +1,243 @@
+"""The statistical recognizer's names, reconciled with the rule scanner's in one block of text.
+
+The model (spaCy's NER) finds names no list holds; the rules (names.py) know the gazetteer, treaties,
+named events, titles and roles. Where both read the same words, the one with the better evidence
+keeps them: a gazetteer entry, a title or role, a name keyword ("Ministry", "Treaty") or an
+article-level fact (a surname of a person named in full) keeps the rules' reading; a name read only
+by its shape, a word left open, or a fragment of a longer name the model reads whole goes to the model.
+What the model alone reads is added, unless it is not a name at all (a currency, a sentence adverb).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+from .gazetteer import Gazetteer
+from .names import ORG_BEFORE, BlockScanner, Item
+from .phrases import zipf
+
+# The model's labels and the dossier's types; NORP (nationalities) is read by the gazetteer's demonyms,
+# and DATE, MONEY and the other numeric labels are not names.
+LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+          "PRODUCT": "product", "EVENT": "event", "LAW": "treaty", "WORK_OF_ART": "product"}
+QUOTES = frozenset("\"'“”‘’«»")
+WEAK = ("maybe", "acronym")  # rule items left open for the article to decide
+LOCATIVE = frozenset("in at near from to outside inside across around into via".split())
+CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
+EVERYDAY = 4.5  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
+CURRENCY_SIGN = re.compile(r"[$€£¥₹]")
+TRIM_START = re.compile(r"^(?:(?:the|The|THE|a|an|and)\s+)+")
+TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-])+$")
+# Camel case with a lower-case first letter ("iPhone", "eReader"): a brand written as a product name.
+PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][\w-]*$")
+SEPARATOR = re.compile(r"['’]s\s+|\s+and\s+")  # where the model runs two names together
+VERSION = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")  # "4", "3G", "1.1"
+
+
+# Words of the parse that make a name a product: what is launched or sold, or has users and a version.
+LAUNCH_VERBS = frozenset("launch unveil release introduce ship sell unlock jailbreak update upgrade debut "
+                         "preorder pre-order discontinue recall".split())
+PRODUCT_HEADS = frozenset("user owner sale model version update launch release buyer unit shipment app "
+                          "application feature".split())
+
+
+@dataclass
+class ModelName:
+    start: int
+    end: int
+    type: str
+    actor: bool = False  # the parse makes it act: a subject, an agent ("by X") or an owner ("X's")
+
+
+def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
+    """The model's names in a block, trimmed of articles and possessives, split where the model ran two
+    names together ("Apple's iPod", "X and Y"), with the dossier's types."""
+    found = []
+    for ent in doc.ents:
+        type_ = LABELS.get(ent.label_)
+        if not type_:
+            continue
+        actor = ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or (
+            ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by")
+        if type_ == "organisation" and _sold(ent):
+            type_ = "product"
+        for n, (start, end) in enumerate(_pieces(text, ent.start_char, ent.end_char)):
+            surface = text[start:end]
+            if end - start < 2 or not any(c.isupper() for c in surface) or _is_role(surface, gaz):
+                continue
+            if _is_money(text, start, end) or _is_not_a_name(surface, gaz):
+                continue
+            owned = n and text[:start].rstrip().endswith(("'s", "’s"))  # "Apple's iPod": its product
+            found.append(ModelName(start, end, "product" if owned and type_ == "organisation" else type_, actor))
+    return found
+
+
+def _sold(ent) -> bool:
+    """The parse says a thing is launched, sold or used: "unveiled the X", "X users", "the new X"."""
+    root = ent.root
+    return (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in LAUNCH_VERBS) or (
+        root.dep_ == "compound" and root.head.lemma_ in PRODUCT_HEADS) or any(
+        child.dep_ == "amod" and child.lower_ in ("new", "latest") for child in root.children)
+
+
+def _is_role(surface: str, gaz: Gazetteer) -> bool:
+    """"C.E.O.", "Chief Executive": a title, nobody's name."""
+    return all(w.replace(".", "").lower() in gaz.role_words for w in surface.split())
+
+
+def _is_title(it: Item, gaz: Gazetteer) -> bool:
+    """A person's name or a word left open never ends with a title's head ("Operating Officer")."""
+    return it.type in WEAK + ("person",) and (
+        _is_role(it.text, gaz) or it.text.split()[-1].replace(".", "").lower() in gaz.role_heads)
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A model name cut at an inner possessive or "and", each piece trimmed of articles and "'s"."""
+    pieces, bounds = [], [start]
+    for cut in SEPARATOR.finditer(text, start, end):
+        bounds += [cut.start(), cut.end()]
+    bounds.append(end)
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        lead = TRIM_START.match(text[a:b])
+        a += lead.end() if lead else 0
+        tail = TRIM_END.search(text[a:b])
+        pieces.append((a, a + tail.start() if tail else b))
+    return pieces
+
+
+def _is_money(text: str, start: int, end: int) -> bool:
+    """A currency code or sign at the name: "AU$ 300", "(USD)", "$US"."""
+    before, after = text[max(0, start - 1):start], text[end:end + 1]
+    return bool(CURRENCY_SIGN.search(before + after)) or text[start:end] in CURRENCY_CODES
+
+
+def _is_not_a_name(surface: str, gaz: Gazetteer) -> bool:
+    """One everyday word ("However", "Meanwhile"), capitalised by its place; or a plan, a programme or
+    another thing of none of the dossier's types, by its last word ("Star Wars Initiative")."""
+    words = surface.split()
+    return (len(words) == 1 and surface.lower() in gaz.common and not surface.isupper()) or \
+        gaz.keywords.get(words[-1].lower()) == "none"
+
+
+def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> list[Item]:
+    """The block's names: the rules' items where their evidence is better, the model's elsewhere.
+
+    `keep` holds the indices of open items an article-level fact settles (a known surname)."""
+    # a Title Case headline is all capitals to the model; there only the rules' known names count
+    names = [] if scanner.heading else model_names(doc, scanner.text, scanner.gaz)
+    products = _product_names(scanner, [it for it in items if it.type not in WEAK])
+    items = [it for it in items if not (it.type in WEAK and any(_overlap(it, p) for p in products))
+             and not _is_title(it, scanner.gaz)] + products
+    out, claimed = [], set()
+    for n, it in enumerate(items):
+        over = [i for i, m in enumerate(names) if m.start < it.end and it.start < m.end]
+        if not over or (_rules_win(it, [names[i] for i in over], n in keep)):
+            out.append(it)
+            claimed.update(over)
+            continue
+        model = names[over[0]]
+        if len(over) == 1 and (model.start, model.end) == (it.start, it.end):
+            it.type = _typed(model.type, it, scanner, model.actor)
+            out.append(it)
+            claimed.add(over[0])
+        # else the model reads these words differently (a longer name, or two): its reading is added below
+    for i, model in enumerate(names):
+        if i not in claimed and not any(it.start < model.end and model.start < it.end for it in out):
+            item = _item(scanner, model)
+            if item:
+                out.append(item)
+    out.sort(key=lambda it: it.start)
+    return out
+
+
+def _overlap(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _product_names(scanner: BlockScanner, items: list[Item]) -> list[Item]:
+    """Names shaped like products ("iPhone", "iOS 5", "iTunes Music Store"): a camel-cased word with the
+    capitalised words and version numbers that follow it."""
+    toks, taken, found = scanner.toks, {x for it in items for x in range(it.first, it.last)}, []
+    x = 0
+    while x < len(toks):
+        if x in taken or not PRODUCT_SHAPE.match(toks[x].text):
+            x += 1
+            continue
+        end = x + 1
+        while end < len(toks) and end - x < 4 and end not in taken and scanner.tight_word(end - 1) and (
+                (toks[end].cap and toks[end].key not in scanner.gaz.common) or VERSION.fullmatch(toks[end].text)):
+            end += 1
+        found.append(scanner.item(x, end, "product"))
+        x = end
+    return found
+
+
+def _rules_win(it: Item, over: list[ModelName], settled: bool) -> bool:
+    """Does the rules' reading of these words stand against the model's?"""
+    longer = len(over) == 1 and over[0].start <= it.start and it.end <= over[0].end \
+        and (over[0].start, over[0].end) != (it.start, it.end)
+    if settled or it.role or it.type in ("treaty", "event", "product"):
+        return True  # a title, a role, a name keyword or the article's own evidence
+    if it.evidence in ("person", "owner"):
+        return not longer  # a voice ("X said"), unless the words are part of a longer name
+    if it.known:  # a known name inside a longer one ("Bank of America", "Apple Corps") is the longer one's
+        return not (longer and over[0].type in ("organisation", "product", "event"))
+    if it.type in ("organisation", "place"):  # typed by a name keyword or a place word
+        return not longer and len(over) < 2
+    if it.type == "person" and over[0].type == "person":
+        return True  # the rules know titles and honorifics ("Sheikh X" is X)
+    return False  # a name read by its shape, or left open: the model reads it
+
+
+def _item(scanner: BlockScanner, model: ModelName) -> Item | None:
+    """An item over the scanner's tokens for a name only the model read, typed by the model and checked
+    against the words around it."""
+    starts = [t.start for t in scanner.toks]
+    first = bisect.bisect_left(starts, model.start)
+    last = bisect.bisect_left(starts, model.end)
+    if first >= last:
+        return None
+    item = scanner.item(first, last, model.type, first_word=first in scanner.sentence_first)
+    item.type = _typed(model.type, item, scanner, model.actor)
+    return item
+
+
+def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False) -> str:
+    """The model's label, corrected by what the words and their neighbours say."""
+    words, gaz = it.text.split(), scanner.gaz
+    before = scanner.keys[it.first - 1] if it.first > 0 else ""
+    if PRODUCT_SHAPE.match(words[0]):
+        return "product"  # "iPhone", "eReader": a brand written as a product's name
+    if _descriptor_before(scanner, it.first) in ORG_BEFORE:
+        return "organisation"  # 'the TV channel "Rossiya"', "the retailer Acme"
+    if model_type == "place":
+        known = gaz.match(scanner.keys, it.first)
+        if known and known[0] == it.last:
+            return known[1].type  # a country, or a place the gazetteer knows
+        if actor and before not in LOCATIVE:
+            return "organisation"  # a name the gazetteer does not know as a place, that acts ("Cisco sued")
+        return "place"
+    if model_type == "person":
+        if before == "the":
+            return "organisation"  # "the Beatles": a group, not a person
+        if len(words) == 1:
+            return "maybe"  # a surname or a speaker: the article and the dossier decide (entities.py)
+        if not (scanner.first_name(scanner.toks[it.first]) or it.role or scanner.looks_like_a_name(
+                scanner.toks[it.first:it.last]) or scanner.evidence(it.first, it.last) in ("person", "owner")):
+            # no given name, initials, title or voice: "Best Buy", "Music Store", "Nintendo Switch"
+            return "organisation" if zipf(words[0].lower()) >= EVERYDAY else "maybe"
+    if model_type in ("event", "treaty") and scanner.gaz.keywords.get(scanner.keys[it.last - 1]) != model_type \
+            and scanner.gaz.prefixes.get(scanner.keys[it.first]) != model_type:
+        return "maybe"  # the model's events and laws without a word that says so ("Echo Dot")
+    return model_type
+
+
+def _descriptor_before(scanner: BlockScanner, first: int) -> str:
+    """The lower-case word before a name, past an opening quote."""
+    x = first - 1
+    while x >= 0 and scanner.toks[x].text in QUOTES:
+        x -= 1
+    return scanner.keys[x] if x >= 0 and scanner.toks[x].text.islower() else ""
