@@ -19,7 +19,7 @@ from .merge import (TYPE_ORDER, Rules, auto_key, build_entity, give_ids, middle_
 from .names import BlockScanner, Item, full_names, fuller
 from .nlp import Parsed, parse
 from .quotes import find_quotes
-from .recognizer import reconcile
+from .recognizer import EVIDENCE, reconcile
 from .registry import Registry
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -55,15 +55,14 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
             elif it.type in ("treaty", "organisation", "event") and it.text.split()[0] in acronyms:
                 acronym = acronyms[it.text.split()[0]]  # "CFE Treaty" once "(CFE)" is defined
                 it.type, it.name, short = acronym[0], acronym[1], acronym[2]
-            elif it.type in ("person", "maybe") or (_bare_model_name(it) and (
-                    it.name.lower() in speakers or fuller(it.name, people))):
+            elif it.type in ("person", "maybe") or (_bare_model_name(it) and it.name.lower() in speakers):
                 _decide_name(it, people, speakers)
             if it.type not in TYPE_ORDER and it.type not in ("maybe", "acronym"):
                 continue  # maybes and acronyms left open may be a surname or acronym known elsewhere
             while pending and pending[0][0] < it.start:
                 last_treaty = _refer(pending.pop(0), last_treaty, b, scanner, out)
             mention = Mention(article.id, b, it.start, it.end, it.text, scanner.sentence(it.start))
-            out.append(Candidate(mention, it.name, it.type, it.role, short))
+            out.append(Candidate(mention, it.name, it.type, it.role, short, it.weight))
             if it.type == "treaty":
                 last_treaty = (b, out[-1])
         for span in pending:
@@ -138,12 +137,15 @@ def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> d
 
 def _decide_name(it: Item, people: dict[str, set[str]], speakers: set[str]) -> None:
     """A person's fullest name in the article; a maybe becomes a person, a place or nothing."""
+    if it.evidence == "organisation":
+        it.type, it.weight = "organisation", EVIDENCE  # "X said its profits ...": a company
+        return
     longer = fuller(it.name, people)
     if longer:
         it.type, it.name = "person", longer
         return
-    if it.type == "maybe" and it.evidence == "place":
-        it.type = "place"
+    if it.type == "maybe" and it.evidence in ("place", "organisation"):
+        it.type = it.evidence  # "in X"; "X said its ..."
     elif it.type in ("maybe", "organisation") and (it.evidence == "owner" or it.evidence == "person" and not it.first_word
                                  or it.name.lower() in speakers):
         it.type = "person"  # "said Wanjiru"; a first word that speaks may be "Negotiators said"

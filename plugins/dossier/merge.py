@@ -20,15 +20,19 @@ TYPE_ORDER = {"country": 0, "organisation": 1, "product": 2, "treaty": 3, "event
 
 
 def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]], rules: Rules) -> list[Candidate]:
-    """A word an article left open is a person's surname, an acronym defined in another article, or a
-    name the registry knows (which then gives its type)."""
+    """A word an article left open is a company's name (alone or with its trade word), a person's
+    surname, an acronym defined in another article, or a name the registry knows (which gives its type)."""
     defined = {}
     for c in candidates:
         if c.short and c.mention.text.isupper():
             defined.setdefault(c.mention.text, c)
+    companies = {company_key(c.name) for c in candidates if c.type == "organisation"}
     settled = []
     for c in candidates:
-        if c.type == "maybe" and fuller(c.name, surnames):
+        key = company_key(c.name)
+        if c.type == "maybe" and (key in companies or trade_names(companies | {key}).get(key)):
+            c = replace(c, type="organisation")
+        elif c.type == "maybe" and fuller(c.name, surnames):
             c = replace(c, name=fuller(c.name, surnames), type="person")
         elif c.type in ("acronym", "organisation") and c.mention.text in defined and c.name == c.mention.text:
             d = defined[c.mention.text]
@@ -71,11 +75,12 @@ TRADE_WORDS = frozenset("computer computers motor motors airlines airways air sy
 
 def settle_bare_words(candidates: list[Candidate], surnames: dict[str, set[str]]) -> list[Candidate]:
     """A single word that is both a company's name and a person's surname ("Ford", "Jobs") is, wherever
-    it stands alone, what most of its bare mentions in the dossier are; a full name stays a person."""
+    it stands alone, the company when the text says so somewhere ("Ford said its ..."), else what most
+    of its bare mentions in the dossier are; a full name stays a person."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for c in candidates:
         if c.type in ("organisation", "person") and " " not in c.mention.text.strip():
-            votes[norm_key(c.mention.text)][c.type] += 1
+            votes[norm_key(c.mention.text)][c.type] += c.weight if c.type == "organisation" else 1
     settled = []
     for c in candidates:
         word = norm_key(c.mention.text)
@@ -197,7 +202,9 @@ class Rules:
 
 def build_entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
     rule = rules.rule(key)
-    types = Counter(c.type for c in members)
+    types: Counter = Counter()
+    for c in members:
+        types[c.type] += c.weight
     type_ = (rule and rule.type) or min(types, key=lambda t: (-types[t], TYPE_ORDER[t]))
     names = Counter(c.name for c in members if c.type == type_)
     if type_ == "person":  # the fullest name: most words, then most used

@@ -100,6 +100,7 @@ class Candidate:
     type: str
     role: str = ""  # "U.S. Defense Secretary", "spokesman", ...
     short: str = ""  # long form for an acronym, e.g. "CFE" -> "Conventional Armed Forces in Europe"
+    weight: int = 1  # its vote for its type: more when the words around it say so ("unveiled the X")
 
 
 @dataclass(slots=True)

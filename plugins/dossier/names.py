@@ -24,11 +24,6 @@ REGION_ADJECTIVES = frozenset("european african asian american arab arabian lati
 CONNECTORS = frozenset("of for on in the".split())  # inside names only when a keyword says so
 PARTICLES = frozenset("de van von der den al bin ibn la le du da del dos di ter ten".split())
 MONTHS_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "May", "Feb.", "Friday": dates, not names
-# After a capital city, these make it the government acting ("Moscow said", "Moscow has warned").
-ACTING = SPEECH | frozenset(
-    "has have had is was will would wants wanted insists opposes strongly urged accused rejected refused "
-    "plans planned responded agreed threatened hopes hoped believes sees considers may could should must "
-    "also reacted demanded expects expected fears feared".split())
 PLACE_BEFORE = frozenset("in near outside".split())
 PLACE_AFTER = frozenset("region province district county oblast city town village valley river pipeline "
                         "airport port dam plant field mine reactor station base".split())
@@ -77,6 +72,7 @@ class Item:
     known: bool = False  # from the gazetteer
     capital: bool = False
     first_word: bool = False  # the first word of its sentence
+    weight: int = 1  # its vote for its type (see model.Candidate)
 
 
 class BlockScanner(RoleReader):
@@ -186,7 +182,7 @@ class BlockScanner(RoleReader):
             items.append(self.item(i, j + 1, "event"))  # "G8 summit"
             return j + 1
         type_ = entry.type
-        if entry.capital and not self.acting(i, j):
+        if entry.capital:  # the city, even when it stands for its government: the registry can alias it
             type_, name = "place", self.text[self.toks[i].start:self.toks[j - 1].end]
             name = name.title() if name.isupper() else name  # "BAGHDAD (AP)"
         else:
@@ -208,22 +204,6 @@ class BlockScanner(RoleReader):
         """A span names something only if one of its words is neither common nor a keyword."""
         return any(t.cap and t.key not in self.gaz.common and t.key not in self.gaz.keywords
                    for t in self.toks[j:k])
-
-    def acting(self, i: int, j: int) -> bool:
-        """A capital city that acts ("Moscow said", "Washington's plan", "Moscow and Washington")."""
-        nxt = self.keys[j] if j < len(self.keys) else ""
-        if i > 0 and self.keys[i - 1] in PLACE_BEFORE:
-            return False  # "officials in Warsaw said": the city is where they are
-        if nxt in ACTING or nxt in ("'s", "’s"):
-            return True
-        if j + 1 < len(self.keys) and nxt in ("strongly", "also", "has", "had") and self.keys[j + 1] in ACTING:
-            return True
-        for a, b in ((j, j + 1), (i - 2, i - 1)):
-            if 0 <= a and b < len(self.keys) and self.keys[a if a == j else b] == "and":
-                other = self.gaz.match(self.keys, b if a == j else a)
-                if other and other[1].capital:
-                    return True
-        return False
 
     def span_end(self, i: int) -> int:
         """The end of a run of capitalised words from token i, with name particles, tight hyphens,
@@ -421,6 +401,15 @@ class BlockScanner(RoleReader):
         key = unicodedata.normalize("NFKD", token.text.rstrip(".").lower()).encode("ascii", "ignore").decode()
         return key in self.gaz.first_names and token.key not in self.gaz.common
 
+    def pronoun_after(self, b: int) -> str:
+        """The first possessive in the few words after a name that speaks: "X said its profits"."""
+        for key in self.keys[b:b + 5]:
+            if key == "its":
+                return "it"
+            if key in ("his", "her"):
+                return "person"
+        return ""
+
     def evidence(self, a: int, b: int) -> str:
         nxt = self.keys[b] if b < len(self.keys) else ""
         prev = self.keys[a - 1] if a > 0 else ""
@@ -429,7 +418,7 @@ class BlockScanner(RoleReader):
             return "owner"  # "Bush's national security adviser": a person even as a sentence's first word
         if nxt in SPEECH or prev in SPEECH or nxt == "administration" or (nxt == "," and b + 1 < len(self.keys)
                                                 and self.keys[b + 1] in SPEECH):
-            return "person"
+            return "organisation" if self.pronoun_after(b) == "it" else "person"
         if prev in PLACE_BEFORE and a not in self.sentence_first:
             return "place"
         return ""

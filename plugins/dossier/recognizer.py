@@ -27,6 +27,7 @@ QUOTES = frozenset("\"'“”‘’«»")
 WEAK = ("maybe", "acronym")  # rule items left open for the article to decide
 LOCATIVE = frozenset("in at near from to outside inside across around into via".split())
 CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
+EVIDENCE = 3  # a type the words around a name give outvotes the model's label on three other mentions
 EVERYDAY = 4.5  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
 CURRENCY_SIGN = re.compile(r"[$€£¥₹]")
 TRIM_START = re.compile(r"^(?:(?:the|The|THE|a|an|and)\s+)+")
@@ -50,6 +51,7 @@ class ModelName:
     end: int
     type: str
     actor: bool = False  # the parse makes it act: a subject, an agent ("by X") or an owner ("X's")
+    sure: bool = False  # typed by the words around it, not by the label alone
 
 
 def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
@@ -62,7 +64,8 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
             continue
         actor = ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or (
             ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by")
-        if type_ == "organisation" and _sold(ent):
+        sold = type_ == "organisation" and _sold(ent)
+        if sold:
             type_ = "product"
         for n, (start, end) in enumerate(_pieces(text, ent.start_char, ent.end_char)):
             surface = text[start:end]
@@ -71,7 +74,8 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
             if _is_money(text, start, end) or _is_not_a_name(surface, gaz):
                 continue
             owned = n and text[:start].rstrip().endswith(("'s", "’s"))  # "Apple's iPod": its product
-            found.append(ModelName(start, end, "product" if owned and type_ == "organisation" else type_, actor))
+            product = owned and type_ == "organisation"
+            found.append(ModelName(start, end, "product" if product else type_, actor, sold or product))
     return found
 
 
@@ -130,7 +134,7 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
     names = [] if scanner.heading else model_names(doc, scanner.text, scanner.gaz)
     products = _product_names(scanner, [it for it in items if it.type not in WEAK])
     items = [it for it in items if not (it.type in WEAK and any(_overlap(it, p) for p in products))
-             and not _is_title(it, scanner.gaz)] + products
+             and not _is_title(it, scanner.gaz) and not _is_money(scanner.text, it.start, it.end)] + products
     out, claimed = [], set()
     for n, it in enumerate(items):
         over = [i for i, m in enumerate(names) if m.start < it.end and it.start < m.end]
@@ -141,6 +145,7 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
         model = names[over[0]]
         if len(over) == 1 and (model.start, model.end) == (it.start, it.end):
             it.type = _typed(model.type, it, scanner, model.actor)
+            it.weight = EVIDENCE if model.sure else it.weight
             out.append(it)
             claimed.add(over[0])
         # else the model reads these words differently (a longer name, or two): its reading is added below
@@ -170,7 +175,7 @@ def _product_names(scanner: BlockScanner, items: list[Item]) -> list[Item]:
         while end < len(toks) and end - x < 4 and end not in taken and scanner.tight_word(end - 1) and (
                 (toks[end].cap and toks[end].key not in scanner.gaz.common) or VERSION.fullmatch(toks[end].text)):
             end += 1
-        found.append(scanner.item(x, end, "product"))
+        found.append(scanner.item(x, end, "product", weight=EVIDENCE))
         x = end
     return found
 
@@ -202,6 +207,7 @@ def _item(scanner: BlockScanner, model: ModelName) -> Item | None:
         return None
     item = scanner.item(first, last, model.type, first_word=first in scanner.sentence_first)
     item.type = _typed(model.type, item, scanner, model.actor)
+    item.weight = EVIDENCE if model.sure else 1
     return item
 
 

@@ -1,0 +1,95 @@
+"""The statistical recognizer under the project's rules and merging (recognizer.py, merge.py), on text
+written for these tests: invented companies, products and people, so no list can hold them."""
+
+from dossier.entities import find_candidates, resolve
+from dossier.model import Article, Block
+from dossier.registry import Registry
+
+
+def article(*paragraphs: str, id: str = "a1") -> Article:
+    return Article(id=id, source_file=f"{id}.txt", title="t", blocks=[Block(p) for p in paragraphs])
+
+
+def entities_of(*articles: Article):
+    found = {a.id: find_candidates(a) for a in articles}
+    return {e.id: e for e in resolve(list(articles), found, Registry())}
+
+
+def by_name(found) -> dict[str, str]:
+    return {e.name: e.type for e in found.values()}
+
+
+def test_companies_no_list_holds_are_found_and_typed():
+    found = by_name(entities_of(article(
+        "Shares of Norvika Systems fell 4% on Monday after the company warned on profits.",
+        "Chief executive Lena Strand said Norvika Systems would cut 300 jobs at its plant in Tampere.")))
+    assert found["Norvika Systems"] == "organisation" and found["Lena Strand"] == "person"
+    assert found["Tampere"] == "place"
+
+
+def test_a_camel_cased_brand_is_a_product_with_its_model_name():
+    found = by_name(entities_of(article(
+        "Quillon will ship the eSlate 3 in May. Owners of the older eSlate complained about its battery.")))
+    assert found["eSlate 3"] == "product" and found["eSlate"] == "product"
+
+
+def test_what_a_company_launches_or_owns_is_a_product():
+    found = entities_of(article(
+        "Halvard Motors unveiled the Corvane Vista at the Geneva motor show on Tuesday.",
+        "Halvard Motors's Corvane Vista will go on sale in June, Halvard Motors said."))
+    types = by_name(found)
+    assert types["Corvane Vista"] == "product" and types["Halvard Motors"] == "organisation"
+
+
+def test_a_company_with_and_without_its_legal_form_or_trade_word_is_one():
+    found = entities_of(article(
+        "Drevic Inc. said on Monday that sales rose. Drevic expects more growth, the company said.", id="a1"),
+        article("Drevic Computer, as the firm was then called, was founded in 1985. Drevic later grew.", id="a2"))
+    drevic = [e for e in found.values() if e.name.startswith("Drevic")]
+    assert len(drevic) == 1 and drevic[0].type == "organisation"
+    assert {"Drevic Inc", "Drevic Computer"} <= set(drevic[0].aliases) | {drevic[0].name}
+
+
+def test_a_name_that_adds_another_word_is_another_company():
+    found = entities_of(article(
+        "Tessaro Records sued Tessaro over its logo. Tessaro said its own logo was older.",
+        "Tessaro Records, the label of the band, won in court. Tessaro appealed."))
+    companies = {e.name for e in found.values() if e.type == "organisation"}
+    assert {"Tessaro Records", "Tessaro"} <= companies
+
+
+def test_a_bare_word_goes_where_most_of_its_bare_mentions_go():
+    """'Brannock' is the company four times alone and its founder's surname once: the company wins;
+    the founder named in full stays a person, on a page of his own."""
+    found = entities_of(article(
+        "Brannock said its profits doubled. Brannock shares rose, and Brannock hired 200 engineers.",
+        "Founder Peter Brannock, 81, was not at the meeting. Brannock plans a new factory."))
+    assert found["person/peter-brannock"].type == "person"
+    company = next(e for e in found.values() if e.name == "Brannock")
+    assert company.type == "organisation" and len(company.mentions) >= 3
+
+
+def test_the_band_is_not_a_person():
+    found = by_name(entities_of(article("The Marlowes released a new album. Fans of the Marlowes queued all night.")))
+    assert found.get("Marlowes") != "person"
+
+
+def test_currency_codes_are_never_entities():
+    found = entities_of(article(
+        "The phone costs AU$ 499 in Australia and $349 (USD) in the United States, or 320 EUR in Europe."))
+    assert not {"African Union", "AU", "USD", "EUR"} & {n for e in found.values() for n in [e.name, *e.aliases]}
+    assert "country/australia" in found
+
+
+def test_titles_plans_and_sentence_adverbs_are_not_names():
+    found = entities_of(article(
+        "Meanwhile, the former Chief Operating Officer, Dana Whitlow, will succeed him as C.E.O.",
+        "The Green Harbour Initiative was dropped. Nonetheless, Dana Whitlow said the plan had merit."))
+    assert set(by_name(found)) == {"Dana Whitlow"}
+
+
+def test_a_name_inside_a_longer_company_name_belongs_to_the_company():
+    found = by_name(entities_of(article(
+        "Bank of America and Apple Corps both reported results on Friday. America was not mentioned.")))
+    assert found["Bank of America"] == "organisation" and found["Apple Corps"] == "organisation"
+    assert "Apple" not in found
