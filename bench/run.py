@@ -1,17 +1,19 @@
 """Benchmark: the dossier build against plain Pelican on the same articles, in one run.
 
-For each size it times, and records the peak memory of:
+For each size it times, and records the peak memory of the largest process of (Pagefind included):
   1. plain Pelican building the articles as Markdown, no plugin (the baseline);
-  2. the full dossier build, cold (empty cache);
-  3. the dossier rebuild after adding one seed (warm cache);
-and prints the ratios the project targets. Machines here are noisy: compare ratios, not seconds.
+  2. `dossier build` cold (empty cache, no previous site);
+  3. the rebuild after one new seed;
+  4. the rebuild after one new seed and an edit of content/dossier.yaml;
+  5. the rebuild with nothing changed;
+and, per rebuild, how many of the site's files were written (a file kept from the previous site is
+the same inode), and the largest page. Machines here are noisy: compare ratios, not seconds.
 
     python bench/run.py [--sizes 1000 10000] [--work /tmp/dossier-bench]
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -23,11 +25,14 @@ from pathlib import Path
 from generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"cold / plain": 1.5, "rebuild / cold": 0.3, "memory cold / plain": 2.0}
+REBUILDS = ("+1 seed", "+1 seed, YAML edit", "no change")
+TARGETS = {"+1 seed / cold": 0.1, "no change / cold": 0.05, "files written +1 seed": "< 5 %",
+           "largest page": "< 1 MB"}
 
 
 def measure(command: list[str]) -> tuple[float, float]:
-    """Wall time (s) and peak resident memory (MB) of one command, from its own rusage."""
+    """Wall time (s) and peak resident memory (MB) of the largest process of one command (its own or
+    a waited-for child's, such as Pagefind), from its rusage."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -38,40 +43,83 @@ def measure(command: list[str]) -> tuple[float, float]:
 
 
 def dossier_build(content: Path, output: Path, cache: Path) -> list[str]:
-    settings = json.dumps({"registry": str(content / "dossier.yaml"), "cache": str(cache)})
-    return [sys.executable, "-m", "pelican", str(content), "-s", "pelican.conf.py", "-o", str(output),
-            "-q", "-e", f"DOSSIER={settings}"]
+    """`dossier build` of this content: the project's settings with the content folder and cache swapped."""
+    settings = output.with_name(output.name + ".conf.py")
+    settings.write_text(
+        f"exec(open({str(ROOT / 'pelican.conf.py')!r}).read())\n"
+        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"DOSSIER = {{'registry': {str(content / 'dossier.yaml')!r}, 'cache': {str(cache)!r}}}\n",
+        encoding="utf-8")
+    return [sys.executable, "-m", "dossier", "build", "--settings", str(settings), "--output", str(output)]
+
+
+def files(site: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the site -> (inode, size)."""
+    result = {}
+    for folder, _, names in os.walk(site):
+        for name in names:
+            stat = os.stat(os.path.join(folder, name))
+            result[os.path.relpath(os.path.join(folder, name), site)] = (stat.st_ino, stat.st_size)
+    return result
+
+
+def written(before: dict, after: dict) -> int:
+    return sum(1 for name, (inode, _) in after.items() if before.get(name, (None,))[0] != inode)
+
+
+def largest_page(site: dict) -> tuple[str, int]:
+    name, (_, size) = max(((n, v) for n, v in site.items() if n.endswith(".html")), key=lambda kv: kv[1][1])
+    return name, size
 
 
 def run_size(size: int, work: Path) -> dict:
     folder = work / str(size)
     shutil.rmtree(folder, ignore_errors=True)
-    content, markdown, cache = folder / "content", folder / "markdown", folder / "cache"
+    content, markdown, cache, site = folder / "content", folder / "markdown", folder / "cache", folder / "site"
     generate(content / "seeds", size, markdown)
-    plain = measure([sys.executable, "-m", "pelican", str(markdown), "-s", "bench/plain.conf.py",
-                     "-o", str(folder / "plain"), "-q"])
-    cold = measure(dossier_build(content, folder / "site", cache))
-    generate(content / "seeds", 1, start=size)  # one new seed
-    rebuild = measure(dossier_build(content, folder / "site", cache))
-    return {"size": size, "plain": plain, "cold": cold, "rebuild": rebuild}
+    (content / "dossier.yaml").write_text("title: Benchmark\n", encoding="utf-8")
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in (content / "seeds").iterdir())
+    result = {"size": size, "words": words}
+    result["plain"] = measure([sys.executable, "-m", "pelican", str(markdown), "-s", "bench/plain.conf.py",
+                               "-o", str(folder / "plain"), "-q"])
+    result["cold"] = measure(dossier_build(content, site, cache))
+    changes = {
+        "+1 seed": lambda: generate(content / "seeds", 1, start=size),
+        "+1 seed, YAML edit": lambda: (generate(content / "seeds", 1, start=size + 1), (content / "dossier.yaml").write_text(
+            "title: Benchmark\nentities:\n  - name: NATO\n    type: organisation\n"
+            "    description: The North Atlantic alliance.\n", encoding="utf-8")),
+        "no change": lambda: None,
+    }
+    for name, change in changes.items():
+        before = files(site)
+        change()
+        result[name] = measure(dossier_build(content, site, cache))
+        after = files(site)
+        result[name + " written"] = (written(before, after), len(after))
+    result["largest"] = largest_page(files(site))
+    return result
 
 
 def report(results: list[dict]) -> str:
-    lines = ["| seeds | plain Pelican | dossier cold | rebuild +1 seed | cold / plain | rebuild / cold "
-             "| peak MB plain / cold / rebuild | memory cold / plain |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| seeds | plain Pelican | dossier cold | " + " | ".join(REBUILDS) + " | cold / plain | "
+             + " | ".join(f"{r} / cold" for r in REBUILDS) + " | files written (+1 seed; YAML; none) "
+             "| largest page | peak MB plain / cold / +1 seed |",
+             "|---" * (9 + 2 * len(REBUILDS) - 2) + "|"]
     for r in results:
-        (pt, pm), (ct, cm), (rt, rm) = r["plain"], r["cold"], r["rebuild"]
-        lines.append(f"| {r['size']} | {pt:.1f} s | {ct:.1f} s | {rt:.1f} s | {ct / pt:.2f} | {rt / ct:.2f} "
-                     f"| {pm:.0f} / {cm:.0f} / {rm:.0f} | {cm / pm:.2f} |")
-    if len(results) > 1:
-        small, large = results[0], results[-1]
-        lines.append("")
-        lines.append(f"Scaling {large['size']}/{small['size']} seeds: dossier cold time x"
-                     f"{large['cold'][0] / small['cold'][0]:.1f}, plain Pelican x"
-                     f"{large['plain'][0] / small['plain'][0]:.1f} (target for the dossier: <= 11)")
+        (pt, pm), (ct, cm) = r["plain"], r["cold"]
+        times = " | ".join(f"{r[name][0]:.1f} s" for name in REBUILDS)
+        ratios = " | ".join(f"{r[name][0] / ct:.3f}" for name in REBUILDS)
+        total = r["+1 seed written"][1]
+        counts = "; ".join(f"{r[name + ' written'][0]}" for name in REBUILDS) + f" of {total}"
+        page, page_size = r["largest"]
+        lines.append(f"| {r['size']} | {pt:.1f} s | {ct:.1f} s | {times} | {ct / pt:.2f} | {ratios} | {counts} "
+                     f"| {page_size / 1e6:.2f} MB ({page}) | {pm:.0f} / {cm:.0f} / {r['+1 seed'][1]:.0f} |")
     lines.append("")
-    lines.append(f"Targets: {', '.join(f'{k} <= {v}' for k, v in TARGETS.items())}.")
+    for r in results:
+        lines.append(f"{r['size']} seeds: {r['words']:,} words; the cold build read "
+                     f"{r['words'] / r['cold'][0]:,.0f} words a second, all stages on {os.cpu_count()} cores.")
+    lines.append("")
+    lines.append(f"Targets: {', '.join(f'{k} <= {v}' if not isinstance(v, str) else f'{k} {v}' for k, v in TARGETS.items())}.")
     lines.append(f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores.")
     return "\n".join(lines)
 

@@ -21,8 +21,9 @@ def build_site(content: Path, output: Path, settings_file: Path = ROOT / "pelica
     settings = read_settings(str(settings_file), override={
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
-        "DOSSIER": {"registry": str(content / "dossier.yaml"), "cache": str(output.parent / "cache")},
         **overrides,
+        "DOSSIER": {"registry": str(content / "dossier.yaml"), "cache": str(output.parent / "cache"),
+                    **overrides.get("DOSSIER", {})},
     })
     LimitFilter._raised_messages.clear()  # Pelican logs a message once per process; each build is a new run
     Pelican(settings).run()

@@ -129,6 +129,8 @@ def test_article_to_entity_to_source_round_trip(page, root_url):
     entity_link.click()
     assert page.url.startswith(root_url) and "/articles/" not in page.url
     assert page.locator("h1").inner_text() == name
+    while not page.locator("#mentions ~ h3 cite a", has_text=title).count():  # the further pages of mentions
+        page.locator('nav.pager [aria-current="page"]').locator("xpath=../following-sibling::li[1]/a").click()
     page.locator("#mentions ~ h3 cite a", has_text=title).first.click()
     assert page.locator("h1").inner_text() == title
     assert page.locator(".article .body a.entity", has_text=name.split()[-1]).count() > 0

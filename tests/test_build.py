@@ -79,3 +79,46 @@ def test_markup_in_a_seed_shows_as_text_and_bad_seeds_are_listed(make_site):
     assert "empty" in problems["empty.txt"] and "binary" in problems["image.txt"]
     table = site.page("problems/").get_text()
     assert "empty.txt" in table and "image.txt" in table
+
+
+def test_long_entity_pages_continue_on_further_pages(make_site):
+    story = ("Talks on the water accord, round {n}\n\n"
+             "KHARTOUM, March {n}, 2021 -- Minister Ali Hassan met officials in Khartoum on Tuesday to discuss the "
+             "water accord, the ministry said in a statement released after the talks had ended.\n\n"
+             "Ali Hassan said the accord, signed in {year}, would be reviewed in June, and that he would travel "
+             "to Cairo in May for the next round.\n")
+    site = make_site({f"{n:02}.txt": story.format(n=n, year=1990 + n) for n in range(1, 6)},
+                     DOSSIER={"timeline_per_page": 2, "mentions_per_page": 2})
+    data = site.json()
+    hassan = next(e for e in data["entities"] if e["name"] == "Ali Hassan")
+    page = site.page(hassan["url"])
+    seen, n = [], 1
+    while True:  # the mentions, 2 articles a page, newest first, each article once
+        mentions = page.select_one("#mentions").parent
+        seen += [a["href"].rstrip("/").split("/")[-1] for a in mentions.select("h3 cite a")]
+        assert len(mentions.select("h3")) <= 2
+        following = mentions.select_one(f'.pager a[href$="mentions/{n + 1}/"]')
+        if not following:
+            break
+        n += 1
+        page = site.page(f"{hassan['url']}mentions/{n}/")
+    assert n == 3 and sorted(seen) == sorted(hassan["articles"]) and len(seen) == len(set(seen))
+    by_id = {a["id"]: a["date"] for a in data["articles"]}
+    assert [by_id[a] for a in seen] == sorted((by_id[a] for a in seen), reverse=True)
+
+    events = [e for e in data["events"] if hassan["id"] in e["entities"]]
+    assert len(events) > 2
+    first = site.page(hassan["url"])
+    rows = [li["id"][len("event-"):] for li in first.select("#timeline ~ ol.chronology > li")]
+    assert len(rows) == 2
+    marks = {a["href"].split("#event-")[1]: a["href"] for a in first.select("figure.strip a.mark")}
+    pages = -(-len(events) // 2)
+    for n in range(2, pages + 1):
+        more = site.page(f"{hassan['url']}timeline/{n}/")
+        ids = [li["id"][len("event-"):] for li in more.select("ol.chronology > li")]
+        rows += ids
+        for event_id in ids:  # a mark of the strip leads to the page that holds its event
+            if event_id in marks:
+                assert marks[event_id].endswith(f"timeline/{n}/#event-{event_id}")
+    assert sorted(rows) == sorted(e["id"] for e in events)
+    assert all(marks[r] == f"#event-{r}" for r in rows[:2] if r in marks)

@@ -106,6 +106,7 @@ def build_theme_site(content: Path, output: Path, **overrides) -> Site:
     from dossier_site.build import index_search
 
     paths = sorted((content / "seeds").glob("*.txt"))
+    overrides.setdefault("DOSSIER", {"mentions_per_page": 1})  # the further pages of a long entity page too
     with entities_for(paths, content / "dossier.yaml"):
         build_site(content, output, **overrides)
     assert index_search(output), "the Pagefind index could not be built"

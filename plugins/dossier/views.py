@@ -182,6 +182,15 @@ def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
     return Strip(marks, ticks, width, 64, events[0].date, events[-1].date, len(events))
 
 
+def paged(items: list, size: int, newest_last: bool = False) -> list[list]:
+    """`items` in pages of at most `size`, at least one page. With `newest_last` (a timeline, oldest
+    first), the first page holds the last `size` items and each next page the ones before, each page
+    keeping the items' order."""
+    if not newest_last:
+        return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+    return [items[max(0, end - size):end] for end in range(len(items), 0, -size)] or [[]]
+
+
 def events_of_type(events: list[Event], entities: dict[str, Entity], entity_type: str) -> list[Event]:
     """The events that involve at least one entity of this type."""
     return [e for e in events if any(eid in entities and entities[eid].type == entity_type for eid in e.entities)]

@@ -17,7 +17,7 @@ from dossier.corpus import group_by_month
 from dossier.export import NETWORK, TABLES, export_files
 from dossier.model import CHANGE_KINDS, TYPE_FOLDERS, History
 from dossier.updates import advance, load_history, record_id, save_history, snapshot, summary, to_atom
-from dossier.views import events_of_type, relation_graph, timeline_strip
+from dossier import views
 
 from . import inputs
 from .settings import dossier_settings
@@ -51,17 +51,31 @@ class DossierGenerator(Generator):
         self.generate_conflicts(writer, relative)
 
     def generate_entities(self, writer, relative):
-        template = self.get_template("entity")
+        """An entity's page holds its latest events and the articles that mention it most recently;
+        the rest are on further pages (/<entity>/timeline/<n>/, /<entity>/mentions/<n>/), so that no
+        page grows with the dossier."""
+        template, more = self.get_template("entity"), self.get_template("entity_more")
+        settings = dossier_settings(self.settings)
         for entity in self.index.dossier.entities:
-            timeline = self.index.events_by_entity.get(entity.id, [])
-            page_inputs = inputs.entity_page(self.index, entity, timeline)
-            if writer.unchanged(entity.url + "index.html", self.context, page_inputs):
-                continue
-            writer.write_file(entity.url + "index.html", template, self.context, relative,
-                              url=entity.url, entity=entity, page_name=entity.url,
-                              graph=relation_graph(entity, self.index.related(entity.id)),
-                              strip=timeline_strip(timeline), timeline=timeline,
-                              page_inputs=page_inputs)
+            events = self.index.events_by_entity.get(entity.id, [])
+            timeline = views.paged(events, settings["timeline_per_page"], newest_last=True)
+            mentions = views.paged(self.index.mentions_in(entity), settings["mentions_per_page"])
+            event_pages = {event.id: n for n, page in enumerate(timeline, 1) for event in page if n > 1}
+            name = entity.url + "index.html"
+            page_inputs = inputs.entity_page(self.index, entity, timeline, mentions)
+            if not writer.unchanged(name, self.context, page_inputs):
+                writer.write_file(name, template, self.context, relative, url=entity.url, entity=entity,
+                                  page_name=entity.url, graph=views.relation_graph(entity, self.index.related(entity.id)),
+                                  strip=views.timeline_strip(events), timeline=timeline[0], timeline_pages=len(timeline),
+                                  event_pages=event_pages, mentions=mentions[0], mention_pages=len(mentions),
+                                  page_inputs=page_inputs)
+            for part, pages, cards in (("timeline", timeline, inputs.timeline_page),
+                                       ("mentions", mentions, inputs.mentions_page)):
+                for n, items in enumerate(pages[1:], 2):
+                    url = f"{entity.url}{part}/{n}/"
+                    writer.write_file(url + "index.html", more, self.context, relative, url=url, entity=entity,
+                                      page_name=url, part=part, page=n, pages=len(pages), items=items,
+                                      page_inputs=inputs.more_page(entity, len(pages), cards(self.index, items)))
 
     def generate_entity_indexes(self, writer, relative):
         template = self.get_template("entities")
@@ -85,7 +99,7 @@ class DossierGenerator(Generator):
         template = self.get_template("chronology")
         base = self.settings.get("CHRONOLOGY_URL", "chronology/")
         for entity_type, folder in TYPE_FOLDERS.items():
-            events = events_of_type(self.index.chronology, self.index.entities, entity_type)
+            events = views.events_of_type(self.index.chronology, self.index.entities, entity_type)
             writer.write_file(f"{base}{folder}/index.html", template, self.context, relative,
                               url=f"{base}{folder}/", page_name=f"{base}{folder}",
                               chronology_type=entity_type, chronology_groups=group_by_month(events))

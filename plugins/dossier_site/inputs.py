@@ -10,6 +10,7 @@ compares an incremental site with a full build byte for byte.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from dossier.cache import code_version
@@ -76,9 +77,10 @@ def event_card(index: DossierIndex, event: Event) -> tuple:
             [article_card(index.articles[s.article]) for s in event.sources if s.article in index.articles])
 
 
-def entity_page(index: DossierIndex, entity: Entity, timeline: list[Event]) -> tuple:
-    """theme/templates/entity.html: the entity's record, its related entities, timeline, quotes and
-    mentions with their articles, and its key facts: the bodies, people and relations they link."""
+def entity_page(index: DossierIndex, entity: Entity, timeline: list[list[Event]], mentions: list[list]) -> tuple:
+    """theme/templates/entity.html: the entity's record but its mentions (their count, and the first
+    page of them), its related entities, the timeline strip of all its events and their first page,
+    the quotes' sources, and its key facts: the bodies, people and relations they link."""
     people = [(label, [(entity_card(person), role) for person, role in holders])
               for label, holders in index.people_of(entity)]
     incoming = [(entity_card(other), relation) for other, relation in index.relations_to(entity)]
@@ -86,11 +88,26 @@ def entity_page(index: DossierIndex, entity: Entity, timeline: list[Event]) -> t
              *(relation for _, relation in index.relations_to(entity))]
     linked = {e for fact in facts for e in (getattr(fact, "of", ""), getattr(fact, "to", ""),
                                             getattr(fact, "successor", ""), getattr(fact, "predecessor", ""))}
-    cited = {q.article for q in entity.quotes} | set(entity.articles) | {s.article for f in facts for s in f.sources}
-    return (entity, [(entity_card(other), n) for other, n in index.related(entity.id)],
-            [event_card(index, event) for event in timeline],
+    cited = {q.article for q in entity.quotes} | {s.article for f in facts for s in f.sources}
+    return (replace(entity, mentions=[]), len(entity.mentions), len(entity.articles),
+            [(entity_card(other), n) for other, n in index.related(entity.id)],
+            [(n, event.id, event.date, event.status, event.summary) for n, page in enumerate(timeline)
+             for event in page], timeline_page(index, timeline[0]), mentions_page(index, mentions[0]), len(mentions),
             [article_card(index.articles[a]) for a in sorted(cited) if a in index.articles],
             people, incoming, [entity_card(index.entities[e]) for e in sorted(linked) if e in index.entities])
+
+
+def timeline_page(index: DossierIndex, events: list[Event]) -> list:
+    return [event_card(index, event) for event in events]
+
+
+def mentions_page(index: DossierIndex, groups: list) -> list:
+    return [(article_card(article), [m.sentence for m in mentions]) for article, mentions in groups]
+
+
+def more_page(entity: Entity, pages: int, cards: list) -> tuple:
+    """theme/templates/entity_more.html: one further page of an entity's timeline or mentions."""
+    return entity.id, entity.name, entity.type, entity.url, pages, cards
 
 
 def article_page(index: DossierIndex, page) -> tuple:

@@ -9,6 +9,8 @@ DEFAULTS = {
     "registry": "content/dossier.yaml",  # the curated registry
     "cache": ".cache/dossier",  # per-seed work, reused by the next build; None turns it off
     "main_entities": 6,  # how many of an article's entities become its Pelican tags
+    "timeline_per_page": 100,  # events on an entity's page and on each further page of its timeline
+    "mentions_per_page": 50,  # articles (with their sentences naming the entity), likewise
     "model": DEFAULT_MODEL,  # the spaCy pipeline of the language stage (any installed spaCy package)
     "history": None,  # where the last build's snapshot and the history of /updates/ are kept; None
                       # keeps them in the cache folder (history.json), so `make clean` forgets them
@@ -24,4 +26,7 @@ def dossier_settings(settings: dict) -> dict:
     merged = {**DEFAULTS, **given}
     if merged["history"] is None and merged["cache"]:
         merged["history"] = os.path.join(merged["cache"], "history.json")
+    for name in ("timeline_per_page", "mentions_per_page", "main_entities"):
+        if not isinstance(merged[name], int) or isinstance(merged[name], bool) or merged[name] < 1:
+            raise ValueError(f"dossier: DOSSIER['{name}'] must be a whole number of at least 1, not {merged[name]!r}")
     return merged
