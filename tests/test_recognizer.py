@@ -1,6 +1,8 @@
 """The statistical recognizer under the project's rules and merging (recognizer.py, merge.py), on text
 written for these tests: invented companies, products and people, so no list can hold them."""
 
+import pytest
+
 from dossier.entities import find_candidates, resolve
 from dossier.model import Article, Block
 from dossier.registry import Registry
@@ -93,3 +95,29 @@ def test_a_name_inside_a_longer_company_name_belongs_to_the_company():
         "Bank of America and Apple Corps both reported results on Friday. America was not mentioned.")))
     assert found["Bank of America"] == "organisation" and found["Apple Corps"] == "organisation"
     assert "Apple" not in found
+
+
+def test_a_short_name_the_text_uses_for_one_long_name_joins_it():
+    found = entities_of(article("Harrow Brothers filed for bankruptcy on Monday. Harrow had 25,000 staff.", id="a1"),
+                        article("Creditors of Harrow Brothers met. Harrow owes them $600 billion.", id="a2"))
+    harrow = [e for e in found.values() if e.name.startswith("Harrow")]
+    assert len(harrow) == 1 and harrow[0].name == "Harrow Brothers" and len(harrow[0].mentions) == 4
+
+
+def test_a_short_name_also_used_alone_stays_its_own_company():
+    found = entities_of(article("Pellam Corps sued Pellam. Pellam said its logo was older.", id="a1"),
+                        article("Pellam said its profits rose by 10% this year.", id="a2"))
+    assert {"Pellam Corps", "Pellam"} <= {e.name for e in found.values() if e.type == "organisation"}
+
+
+def test_a_missing_language_model_is_one_clear_error(tmp_path, capsys, make_site):
+    from dossier.cli import main
+
+    seed = tmp_path / "a.txt"
+    seed.write_text("Norvika Systems said on Monday that it would cut 300 jobs.", encoding="utf-8")
+    assert main(["inspect", str(seed), "--model", "no_such_pipeline"]) == 2
+    message = capsys.readouterr().err
+    assert "no_such_pipeline" in message and "DOSSIER['model']" in message and "Traceback" not in message
+    with pytest.raises(SystemExit) as stop:
+        make_site({"a.txt": seed.read_text()}, DOSSIER={"model": "no_such_pipeline"})
+    assert stop.value.code == 2

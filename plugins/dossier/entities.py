@@ -15,7 +15,7 @@ from collections import defaultdict
 from .gazetteer import load
 from .model import Article, Candidate, Entity, Mention
 from .merge import (TYPE_ORDER, Rules, auto_key, build_entity, give_ids, middle_name_variants, settle_bare_words,
-                    settle_open, spelling_variants, trade_names)
+                    settle_open, short_forms, spelling_variants, trade_names)
 from .names import BlockScanner, Item, full_names, fuller
 from .nlp import Parsed, parse
 from .quotes import find_quotes
@@ -175,15 +175,31 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
         if c.name.lower() in ignore or c.mention.text.lower() in ignore:
             continue
         groups[rules.split_key(c) or auto_key(c, surnames, spellings)].append(c)
-    companies = trade_names({key for key, members in groups.items() if any(c.type == "organisation" for c in members)})
     merged: dict[str, list[Candidate]] = defaultdict(list)
-    for key, members in groups.items():
-        merged[rules.merge_key(companies.get(key, key), members)] += members
+    for key, members in _merge_company_names(groups).items():
+        merged[rules.merge_key(key, members)] += members
     entities = [build_entity(key, members, rules) for key, members in merged.items()]
     entities = [e for e in entities if e.name.lower() not in ignore]
     give_ids(entities, order)
     _attach_quotes(entities, articles)
     return sorted(entities, key=lambda e: e.id)
+
+
+def _merge_company_names(groups: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+    """One group per company: its name with a trade word joins the short name ("Acme Computer" ->
+    "Acme"), and a short name the text uses for one long name joins it ("Lehman" -> "Lehman Brothers")."""
+    companies = {key for key, members in groups.items() if any(c.type == "organisation" for c in members)}
+    into = trade_names(companies)
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    sentences_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for key in companies - set(into):
+        articles_of[key] |= {c.mention.article for c in groups[key]}
+        sentences_of[key] |= {(c.mention.article, c.mention.sentence) for c in groups[key]}
+    into |= short_forms(articles_of, sentences_of)
+    out: dict[str, list[Candidate]] = defaultdict(list)
+    for key, members in groups.items():
+        out[into.get(key, key)] += members
+    return out
 
 
 def _attach_quotes(entities: list[Entity], articles: list[Article]) -> None:

@@ -94,6 +94,18 @@ def settle_bare_words(candidates: list[Candidate], surnames: dict[str, set[str]]
     return settled
 
 
+def short_forms(articles_of: dict[str, set[str]], sentences_of: dict[str, set]) -> dict[str, str]:
+    """"lehman" -> "lehman brothers": an organisation's short name that opens exactly one longer one, in
+    articles that all name the long one too, and never in the same sentence as it (the text's short form
+    for it, not another company: "Acme Records sued Acme")."""
+    out = {}
+    for short, where in articles_of.items():
+        longer = [key for key in articles_of if key.startswith(short + " ")]
+        if len(longer) == 1 and where <= articles_of[longer[0]] and not sentences_of[short] & sentences_of[longer[0]]:
+            out[short] = longer[0]
+    return out
+
+
 def company_key(name: str) -> str:
     return norm_key(LEGAL_FORM.sub("", name.strip()) or name)
 
