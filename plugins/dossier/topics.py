@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from slugify import slugify
 
@@ -54,6 +54,8 @@ ENTITY = "@"  # an entity named in a paragraph is a feature of it, keyed "@<enti
 FEATURE_TYPES = {"treaty", "organisation", "event", "country", "place"}  # what a theme can be about
 SUBJECT_TYPES = {"treaty", "organisation", "event"}
 PLACE_TYPES = {"country", "place"}
+HEADLINE = 2  # a phrase or actor in the headline counts as this many more uses
+ABOUT = 3  # an article tells the story of what its headline names and of this many of its best phrases
 WEAK = 0.35  # a paragraph theme told in fewer than this share of the main one's paragraphs is an aside
 
 
@@ -83,6 +85,7 @@ class Analysis:
     articles_of: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles
     counts: dict[str, Counter] = field(default_factory=dict)  # article -> phrase -> occurrences
     salient: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles that are about it
+    about: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles whose story it tells
     max_share: float = MAX_SHARE
     paragraphs: bool = False  # are the units paragraphs (a small dossier) rather than articles
     entities: dict[str, Entity] = field(default_factory=dict)  # feature key -> entity (paragraph units)
@@ -155,9 +158,32 @@ def _registry_problems(registry: Registry, found: set[str]) -> list[Problem]:
 
 
 def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> Analysis:
-    """The articles' phrases (parsed here when the per-seed stage did not give them), weighed."""
+    """The articles' phrases (parsed here when the per-seed stage did not give them) and actors, weighed.
+
+    An article's actors are the entities it names, as often as it names them; what its headline
+    names, phrase or actor, counts HEADLINE times more: the headline says what the story is."""
     items = [phrases.get(a.id) or ph.article_phrases(a, nlp.parse(a)) for a in dossier.articles]
-    return _weigh(items, _entity_phrases(dossier))
+    counts = {item.article: item.counts for item in items}
+    headlines = {item.article: set(item.title) for item in items}
+    for item in items:
+        for phrase in item.title:
+            counts[item.article][phrase] += HEADLINE
+    titles = {a.id: a.title or "" for a in dossier.articles}
+    actors = {}
+    for entity in dossier.entities:
+        feature = ENTITY + entity.id
+        for mention in entity.mentions:
+            if mention.article in counts:
+                counts[mention.article][feature] += 1
+                actors[feature] = entity
+        pattern = _phrase_pattern([entity.name, *entity.aliases], ignore_case=False)
+        for article in {m.article for m in entity.mentions if m.article in counts}:
+            if pattern and pattern.search(titles[article]):
+                counts[article][feature] += HEADLINE
+                headlines[article].add(feature)
+    analysis = _weigh(items, _entity_phrases(dossier), counts=counts, headlines=headlines)
+    analysis.entities = actors
+    return analysis
 
 
 def paragraph_analysis(dossier: Dossier, analysis: Analysis) -> Analysis:
@@ -195,8 +221,11 @@ def _unit(article: str, block: int) -> str:
 
 
 def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float = MAX_SHARE,
-           counts: dict[str, Counter] | None = None) -> Analysis:
-    """Weights and salient phrases of items (articles or paragraphs), entity names left out."""
+           counts: dict[str, Counter] | None = None, headlines: dict[str, set[str]] | None = None) -> Analysis:
+    """Weights and salient phrases of items (articles or paragraphs), entity names left out.
+
+    With `headlines` (articles' headline phrases and actors), an article tells the story of what its
+    headline names and of its ABOUT best phrases; without, of its salient ones."""
     counts = counts or {item.article: item.counts for item in items}
     for item in items:
         counts[item.article] = Counter({p: n for p, n in counts[item.article].items() if p not in excluded})
@@ -216,14 +245,31 @@ def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float 
     for item in items:
         shared = [(p, (1 + math.log(tf)) * math.sqrt(ph.idf(len(analysis.articles_of[p]), n)) * ph.specificity(p))
                   for p, tf in counts[item.article].items() if len(analysis.articles_of[p]) >= 2]
-        for phrase, _ in sorted(shared, key=lambda pw: (-pw[1], pw[0]))[:SALIENT]:
+        ranked = [phrase for phrase, _ in sorted(shared, key=lambda pw: (-pw[1], pw[0]))]
+        for phrase in ranked[:SALIENT]:
             analysis.salient.setdefault(phrase, set()).add(item.article)
+        if headlines is not None:
+            told = headlines[item.article].intersection(ranked) | set(ranked[:ABOUT])
+            for phrase in told:
+                analysis.about.setdefault(phrase, set()).add(item.article)
+                analysis.salient.setdefault(phrase, set()).add(item.article)
+    if headlines is None:
+        analysis.about = analysis.salient
     return analysis
 
 
+class _Covered(set):
+    """Names, aliases and titles the entity stage already covers, lower-cased; a name ending with one
+    of them ("Apple CEO Steve Jobs") is covered too."""
+
+    def __contains__(self, phrase: object) -> bool:
+        words = str(phrase).split()
+        return any(set.__contains__(self, " ".join(words[i:])) for i in range(len(words)))
+
+
 def _entity_phrases(dossier: Dossier) -> set[str]:
-    """Names, aliases and roles the entity stage already covers, lower-cased."""
-    names = set()
+    """Names, aliases and titles the entity stage already covers (see _Covered)."""
+    names = _Covered()
     for entity in dossier.entities:
         for name in [entity.name, *entity.aliases, *entity.titles]:
             name = re.sub(r"^the\s+", "", name.lower()).strip()
@@ -313,7 +359,8 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
     scored = {}
     for phrase, articles in analysis.salient.items():
         df = len(articles)
-        if 2 <= df and len(analysis.articles_of[phrase]) <= limit:
+        if 2 <= df and len(analysis.articles_of[phrase]) <= limit and len(analysis.about.get(phrase, ())) >= 2 \
+                and (analysis.paragraphs or not _where(phrase, analysis)):
             tf = sum(1 + math.log(analysis.counts[a][phrase]) for a in sorted(articles))
             scored[phrase] = tf * ph.specificity(phrase)
     redundant = set()
@@ -326,6 +373,12 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
                     redundant.add(part)
     ranked = sorted(((p, s) for p, s in scored.items() if p not in redundant), key=lambda ps: (-ps[1], ps[0]))
     return ranked[:CANDIDATES]
+
+
+def _where(feature: str, analysis: Analysis) -> bool:
+    """A country or place: where a story happens, not what it is about."""
+    entity = analysis.entities.get(feature)
+    return entity is not None and entity.type in PLACE_TYPES
 
 
 def _without_asides(themes: list[Theme]) -> list[Theme]:
@@ -342,7 +395,14 @@ def _members(theme: Theme, analysis: Analysis) -> set[str]:
     seen = Counter()
     for phrase in theme.phrases:
         seen.update(analysis.salient[phrase])
-    head = set(analysis.salient[theme.phrases[0]])
+    head = set(analysis.about[theme.phrases[0]])
+    if not analysis.paragraphs:  # an article that tells the story, or that is about its first phrase and another
+        members = head | {a for a, k in seen.items() if k >= 2 and a in analysis.salient[theme.phrases[0]]}
+        for phrase in theme.phrases[1:]:  # and the articles told by a phrase whose stories are mostly these
+            told = analysis.about.get(phrase, set())
+            if 2 * len(told & head) > len(told):
+                members |= told
+        return members
     if analysis.paragraphs:
         for phrase in theme.phrases:
             entity = analysis.entities.get(phrase)
@@ -364,9 +424,35 @@ def _centrality(phrase: str, articles: set[str], analysis: Analysis) -> float:
 
 
 def _name(theme: Theme, analysis: Analysis) -> str:
-    """The entity the theme grew from ('CFE Treaty', 'NATO and Afghanistan'), else its most central
-    phrase, written as a person would: 'Missile defense'."""
+    """A story of articles is named after its actor and what happens to it ('Apple Corps trademark
+    dispute'); a small dossier's theme after the entity it grew from ('CFE Treaty', 'NATO and
+    Afghanistan'); else after its most central phrase, written as a person would: 'Missile defense'."""
+    if not analysis.paragraphs:
+        return _story_name(theme, analysis)
     return _entity_name(theme, analysis) or _phrase_name(theme, analysis)
+
+
+def _story_name(theme: Theme, analysis: Analysis) -> str:
+    """'<actor> <what happens>' when both are central to the story, else the one that is."""
+    def centrality(feature: str) -> float:
+        return _centrality(feature, theme.units, analysis)
+
+    def actor(feature: str) -> bool:  # a name, not a place, and not an everyday word ("Computer")
+        entity = analysis.entities.get(feature)
+        if entity:
+            return entity.type not in PLACE_TYPES and not ph.common(_label(entity).lower())
+        return feature in analysis.names
+
+    actors = sorted((f for f in theme.phrases if actor(f)), key=lambda f: (-centrality(f), f))
+    common = [p for p in theme.phrases if not actor(p) and p not in analysis.entities]
+    what = _phrase_name(replace(theme, phrases=common), analysis) if common else ""
+    if not actors:
+        return what
+    who = _label(analysis.entities[actors[0]]) if actors[0] in analysis.entities else analysis.label(actors[0])
+    shared = analysis.about.get(actors[0], set()) & theme.units
+    if what and len(shared) * 2 >= len(theme.units) and what.lower() not in who.lower():
+        who = f"{who} {what[:1].lower() + what[1:] if what[:1].isupper() and what[1:2].islower() else what}"
+    return who if any(c.isupper() for c in who.split()[0]) else who[:1].upper() + who[1:]
 
 
 def _phrase_name(theme: Theme, analysis: Analysis) -> str:
@@ -382,8 +468,10 @@ def _phrase_name(theme: Theme, analysis: Analysis) -> str:
               and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]]
     if longer:
         best = max(longer, key=centrality)
-    if not analysis.names_alone(best):  # "Firm", "Quarter": the theme's best phrase that can name it
-        best = max((p for p in own if analysis.names_alone(p)), key=centrality, default="")
+    if not analysis.names_alone(best):  # "Firm", "Quarter": the best phrase of its articles that can name it
+        told = [p for p in analysis.salient if analysis.names_alone(p) and not p.startswith(ENTITY)
+                and 2 * len(analysis.salient[p] & theme.units) >= len(theme.units)]
+        best = max(told, key=centrality, default="")
     # several words say more than one: "Vaccine rollout" rather than "Doses", if nearly as central
     longer = [p for p in own if " " in p and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]]
     if best and " " not in best and best not in analysis.names and longer:
@@ -407,9 +495,10 @@ def _entity_name(theme: Theme, analysis: Analysis) -> str:
 
 
 def _label(entity: Entity) -> str:
-    """The entity as the articles write it most ('NATO', 'CFE Treaty'), capitalised forms only."""
+    """The entity as the articles write it most ('NATO', 'CFE Treaty'), capitalised forms only; a
+    person by their name ('Steve Jobs', not 'Jobs')."""
     forms = Counter(m.text for m in entity.mentions if m.text[:1].isupper())
-    if not forms:
+    if not forms or entity.type == "person":
         return entity.name
     return max(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
@@ -525,12 +614,12 @@ def _paragraph_events(theme: Theme, dossier: Dossier, grouping: Analysis) -> lis
     return [e.id for e in sorted(chosen, key=lambda e: (e.date, e.id))]
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
-    """Any of the phrases, as whole words, in any case."""
+def _phrase_pattern(phrases: list[str], ignore_case: bool = True) -> re.Pattern | None:
+    """Any of the phrases, as whole words, in any case (or as written)."""
     texts = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not texts:
         return None
-    return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in texts), re.IGNORECASE)
+    return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in texts), re.IGNORECASE if ignore_case else 0)
 
 
 def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
