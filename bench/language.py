@@ -1,0 +1,56 @@
+"""Words per second per core of the per-seed analysis, and of the language model inside it.
+
+CPU time of this process (not wall time), so other work on the machine does not count; one core,
+since the build runs one such process per core. Three figures on the same synthetic seeds:
+- recognizer: spaCy's named-entity recogniser alone (tok2vec + ner);
+- pipeline: the whole small pipeline the analysis runs (tagger, parser, lemmatizer, ner);
+- analysis: `pipeline.analyse_seed` as the build runs it (cleaning, the parse, entities, events,
+  key phrases, roles), whose result is cached per seed.
+
+    python bench/language.py [--seeds 200]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+from dossier import nlp  # noqa: E402
+from dossier.clean import clean  # noqa: E402
+from dossier.pipeline import analyse_seed  # noqa: E402
+from dossier.read import read_seed  # noqa: E402
+
+
+def per_second(words: int, work) -> float:
+    start = time.process_time()
+    work()
+    return words / (time.process_time() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, default=200)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        generate(Path(folder), args.seeds)
+        seeds = [read_seed(str(p), p.read_bytes()) for p in sorted(Path(folder).glob("*.txt"))]
+    texts = [block.text for seed in seeds for block in clean(seed, frozenset()).body]
+    model = nlp.load()
+    words = sum(len(text.split()) for text in texts)
+    model.pipe(texts[:20])  # warm up
+    with model.select_pipes(enable=["tok2vec", "ner"]):
+        recognizer = per_second(words, lambda: list(model.pipe(texts)))
+    pipeline = per_second(words, lambda: list(model.pipe(texts)))
+    analysis = per_second(words, lambda: [analyse_seed((seed, frozenset(), None, nlp.DEFAULT_MODEL))
+                                          for seed in seeds])
+    print(f"{args.seeds} seeds, {words} words of kept text, model {nlp.version()}")
+    print(f"recognizer {recognizer:,.0f} words/s/core · pipeline {pipeline:,.0f} · analysis {analysis:,.0f}")
+
+
+if __name__ == "__main__":
+    main()
