@@ -8,22 +8,23 @@ merges the same event reported by several articles, applies the registry's `even
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 
 from slugify import slugify
 
 from .conflicts import find_conflicts
+from .clauses import clause_head, dated_word, main_verb, quoted, references, stretches, tense, top_of
 from .masthead import DATELINE
-from .model import Article, Entity, Event, Source, TimeExpression
-from .nlp import Parsed
+from .model import Article, Clause, Entity, Event, Source, TimeExpression
+from .nlp import Parsed, parse
 from .registry import EventRule, Registry
+from .summaries import summarise
 from .text import sentence_spans
-from .timex import MONTHS, WEEKDAYS, find_dates, is_future, parse_reference
+from .timex import MONTHS, WEEKDAYS, add_months, find_dates, is_future, parse_reference
 
-SUMMARY_WORDS = 25  # a summary is the clause around the date, not the paragraph
-ENOUGH_WORDS = 12  # a clause shorter than this borrows its neighbours
 ID_WORDS = 5  # key words in an event id after its date
 PRECISION = {4: "year", 7: "month", 10: "day"}  # by length of the value
 STOPWORDS = frozenset(
@@ -33,45 +34,187 @@ STOPWORDS = frozenset(
     "him them us who whom which what when where why how said says say told also there here then "
     "today tonight yesterday tomorrow last next week month year day ago earlier later early late "
     "mid".split())
-CLAUSE = re.compile(r"[^,;:—()]+[,;:—()]*")
+# Tenses that tell news as just happened or happening in the article's own time.
+REPORTED_TENSES = frozenset(("past", "perfect", "present"))
+HEADLINE_WORDS = 3  # a headline without a verb ("Apple iPhone launch") tells a happening when this long
+RECENT_DAYS = 45
+# Verbs that attribute what follows: "the plant closed in 1990, officials said" tells of the closing.
+SAYING = frozenset("say tell add note report state write explain comment".split())  # a story told of a date this close to the article's own is still its news
 
 
 # --- per article --------------------------------------------------------------------------------
 
 def find_events(article: Article, parsed: Parsed | None = None) -> list[Event]:
-    """One draft event per distinct date in each sentence of the article's text (headings skipped)."""
-    reference = parse_reference(article.date)
-    drafts = []
-    for block in article.body:
+    """The happenings the article tells, one per sentence (two when a clause of its own is dated apart).
+
+    The headline's happening is always dated (by the article's date when it states none); a body
+    sentence is dated by the date its main clause states, else, when it tells news in the article's
+    own time, by the article's date (`dated="reported"`). Background (past perfect, a past told
+    after an older date) and the undated future give no event."""
+    parsed = parsed or parse(article)
+    story = Story(parse_reference(article.date))
+    headline, drafts = [], []
+    if parsed.title is not None:
+        headline = _sentence_events(article.id, parsed.title, None, 0, len(parsed.title.text), story, headline=True)
+    for b, (block, doc) in enumerate(zip(article.body, parsed.blocks)):
         if block.kind == "heading":
             continue
+        inside = quoted(doc.text)
         for start, end in sentence_spans(block.text):
-            drafts += _sentence_events(article.id, block.text[start:end], reference)
-    return drafts
+            drafts += _sentence_events(article.id, doc, b, start, end, story, inside=inside)
+    first = next((b for b, block in enumerate(article.body) if block.kind != "heading"), None)
+    return _with_headline(headline, drafts, first, story.reference)
 
 
-def _sentence_events(article_id: str, sentence: str, reference) -> list[Event]:
-    expressions = find_dates(sentence, reference)
-    if not expressions or _is_only_dates(sentence, expressions):
+def _with_headline(headline: list[Event], drafts: list[Event], first: int | None, reference) -> list[Event]:
+    """The headline and the lead tell the article's main happening: one event, sourced in both, dated
+    as the lead dates it when the lead tells it as news of the article's time."""
+    if not headline or not drafts:
+        return headline + drafts
+    lead, top = drafts[0], headline[0]
+    if lead.clauses[0].block != first or lead.status != "happened" or reference is None \
+            or not recent(lead.date, reference):
+        return headline + drafts
+    lead.sources.insert(0, top.sources[0])
+    lead.clauses += top.clauses
+    return headline[1:] + drafts
+
+
+class Story:
+    """The time an article's story is at: its own date, or the recent day a sentence told ("Apple
+    announced Friday ..."), until a sentence goes back to an older date (background)."""
+
+    def __init__(self, reference):
+        self.reference = reference
+        self.now = True
+        self.day: str | None = None  # the recent day the story is told at, when a sentence stated one
+
+    def moves_to(self, value: str) -> None:
+        self.now = self.reference is not None and recent(value, self.reference)
+        if self.now and len(value) == 10 and value <= self.reference.isoformat():
+            self.day = value
+
+
+def recent(value: str, reference) -> bool:
+    """Whether a date is the article's own time: its period ends at most RECENT_DAYS before it."""
+    year, month, day = (value.split("-") + [None, None])[:3]
+    if day:
+        last = dt.date(int(year), int(month), int(day))
+    elif month:
+        last = dt.date(*add_months(int(year), int(month), 1), 1) - dt.timedelta(days=1)
+    else:
+        last = dt.date(int(year), 12, 31)
+    return (reference - last).days <= RECENT_DAYS
+
+
+def _sentence_events(article_id: str, doc, block: int | None, start: int, end: int, story: Story,
+                     headline: bool = False, inside: list[bool] | None = None) -> list[Event]:
+    text = doc.text[start:end]
+    inside = inside or quoted(doc.text)
+    dateline = DATELINE.match(text)  # "MOSCOW, June 15 (Agency) --" dates the report, not an event
+    lead = start + (dateline.end() if dateline else 0)
+    tokens = [t for t in doc if start <= t.idx < end and t.idx >= lead and not t.is_space]
+    if not tokens:
+        return []
+    root = _root(tokens)
+    if inside[root.idx] or root.pos_ not in ("VERB", "AUX") and not (headline and len(tokens) >= HEADLINE_WORDS):
+        return []  # a quotation is not an event; nor is a line without a verb
+    expressions = [x for x in find_dates(text, story.reference) if start + x.start >= lead]
+    if expressions and _is_only_dates(text, expressions):
         return []  # a dateline such as "1998-08-07 21:00" states no event
-    events, seen = [], set()
-    dateline = DATELINE.match(sentence)  # "MOSCOW, June 15 (Agency) --" dates the report, not an event
-    lead = dateline.end() if dateline else 0
+    dated: dict[int, list] = {}  # clause head's index -> [(expression, its tokens)]
+    heads = {}
     for expression in expressions:
-        if expression.value in seen or expression.start < lead:
+        span = [t for t in tokens if start + expression.start < t.idx + len(t.text) and t.idx < start + expression.end]
+        word = dated_word(span) if span and not inside[span[0].idx] else False
+        if word is False:
             continue
-        seen.add(expression.value)
-        summary = summarise(sentence[lead:], expression.start - lead, expression.end - lead)
-        events.append(Event(
-            id=event_id(expression.value, summary),
-            date=expression.value,
-            precision=expression.precision,
-            status=status_of(sentence, expression, reference),
-            summary=summary,
-            sources=[Source(article_id, sentence)],
-            dated="stated",
-        ))
+        head = word if word is not None else clause_head(top_of(span), root)
+        heads[head.i] = head
+        dated.setdefault(head.i, []).append((expression, span))
+    clause_root = _told(root, heads, dated)
+    main = main_verb(clause_root)
+    events = []
+    stated = _closest(dated.get(clause_root.i, []), clause_root)
+    apart = [heads[i] for i in dated if i not in (root.i, clause_root.i)
+             and (stated is None or _closest(dated[i], heads[i]).value != stated.value)]
+    if stated is not None:
+        story.moves_to(stated.value)
+        events.append(_draft(article_id, text, tokens, block, main, apart, stated.value, stated.precision, "stated",
+                             status_of(text, stated, story.reference, tense(main))))
+    elif story.reference is not None and (headline or _reported(tense(main), story)):
+        story.now = True
+        if tense(main) == "past" and story.day and not headline:  # told at the day the story is at
+            events.append(_draft(article_id, text, tokens, block, main, apart, story.day, "day", "stated",
+                                 "happened"))
+        else:
+            events.append(_draft(article_id, text, tokens, block, main, apart, story.reference.isoformat(), "day",
+                                 "reported", "happened"))
+    for head in apart:
+        own = _closest(dated[head.i], head)
+        subtree = {t.i for t in head.subtree}
+        clause = [t for t in tokens if t.i in subtree]
+        verb = main_verb(head)
+        events.append(_draft(article_id, text, clause, block, verb, [h for h in apart if h.i != head.i and h.i in subtree],
+                             own.value, own.precision, "stated", status_of(text, own, story.reference, tense(verb)),
+                             whole=tokens))
     return events
+
+
+def _told(root, heads: dict, dated: dict):
+    """The clause a sentence is about: its root, but for "X, officials said" the dated X."""
+    if root.lemma_ not in SAYING:
+        return root
+    told = [heads[i] for i in dated if heads[i].dep_ in ("ccomp", "parataxis") and heads[i].head.i == root.i]
+    return told[0] if told else root
+
+
+def _root(tokens):
+    """The sentence's root: the token whose head lies outside the sentence or is itself."""
+    heads = [t for t in tokens if t.head.i == t.i or not tokens[0].i <= t.head.i <= tokens[-1].i]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    return (verbs or heads or tokens)[0]
+
+
+def _reported(tense_: str | None, story: Story) -> bool:
+    """News told as just happened (past, while the story is at the article's time) or happening."""
+    if tense_ in ("perfect", "present"):
+        return True
+    return tense_ == "past" and story.now
+
+
+def _closest(found: list, head):
+    """Of the dates of one clause, the one hanging closest to its verb."""
+    if not found:
+        return None
+    return min(found, key=lambda item: (_distance(top_of(item[1]), head), item[0].start))[0]
+
+
+def _distance(token, head) -> int:
+    steps = 0
+    while token.i != head.i and token.head.i != token.i:
+        token, steps = token.head, steps + 1
+    return steps
+
+
+def _draft(article_id: str, sentence: str, tokens: list, block: int | None, verb, apart: list, date: str,
+           precision: str, dated: str, status: str, whole: list | None = None) -> Event:
+    summary = summarise(tokens if whole is None or _stands_alone(verb) else whole)
+    told_apart = {t.i for head in apart for t in head.subtree}
+    return Event(
+        id=event_id(date, summary), date=date, precision=precision, status=status, summary=summary,
+        sources=[Source(article_id, sentence)], dated=dated, action=verb.lemma_.lower(),
+        clauses=[Clause(block, stretches(tokens, apart), references([t for t in tokens if t.i not in told_apart]))],
+    )
+
+
+def _stands_alone(verb) -> bool:
+    """Whether a clause reads as a sentence on its own: it has its own subject and is not relative."""
+    head = verb
+    while head.dep_ == "xcomp":
+        head = head.head
+    return head.dep_ in ("conj", "parataxis", "advcl", "ccomp") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
 
 
 def _is_only_dates(sentence: str, expressions: list[TimeExpression]) -> bool:
@@ -81,7 +224,7 @@ def _is_only_dates(sentence: str, expressions: list[TimeExpression]) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
 
 
-def status_of(sentence: str, expression: TimeExpression, reference) -> str:
+def status_of(sentence: str, expression: TimeExpression, reference, tense_: str | None = None) -> str:
     """'expected' when the date is after the publication date, or the clause speaks of the future
     and the date is not already past ("will meet today", "later this year")."""
     if reference is not None:
@@ -90,46 +233,9 @@ def status_of(sentence: str, expression: TimeExpression, reference) -> str:
             return "expected"
         if expression.value < published:
             return "happened"
+    if tense_ is not None:
+        return "expected" if tense_ in ("future", "modal") else "happened"
     return "expected" if is_future(sentence, expression.start, expression.end) else "happened"
-
-
-def summarise(sentence: str, start: int, end: int, limit: int = SUMMARY_WORDS) -> str:
-    """The clause around sentence[start:end], grown by neighbouring clauses (the following one
-    first: the words after a date usually say what happened) until it says enough, within `limit`."""
-    sentence = sentence.strip()
-    if len(sentence.split()) <= limit:
-        return sentence
-    clauses = [m.span() for m in CLAUSE.finditer(sentence)]
-    first = last = next((i for i, (s, e) in enumerate(clauses) if s <= start < e), 0)
-    words = _words(sentence, *clauses[first])
-    while words < ENOUGH_WORDS:
-        for candidate in (last + 1, first - 1):
-            if 0 <= candidate < len(clauses) and words + _words(sentence, *clauses[candidate]) <= limit:
-                words += _words(sentence, *clauses[candidate])
-                first, last = min(first, candidate), max(last, candidate)
-                break
-        else:
-            break
-    if words > limit:
-        return _window(sentence, start, end, limit)
-    summary = sentence[clauses[first][0]:clauses[last][1]].strip(" ,;:—(").strip()
-    if words < ENOUGH_WORDS and last + 1 < len(clauses):  # "After the talks on Friday," says nothing yet
-        following = sentence[clauses[last][1]:clauses[last + 1][1]].split()[:limit - words]
-        summary = sentence[clauses[first][0]:clauses[last][1]].strip() + " " + " ".join(following).rstrip(",;:") + " …"
-    return summary
-
-
-def _words(text: str, start: int, end: int) -> int:
-    return len(text[start:end].split())
-
-
-def _window(sentence: str, start: int, end: int, limit: int) -> str:
-    """`limit` words around the expression, when even its own clause is too long."""
-    before, after = sentence[:start].split(), sentence[end:].split()
-    budget = max(0, limit - len(sentence[start:end].split()))
-    keep_after = min(len(after), budget - min(len(before), budget // 3))
-    keep_before = min(len(before), budget - keep_after)
-    return " ".join(before[len(before) - keep_before:] + [sentence[start:end]] + after[:keep_after])
 
 
 def event_id(date: str, summary: str) -> str:
@@ -150,7 +256,7 @@ def build_events(articles: list[Article], drafts: dict[str, list[Event]], entiti
     """All events of the dossier, merged across articles, curated by the registry, sorted by date."""
     dates = {a.id: a.date or "" for a in articles}
     events = [_copy(e) for a in articles for e in drafts.get(a.id, [])]
-    attach_participants(events, entities)
+    attach_participants(events, entities, articles)
     events = merge_reports(events, dates)
     events = find_conflicts(events, dates)
     assign_ids(events)
@@ -162,20 +268,72 @@ def _copy(event: Event) -> Event:
     """Drafts come from the per-seed cache: never change them in place."""
     return Event(event.id, event.date, event.precision, event.status, event.summary,
                  list(event.entities), [Source(s.article, s.sentence) for s in event.sources],
-                 list(event.merged), event.dated, event.action)
+                 list(event.merged), event.dated, event.action, clauses=list(event.clauses))
 
 
-def attach_participants(events: list[Event], entities: list[Entity]) -> None:
-    """An event's participants are the entities named in the sentence it comes from."""
+# The entity types a reference may stand for, by its kind ("it" is never a person).
+REFERS_TO = {"person": ("person",), "organisation": ("organisation",),
+             "thing": ("organisation", "product", "country", "treaty", "event")}
+REFERENCE_REACH = 2  # paragraphs back an antecedent is looked for before the article's main actor
+
+
+def attach_participants(events: list[Event], entities: list[Entity], articles: list[Article] = ()) -> None:
+    """An event's participants: the entities named in its clause, and those the clause refers to by
+    "he", "it" or "the company" (the nearest entity of that kind named before, within a couple of
+    paragraphs, else the one the article names most). A headline's: the entities the article names
+    whose name it holds. An event with no clause (added by the analyst): its sentence's entities."""
+    by_article: dict[str, list] = defaultdict(list)
     named = defaultdict(set)
     for entity in entities:
         for mention in entity.mentions:
+            by_article[mention.article].append((mention.block, mention.start, entity, mention.text))
             named[mention.article, _normal(mention.sentence)].add(entity.id)
+    for found in by_article.values():
+        found.sort(key=lambda item: (item[0], item[1], item[2].id))
+    titles = {a.id: a.title or "" for a in articles}
     for event in events:
         ids = set(event.entities)
-        for source in event.sources:
-            ids |= named.get((source.article, _normal(source.sentence)), set())
+        article = event.sources[0].article if event.sources else ""
+        found = by_article.get(article, [])
+        if not event.clauses:
+            for source in event.sources:
+                ids |= named.get((source.article, _normal(source.sentence)), set())
+        for clause in event.clauses:
+            if clause.block is None:
+                ids |= _in_headline(titles.get(article, ""), found)
+                continue
+            ids |= {entity.id for block, start, entity, _ in found if block == clause.block
+                    and any(s.start <= start < s.end for s in clause.stretches)}
+            for reference in clause.references:
+                antecedent = _antecedent(found, clause.block, reference)
+                if antecedent is not None:
+                    ids.add(antecedent.id)
         event.entities = sorted(ids)
+        event.clauses = []  # done with: the corpus's events carry no offsets
+
+
+def _in_headline(title: str, found: list) -> set[str]:
+    ids = set()
+    for _, _, entity, text in found:
+        if entity.id not in ids and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title)
+                                        for n in {text, entity.name, *entity.aliases} if n):
+            ids.add(entity.id)
+    return ids
+
+
+def _antecedent(found: list, block: int, reference) -> Entity | None:
+    """The entity a reference stands for: the nearest compatible one named before it, else the
+    article's most named one of that kind."""
+    kinds = REFERS_TO[reference.kind]
+    before = [entity for b, start, entity, _ in found if entity.type in kinds and (b, start) < (block, reference.start)
+              and block - b <= REFERENCE_REACH]
+    if before:
+        return before[-1]
+    counts = Counter(entity.id for _, _, entity, _ in found if entity.type in kinds)
+    if not counts:
+        return None
+    best = min(counts, key=lambda eid: (-counts[eid], eid))
+    return next(entity for _, _, entity, _ in found if entity.id == best)
 
 
 def _normal(sentence: str) -> str:
@@ -183,45 +341,56 @@ def _normal(sentence: str) -> str:
 
 
 def merge_reports(events: list[Event], article_dates: dict[str, str]) -> list[Event]:
-    """Merge events with the same date (and precision) that share participants.
+    """Merge the reports of one happening by several articles.
 
-    A day is specific enough for one shared participant; a month or a year needs two, since
-    "the U.S. in 1998" names many different events.
-    """
-    groups = defaultdict(list)
-    for event in events:
-        groups[event.date, event.precision].append(event)
-    merged = []
-    for (_, precision), group in groups.items():
-        for cluster in _clusters(group, shared=1 if precision == "day" else 2):
-            merged.append(_combine(cluster, article_dates))
-    return merged
-
-
-def _clusters(events: list[Event], shared: int) -> list[list[Event]]:
-    """Connected groups of events that share `shared` participants (single linkage), in first-seen order.
-
-    Events are joined through the participants (or pairs of them) they share, never compared pairwise,
+    Events of different articles are one happening when their dates agree and they share participants:
+    one for a day, two for a month or a year (since "the U.S. in 1998" names many events). A report
+    dated only by its article's date, or a later retelling at another precision ("in 1990" for "on
+    19 November 1990"), must also tell the same action. One article tells each happening once: its
+    events are never merged with each other. Events are joined through keys, never compared pairwise,
     so a year named by thousands of reports stays linear.
     """
-    parent = list(range(len(events)))
+    clusters: list[list[Event]] = []
+    articles: list[set[str]] = []
+    finest: list[str] = []
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for event in events:
+        article = event.sources[0].article if event.sources else ""
+        keys = _merge_keys(event)
+        joined = next((c for k in keys for c in index.get(k, ())[:MERGE_CANDIDATES]
+                       if article not in articles[c] and _agree(event.date, finest[c])), None)
+        if joined is None:
+            joined = len(clusters)
+            clusters.append([])
+            articles.append(set())
+            finest.append(event.date)
+        clusters[joined].append(event)
+        articles[joined].add(article)
+        if len(event.date) > len(finest[joined]):
+            finest[joined] = event.date
+        for k in keys:
+            if joined not in index[k]:
+                index[k].append(joined)
+    return [_combine(cluster, article_dates) for cluster in clusters]
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    first_with: dict = {}
-    for i, event in enumerate(events):
-        participants = sorted(set(event.entities))
-        for key in participants if shared == 1 else combinations(participants, 2):
-            a, b = root(i), root(first_with.setdefault(key, i))
-            parent[max(a, b)] = min(a, b)
-    clusters = defaultdict(list)
-    for i, event in enumerate(events):
-        clusters[root(i)].append(event)
-    return list(clusters.values())
+MERGE_CANDIDATES = 50  # clusters tried per key: enough for real overlaps, bounded for huge dossiers
+
+
+def _merge_keys(event: Event) -> list[tuple]:
+    participants = sorted(set(event.entities))
+    keys: list[tuple] = []
+    if event.dated == "stated":
+        keys += [("date", event.date, p) for p in participants] if event.precision == "day" else [
+            ("date", event.date, pair) for pair in combinations(participants, 2)]
+    if event.action:
+        keys += [("action", event.date[:4], event.action, p) for p in participants]
+    return keys
+
+
+def _agree(date: str, other: str) -> bool:
+    """The same date, or one at a coarser precision that holds the other."""
+    return date.startswith(other) or other.startswith(date)
 
 
 def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
@@ -234,14 +403,15 @@ def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
 
     ordered = sorted(cluster, key=first_report)  # stable: within one article, the first sentence leads
     lead = ordered[0]
+    dating = max(ordered, key=lambda e: (len(e.date), e.dated == "stated"))  # the finest date told
     sources = list(dict.fromkeys((s.article, s.sentence) for e in ordered for s in e.sources))
     return Event(
-        id=lead.id, date=lead.date, precision=lead.precision,
+        id=lead.id, date=dating.date, precision=dating.precision,
         status="happened" if any(e.status == "happened" for e in cluster) else "expected",
         summary=lead.summary,
         entities=sorted({i for e in cluster for i in e.entities}),
         sources=[Source(article, sentence) for article, sentence in sources],
-        dated="stated" if any(e.dated == "stated" for e in cluster) else "reported",
+        dated=dating.dated,
         action=lead.action,
     )
 

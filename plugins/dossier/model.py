@@ -236,6 +236,32 @@ class Conflict:
 
 
 @dataclass(slots=True)
+class Stretch:
+    """A range of characters of a block (or of the headline)."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Reference:
+    """A word that stands for an entity named elsewhere: "he", "it", "the company"."""
+
+    start: int
+    end: int
+    kind: str  # "person" (he, she), "organisation" (the company, the automaker), "thing" (it, its)
+
+
+@dataclass(slots=True)
+class Clause:
+    """Where a draft event is told, so that its participants can be found once entities are known."""
+
+    block: int | None  # index into Article.body; None for the headline
+    stretches: list[Stretch] = field(default_factory=list)  # the clause, without sub-clauses told apart
+    references: list[Reference] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Event:
     id: str
     date: str
@@ -253,6 +279,8 @@ class Event:
     action: str = ""
     # Where its reports disagree (conflicts.py): each field with every version and its sources.
     conflicts: list[Conflict] = field(default_factory=list)
+    # drafts only: where the happening is told (see events.attach_participants)
+    clauses: list[Clause] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,147 @@
+"""Happenings in a parsed sentence: which clause tells what, in which tense, and which date is whose.
+
+A sentence tells one happening, its main clause: the root of the dependency parse, followed through
+"is expected to", "plans to" to the verb that says what happens. A clause with a verb of its own and a
+date of its own tells a second one ("he bought Pixar, which Disney acquired in 2005"). A date belongs
+to the clause whose verb it hangs from; a date that names a thing ("the 1991 agreement") dates no
+clause, nor does "since" unless the clause tells a lasting state ("has been fighting cancer since
+2004", not "its first loss since 1992"). Tense comes from the verb's tag and its auxiliaries.
+"""
+from __future__ import annotations
+
+from .model import Reference, Stretch
+
+# Dependencies that open a clause of its own (a verb there heads a happening that may be dated apart).
+OWN_CLAUSE = frozenset("conj advcl ccomp relcl acl parataxis".split())
+# Verbs of plan and expectation: "is expected to launch", "plans to sell" tell of the launch, the sale.
+PLANS = frozenset("expect plan schedule slate set intend aim hope go prepare due".split())
+FUTURE_MODALS = frozenset("will shall 'll wo".split())
+MODIFIERS = frozenset("compound amod nummod poss nmod".split())  # a date before its noun names a thing
+# Words that stand for an entity named before, by the kind of entity they stand for.
+PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+            "it": "thing", "its": "thing"}
+# Common nouns that refer back to an organisation ("the company said"); "-maker" covers automaker,
+# carmaker, chipmaker and the like.
+ORGANISATION_NOUNS = frozenset("company firm group corporation conglomerate maker manufacturer retailer "
+                               "carrier airline bank insurer operator label publisher developer "
+                               "giant startup".split())
+COMPARISON = frozenset("first last biggest largest highest lowest worst best".split())
+
+
+def main_verb(root):
+    """The verb that says what happens: 'expected to launch' -> launch."""
+    verb = root
+    while verb.lemma_ in PLANS:
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None:
+            break
+        verb = nxt
+    return verb
+
+
+def tense(verb) -> str | None:
+    """'future', 'modal', 'past', 'past perfect', 'perfect', 'present' or None (no finite verb)."""
+    if verb.lemma_ in PLANS and any(c.dep_ == "xcomp" for c in verb.children):
+        return "future"
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    modals = [a for a in auxiliaries if a.tag_ == "MD"]
+    if modals:
+        return "future" if modals[0].lower_ in FUTURE_MODALS else "modal"
+    if any(a.tag_ == "TO" for a in auxiliaries):
+        return "future" if verb.dep_ == "ROOT" else None  # a headline's "Apple to give refunds"
+    have = [a for a in auxiliaries if a.lemma_ == "have"]
+    if have:
+        return "past perfect" if have[0].tag_ == "VBD" else "perfect"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    be = [a for a in auxiliaries if a.lemma_ == "be"]
+    if be and verb.tag_ in ("VBG", "VBN"):
+        return "past" if be[0].tag_ == "VBD" else "present"
+    return None
+
+
+def clause_head(token, root):
+    """The head of the clause `token` belongs to: the nearest verb above it that opens a clause, or
+    the root; an 'xcomp' ("expected to launch") belongs to the clause above it."""
+    node = token
+    while node.i != root.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in OWN_CLAUSE:
+            return node
+        node = node.head
+    return root
+
+
+def top_of(tokens):
+    """The token of a phrase whose head lies outside it: the phrase's attachment."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+
+
+def dated_word(date_tokens):
+    """What a date phrase dates: its clause (the clause's verb, returned as None), a happening named by
+    a noun it stands before ("the Aug. 7 bombings", "Wednesday's ruling": that noun), or nothing (a
+    name such as "WWDC 2005", a comparison such as "the first loss since 1992": False)."""
+    node = top_of(date_tokens)
+    if node.dep_ in MODIFIERS and node.i < node.head.i:
+        return node.head if node.head.pos_ == "NOUN" else False
+    preposition = node.head if node.dep_ == "pobj" else None
+    if preposition is not None and preposition.lower_ == "since":
+        verb = preposition.head
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")] if verb.pos_ in ("VERB", "AUX") else [verb]
+        if any(w.lower_ in COMPARISON or w.tag_ == "JJS" for o in objects for w in o.subtree):
+            return False
+    if node.pos_ in ("NUM", "PROPN") and node.dep_ in ("nummod", "appos", "npadvmod") and node.head.pos_ == "PROPN" \
+            and node.head.ent_type_ != "DATE":
+        return False  # "WWDC 2005", "Windows 2000"
+    return None
+
+
+def stretches(tokens, left_out=()) -> list[Stretch]:
+    """The character ranges of `tokens` (in order), without the subtrees of `left_out` heads."""
+    skipped = {t.i for head in left_out for t in head.subtree}
+    out: list[Stretch] = []
+    for token in tokens:
+        if token.i in skipped:
+            continue
+        end = token.idx + len(token.text)
+        if out and token.i - 1 == last:
+            out[-1].end = end
+        else:
+            out.append(Stretch(token.idx, end))
+        last = token.i
+    return out
+
+
+def references(tokens) -> list[Reference]:
+    """Pronouns and "the company"-like phrases among `tokens`, by the kind of entity they stand for."""
+    found = []
+    for token in tokens:
+        kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
+        if token.pos_ == "NOUN" and token.tag_ == "NN" and (token.lower_ in ORGANISATION_NOUNS
+                                                            or token.lower_.endswith("maker")):
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+                    c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children):
+                kind = "organisation"
+        if kind:
+            found.append(Reference(token.idx, token.idx + len(token.text), kind))
+    return found
+
+
+def quoted(text: str) -> list[bool]:
+    """For each character of `text`, whether it lies inside quotation marks."""
+    inside, out = False, []
+    for i, char in enumerate(text):
+        if char == "“":
+            inside = True
+        elif char == "”":
+            out.append(True)
+            inside = False
+            continue
+        elif char == '"':
+            inside = not inside
+            out.append(True)
+            continue
+        out.append(inside)
+    return out
