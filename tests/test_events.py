@@ -290,3 +290,10 @@ def test_every_event_says_how_it_is_dated_and_what_happened_in_the_contract():
     event.action = "meet"
     [out] = to_json(Dossier(events=[event]))["events"]
     assert (out["dated"], out["action"]) == ("stated", "meet")
+
+
+def test_a_number_sign_does_not_end_the_sentence():
+    from dossier.text import sentence_spans
+    text = "The store became the No. 2 music retailer in 2007. Sales rose."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The store became the No. 2 music retailer in 2007.", "Sales rose."]

@@ -28,7 +28,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if match.group().startswith(".") and _abbreviation_before(text, max(start, match.start() - LOOKBACK),
                                                                    match.start()):
             continue
-        if match.group() == "." and before == "no" and text[match.end():].lstrip()[:1].isdigit():
+        if match.group() == "." and text[max(start, match.start() - 3):match.start()].lower() in (" no", "no") \
+                and text[match.end():].lstrip()[:1].isdigit():
             continue  # "the No. 2 retailer"
         spans.append((start, match.end()))
         start = match.end()
