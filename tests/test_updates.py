@@ -192,7 +192,7 @@ def test_first_build_no_changes_then_a_new_article_with_its_people_and_events(re
     assert any("Berg" in name for name in new_people)
     new_events = {a["href"].split("#event-")[-1] for a in latest.select("ul.event-added a")}
     assert new_events and new_events <= {e["id"] for e in data["events"]}
-    assert new_events == {e["id"] for e in data["events"] if [s["article"] for s in e["sources"]] == [later["id"]]}
+    assert new_events == {e["id"] for e in data["events"] if {s["article"] for s in e["sources"]} == {later["id"]}}
 
     feed = ET.parse(third.output / "feeds" / "updates.atom.xml").getroot()
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")

@@ -73,7 +73,7 @@ def _with_headline(headline: list[Event], drafts: list[Event], first: int | None
         return headline + drafts
     lead, top = drafts[0], headline[0]
     if lead.clauses[0].block != first or lead.status != "happened" or reference is None \
-            or not recent(lead.date, reference):
+            or not recent(lead.date, reference) or not _same_words(top.sources[0].sentence, lead.sources[0].sentence):
         return headline + drafts
     lead.sources.insert(0, top.sources[0])
     lead.clauses += top.clauses
@@ -105,6 +105,13 @@ def recent(value: str, reference) -> bool:
     else:
         last = dt.date(int(year), 12, 31)
     return (reference - last).days <= RECENT_DAYS
+
+
+def _same_words(headline: str, lead: str) -> bool:
+    """Whether a lead tells of what its headline does: they share a word that is not a stopword."""
+    def words(text: str) -> set[str]:
+        return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{3,}", text) if w.lower() not in STOPWORDS}
+    return bool(words(headline) & words(lead))
 
 
 def _sentence_events(article_id: str, doc, block: int | None, start: int, end: int, story: Story,
