@@ -354,6 +354,25 @@ def test_word_families_are_one_phrase_and_everyday_words_never_name_a_theme_alon
     assert "automakers" in phrases and "automaker" not in phrases  # one family, written as most articles do
 
 
+def test_a_story_of_everyday_words_is_named_after_its_actor():
+    texts = {
+     "a1": ("2009-01-05", ["Brantwell Motors said its firm would cut its stake in two units this quarter.",
+            "The package was approved by Brantwell Motors."]),
+     "a2": ("2009-01-12", ["Brantwell Motors sold the units, and the firm said the package was complete this quarter.",
+            "Brantwell Motors will keep a stake."]),
+     **{k: v for k, v in VACCINE.items() if k in ("v1", "v2", "v3", "v4", "v5", "v6")},
+    }
+    motors = named(texts, [("organisation", "Brantwell Motors", [])])
+    dossier = dossier_of(texts, motors)
+    for article in dossier.articles:
+        if article.id.startswith("a"):
+            article.title = "Brantwell Motors sells units"
+    found = {t.name: sorted(t.articles) for t in find_topics(dossier, Registry())}
+    assert found["Brantwell Motors"] == ["a1", "a2"]
+    # a name the entity stage missed is an actor too
+    assert {t.name: sorted(t.articles) for t in find_topics(dossier_of(texts), Registry())}["Brantwell Motors"] == ["a1", "a2"]
+
+
 def test_names_keep_their_spelling_and_a_model_number():
     texts = {
         "n1": ("2010-06-07", ["The new iPhone 4 went on sale in five countries, and the iPhone sold out within hours.",

@@ -111,6 +111,8 @@ def specificity(phrase: str) -> float:
     """How far a phrase is from everyday English: 1 for rare words, near 0 for the commonest;
     each extra word makes a phrase more specific."""
     words = phrase.split()
+    if not words:
+        return 0.0
     rarity = sum(min(1.0, max(0.0, (7.0 - zipf(w)) / 4.0)) for w in words) / len(words)
     return rarity * (1.0 + 0.35 * (len(words) - 1))
 

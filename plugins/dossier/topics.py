@@ -473,10 +473,12 @@ def _phrase_name(theme: Theme, analysis: Analysis) -> str:
                 and 2 * len(analysis.salient[p] & theme.units) >= len(theme.units)]
         best = max(told, key=centrality, default="")
     # several words say more than one: "Vaccine rollout" rather than "Doses", if nearly as central
+    if not best:
+        return ""
     longer = [p for p in own if " " in p and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]]
-    if best and " " not in best and best not in analysis.names and longer:
+    if " " not in best and best not in analysis.names and longer:
         best = max(longer, key=centrality)
-    return analysis.label(best) if best else ""
+    return analysis.label(best)
 
 
 def _entity_name(theme: Theme, analysis: Analysis) -> str:
