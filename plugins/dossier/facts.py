@@ -52,7 +52,6 @@ FUTURE_HEADS = frozenset("expect plan set due intend schedule prepare".split())
 NAME_LABELS = ("PERSON",)
 BODY_LABELS = ("GPE", "NORP", "ORG")
 BODY_TYPES = ("country", "organisation", "acronym", "maybe")
-PERSON_TYPES = ("person", "maybe")
 # A role's head noun names a person: a known title word, or an agent noun ("shareholder", "employee").
 AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|eer|ary|ive)s?$")
 POST_NOUNS = frozenset("coach boss captain head chief chair host trustee treasurer clerk".split())  # beside roles.txt
@@ -100,12 +99,14 @@ class BlockReader:
         named = [(c.mention.start, c.mention.end) for c in candidates if c.type in ("country", "organisation")]
         ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in BODY_LABELS]
         self.known_bodies = {t.i for start, end in named for t in doc.char_span(start, end, alignment_mode="expand") or ()}
+        maybes = [(c.mention.start, c.mention.end) for c in candidates if c.type == "maybe"]
         self.names = [span for span in self._spans(
-            [(c.mention.start, c.mention.end) for c in candidates if c.type in PERSON_TYPES]
+            [(c.mention.start, c.mention.end) for c in candidates if c.type == "person"]
+            + [(start, end) for start, end in maybes  # a word left open that the model calls a body is not a name
+               if not any(s < end and start < e for s, e in ents)]
             + [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS])
             if span[-1].lower_ not in self.gaz.role_heads  # "Chief Operating Officer" is a title, not a name
-            and not self.known_bodies & set(range(span.start, span.end))
-            and not any(start < span.end_char and span.start_char < end for start, end in ents)]
+            and not self.known_bodies & set(range(span.start, span.end))]
         self.bodies = self._spans(_union([(c.mention.start, c.mention.end) for c in candidates
                                           if c.type in BODY_TYPES] + ents))
         self.name_at = {i: span for span in self.names for i in range(span.start, span.end)}
@@ -145,7 +146,7 @@ class BlockReader:
                 unique.append(s)
         return unique
 
-    def statement(self, name, role: Role_, change: str = "", expected: bool = False, date: str | None = None,
+    def statement(self, name, role: Phrase, change: str = "", expected: bool = False, date: str | None = None,
                   other=None) -> RoleStatement:
         return RoleStatement(self.article, self.sentence(name.root), self.span(name), role.text,
                              self.span(role.body) if role.body is not None else None, role.generic,
@@ -223,7 +224,7 @@ class BlockReader:
         subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]  # "The former ..., X, will"
         subject = next((c for c in subjects if c.i in self.name_at), subjects[0] if subjects else None)
         as_role = self.as_role(verb)
-        role = as_role or Role_("")
+        role = as_role or Phrase("")
         if lemma in COPULAS and dep == "nsubj":
             attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i not in self.name_at), None)
             phrase = self.role_phrase(attr) if attr is not None and attr.pos_ in ("NOUN", "PROPN") else None
@@ -234,7 +235,7 @@ class BlockReader:
             body = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if body is None:
                 return []
-            held = Role_(HEAD_VERBS[lemma], *self.body_of(body))
+            held = Phrase(HEAD_VERBS[lemma], *self.body_of(body))
             if held.body is None and not held.generic:
                 return []
             return [self.statement(name, held, "former" if verb.tag_ == "VBD" else "", expected)]
@@ -297,7 +298,7 @@ class BlockReader:
                     return expression.value
         return None
 
-    def as_role(self, verb) -> Role_ | None:
+    def as_role(self, verb) -> Phrase | None:
         """ "... as chief executive of Y", also through "from his post as ..."."""
         queue, seen = [(verb, 0)], set()
         while queue:
@@ -317,14 +318,14 @@ class BlockReader:
                          for g in c.children if g.dep_ == "pobj" and g.i not in self.name_at), None)
         return None
 
-    def role_phrases(self, head) -> list[Role_]:
+    def role_phrases(self, head) -> list[Phrase]:
         """A role noun and those coordinated with it ("co-founder and chief executive of Y"), which share
         the body one of them names."""
         roles = [self.role_phrase(head)] + [self.role_phrase(c) for c in head.children if c.dep_ == "conj"
                                             and c.pos_ in ("NOUN", "PROPN") and c.i not in self.name_at]
         return _share([role for role in roles if role])
 
-    def role_phrase(self, head) -> Role_ | None:
+    def role_phrase(self, head) -> Phrase | None:
         """The role a noun phrase names: its words up to the head, then "of/for/at Y"."""
         tokens = [t for t in head.subtree if t.i <= head.i]
         start = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].text == ","), -1) + 1
@@ -360,7 +361,7 @@ class BlockReader:
             return None, token.lower_
         return None, ""
 
-    def read_roles(self, tokens: list) -> list[Role_]:
+    def read_roles(self, tokens: list) -> list[Phrase]:
         """Titles joined by "and" ("Acme CEO and co-founder X"): each read, the first one's body shared."""
         parts, part = [], []
         for t in tokens:
@@ -371,7 +372,7 @@ class BlockReader:
                 part.append(t)
         return _share([role for role in map(self.read_role, [*parts, part]) if role])
 
-    def strip_changes(self, tokens: list, role: Role_) -> None:
+    def strip_changes(self, tokens: list, role: Phrase) -> None:
         """Drop what opens a title without being it, noting the change words ("former", "new")."""
         while tokens and (tokens[0].pos_ in ("DET", "PRON", "PUNCT", "NUM", "VERB", "AUX", "CCONJ", "PART", "SCONJ",
                                              "ADP", "ADV", "INTJ")
@@ -386,9 +387,9 @@ class BlockReader:
             elif word.lower_ in ("its", "their"):
                 role.generic = word.lower_
 
-    def read_role(self, tokens: list) -> Role_ | None:
+    def read_role(self, tokens: list) -> Phrase | None:
         """A title's words: change words, a leading body ("U.S.", "NATO's", "alliance"), then the role."""
-        role = Role_("")
+        role = Phrase("")
         self.strip_changes(tokens, role)
         while tokens and tokens[-1].lower_.rstrip(".") in self.gaz.honorifics:
             tokens.pop()
@@ -491,7 +492,7 @@ RELATION_NOUNS = {"member": "member of", "subsidiary": "part of", "unit": "part 
                   "arm": "part of", "part": "part of", "parent": "parent of", "owner": "parent of"}
 
 
-def _share(roles: list[Role_]) -> list[Role_]:
+def _share(roles: list[Phrase]) -> list[Phrase]:
     """Coordinated roles share the body and the change word one of them has."""
     body = next((r for r in roles if r.body is not None or r.generic), None)
     change = next((r for r in roles if r.change), None)
@@ -504,8 +505,9 @@ def _share(roles: list[Role_]) -> list[Role_]:
 
 
 @dataclass
-class Role_:
-    """A role phrase while it is read: its words, its body (a span, or a generic noun) and change word."""
+class Phrase:
+    """A role as a sentence writes it, while it is read: its words, its body (a span of the parse, or a
+    generic noun such as "company") and its change word."""
 
     text: str
     body: object | None = None  # a spaCy Span
@@ -641,7 +643,7 @@ def _fill_unsaid(resolved: list[Resolved]) -> None:
             continue
         for source in (said.get((r.statement.article, r.other)), anywhere.get(r.other),
                        said.get((r.statement.article, r.holder)), anywhere.get(r.holder)):
-            if source and r.other or source and not r.other:
+            if source:
                 r.role, of = min(source, key=lambda k: (-source[k], k))
                 r.of = r.of or of
                 break
