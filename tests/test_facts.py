@@ -213,3 +213,9 @@ def test_a_promotion_keeps_the_former_role_in_the_same_body():
     assert roles["chief financial officer"].status == "ended"
     assert roles["chief financial officer"].of == roles["chief executive"].of == "organisation/kestrel-mining-company"
     assert roles["chief executive"].status == "expected"
+
+
+def test_a_noun_before_and_is_no_title():
+    found = dossier_of(article("Nadia Rossi, chief executive of the Serra Textile Company, spoke on Monday.",
+                               "The new looms are under development and Rossi will keep her seat on the board."))
+    assert [r.role for r in found["person/nadia-rossi"].roles] == ["chief executive"]

@@ -162,7 +162,7 @@ class BlockReader:
             if t.i in self.name_at:
                 break  # another person's name: "Bush adviser X" reads no further
             if t.tag_ == "HYPH" or t.text in ("'s", "’s") or t.pos_ in ("NOUN", "PROPN", "ADJ") or (
-                    t.lower_ == "and" and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")) or (
+                    t.lower_ == "and" and first < name.start and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")) or (
                     t.lower_ == "of" and i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper()):
                 first = i
                 i -= 1
@@ -422,7 +422,7 @@ class BlockReader:
         head = tokens[-1] if head is None or head.i == tokens[0].i else self.doc[head.i - 1]
         if head.lower_ in RELATIVE or head.tag_ in ("NNS", "NNPS") or not (
                 head.lower_ in self.gaz.role_heads or head.lower_ in POST_NOUNS or (
-                    head.pos_ == "NOUN" and AGENT_NOUN.search(head.lower_)
+                    head.pos_ == "NOUN" and AGENT_NOUN.search(head.lower_) and not head.lower_.endswith("ment")
                     and len(head.text) > len(AGENT_NOUN.search(head.lower_)[0]) + 2)):
             return None  # "his counterpart", "the same move", "iPod": no post
         role.text = self.doc[tokens[0].i:tokens[-1].i + 1].text
