@@ -219,3 +219,9 @@ def test_a_noun_before_and_is_no_title():
     found = dossier_of(article("Nadia Rossi, chief executive of the Serra Textile Company, spoke on Monday.",
                                "The new looms are under development and Rossi will keep her seat on the board."))
     assert [r.role for r in found["person/nadia-rossi"].roles] == ["chief executive"]
+
+
+def test_will_continue_as_holds_the_role_now():
+    found = dossier_of(article("The Serra Textile Company said Nadia Rossi will continue as chairman of the board."))
+    [role] = found["person/nadia-rossi"].roles
+    assert (role.role, role.status, found[role.of].name) == ("chairman", "current", "Serra Textile Company")

@@ -45,6 +45,7 @@ DROPPED_WORDS = frozenset("current outgoing longtime long-time veteran embattled
 # "X, who heads Y": the verb of leading and the role it gives.
 HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director",
               "manage": "manager", "command": "commander", "govern": "governor", "found": "founder"}
+HOLD_VERBS = frozenset("serve continue remain stay work act".split())  # "... as R": the role is held
 END_VERBS = frozenset(["resign", "quit", "retire"])
 APPOINT_VERBS = frozenset("name appoint elect choose promote hire tap nominate select install".split())
 COPULAS = {"be": "", "become": "starts", "remain": ""}
@@ -241,9 +242,9 @@ class BlockReader:
             return [self.statement(name, held, "former" if verb.tag_ == "VBD" else "", expected)]
         if dep == "nsubj" and (lemma in END_VERBS or (lemma == "step" and particle & {"down", "aside"})):
             return [self.statement(name, role, "ends", expected, date)]
-        if dep == "nsubj" and lemma == "serve" and as_role:
+        if dep == "nsubj" and lemma in HOLD_VERBS and as_role:  # "X has served as R since ...", "X remains R"
             since = self.date_in(verb, ("since", "from"))
-            return [self.statement(name, as_role, "starts" if since else "", expected, since)]
+            return [self.statement(name, as_role, "starts" if since else "", expected and lemma == "serve", since)]
         if lemma == "take" and "over" in particle and dep == "nsubj":
             return [self.statement(name, role, "starts", expected, date)]
         if lemma == "replace" and dep in ("nsubjpass", "agent"):
