@@ -297,3 +297,102 @@ def test_a_number_sign_does_not_end_the_sentence():
     text = "The store became the No. 2 music retailer in 2007. Sales rose."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "The store became the No. 2 music retailer in 2007.", "Sales rose."]
+
+
+# --- happenings from the parse (issue 13's defects, on sentences written for them) -------------
+
+def dated(text: str, date: str = "2011-08-25", title: str = "") -> list[tuple[str, str, str]]:
+    return [(e.date, e.dated, e.status) for e in find_events(article(text, date, title=title))]
+
+
+def test_news_told_without_a_date_is_dated_by_the_article_as_reported():
+    assert dated("", title="Acme executive Jane Roe resigns") == [("2011-08-25", "reported", "happened")]
+    assert dated("The chief executive of Acme has resigned, the company said.") == [
+        ("2011-08-25", "reported", "happened")]
+    assert dated("Acme is recalling its kettles across Europe.") == [("2011-08-25", "reported", "happened")]
+
+
+def test_the_headline_and_the_lead_are_one_event_with_both_sources():
+    [event] = find_events(article("Jane Roe resigned from her post at Acme on Wednesday.", "2011-08-25",
+                                  title="Acme executive Jane Roe resigns"))
+    assert (event.date, event.dated, event.action) == ("2011-08-24", "stated", "resign")
+    assert [s.sentence for s in event.sources] == ["Acme executive Jane Roe resigns",
+                                                   "Jane Roe resigned from her post at Acme on Wednesday."]
+
+
+def test_a_sentence_listing_several_dates_for_one_verb_is_one_event():
+    events = find_events(article("In 1998 the firm introduced a desktop computer, in 2001 a music player and "
+                                 "in 2003 an online store."))
+    assert [(e.date, e.action) for e in events] == [("1998", "introduce")]
+
+
+def test_a_second_dated_happening_with_its_own_verb_is_a_second_event():
+    events = find_events(article("In 1986 he bought a film studio, which a rival acquired in 2005."))
+    assert [(e.date, e.action) for e in events] == [("1986", "buy"), ("2005", "acquire")]
+
+
+def test_a_comparison_since_a_year_is_not_the_date_of_the_happening():
+    assert dated("The carmaker has posted its first annual loss since 1992.") == [
+        ("2011-08-25", "reported", "happened")]
+    assert dated("She has been fighting cancer since 2004.") == [("2004", "stated", "happened")]
+
+
+def test_background_is_not_dated_by_the_article():
+    assert dated("The board had approved the plan before the vote.") == []  # past perfect
+    text = "She founded the company in 1976.\n\nOne year later she was fired from the board."
+    assert dated(text) == [("1976", "stated", "happened")]  # told after an older date: background
+    assert dated("The board will meet to discuss the plan.") == []  # the future, undated
+
+
+def test_a_quotation_is_not_an_event_and_its_dates_date_nothing():
+    assert dated('"I dread looking at the markets tomorrow," the minister said.') == [
+        ("2011-08-25", "reported", "happened")]
+    assert dated('"We will never give up the fight for our jobs."') == []
+
+
+def test_a_day_the_story_is_told_at_dates_its_following_sentences():
+    text = ("Acme unveiled its new kettle on Monday in Berlin.\n\nThe kettle was shown by the chief executive.\n\n"
+            "The kettle costs 40 euros.")
+    assert dated(text, "2011-08-25") == [("2011-08-22", "stated", "happened"), ("2011-08-22", "stated", "happened"),
+                                         ("2011-08-25", "reported", "happened")]
+
+
+def test_he_and_the_company_are_participants_through_the_entities_they_stand_for():
+    text = ("Jane Roe left Acme on Monday.\n\nShe founded Initech in 2001.\n\n"
+            "He and the company were sued in March 2011.")
+    a = article(text, "2011-08-25", article_id="a")
+    blocks = text.split("\n\n")
+
+    def named(entity_id: str, name: str, block: int) -> Entity:
+        start = blocks[block].index(name)
+        return Entity(entity_id, name, entity_id.split("/")[0], entity_id.split("/")[1], mentions=[
+            Mention("a", block, start, start + len(name), name, blocks[block], entity_id)])
+    people = [named("person/jane-roe", "Jane Roe", 0), named("organisation/acme", "Acme", 0),
+              named("organisation/initech", "Initech", 1)]
+    events = build_events([a], {"a": find_events(a)}, people, Registry())
+    by_date = {e.date: e.entities for e in events}
+    assert by_date["2001"] == ["organisation/initech", "person/jane-roe"]  # "She": the person named before
+    assert by_date["2011-03"] == ["organisation/initech", "person/jane-roe"]  # "the company": the nearest one
+
+
+def test_a_later_retelling_of_a_past_happening_is_merged_at_the_finer_date():
+    first = article("The treaty was signed by Kenya and Uganda in Paris on 19 November 1990.", "1990-11-20", "a")
+    later = article("Kenya and Uganda signed the treaty in 1990.", "2007-06-15", "b")
+    texts = {"a": first.blocks[0].text, "b": later.blocks[0].text}
+    entities = [entity("country/kenya", ("a", texts["a"]), ("b", texts["b"])),
+                entity("country/uganda", ("a", texts["a"]), ("b", texts["b"]))]
+    events = build_events([first, later], {x.id: find_events(x) for x in (first, later)}, entities, Registry())
+    signed = [e for e in events if e.action == "sign"]
+    assert [(e.date, sorted({s.article for s in e.sources})) for e in signed] == [("1990-11-19", ["a", "b"])]
+
+
+def test_an_expected_happening_is_linked_to_its_later_report():
+    before = article("Kenya will sign the treaty with Uganda on June 20.", "2007-06-15", "a")
+    after = article("Kenya signed the treaty with Uganda on Wednesday.", "2007-06-21", "b")
+    texts = {"a": before.blocks[0].text, "b": after.blocks[0].text}
+    entities = [entity("country/kenya", ("a", texts["a"]), ("b", texts["b"])),
+                entity("country/uganda", ("a", texts["a"]), ("b", texts["b"]))]
+    drafts = {x.id: find_events(x) for x in (before, after)}
+    assert [(e.date, e.status) for e in drafts["a"]] == [("2007-06-20", "expected")]
+    [event] = build_events([before, after], drafts, entities, Registry())
+    assert (event.date, event.status, [s.article for s in event.sources]) == ("2007-06-20", "happened", ["a", "b"])

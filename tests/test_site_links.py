@@ -178,6 +178,15 @@ def test_chronology_is_grouped_and_filtered_by_type_without_javascript(theme_sit
         assert any(a["href"].split("../")[-1] in person_pages for a in row.select(".who a"))
 
 
+def test_every_event_is_on_its_year_page_and_says_how_it_is_dated(theme_site):
+    events = theme_site.json()["events"]
+    assert {e["dated"] for e in events} == {"stated", "reported"}
+    for event in events:
+        row = theme_site.page(f"chronology/{event['date'][:4]}/").find(id=f"event-{event['id']}")
+        when = " ".join(row.select_one(".when").get_text(" ").split())
+        assert when.startswith("reported ") == (event["dated"] == "reported"), when
+
+
 def test_overview_shows_figures_actors_and_events(theme_site):
     page = theme_site.page("")
     text = page.get_text(" ")

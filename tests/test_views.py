@@ -98,3 +98,35 @@ def test_a_long_timeline_shares_marks_between_events_of_one_spot():
     assert len(strip.marks) < 100 and sum(m.count for m in strip.marks) == len(events)
     assert all(m.row == 0 for m in strip.marks)
     assert [m.x for m in strip.marks] == sorted(m.x for m in strip.marks)
+
+
+def test_an_expected_event_whose_date_passed_is_not_upcoming_but_expected_as_of_its_article():
+    from dossier.model import Article, Source
+    from dossier.views import expected_as_of
+    stale = event("2007-08", "expected")
+    stale.sources = [Source("a", "The talks will resume in August.")]
+    coming = event("2007-12", "expected")
+    this_year = event("2007", "expected")
+    recent, upcoming = recent_and_upcoming([stale, this_year, coming], "2007-10-14")
+    assert recent == [] and [e.date for e in upcoming] == ["2007", "2007-12"]
+    articles = {"a": Article("a", "a.txt", "Talks", date="2007-06-15")}
+    assert expected_as_of(stale, articles, "2007-10-14") == "2007-06-15"
+    assert expected_as_of(coming, articles, "2007-10-14") is None
+
+
+def test_a_large_chronology_lists_the_main_events_and_every_event_on_its_year_page():
+    from dossier.corpus import ALL_EVENTS_MAX, DossierIndex
+    from dossier.model import Article, Dossier, Source
+    articles = [Article(f"a{i}", f"a{i}.txt", f"Headline {i}", date="2007-06-15") for i in range(ALL_EVENTS_MAX)]
+    events = []
+    for i, a in enumerate(articles):
+        events.append(Event(f"h{i}", f"{2000 + i % 3}-06-15", "day", "happened", "Main",
+                            sources=[Source(a.id, a.title)]))
+        events.append(Event(f"o{i}", f"{2000 + i % 3}-06-14", "day", "happened", "Other",
+                            sources=[Source(a.id, "Another sentence.")]))
+    index = DossierIndex(Dossier(articles=articles, events=events))
+    assert {e.id[0] for e in index.chronology_shown} == {"h"} and len(index.chronology_shown) == ALL_EVENTS_MAX
+    assert sorted(index.chronology_by_year) == ["2000", "2001", "2002"]
+    assert sum(len(year) for year in index.chronology_by_year.values()) == len(events)
+    small = DossierIndex(Dossier(articles=articles[:3], events=events[:6]))
+    assert small.chronology_shown == small.chronology  # a small dossier lists everything

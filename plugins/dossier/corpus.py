@@ -154,8 +154,23 @@ class DossierIndex:
         return sorted(self.dossier.events, key=lambda e: (e.date, PRECISION_ORDER.get(e.precision, 0), e.id))
 
     @cached_property
+    def chronology_shown(self) -> list[Event]:
+        """The events /chronology/ lists: all of them in a small dossier, else the main ones (each
+        article's main happening, told in its headline, and every happening more than one article
+        reports); every event is on its year's page, /chronology/<year>/."""
+        return main_events(self.chronology, self.articles)
+
+    @cached_property
     def chronology_by_month(self) -> list[tuple[str, list[tuple[str, list[Event]]]]]:
-        return group_by_month(self.chronology)
+        return group_by_month(self.chronology_shown)
+
+    @cached_property
+    def chronology_by_year(self) -> dict[str, list[Event]]:
+        """Every event, by the year of its date: the pages /chronology/<year>/."""
+        years: dict[str, list[Event]] = {}
+        for event in self.chronology:
+            years.setdefault(event.date[:4], []).append(event)
+        return years
 
     def mentions_in(self, entity: Entity) -> list[tuple[Article, list]]:
         """An entity's mentions grouped by article, newest article first."""
@@ -205,6 +220,18 @@ def _unique_sentences(mentions: list) -> list:
             seen.add(mention.sentence)
             result.append(mention)
     return result
+
+
+ALL_EVENTS_MAX = 400  # events /chronology/ lists in full; beyond this, the main ones (see main_events)
+
+
+def main_events(events: list[Event], articles: dict[str, Article]) -> list[Event]:
+    """All `events` when they are few; else each article's main happening (an event sourced in its
+    headline) and every happening reported by more than one article."""
+    if len(events) <= ALL_EVENTS_MAX:
+        return events
+    return [e for e in events if len({s.article for s in e.sources}) > 1 or any(
+        s.article in articles and s.sentence == articles[s.article].title for s in e.sources)]
 
 
 def group_by_month(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:

@@ -198,12 +198,26 @@ def events_of_type(events: list[Event], entities: dict[str, Entity], entity_type
 
 def recent_and_upcoming(events: list[Event], today: str | None, limit: int = 5) -> tuple[list[Event], list[Event]]:
     """The latest events that happened and the next expected ones, as of `today` (the newest article's
-    date, so that the same seeds always give the same overview)."""
+    date, so that the same seeds always give the same overview). An expected event whose date passed
+    before `today` is neither: no later article reported it, and it is shown in the chronology as
+    expected as of its article's date."""
     happened, upcoming = [], []
     for event in events:
-        past = event.status == "happened" and (not today or event.date <= today)
-        (happened if past else upcoming).append(event)
+        if event.status == "happened":
+            if not today or event.date <= today:
+                happened.append(event)
+        elif not today or event.date >= today[:len(event.date)]:
+            upcoming.append(event)
     return happened[-limit:][::-1], upcoming[:limit]
+
+
+def expected_as_of(event: Event, articles: dict, today: str | None) -> str | None:
+    """For an expected event whose date passed before `today` (the newest article's date): the date
+    of the first article that expected it, to show it as "expected as of" then."""
+    if event.status != "expected" or not today or event.date >= today[:len(event.date)]:
+        return None
+    dates = [articles[s.article].date for s in event.sources if s.article in articles and articles[s.article].date]
+    return min(dates) if dates else None
 
 
 def event_entities(event: Event, entities: dict[str, Entity], except_id: str | None = None,

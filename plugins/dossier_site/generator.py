@@ -44,6 +44,7 @@ class DossierGenerator(Generator):
         self.generate_entity_indexes(writer, relative)
         self.generate_topics(writer, relative)
         self.generate_chronology_by_type(writer, relative)
+        self.generate_chronology_years(writer, relative)
         data = to_json(self.index.dossier, self.settings.get("SITEURL", ""))
         self.write_json(writer, data)
         self.generate_export(writer, relative, data)
@@ -99,10 +100,19 @@ class DossierGenerator(Generator):
         template = self.get_template("chronology")
         base = self.settings.get("CHRONOLOGY_URL", "chronology/")
         for entity_type, folder in TYPE_FOLDERS.items():
-            events = views.events_of_type(self.index.chronology, self.index.entities, entity_type)
+            events = views.events_of_type(self.index.chronology_shown, self.index.entities, entity_type)
             writer.write_file(f"{base}{folder}/index.html", template, self.context, relative,
                               url=f"{base}{folder}/", page_name=f"{base}{folder}",
                               chronology_type=entity_type, chronology_groups=group_by_month(events))
+
+    def generate_chronology_years(self, writer, relative):
+        """Every event of one year: /chronology/<year>/ (the chronology's own page lists the main ones)."""
+        template = self.get_template("chronology")
+        base = self.settings.get("CHRONOLOGY_URL", "chronology/")
+        for year, events in self.index.chronology_by_year.items():
+            writer.write_file(f"{base}{year}/index.html", template, self.context, relative,
+                              url=f"{base}{year}/", page_name=f"{base}{year}",
+                              chronology_year=year, chronology_groups=group_by_month(events))
 
     def generate_export(self, writer, relative, data: dict):
         """/export/: the dossier as CSV tables and a GraphML network, and a page describing them."""
