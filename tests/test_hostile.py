@@ -214,7 +214,7 @@ def test_pagefind_does_not_outlive_a_killed_build(tmp_path):
     fake.write_text(f"#!/bin/sh\necho $$ > {tmp_path / 'pid'}\nexec sleep 300\n")
     fake.chmod(0o755)
     script = ("import pagefind.service as s; s.get_executable = lambda: " + repr(str(fake)) + "\n"
-              "from dossier_site.build import index_search; index_search('.')\n")
+              "from pathlib import Path; from dossier_site.search import run_pagefind; run_pagefind([], Path('out'))\n")
     build_process = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path)
     try:
         child = int(wait_for(lambda: (tmp_path / "pid").exists() and (tmp_path / "pid").read_text().strip()))

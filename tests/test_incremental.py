@@ -1,6 +1,7 @@
 """Regeneration: the per-seed cache, adding seeds, and byte-identical rebuilds."""
 import filecmp
 import hashlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -124,7 +125,8 @@ def build_with(content: Path, output: Path, cache: Path) -> Path:
         f"exec(open({str(ROOT / 'pelican.conf.py')!r}).read())\n"
         f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"DOSSIER = {{'registry': {str(content / 'dossier.yaml')!r}, 'cache': {str(cache)!r}, "
-        "'timeline_per_page': 2, 'mentions_per_page': 2}\n", encoding="utf-8")  # long pages continue
+        "'timeline_per_page': 2, 'mentions_per_page': 2, 'search_shard': 3}\n",
+        encoding="utf-8")  # long pages continue, the search index is in shards
     LimitFilter._raised_messages.clear()
     assert build(str(settings), str(output), quiet=True) == 0
     return output
@@ -169,3 +171,33 @@ def test_an_incremental_site_is_byte_identical_to_a_full_build(tmp_path):
         for path, digest in before.items():  # the previous site was never written into
             assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, (what, path)
     assert not (site / "articles" / "003").exists()
+
+
+def test_search_shards_are_indexed_again_only_when_their_records_change(tmp_path):
+    from dossier_site import search
+
+    content = tmp_path / "content"
+    write_seeds(content / "seeds", 6)
+    site = build_with(content, tmp_path / "site", tmp_path / "cache")
+    data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    records = len(data["articles"]) + len(data["entities"])
+    bundles = search.bundles(records, 3)
+    assert len(bundles) >= 3
+
+    def entries():
+        return {b: (site / b / "pagefind-entry.json").stat().st_ino for b in bundles}
+
+    def pages(bundle):
+        entry = json.loads((site / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(language["page_count"] for language in entry["languages"].values())
+
+    assert sum(pages(b) for b in bundles) == records  # every article and entity, each in one shard
+    script = str(Site(site).page("search/").find_all("script")[-1])
+    assert all(f'root + "{b}"' in script for b in bundles[1:]) and 'root + "pagefind/"' not in script
+    before = entries()
+    seed = content / "seeds" / "002.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("again in June.", "again in June, officials said."),
+                    encoding="utf-8")
+    build_with(content, site, tmp_path / "cache")
+    changed = [b for b, inode in entries().items() if before[b] != inode]
+    assert len(changed) == 1 and sum(pages(b) for b in bundles) == records

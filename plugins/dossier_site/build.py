@@ -13,17 +13,14 @@ import glob
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import pelican
 
-from dossier.lifetime import die_with_parent
-
 AT_FDCWD, RENAME_EXCHANGE = -100, 2  # linux/fcntl.h, linux/fs.h
-REMADE = ("theme", "pagefind")  # folders of the site written anew by every build
+REMADE = ("theme",)  # folders of the site written anew by every build
 
 
 def build(settings_file: str = "pelican.conf.py", output: str = "output", strict: bool = False,
@@ -61,8 +58,6 @@ def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
     if not (staging / "index.html").exists():
         return _fail(staging, f"the build wrote no index.html; {target.name}/ was left as it was")
     problems = json.loads((staging / "dossier.json").read_text(encoding="utf-8")).get("problems", [])
-    if not index_search(staging):
-        return _fail(staging, f"the search index could not be built; {target.name}/ was left as it was")
     if strict and problems:
         return _fail(staging, f"strict: {len(problems)} problem(s) with the seeds (listed above); "
                               f"{target.name}/ was left as it was")
@@ -73,7 +68,7 @@ def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
 def link_tree(site: Path, staging: Path) -> None:
     """Stage the next site as hard links to the previous one: a page that did not change is neither
     rendered nor copied (writer.py replaces files by renames, so the previous site is never touched).
-    The theme's files and the search index are made again by Pelican and Pagefind."""
+    The theme's files are copied again by Pelican."""
     if not site.is_dir():
         return
     for folder, dirs, names in os.walk(site):
@@ -83,25 +78,6 @@ def link_tree(site: Path, staging: Path) -> None:
         (staging / relative).mkdir(parents=True, exist_ok=True)
         for name in names:
             os.link(Path(folder) / name, staging / relative / name, follow_symlinks=False)
-
-
-def index_search(site: Path | str) -> bool:
-    """Index the built site for /search/ with Pagefind (its pip package ships the binary); the
-    bundle is written to <site>/pagefind/. Only pages marked data-pagefind-body are indexed."""
-    try:
-        from pagefind.service import get_executable  # finds the binary of pagefind[bin]
-        executable = get_executable()
-    except ImportError:
-        executable = None
-    if executable is None:
-        print("dossier: Pagefind is not installed: pip install 'pagefind[bin]'", file=sys.stderr)
-        return False
-    run = subprocess.run([str(executable), "--site", str(site), "--silent"], capture_output=True, text=True,
-                         preexec_fn=die_with_parent)
-    if run.returncode:
-        print(f"dossier: pagefind failed: {run.stderr.strip() or run.stdout.strip()}", file=sys.stderr)
-        return False
-    return True
 
 
 def _swap(staging: Path, target: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -19,7 +20,7 @@ from dossier.model import CHANGE_KINDS, TYPE_FOLDERS, History
 from dossier.updates import advance, load_history, record_id, save_history, snapshot, summary, to_atom
 from dossier import views
 
-from . import inputs
+from . import inputs, search
 from .settings import dossier_settings
 
 UPDATES_FEED = "feeds/updates.atom.xml"
@@ -49,6 +50,7 @@ class DossierGenerator(Generator):
         self.write_json(writer, data)
         self.generate_export(writer, relative, data)
         self.generate_updates(writer, relative, data)
+        self.index_search(writer)
         self.generate_conflicts(writer, relative)
 
     def generate_entities(self, writer, relative):
@@ -77,6 +79,15 @@ class DossierGenerator(Generator):
                     writer.write_file(url + "index.html", more, self.context, relative, url=url, entity=entity,
                                       page_name=url, part=part, page=n, pages=len(pages), items=items,
                                       page_inputs=inputs.more_page(entity, len(pages), cards(self.index, items)))
+
+    def index_search(self, writer):
+        """/search/: Pagefind over stub records of the articles and entities, shard by shard."""
+        try:
+            search.index_site(writer, search.records(self.index, views.ENTITY_TYPES.singular),
+                              dossier_settings(self.settings)["search_shard"])
+        except search.SearchError as error:
+            print(f"dossier: {error}", file=sys.stderr)
+            raise
 
     def generate_entity_indexes(self, writer, relative):
         template = self.get_template("entities")

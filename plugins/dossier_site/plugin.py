@@ -21,6 +21,7 @@ from dossier.slugs import MAX_LENGTH, bounded_slug
 from dossier import views
 
 from .generator import DossierGenerator, write_sitemap
+from .search import bundles
 from .settings import dossier_settings
 from .writer import IncrementalWriter
 
@@ -110,6 +111,8 @@ def prepare_dossier(generator) -> None:
     generator.context["dossier_registry"] = registry
     generator.context["views"] = views  # layouts the theme draws (graphs, timelines, filters)
     generator.context["entity_types"] = views.ENTITY_TYPES  # the one table of types, for labels and URLs
+    generator.context["search_bundles"] = bundles(len(dossier.articles) + len(dossier.entities),
+                                                  settings["search_shard"])  # see search.py
     generator.context["row_cache"] = {}  # event rows, rendered once per page depth (see macros.html)
     logger.info("dossier: %d articles (%d cached steps reused, %d redone), %d entities, %d events, "
                 "%d problems", len(dossier.articles), cache.hits if cache else 0, cache.misses if cache else 0,

@@ -11,6 +11,7 @@ DEFAULTS = {
     "main_entities": 6,  # how many of an article's entities become its Pelican tags
     "timeline_per_page": 100,  # events on an entity's page and on each further page of its timeline
     "mentions_per_page": 50,  # articles (with their sentences naming the entity), likewise
+    "search_shard": 2000,  # search records (articles, entities) in each shard of the Pagefind index
     "model": DEFAULT_MODEL,  # the spaCy pipeline of the language stage (any installed spaCy package)
     "history": None,  # where the last build's snapshot and the history of /updates/ are kept; None
                       # keeps them in the cache folder (history.json), so `make clean` forgets them
@@ -26,7 +27,7 @@ def dossier_settings(settings: dict) -> dict:
     merged = {**DEFAULTS, **given}
     if merged["history"] is None and merged["cache"]:
         merged["history"] = os.path.join(merged["cache"], "history.json")
-    for name in ("timeline_per_page", "mentions_per_page", "main_entities"):
+    for name in ("timeline_per_page", "mentions_per_page", "main_entities", "search_shard"):
         if not isinstance(merged[name], int) or isinstance(merged[name], bool) or merged[name] < 1:
             raise ValueError(f"dossier: DOSSIER['{name}'] must be a whole number of at least 1, not {merged[name]!r}")
     return merged

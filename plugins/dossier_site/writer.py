@@ -69,7 +69,7 @@ class IncrementalWriter(Writer):
         super().__init__(output_path, settings=settings)
         self.previous = _load_manifest(Path(output_path))
         self.pages: dict[str, str] = {}  # every file this build produced -> its inputs' digest ("" if none)
-        self.rendered = self.skipped = self.written = self.removed = 0
+        self.rendered = self.skipped = self.written = self.removed = self.indexed = 0
         self._site: str | None = None
         IncrementalWriter.current = self
 
@@ -148,7 +148,8 @@ class IncrementalWriter(Writer):
         data = {"version": MANIFEST_VERSION, "pages": dict(sorted(self.pages.items()))}
         write_if_changed(root / MANIFEST, (json.dumps(data, indent=0) + "\n").encode())
         logger.info("dossier: %d pages unchanged and not rendered, %d rendered, %d of them written, "
-                    "%d removed", self.skipped, self.rendered, self.written, self.removed)
+                    "%d removed; %d search records indexed", self.skipped, self.rendered, self.written, self.removed,
+                    self.indexed)
 
 
 def _load_manifest(root: Path) -> dict[str, str]:
