@@ -13,7 +13,6 @@ import html
 import logging
 import math
 import os
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -78,13 +77,35 @@ def index_site(writer, found: list[Record], size: int) -> None:
         entry = folder + ENTRY
         kept = writer.previous.get(entry) == key and (root / entry).is_file()
         if not kept:
-            shutil.rmtree(root / folder, ignore_errors=True)  # unlinks the previous site's files only
-            run_pagefind(shard, root / folder)
+            with tempfile.TemporaryDirectory(prefix=".search-", dir=root) as fresh:
+                run_pagefind(shard, Path(fresh))
+                writer.written += _replace(Path(fresh), root / folder)
         for path in sorted((root / folder).rglob("*")):
             if path.is_file():
                 writer.pages[path.relative_to(root).as_posix()] = ""
         writer.pages[entry] = key
         writer.indexed += 0 if kept else len(shard)
+
+
+def _replace(fresh: Path, bundle: Path) -> int:
+    """Make `bundle` the `fresh` one, keeping each file whose bytes did not change (a fragment of an
+    unchanged record keeps its name and content); returns how many files were written."""
+    written, wanted = 0, set()
+    for path in sorted(fresh.rglob("*")):
+        if path.is_file():
+            target = bundle / path.relative_to(fresh)
+            wanted.add(target)
+            if target.is_file() and target.stat().st_size == path.stat().st_size and target.read_bytes() == path.read_bytes():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)  # a new file: a link to the previous site is replaced, never written into
+            written += 1
+    for path in sorted(bundle.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return written
 
 
 def run_pagefind(shard: list[Record], bundle: Path) -> None:
