@@ -120,8 +120,14 @@ def test_the_seed_s_formula_is_an_escaped_cell(site):
 def test_roles_table_has_the_contract_s_columns(site):
     data = site.json()
     roles = read_csv(site, "roles.csv")
-    expected = [(e["id"], r["role"]) for e in data["entities"] for r in e.get("roles", [])]
-    assert [(r["entity"], r["role"]) for r in roles] == expected
+    def cell(value) -> str:
+        return "; ".join(value) if isinstance(value, list) else value or ""
+
+    expected = [{"entity": e["id"], "role": r["role"], "of": cell(r["of"]), "from": cell(r["from"]),
+                 "until": cell(r["until"]), "as_of": cell(r["as_of"]), "status": r["status"],
+                 "sources": cell(list(dict.fromkeys(s["article"] for s in r["sources"])))}
+                for e in data["entities"] for r in e["roles"]]
+    assert [{k: unescape(v) for k, v in row.items()} for row in roles] == expected
 
 
 def test_the_network_opens_in_networkx_with_types_and_weights(site):

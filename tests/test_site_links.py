@@ -26,9 +26,9 @@ FAMILIES = ["index.html", "404.html", "articles/index.html", "chronology/index.h
             "events/index.html", "tags/index.html", "problems/index.html", "dossier.json",
             "export/index.html", "export/entities.csv", "export/events.csv", "export/mentions.csv",
             "export/roles.csv", "export/network.graphml",
-            "updates/index.html", "feeds/updates.atom.xml", "conflicts/index.html",
+            "updates/index.html", "conflicts/index.html",
             "pagefind/pagefind-ui.js", "theme/css/dossier.css"]
-PUBLISHED = ["sitemap.xml", "feeds/all.atom.xml"]  # only with an absolute address (make publish)
+PUBLISHED = ["sitemap.xml", "feeds/all.atom.xml", "feeds/updates.atom.xml"]  # only with an absolute address (make publish)
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 
 

@@ -13,10 +13,7 @@ from dossier.updates import KEEP_BUILDS, advance, compare, load_history, save_hi
 
 def data(articles=(), entities=(), events=(), roles=None) -> dict:
     """Contract data (as contract.to_json writes it) of an invented dossier."""
-    ents = [{"id": i, "name": n, "type": t} for i, n, t in entities]
-    if roles:
-        for entity in ents:
-            entity["roles"] = roles.get(entity["id"], [])
+    ents = [{"id": i, "name": n, "type": t, "roles": (roles or {}).get(i, [])} for i, n, t in entities]
     return {"articles": [{"id": i, "title": t, "date": d, "body": [f"Body of {t}."]} for i, t, d in articles],
             "entities": ents,
             "events": [{"id": i, "date": d, "status": s, "summary": f"Summary of {i}",
@@ -49,7 +46,7 @@ def test_articles_added_and_removed():
 
 def test_new_entities_with_their_type():
     new = copy.deepcopy(BASE)
-    new["entities"].append({"id": "organisation/port-board", "name": "Port Board", "type": "organisation"})
+    new["entities"].append({"id": "organisation/port-board", "name": "Port Board", "type": "organisation", "roles": []})
     [change] = compare(snapshot(BASE), snapshot(new))
     assert (change.kind, change.id, change.label, change.type) == (
         "entity-added", "organisation/port-board", "Port Board", "organisation")
@@ -59,7 +56,7 @@ def test_new_events_and_events_that_gained_sources():
     new = copy.deepcopy(BASE)
     new["events"][0]["sources"].append({"article": "a2", "sentence": "Another report of it."})
     new["events"].append({"id": "e3", "date": "2021-05-02", "status": "happened", "summary": "A strike",
-                          "sources": [{"article": "a2", "sentence": "A strike."}]})
+                          "sources": [{"article": "a2", "sentence": "A strike."}], "conflicts": []})
     changes = compare(snapshot(BASE), snapshot(new))
     assert kinds(changes) == [("event-added", "e3"), ("event-sources", "e1")]
     assert (changes[1].before, changes[1].after) == ("1", "2")
@@ -152,6 +149,9 @@ LATER = STORY.format(title="Fleet returns as Porthaven harbour reopens", date="A
                           "Admiral Tomas Berg, who met Governor Maria Lopez at the quay.")
 
 
+SITE = "https://example.org/harbour"  # feeds need an absolute address
+
+
 @pytest.fixture
 def rebuild(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1618272000")  # 2021-04-13
@@ -162,7 +162,7 @@ def rebuild(tmp_path, monkeypatch):
     def build(**seeds: str) -> Site:
         for name, text in seeds.items():
             (content / "seeds" / name).write_text(text, encoding="utf-8")
-        return Site(build_site(content, tmp_path / f"output{next(builds)}"))
+        return Site(build_site(content, tmp_path / f"output{next(builds)}", SITEURL=SITE, RELATIVE_URLS=False))
 
     return build
 

@@ -62,7 +62,7 @@ def _entity_rows(data: dict):
 def _event_rows(data: dict):
     for ev in data["events"]:
         yield [ev["id"], ev["date"], ev["precision"], ev["dated"], ev["status"], ev["summary"],
-               ev["entities"], _ids(ev["sources"]), [c["field"] for c in ev.get("conflicts", [])]]
+               ev["entities"], _ids(ev["sources"]), [c["field"] for c in ev["conflicts"]]]
 
 
 def _mention_rows(data: dict):
@@ -73,7 +73,7 @@ def _mention_rows(data: dict):
 
 def _role_rows(data: dict):
     for e in data["entities"]:
-        for r in e.get("roles", []):
+        for r in e["roles"]:
             yield [e["id"], r["role"], r["of"], r["from"], r["until"], r["as_of"], r["status"], _ids(r["sources"])]
 
 

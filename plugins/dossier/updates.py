@@ -15,6 +15,7 @@ import tempfile
 import uuid
 from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from .model import CHANGE_KINDS, BuildRecord, Change, History
@@ -37,11 +38,11 @@ def snapshot(data: dict) -> dict:
         "events": {ev["id"]: {"label": ev["summary"], "date": ev["date"], "status": ev["status"],
                               "sources": sorted({_digest(s["article"], " ".join(s["sentence"].split()))
                                                  for s in ev["sources"]}),
-                              "conflicts": sorted(c["field"] for c in ev.get("conflicts", []))}
+                              "conflicts": sorted(c["field"] for c in ev["conflicts"])}
                    for ev in data["events"]},
-        "roles": {_digest(e["id"], json.dumps(role, sort_keys=True)): {
-                      "label": f"{e['name']}: {role['role'] if isinstance(role, dict) else role}", "entity": e["id"]}
-                  for e in data["entities"] for role in e.get("roles", [])},
+        "roles": {_digest(e["id"], json.dumps(role, sort_keys=True)): {"label": f"{e['name']}: {role['role']}",
+                                                                        "entity": e["id"]}
+                  for e in data["entities"] for role in e["roles"]},
     }
 
 
@@ -143,16 +144,29 @@ def summary(record: BuildRecord) -> str:
     return "; ".join(f"{CHANGE_KINDS[kind]}: {n}" for kind, n in counts.items() if n)
 
 
+def _uuid(name: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
+def entry_id(record: BuildRecord, page_url: str) -> str:
+    """A tag: URI of the site's domain when it has one (as Pelican's feeds have), else a name-based UUID."""
+    site = urlsplit(page_url)
+    if site.netloc:
+        return f"tag:{site.netloc},{record.date}:{site.path}#build-{record_id(record)}"
+    return _uuid("dossier-build:" + record_id(record))
+
+
 def to_atom(history: History, title: str, page_url: str, feed_url: str) -> str:
     """An Atom feed with one entry per build in the history. `page_url` and `feed_url` are the
     /updates/ page and the feed itself, absolute or relative to the feed."""
+    site = urlsplit(page_url)
     updated = f"{history.builds[0].date if history.builds else history.date or '1970-01-01'}T00:00:00Z"
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              '<feed xmlns="http://www.w3.org/2005/Atom">',
              f"  <title>{escape(title)}: updates</title>",
              f'  <link href="{escape(page_url)}" rel="alternate"/>',
              f'  <link href="{escape(feed_url)}" rel="self"/>',
-             f"  <id>urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'dossier-updates:' + title)}</id>",
+             f"  <id>{escape(page_url if site.netloc else _uuid('dossier-updates:' + title))}</id>",
              f"  <updated>{updated}</updated>",
              "  <author><name>dossier</name></author>"]
     for record in history.builds:
@@ -162,7 +176,7 @@ def to_atom(history: History, title: str, page_url: str, feed_url: str) -> str:
         lines += ["  <entry>",
                   f"    <title>{escape(record.date)}: {escape(summary(record))}</title>",
                   f'    <link href="{escape(page_url)}#{anchor}" rel="alternate"/>',
-                  f"    <id>urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'dossier-build:' + record_id(record))}</id>",
+                  f"    <id>{escape(entry_id(record, page_url))}</id>",
                   f"    <updated>{record.date}T00:00:00Z</updated>",
                   f'    <content type="html">{escape(content)}</content>',
                   "  </entry>"]

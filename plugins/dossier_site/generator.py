@@ -142,20 +142,24 @@ class DossierGenerator(Generator):
                           url="conflicts/", page_name="conflicts", conflicted=conflicted)
 
     def generate_updates(self, writer, relative, data: dict):
-        """/updates/ and its Atom feed: what this build changed, compared with the last build's snapshot."""
+        """/updates/ and, when the site has an absolute address (as its other feeds need), its Atom
+        feed: what this build changed, compared with the last build's snapshot."""
         path = dossier_settings(self.settings)["history"]
         history = advance(load_history(path) if path else History(), snapshot(data), build_date())
         if path:
             save_history(path, history)
+        site_url = self.settings.get("SITEURL", "")
+        published = bool(urlsplit(site_url).netloc)
         writer.write_file("updates/index.html", self.get_template("updates"), self.context, relative,
                           url="updates/", page_name="updates", history=history, change_kinds=CHANGE_KINDS,
-                          build_anchor=record_id, build_summary=summary, updates_feed=UPDATES_FEED)
-        site_url = self.settings.get("SITEURL", "")
-        prefix = site_url.rstrip("/") + "/" if site_url else "../"
-        registry = self.context.get("dossier_registry")
-        title = registry.title if registry and registry.title != "Dossier" else self.settings["SITENAME"]
-        feed = to_atom(history, title, prefix + "updates/", prefix + UPDATES_FEED if site_url else Path(UPDATES_FEED).name)
-        writer.put(Path(self.output_path) / UPDATES_FEED, feed.encode("utf-8"))
+                          build_anchor=record_id, build_summary=summary,
+                          updates_feed=UPDATES_FEED if published else None)
+        if published:
+            registry = self.context.get("dossier_registry")
+            title = registry.title if registry and registry.title != "Dossier" else self.settings["SITENAME"]
+            prefix = site_url.rstrip("/") + "/"
+            feed = to_atom(history, title, prefix + "updates/", prefix + UPDATES_FEED)
+            writer.put(Path(self.output_path) / UPDATES_FEED, feed.encode("utf-8"))
 
     def write_json(self, writer, data: dict):
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
