@@ -63,10 +63,27 @@ def test_reports_that_are_not_one_happening_stay_apart(other, why):
     assert len(result) == 2 and not any(e.conflicts for e in result), why
 
 
+def test_the_same_people_when_both_name_people():
+    putin = ("person/ann-kovac", "country/elbonia", "treaty/fishing-pact")
+    citing = ("person/ann-kovac", "organisation/fishing-council")
+    people = {"person/ann-kovac", "person/bo-lind"}
+    [merged] = find_conflicts([event("e1", "2021-05-02", "a1", DECREE_1, putin),
+                               event("e2", "2021-05-03", "a2", DECREE_2, citing)], DATES, people)
+    assert merged.conflicts and merged.entities == sorted(set(putin) | set(citing))
+    apart = find_conflicts([event("e1", "2021-05-02", "a1", DECREE_1, ("person/ann-kovac", "person/cy-mara")),
+                            event("e2", "2021-05-03", "a2", DECREE_2, ("person/ann-kovac", "person/bo-lind"))],
+                           DATES, people | {"person/cy-mara"})
+    assert len(apart) == 2 and not any(e.conflicts for e in apart)
+
+
 def test_the_same_action_told_by_another_word_form():
     left = event("e1", "2021-05-02", "a1", "Elbonia suspended its part in the pact on May 2.", action="suspend")
     signed = event("e2", "2021-05-03", "a2", "Elbonia signed a decree suspending the pact on May 3.", action="sign")
     [merged] = find_conflicts([left, signed], DATES)
+    assert [v.value for v in merged.conflicts[0].values] == ["2021-05-02", "2021-05-03"]
+    announced = event("e3", "2021-05-03", "a2", "Elbonia's president announced a moratorium on May 3.",
+                      action="announce")
+    [merged] = find_conflicts([event("e1", "2021-05-02", "a1", DECREE_1), announced], DATES)
     assert [v.value for v in merged.conflicts[0].values] == ["2021-05-02", "2021-05-03"]
 
 

@@ -2,10 +2,13 @@
 
 A pass over the events once the reports of one date are merged (events.merge_reports) and before the
 registry's corrections. Two events are one happening told differently when
-- they come from different articles, have the same status, and name the same participants (every
-  participant of the one naming fewer is named by the other, and there is at least one);
+- they come from different articles, have the same status, and name the same participants: the
+  same people when both name people (the countries and bodies a sentence names beside them are often
+  its context: "citing NATO's refusal"), else every participant of the one naming fewer is named by
+  the other; there is at least one;
 - they tell the same action: the same lemma (Event.action), or one's action word, inflected, in the
-  other's sentences ("suspend" in "the decree suspending the treaty");
+  other's sentences ("suspend" in "the decree suspending the treaty"), or one announces what the
+  other tells;
 - their dates, both to the day, are at most WINDOW_DAYS apart.
 They become one event with a `date` conflict listing each date and its sources, dated by the version
 with more sources (the earlier report when tied). Within one event, articles that give different
@@ -24,6 +27,9 @@ WINDOW_DAYS = 3  # "within a few days": a report a day or two off, not a happeni
 STEM_MIN = 4  # an action word shorter than this is not looked for inside other words
 # people speak every day: a statement is not one happening that two dates could contradict
 SPEECH = frozenset("say tell add note comment stress explain ask reply speak talk".split())
+# an announcement reports a happening: what it announces is the other report's action ("announced the
+# moratorium" and "signed the decree suspending the treaty" tell one happening)
+ANNOUNCING = frozenset("announce declare proclaim confirm unveil".split())
 FIGURE = re.compile(
     r"(?<![\w.,])(?P<figure>(?:[$€£]\s?)?\d[\d,.]*(?:\s?(?:%|percent|per cent))?"
     r"(?:\s*(?:to|-|–|or|and)\s*(?:[$€£]\s?)?\d[\d,.]*)?(?:\s(?:million|billion|thousand|trillion))?)"
@@ -33,11 +39,13 @@ NOT_UNITS = frozenset("the and for from with that this which who when while afte
                       "were are has have had will would said says per".split()) | frozenset(MONTHS)
 
 
-def find_conflicts(events: list[Event], article_dates: dict[str, str]) -> list[Event]:
+def find_conflicts(events: list[Event], article_dates: dict[str, str],
+                   people: frozenset[str] | set[str] = frozenset()) -> list[Event]:
     """The events with every happening told with different dates merged into one, and each event's
-    figure conflicts noted. Events with no such reports are returned as they are."""
+    figure conflicts noted. Events with no such reports are returned as they are. `people` are the
+    ids of the entities that are persons."""
     merged = [_merge(group, article_dates) if len(group) > 1 else group[0]
-              for group in _same_happenings(events)]
+              for group in _same_happenings(events, people)]
     for event in merged:
         figures = figure_conflict(event)
         if figures:
@@ -45,7 +53,7 @@ def find_conflicts(events: list[Event], article_dates: dict[str, str]) -> list[E
     return merged
 
 
-def _same_happenings(events: list[Event]) -> list[list[Event]]:
+def _same_happenings(events: list[Event], people) -> list[list[Event]]:
     """Groups of events that are one happening (single linkage), in first-seen order; no article
     is in two events of a group.
 
@@ -73,7 +81,7 @@ def _same_happenings(events: list[Event]) -> list[list[Event]]:
                     break
                 a, b = root(i), root(j)
                 # one article in two versions would contradict itself: it tells two happenings
-                if days[j] != days[i] and not articles[a] & articles[b] and same_happening(events[i], events[j]):
+                if days[j] != days[i] and not articles[a] & articles[b] and same_happening(events[i], events[j], people):
                     parent[max(a, b)] = min(a, b)
                     articles[min(a, b)] |= articles[max(a, b)]
     groups = defaultdict(list)
@@ -86,13 +94,25 @@ def _day(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-def same_happening(one: Event, other: Event) -> bool:
+def same_happening(one: Event, other: Event, people=frozenset()) -> bool:
     """Different articles, the same participants and the same action (dates are compared by the caller)."""
     if {s.article for s in one.sources} & {s.article for s in other.sources}:
         return False  # one article telling two dates tells two happenings
-    fewer, more = sorted((set(one.entities), set(other.entities)), key=len)
-    return bool(fewer) and fewer <= more and (one.action == other.action or _tells(other, one.action)
-                                              or _tells(one, other.action))
+    return _same_participants(one, other, people) and _same_action(one, other)
+
+
+def _same_participants(one: Event, other: Event, people) -> bool:
+    """The same people when both name people, else one's participants among the other's."""
+    own, others = set(one.entities) & people, set(other.entities) & people
+    if not (own and others):
+        own, others = set(one.entities), set(other.entities)
+    fewer, more = sorted((own, others), key=len)
+    return bool(fewer) and fewer <= more
+
+
+def _same_action(one: Event, other: Event) -> bool:
+    return (one.action == other.action or _tells(other, one.action) or _tells(one, other.action)
+            or bool({one.action, other.action} & ANNOUNCING))
 
 
 def _tells(event: Event, action: str) -> bool:

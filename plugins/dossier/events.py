@@ -265,7 +265,7 @@ def build_events(articles: list[Article], drafts: dict[str, list[Event]], entiti
     events = [_copy(e) for a in articles for e in drafts.get(a.id, [])]
     attach_participants(events, entities, articles)
     events = merge_reports(events, dates)
-    events = find_conflicts(events, dates)
+    events = find_conflicts(events, dates, {e.id for e in entities if e.type == "person"})
     assign_ids(events)
     events = apply_registry(events, registry, articles, entities)
     return sorted(events, key=lambda e: (e.date, e.id))
