@@ -285,6 +285,9 @@ def test_many_articles_give_one_theme_per_subject():
     assert 5 <= len(found) <= 15
     names = {t.name.lower() for t in found}
     assert all(names & set(subject) for subject in SUBJECTS)  # one theme per subject, named by its phrases
+    assert all(len(t.articles) >= 2 for t in found)
+    stems = {" ".join(word[:5] for word in t.name.lower().split()) for t in found}
+    assert len(stems) == len(found)  # no near-duplicates
 
 
 SEEDS = {
@@ -371,6 +374,68 @@ def test_a_story_of_everyday_words_is_named_after_its_actor():
     assert found["Brantwell Motors"] == ["a1", "a2"]
     # a name the entity stage missed is an actor too
     assert {t.name: sorted(t.articles) for t in find_topics(dossier_of(texts), Registry())}["Brantwell Motors"] == ["a1", "a2"]
+
+
+# An airline's news: stories of a product, of a person, and of a strike; a city named everywhere.
+AIRLINE = {
+ "k1": ("2024-03-02", "Norvale Air grounds its Skyrunner 9 fleet", [
+   "Norvale Air grounded all eleven of its Skyrunner 9 jets in Lisbon on Saturday after a cabin panel came loose.",
+   "Engineers will inspect every Skyrunner 9 before it flies again, the airline said."]),
+ "k2": ("2024-03-05", "Inspectors find cracks in Skyrunner 9 panels", [
+   "Inspectors found cracks in the cabin panels of three Skyrunner 9 jets, Corvin Aerospace confirmed.",
+   "Corvin Aerospace, which builds the Skyrunner 9, said a supplier had changed the bolts."]),
+ "k3": ("2024-03-20", "Skyrunner 9 returns to service", [
+   "The Skyrunner 9 returned to service on Wednesday after Corvin Aerospace replaced the bolts in every cabin panel.",
+   "Passengers in Lisbon said they were relieved."]),
+ "k4": ("2024-04-03", "Dana Whitlock to step down", [
+   "Dana Whitlock, who has run Norvale Air for nine years, will step down in June, the board said in Lisbon.",
+   "Dana Whitlock said the grounding had been the hardest month of her career."]),
+ "k5": ("2024-04-10", "Dana Whitlock's successor named", [
+   "The board named a successor to Dana Whitlock on Wednesday, ending a week of speculation.",
+   "Dana Whitlock will stay on as an adviser until the end of the year."]),
+ "k6": ("2024-05-01", "Pilots walk out", [
+   "Pilots of Norvale Air began a two-day walkout in Lisbon on Wednesday over pay and rosters.",
+   "The pilots' union said the walkout would cancel three hundred flights and that the rosters were unsafe."]),
+ "k7": ("2024-05-08", "Walkout ends as pilots accept deal", [
+   "The walkout ended after the pilots' union accepted a deal on rosters and a pay rise of six percent.",
+   "Norvale Air said all flights would run normally from Thursday, including those from Lisbon."]),
+}
+AIRLINE_ENTITIES = [("product", "Skyrunner 9", []), ("organisation", "Norvale Air", []),
+                    ("organisation", "Corvin Aerospace", []), ("person", "Dana Whitlock", []), ("place", "Lisbon", [])]
+
+
+def airline_dossier() -> Dossier:
+    texts = {aid: (date, paragraphs) for aid, (date, _, paragraphs) in AIRLINE.items()}
+    dossier = dossier_of(texts, named(texts, AIRLINE_ENTITIES))
+    for article in dossier.articles:
+        article.title = AIRLINE[article.id][1]
+    return dossier
+
+
+def test_stories_are_told_by_their_actors_and_headlines_and_a_place_is_no_story():
+    dossier = airline_dossier()
+    found = {t.name: sorted(t.articles) for t in find_topics(dossier, Registry())}
+    by_articles = {tuple(ids): name for name, ids in found.items()}
+    assert "Skyrunner 9" in by_articles[("k1", "k2", "k3")]  # the product, in its own spelling
+    assert "Dana Whitlock" in by_articles[("k4", "k5")]  # a person's story, named in full
+    strike = next(name for name, ids in found.items() if {"k6", "k7"} <= set(ids))
+    assert "walkout" in strike.lower()  # the strike, after its actor when it has one: "Norvale Air walkout"
+    assert not any("Lisbon" in name for name in found)  # named in five articles, but where, not what
+    assert all(len(ids) >= 2 for ids in found.values())
+
+
+def test_a_story_keeps_its_actors_and_chronology():
+    from dossier.model import Event, Source
+    dossier = airline_dossier()
+    told = "Inspectors found cracks in the cabin panels of three Skyrunner 9 jets, Corvin Aerospace confirmed."
+    dossier.events = [Event("e1", "2024-03-05", "day", "happened", "cracks found", entities=["product/skyrunner-9"],
+                            sources=[Source("k2", told)]),
+                      Event("e2", "2024-05-01", "day", "happened", "walkout", entities=["organisation/norvale-air"],
+                            sources=[Source("k6", AIRLINE["k6"][2][0])])]
+    story = next(t for t in find_topics(dossier, Registry()) if "Skyrunner 9" in t.name)
+    assert story.events == ["e1"]
+    assert story.entities[0] == "product/skyrunner-9" and "place/lisbon" in story.entities
+    assert story.sentences and all(s.article in story.articles for s in story.sentences)
 
 
 def test_names_keep_their_spelling_and_a_model_number():

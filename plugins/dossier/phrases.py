@@ -173,7 +173,7 @@ def _word(token) -> _Word | None:
         return None
     if lemma in STOP_WORDS or zipf(lemma) >= STOP_ZIPF or pos == "ADJ" and lemma.endswith("ly"):
         return None
-    return _Word(lemma, lower, False, pos == "NOUN")
+    return _Word(lemma, text if text.isupper() else lower, False, pos == "NOUN")  # "CEO" stays in capitals
 
 
 def _runs(chunk) -> list[list[_Word]]:

@@ -169,20 +169,21 @@ def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> A
         for phrase in item.title:
             counts[item.article][phrase] += HEADLINE
     titles = {a.id: a.title or "" for a in dossier.articles}
-    actors = {}
+    actors, named = {}, {}
     for entity in dossier.entities:
         feature = ENTITY + entity.id
         for mention in entity.mentions:
             if mention.article in counts:
                 counts[mention.article][feature] += 1
                 actors[feature] = entity
+                named.setdefault((mention.article, mention.sentence), set()).add(feature)
         pattern = _phrase_pattern([entity.name, *entity.aliases], ignore_case=False)
         for article in {m.article for m in entity.mentions if m.article in counts}:
             if pattern and pattern.search(titles[article]):
                 counts[article][feature] += HEADLINE
                 headlines[article].add(feature)
     analysis = _weigh(items, _entity_phrases(dossier), counts=counts, headlines=headlines)
-    analysis.entities = actors
+    analysis.entities, analysis.named = actors, named
     return analysis
 
 
@@ -263,8 +264,13 @@ class _Covered(set):
     of them ("Apple CEO Steve Jobs") is covered too."""
 
     def __contains__(self, phrase: object) -> bool:
-        words = str(phrase).split()
+        words = _plain(str(phrase)).split()
         return any(set.__contains__(self, " ".join(words[i:])) for i in range(len(words)))
+
+
+def _plain(name: str) -> str:
+    """A name without its punctuation: 'Apple Inc.' is 'Apple Inc'."""
+    return re.sub(r"[^\w\s]", "", name.lower()).strip()
 
 
 def _entity_phrases(dossier: Dossier) -> set[str]:
@@ -272,7 +278,7 @@ def _entity_phrases(dossier: Dossier) -> set[str]:
     names = _Covered()
     for entity in dossier.entities:
         for name in [entity.name, *entity.aliases, *entity.titles]:
-            name = re.sub(r"^the\s+", "", name.lower()).strip()
+            name = _plain(re.sub(r"^the\s+", "", name.lower()))
             if name:
                 names.add(name)
     return names
@@ -330,6 +336,8 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
     for theme in kept:
         theme.name = _name(theme, analysis)
         theme.articles = analysis.articles(theme.units)
+        if not analysis.paragraphs:  # its chronology: the events of its actors, and of its phrases
+            theme.entity_ids = {f[len(ENTITY):] for f in theme.phrases if f in analysis.entities and not _where(f, analysis)}
     return [t for t in kept if t.name]
 
 
