@@ -162,24 +162,10 @@ entities:
 """
 
 
-def with_actions(find_events):
-    """A stand-in for the events stage's actions while it has none: the first '-ed' verb of the sentence."""
-    def find(article, parsed=None):
-        found = find_events(article, parsed)
-        for event in found:
-            if not event.action:
-                verbs = [w.lower()[:-2] for w in event.sources[0].sentence.split() if w.lower().endswith("ed")]
-                event.action = verbs[0] if verbs else ""
-        return found
-    return find
-
-
 @pytest.fixture
-def build(tmp_path, monkeypatch):
+def build(tmp_path):
     from conftest import Site, build_site
-    from dossier import events, pipeline
 
-    monkeypatch.setattr(pipeline.events, "find_events", with_actions(events.find_events))
     content = tmp_path / "content"
     (content / "seeds").mkdir(parents=True)
     for name, text in SEEDS.items():
