@@ -25,6 +25,7 @@ PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "
 ORGANISATION_NOUNS = frozenset("company firm group corporation conglomerate maker manufacturer retailer "
                                "carrier airline bank insurer operator label publisher developer "
                                "giant startup".split())
+DESCRIBING = frozenset("acl relcl amod".split())  # a clause or adjective describing a noun
 COMPARISON = frozenset("first last biggest largest highest lowest worst best".split())
 
 
@@ -40,7 +41,8 @@ def main_verb(root):
 
 
 def tense(verb) -> str | None:
-    """'future', 'modal', 'past', 'past perfect', 'perfect', 'present' or None (no finite verb)."""
+    """'future', 'modal', 'past', 'past perfect', 'perfect', 'progressive' (present), 'present' or None
+    (no finite verb)."""
     if verb.lemma_ in PLANS and any(c.dep_ == "xcomp" for c in verb.children):
         return "future"
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -58,7 +60,7 @@ def tense(verb) -> str | None:
         return "present"
     be = [a for a in auxiliaries if a.lemma_ == "be"]
     if be and verb.tag_ in ("VBG", "VBN"):
-        return "past" if be[0].tag_ == "VBD" else "present"
+        return "past" if be[0].tag_ == "VBD" else "progressive" if verb.tag_ == "VBG" else "present"
     return None
 
 
@@ -99,8 +101,13 @@ def dated_word(date_tokens):
 
 
 def stretches(tokens, left_out=()) -> list[Stretch]:
-    """The character ranges of `tokens` (in order), without the subtrees of `left_out` heads."""
+    """The character ranges of the clause's argument positions among `tokens` (in order): without the
+    subtrees of `left_out` heads (clauses told apart), nor those of words that only describe a noun
+    (a participle or relative clause, an adjective): what is named there does not take part."""
     skipped = {t.i for head in left_out for t in head.subtree}
+    for token in tokens:
+        if token.dep_ in DESCRIBING:
+            skipped |= {t.i for t in token.subtree}
     out: list[Stretch] = []
     for token in tokens:
         if token.i in skipped:

@@ -39,7 +39,8 @@ REPORTED_TENSES = frozenset(("past", "perfect", "present"))
 HEADLINE_WORDS = 3  # a headline without a verb ("Apple iPhone launch") tells a happening when this long
 RECENT_DAYS = 45
 # Verbs that attribute what follows: "the plant closed in 1990, officials said" tells of the closing.
-SAYING = frozenset("say tell add note report state write explain comment".split())  # a story told of a date this close to the article's own is still its news
+SAYING = frozenset("say tell add note report state write explain comment claim announce confirm deny "
+                   "warn".split())  # a story told of a date this close to the article's own is still its news
 
 
 # --- per article --------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
         story.moves_to(stated.value)
         events.append(_draft(article_id, text, tokens, block, main, apart, stated.value, stated.precision, "stated",
                              status_of(text, stated, story.reference, tense(main))))
-    elif story.reference is not None and (headline or _reported(tense(main), story)):
+    elif story.reference is not None and (headline or _reported(main, story)):
         story.now = True
         if tense(main) == "past" and story.day and not headline:  # told at the day the story is at
             events.append(_draft(article_id, text, tokens, block, main, apart, story.day, "day", "stated",
@@ -183,10 +184,15 @@ def _root(tokens):
     return (verbs or heads or tokens)[0]
 
 
-def _reported(tense_: str | None, story: Story) -> bool:
-    """News told as just happened (past, while the story is at the article's time) or happening."""
-    if tense_ in ("perfect", "present"):
+def _reported(verb, story: Story) -> bool:
+    """News told as just happened (past, while the story is at the article's time; present perfect) or
+    happening (present progressive; the simple present of a statement: "the company says"). Any other
+    simple present describes ("the phone weighs 140 grams"): a state, not a happening."""
+    tense_ = tense(verb)
+    if tense_ in ("perfect", "progressive"):
         return True
+    if tense_ == "present":
+        return verb.lemma_ in SAYING
     return tense_ == "past" and story.now
 
 
@@ -307,7 +313,7 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
                 ids |= named.get((source.article, _normal(source.sentence)), set())
         for clause in event.clauses:
             if clause.block is None:
-                ids |= _in_headline(titles.get(article, ""), found)
+                ids |= _in_headline(titles.get(article, ""), clause, found)
                 continue
             ids |= {entity.id for block, start, entity, _ in found if block == clause.block
                     and any(s.start <= start < s.end for s in clause.stretches)}
@@ -319,12 +325,17 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
         event.clauses = []  # done with: the corpus's events carry no offsets
 
 
-def _in_headline(title: str, found: list) -> set[str]:
+def _in_headline(title: str, clause: Clause, found: list) -> set[str]:
+    """The entities the article names whose name stands in the headline's clause."""
     ids = set()
     for _, _, entity, text in found:
-        if entity.id not in ids and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", title)
-                                        for n in {text, entity.name, *entity.aliases} if n):
-            ids.add(entity.id)
+        if entity.id in ids:
+            continue
+        for name in {text, entity.name, *entity.aliases}:
+            if name and any(any(s.start <= m.start() < s.end for s in clause.stretches)
+                            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", title)):
+                ids.add(entity.id)
+                break
     return ids
 
 
