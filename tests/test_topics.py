@@ -357,14 +357,17 @@ def test_word_families_are_one_phrase_and_everyday_words_never_name_a_theme_alon
     assert "automakers" in phrases and "automaker" not in phrases  # one family, written as most articles do
 
 
+STAKE = {
+ "a1": ("2009-01-05", ["Brantwell Motors said its firm would cut its stake in two units this quarter.",
+        "The package was approved by Brantwell Motors."]),
+ "a2": ("2009-01-12", ["Brantwell Motors sold the units, and the firm said the package was complete this quarter.",
+        "Brantwell Motors will keep a stake."]),
+ **{k: v for k, v in VACCINE.items() if k in ("v1", "v2", "v3", "v4", "v5", "v6")},
+}
+
+
 def test_a_story_of_everyday_words_is_named_after_its_actor():
-    texts = {
-     "a1": ("2009-01-05", ["Brantwell Motors said its firm would cut its stake in two units this quarter.",
-            "The package was approved by Brantwell Motors."]),
-     "a2": ("2009-01-12", ["Brantwell Motors sold the units, and the firm said the package was complete this quarter.",
-            "Brantwell Motors will keep a stake."]),
-     **{k: v for k, v in VACCINE.items() if k in ("v1", "v2", "v3", "v4", "v5", "v6")},
-    }
+    texts = STAKE
     motors = named(texts, [("organisation", "Brantwell Motors", [])])
     dossier = dossier_of(texts, motors)
     for article in dossier.articles:
@@ -436,6 +439,21 @@ def test_a_story_keeps_its_actors_and_chronology():
     assert story.events == ["e1"]
     assert story.entities[0] == "product/skyrunner-9" and "place/lisbon" in story.entities
     assert story.sentences and all(s.article in story.articles for s in story.sentences)
+
+
+def test_an_everyday_word_taken_for_a_name_does_not_name_a_story():
+    # the entity stage took "Harbour" for an organisation; the articles also write "harbour" as a word
+    harbour = Entity("organisation/harbour", "Harbour", "organisation", "harbour",
+                     mentions=[Mention(a, 0, 0, 7, "Harbour", "x") for a in ("f7", "f8", "f7")])
+    found = themes(FISHERIES, entities=[harbour])
+    assert found["Cod landings"] == ["f7", "f8"] and not any("Harbour" in name for name in found)
+    # but a name never written as a word is a name, even if the word is everyday English elsewhere
+    texts = {aid: (date, [p.replace("Brantwell Motors", "Liberty") for p in paragraphs])
+             for aid, (date, paragraphs) in STAKE.items()}
+    dossier = dossier_of(texts, named(texts, [("organisation", "Liberty", [])]))
+    for article in dossier.articles:
+        article.title = "Liberty sells units" if article.id.startswith("a") else article.title
+    assert sorted(next(t for t in find_topics(dossier, Registry()) if t.name == "Liberty").articles) == ["a1", "a2"]
 
 
 def test_names_keep_their_spelling_and_a_model_number():

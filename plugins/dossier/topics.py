@@ -95,6 +95,7 @@ class Analysis:
     forms: dict[str, Counter] = field(default_factory=dict)  # phrase -> its spellings in the dossier
     names: set[str] = field(default_factory=set)  # phrases that are names
     _sentences: dict[tuple[str, str], frozenset[str]] | None = None
+    _lower: set[str] | None = None  # words the dossier writes in lower case
 
     def article(self, unit: str) -> str:
         """The article holding a unit (itself when the units are articles)."""
@@ -120,9 +121,23 @@ class Analysis:
         form = self.form(phrase)
         return form if phrase in self.names else form[:1].upper() + form[1:]
 
+    def everyday(self, name: str) -> bool:
+        """A name of one everyday word that the dossier also writes in lower case ("Computer", "Airline"),
+        unlike a distinctive spelling ("iPhone", "NATO") or a name never written as a word ("Ford")."""
+        word = name.strip()
+        if " " in word or not word[:1].isupper() or not word[1:].islower():
+            return False
+        word = word.lower()
+        if self._lower is None:
+            self._lower = {w for phrase, forms in self.forms.items() if phrase not in self.names
+                           for form in [phrase, *forms] for w in form.split()}
+        return any(ph.common(w) and w in self._lower for w in (word, word.rstrip("s")))
+
     def names_alone(self, phrase: str) -> bool:
         """Can a phrase name a theme alone: a name, several words, or a word rarer than everyday English."""
-        return phrase in self.names or " " in phrase or not ph.common(phrase)
+        if phrase in self.names:
+            return not self.everyday(self.form(phrase))
+        return " " in phrase or not ph.common(phrase)
 
 
 def find_topics(dossier: Dossier, registry: Registry,
@@ -448,8 +463,8 @@ def _story_name(theme: Theme, analysis: Analysis) -> str:
     def actor(feature: str) -> bool:  # a name, not a place, and not an everyday word ("Computer")
         entity = analysis.entities.get(feature)
         if entity:
-            return entity.type not in PLACE_TYPES and not ph.common(_label(entity).lower())
-        return feature in analysis.names
+            return entity.type not in PLACE_TYPES and not analysis.everyday(_label(entity))
+        return feature in analysis.names and analysis.names_alone(feature)
 
     actors = sorted((f for f in theme.phrases if actor(f)), key=lambda f: (-centrality(f), f))
     common = [p for p in theme.phrases if not actor(p) and p not in analysis.entities]
