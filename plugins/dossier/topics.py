@@ -1,13 +1,18 @@
-"""The themes stage: group the dossier's articles into the topics a reader would name.
+"""The themes stage: group the dossier's articles into the stories an analyst would name.
 
-Automatic themes come from key phrases (see `phrases`): each article's phrases are weighted by how
-often it uses them, how few other articles do (tf-idf) and how far they are from everyday English;
-an article is "about" its best shared phrases (SALIENT). Phrases several articles are about seed
-themes, best first; a phrase joins the theme whose articles it shares most (Jaccard, and more often
-than chance would give), so "missile defense", "interceptors" and "radar station" end in one theme.
-A theme is named by the phrase its articles use most, and described by its most central sentences,
-each with its source. Each step is linear in the number of articles (a phrase is compared with at
-most 2 * MAX_THEMES themes, never articles pairwise).
+An article's features are its key phrases (see `phrases`: noun phrases of the parse, in word
+families) and its actors (the entities it names); each is weighted by how often the article uses it,
+how few other articles do (tf-idf), how far it is from everyday English, and more when the headline
+names it. An article tells the story of what its headline names and of its ABOUT best features; it
+is "about" its SALIENT best shared ones. Features several articles tell seed stories, best first
+(a country or place is where a story happens, never what it is about); a feature joins the story
+whose articles it shares most (Jaccard, and more often than chance would give). A story's articles
+are those it tells, and those about its first feature and another. It is named after its actor and
+what happens to it when both are central ("Medicines agency blood clots"), else after the one that
+is, names in their own spelling; a word of everyday English never names a story alone. It is
+described by its most central sentences, each with its source; its chronology holds its actors'
+events and those told with its phrases. Each step is linear in the number of articles (a feature is
+compared with at most 2 * MAX_THEMES stories, never articles pairwise).
 
 A dossier of fewer than SMALL articles is grouped by paragraph instead: two articles share too few
 phrases to tell themes apart, but their paragraphs do, so one article can hold several themes. A
