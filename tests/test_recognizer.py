@@ -121,3 +121,31 @@ def test_a_missing_language_model_is_one_clear_error(tmp_path, capsys, make_site
     with pytest.raises(SystemExit) as stop:
         make_site({"a.txt": seed.read_text()}, DOSSIER={"model": "no_such_pipeline"})
     assert stop.value.code == 2
+
+
+def test_market_indexes_are_products():
+    found = by_name(entities_of(article(
+        "The Dow Jones industrial average fell 3%, the Standard & Poor's 500 index lost 4% and the Nasdaq "
+        "composite index dropped 5% on Monday.")))
+    assert found.get("Nasdaq") == "product" and found.get("Standard & Poor") == "product"
+
+
+def test_a_makers_name_before_a_model_and_a_legal_form_alone():
+    found = by_name(entities_of(article(
+        "Sales of the Varnak Strider rose in May. Orsina SpA and Keldor Group LLC asked for state aid.")))
+    assert found["Varnak Strider"] == "product" and found["Orsina SpA"] == "organisation"
+    assert "LLC" not in found and found["Keldor Group"] == "organisation"
+
+
+def test_an_airlines_flight_names_the_airline_and_a_title_inside_a_name_is_the_name():
+    found = by_name(entities_of(article(
+        "Air Corvia Flight 212 landed safely. The Federal Reserve cut rates, and Treasury Secretary "
+        "Henry Vale said Corvia would not be rescued.")))
+    assert found["Air Corvia"] == "organisation" and found["Federal Reserve"] == "organisation"
+    assert found["Henry Vale"] == "person" and "Reserve" not in found and found.get("Corvia") != "person"
+
+
+def test_an_acronym_after_a_descriptor_word_names_the_organisation():
+    found = entities_of(article("The United Dock Workers union (UDW) called a strike. The UDW said it would hold."))
+    [union] = [e for e in found.values() if e.type == "organisation"]
+    assert union.name == "United Dock Workers" and "UDW" in union.aliases

@@ -115,8 +115,10 @@ def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> d
     for scanner, block_items in zip(scanners, items):
         at = {it.first: it for it in block_items}
         for it in block_items:
-            inner = at.get(it.last + 1)
-            if not inner or it.last >= len(scanner.keys) or scanner.keys[it.last] != "(" \
+            gap = int(it.last + 1 < len(scanner.keys) and scanner.toks[it.last].text.isalpha()
+                      and scanner.toks[it.last].text.islower())  # "United Auto Workers union (UAW)"
+            inner = at.get(it.last + 1 + gap)
+            if not inner or it.last + gap >= len(scanner.keys) or scanner.keys[it.last + gap] != "(" \
                     or inner.last >= len(scanner.keys) or scanner.keys[inner.last] != ")":
                 continue
             long_, short = (it, inner) if len(inner.text) < len(it.text) else (inner, it)
@@ -124,7 +126,8 @@ def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> d
                 continue  # "Force in Afghanistan (ISAF)": the long form is not the name before
             if short.known and (not long_.known or long_.name == short.name) and long_.type not in ("person",):
                 long_.type, long_.name = short.type, short.name  # a known acronym names the long form
-            elif short.type in ("acronym", "maybe") and long_.type in TYPE_ORDER and long_.type != "person" \
+            elif (short.type in ("acronym", "maybe") or short.type == "organisation" and not short.known) \
+                    and long_.type in TYPE_ORDER and long_.type != "person" \
                     and short.text[:1] == long_.text[:1]:
                 found[short.text] = (long_.type, long_.name, long_.text)
     for block_items in items:  # "ACR Treaty" makes a defined acronym a treaty

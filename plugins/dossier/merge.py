@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 
+from .gazetteer import LEGAL_FORM
 from .model import Article, Candidate, Entity, Mention
 from .names import fuller
 from .registry import EntityRule, Registry
@@ -62,9 +63,6 @@ def auto_key(c: Candidate, surnames: dict[str, set[str]], spellings: dict[str, s
     return company_key(name) if c.type == "organisation" else norm_key(name)
 
 
-# A company's name with and without its legal form is one name ("Apple", "Apple Inc.", "Acme Corp").
-LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|"
-                        r"s\.a|gmbh|nv|n\.v|bv|se|spa|s\.p\.a|oyj|ab|asa|pty)\.?)+$", re.I)
 # Words a company adds to its short name for its trade ("Acme Computer", "Acme Motors", "Acme Group"):
 # such a name is the short one's when the dossier also names the short one as an organisation.
 TRADE_WORDS = frozenset("computer computers motor motors airlines airways air systems technologies technology "

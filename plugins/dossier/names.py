@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .gazetteer import TOKEN, Gazetteer, tokens_of
+from .gazetteer import LEGAL_FORM, TOKEN, Gazetteer, tokens_of
 from .roles import SPEECH, RoleReader
 from .text import sentence_spans
 from .timex import MONTHS, WEEKDAYS
@@ -258,6 +258,8 @@ class BlockScanner(RoleReader):
 
     def classify(self, i: int, k: int, before: list[Item]) -> list[Item]:
         """Type the capitalised span i..k: by its last or first word, as a person, or leave it open."""
+        while k - i > 1 and LEGAL_FORM.fullmatch(" " + self.toks[k - 1].text) and self.keys[k - 1] not in self.gaz.keywords:
+            k -= 1  # "Keldor Group LLC": the name is read without its legal form
         i = self.skip_opening(i, k)
         if i >= k:
             return []
@@ -416,8 +418,9 @@ class BlockScanner(RoleReader):
         after = self.keys[b + 1] if b + 1 < len(self.keys) else ""
         if nxt in ("'s", "’s") and after in self.gaz.role_words and self.toks[b + 1].text.islower():
             return "owner"  # "Bush's national security adviser": a person even as a sentence's first word
-        if nxt in SPEECH or prev in SPEECH or nxt == "administration" or (nxt == "," and b + 1 < len(self.keys)
-                                                and self.keys[b + 1] in SPEECH):
+        said_after = prev in SPEECH and nxt in (",", ".", "")  # "..., said Lavrov." but not "said X would"
+        if nxt in SPEECH or said_after or nxt == "administration" or (nxt == "," and b + 1 < len(self.keys)
+                                                                     and self.keys[b + 1] in SPEECH):
             return "organisation" if self.pronoun_after(b) == "it" else "person"
         if prev in PLACE_BEFORE and a not in self.sentence_first:
             return "place"

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import pycountry
 
-from .gazetteer import Gazetteer
+from .gazetteer import LEGAL_FORM, Gazetteer
 from .names import ORG_BEFORE, BlockScanner, Item
+from .roles import SPEECH
 from .phrases import zipf
 
 # The model's labels and the dossier's types; NORP (nationalities) is read by the gazetteer's demonyms,
@@ -31,7 +32,7 @@ EVIDENCE = 3  # a type the words around a name give outvotes the model's label o
 EVERYDAY = 4.5  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
 CURRENCY_SIGN = re.compile(r"[$€£¥₹]")
 TRIM_START = re.compile(r"^(?:(?:the|The|THE|a|an|and)\s+)+")
-TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-])+$")
+TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-]|\s[a-z]+)+$")  # a name ends on a name's word
 # Camel case with a lower-case first letter ("iPhone", "eReader"): a brand written as a product name.
 PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][\w-]*$")
 SEPARATOR = re.compile(r"['’]s\s+|\s+and\s+")  # where the model runs two names together
@@ -67,11 +68,18 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
         sold = type_ == "organisation" and _sold(ent)
         if sold:
             type_ = "product"
+        model_of = _model_after(ent, gaz)
+        if model_of:  # "Toyota Prius": a maker's name before a model's
+            found.append(ModelName(ent.start_char, model_of.idx + len(model_of.text), "product", False, True))
+            continue
         for n, (start, end) in enumerate(_pieces(text, ent.start_char, ent.end_char)):
             surface = text[start:end]
+            if surface.endswith(FLIGHT):  # "Air France Flight 447": the airline
+                end -= len(FLIGHT[0]) if surface.endswith(FLIGHT[0]) else len(FLIGHT[1])
+                surface = text[start:end]
             if end - start < 2 or not any(c.isupper() for c in surface) or _is_role(surface, gaz):
                 continue
-            if _is_money(text, start, end) or _is_not_a_name(surface, gaz):
+            if _is_money(text, start, end) or _is_not_a_name(surface, gaz) or LEGAL_FORM.fullmatch(" " + surface):
                 continue
             owned = n and text[:start].rstrip().endswith(("'s", "’s"))  # "Apple's iPod": its product
             product = owned and type_ == "organisation"
@@ -79,11 +87,35 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
     return found
 
 
+def sold_names(doc, items: list[Item]) -> None:
+    """Pairs of capitalised words the rules left open that the parse shows launched, sold or used
+    ("sales of the Varnak Strider"): products."""
+    for it in items:
+        if it.type == "maybe" and " " in it.text:
+            span = doc.char_span(it.start, it.end)
+            if span is not None and _sold(span):
+                it.type, it.weight = "product", EVIDENCE
+
+
+def _model_after(ent, gaz: Gazetteer):
+    """The proper noun a company's name modifies, right after it ("Toyota Prius", "Acme Roadster"), if any."""
+    root, doc = ent.root, ent.doc
+    if ent.label_ != "ORG" or root.dep_ != "compound" or ent.end >= len(doc):
+        return None
+    head = doc[ent.end]
+    if head is not root.head or head.pos_ != "PROPN" or head.ent_type_ or head.lower_ in gaz.role_words \
+            or not head.text[:1].isupper():
+        return None
+    return head
+
+
 def _sold(ent) -> bool:
     """The parse says a thing is launched, sold or used: "unveiled the X", "X users", "the new X"."""
     root = ent.root
+    of_head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None  # "sales of the X"
     return (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in LAUNCH_VERBS) or (
-        root.dep_ == "compound" and root.head.lemma_ in PRODUCT_HEADS) or any(
+        root.dep_ == "compound" and root.head.lemma_ in PRODUCT_HEADS) or (
+        of_head is not None and of_head.lemma_ in PRODUCT_HEADS) or any(
         child.dep_ == "amod" and child.lower_ in ("new", "latest") for child in root.children)
 
 
@@ -132,13 +164,19 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
     `keep` holds the indices of open items an article-level fact settles (a known surname)."""
     # a Title Case headline is all capitals to the model; there only the rules' known names count
     names = [] if scanner.heading else model_names(doc, scanner.text, scanner.gaz)
+    for it in items:
+        if it.type in WEAK + ("person",) and " " in it.text and LEGAL_FORM.search(it.text):
+            it.type = "organisation"  # "Orsina SpA": no person's name ends with a legal form
+    if not scanner.heading:
+        sold_names(doc, items)
     products = _product_names(scanner, [it for it in items if it.type not in WEAK])
     items = [it for it in items if not (it.type in WEAK and any(_overlap(it, p) for p in products))
-             and not _is_title(it, scanner.gaz) and not _is_money(scanner.text, it.start, it.end)] + products
+             and not _is_title(it, scanner.gaz) and not _is_money(scanner.text, it.start, it.end)
+             and not LEGAL_FORM.fullmatch(" " + it.text)] + products
     out, claimed = [], set()
     for n, it in enumerate(items):
         over = [i for i, m in enumerate(names) if m.start < it.end and it.start < m.end]
-        if not over or (_rules_win(it, [names[i] for i in over], n in keep)):
+        if not over or (_rules_win(it, [names[i] for i in over], n in keep, scanner)):
             out.append(it)
             claimed.update(over)
             continue
@@ -180,14 +218,16 @@ def _product_names(scanner: BlockScanner, items: list[Item]) -> list[Item]:
     return found
 
 
-def _rules_win(it: Item, over: list[ModelName], settled: bool) -> bool:
+def _rules_win(it: Item, over: list[ModelName], settled: bool, scanner: BlockScanner) -> bool:
     """Does the rules' reading of these words stand against the model's?"""
     longer = len(over) == 1 and over[0].start <= it.start and it.end <= over[0].end \
         and (over[0].start, over[0].end) != (it.start, it.end)
+    if it.role and longer and over[0].start < it.start and over[0].type != "person":
+        return False  # the "title" is part of the name: "Federal Reserve", "Royal Navy"
     if settled or it.role or it.type in ("treaty", "event", "product"):
         return True  # a title, a role, a name keyword or the article's own evidence
-    if it.evidence in ("person", "owner"):
-        return not longer  # a voice ("X said"), unless the words are part of a longer name
+    if it.evidence in ("person", "owner"):  # a voice ("X said"), unless part of a longer name; "said X
+        return not longer and (it.evidence == "owner" or _speaks(scanner, it))  # would ..." is the model's
     if it.known:  # a known name inside a longer one ("Bank of America", "Apple Corps") is the longer one's
         return not (longer and over[0].type in ("organisation", "product", "event"))
     if it.type in ("organisation", "place"):  # typed by a name keyword or a place word
@@ -195,6 +235,12 @@ def _rules_win(it: Item, over: list[ModelName], settled: bool) -> bool:
     if it.type == "person" and over[0].type == "person":
         return True  # the rules know titles and honorifics ("Sheikh X" is X)
     return False  # a name read by its shape, or left open: the model reads it
+
+
+def _speaks(scanner: BlockScanner, it: Item) -> bool:
+    """The name is followed by a verb of saying ("X said", "X, asked about it, said")."""
+    after = scanner.keys[it.last:it.last + 2]
+    return bool(after) and (after[0] in SPEECH or after[0] == "," and after[1:] and after[1] in SPEECH)
 
 
 def _item(scanner: BlockScanner, model: ModelName) -> Item | None:
@@ -217,8 +263,10 @@ def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False
     before = scanner.keys[it.first - 1] if it.first > 0 else ""
     if PRODUCT_SHAPE.match(words[0]):
         return "product"  # "iPhone", "eReader": a brand written as a product's name
-    if _descriptor_before(scanner, it.first) in ORG_BEFORE:
-        return "organisation"  # 'the TV channel "Rossiya"', "the retailer Acme"
+    if _descriptor_before(scanner, it.first) in ORG_BEFORE or LEGAL_FORM.search(it.text):
+        return "organisation"  # 'the TV channel "Rossiya"', "the retailer Acme", "Fiat SpA"
+    if _index_after(scanner, it.last):
+        return "product"  # "the Nasdaq composite index": a market index
     if model_type == "place":
         known = gaz.match(scanner.keys, it.first)
         if known and known[0] == it.last:
@@ -239,6 +287,22 @@ def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False
             and scanner.gaz.prefixes.get(scanner.keys[it.first]) != model_type:
         return "maybe"  # the model's events and laws without a word that says so ("Echo Dot")
     return model_type
+
+
+FLIGHT = (" Flight", " flight")
+INDEX_WORDS = frozenset("index average".split())
+INDEX_MODIFIERS = frozenset("composite industrial industrials stock share benchmark broader blue-chip".split())
+
+
+def _index_after(scanner: BlockScanner, last: int) -> bool:
+    """Lower-case words after a name that make it a market index: "500 index", "industrial average"."""
+    for x in range(last, min(last + 3, len(scanner.toks))):
+        key = scanner.keys[x]
+        if key in INDEX_WORDS and scanner.toks[x].text.islower():
+            return True
+        if not (key in INDEX_MODIFIERS or key.isdigit() or key in ("'s", "’s")):
+            return False
+    return False
 
 
 def _descriptor_before(scanner: BlockScanner, first: int) -> str:
