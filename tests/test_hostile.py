@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, Site, build_site
-from dossier import cli, entities, nlp, pipeline
+from dossier import cli, entities, nlp, phrases, pipeline
 from dossier.cache import Cache, Entry, _decode_hook, seed_hash
 from dossier.contract import to_json
 from dossier.model import Article, Block
@@ -445,3 +445,12 @@ def test_a_huge_paragraph_is_parsed_in_pieces_with_the_same_text_and_offsets(mon
     assert [(e.text, e.label_, e.start_char) for e in pieced.ents] == [(e.text, e.label_, e.start_char) for e in whole.ents]
     assert [s.start_char for s in pieced.sents] == [s.start_char for s in whole.sents]
     assert "".join(nlp._pieces("x" * 1234 + " word" * 300)) == "x" * 1234 + " word" * 300
+
+
+def test_the_project_readme_as_a_seed_does_not_stop_the_build(tmp_path):
+    """Found by the probes: a theme left without a name phrase divided by zero in the corpus-wide stage."""
+    assert phrases.specificity("") == 0.0
+    seeds = sorted((ROOT / "content" / "seeds").glob("*.txt")) + [tmp_path / "readme.txt"]
+    (tmp_path / "readme.txt").write_bytes((ROOT / "README.md").read_bytes())
+    dossier = build_dossier(seeds)
+    assert len(dossier.articles) == len(seeds)
