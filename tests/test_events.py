@@ -94,7 +94,9 @@ def test_summary_of_a_long_sentence_is_cut_at_a_clause_boundary_within_the_limit
     "governments.",
 ])
 def test_summaries_read_as_sentences(sentence):
-    for event in find_events(article(sentence)):
+    events = find_events(article(sentence))
+    assert events
+    for event in events:
         summary = event.summary
         assert summary[:1].isupper() and summary.split()[0].lower() not in ("however", "but", "and", "as")
         assert len(summary.split()) <= 41 and "000 jobs" not in summary.replace("10,000 jobs", "")
@@ -312,6 +314,7 @@ def test_news_told_without_a_date_is_dated_by_the_article_as_reported():
     assert dated("Acme is recalling its kettles across Europe.") == [("2011-08-25", "reported", "happened")]
     assert dated("Acme says its kettles are safe.") == [("2011-08-25", "reported", "happened")]
     assert dated("The kettle weighs 900 grams.") == []  # a description is not a happening
+    assert dated("The pact was an agreement between the two alliances.") == []
 
 
 def test_the_headline_and_the_lead_are_one_event_with_both_sources():

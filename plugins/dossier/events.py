@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from itertools import combinations
+from itertools import combinations, dropwhile
 
 from slugify import slugify
 
@@ -189,6 +189,8 @@ def _reported(verb, story: Story) -> bool:
     happening (present progressive; the simple present of a statement: "the company says"). Any other
     simple present describes ("the phone weighs 140 grams"): a state, not a happening."""
     tense_ = tense(verb)
+    if verb.lemma_ == "be" and verb.dep_ == "ROOT" and tense_ != "progressive":
+        return False  # "the pact was an agreement between ...": what something is, not what happened
     if tense_ in ("perfect", "progressive"):
         return True
     if tense_ == "present":
@@ -212,7 +214,12 @@ def _distance(token, head) -> int:
 
 def _draft(article_id: str, sentence: str, tokens: list, block: int | None, verb, apart: list, date: str,
            precision: str, dated: str, status: str, whole: list | None = None) -> Event:
-    summary = summarise(tokens if whole is None or _stands_alone(verb) else whole)
+    if whole is None:
+        summary = summarise(tokens)
+    elif _stands_alone(verb):  # a clause told apart: without its "as", "that", "and"
+        summary = summarise(list(dropwhile(lambda t: t.dep_ in ("mark", "cc", "punct"), tokens)))
+    else:
+        summary = summarise(whole)
     told_apart = {t.i for head in apart for t in head.subtree}
     return Event(
         id=event_id(date, summary), date=date, precision=precision, status=status, summary=summary,
