@@ -225,3 +225,21 @@ def test_will_continue_as_holds_the_role_now():
     found = dossier_of(article("The Serra Textile Company said Nadia Rossi will continue as chairman of the board."))
     [role] = found["person/nadia-rossi"].roles
     assert (role.role, role.status, found[role.of].name) == ("chairman", "current", "Serra Textile Company")
+
+
+def test_an_organisation_lists_its_people_by_post_and_period():
+    from dossier.corpus import DossierIndex
+    from dossier.model import Dossier
+
+    articles = [article("Vera Lind, chief executive officer of the Halden Shipyard Company, opened the dock.",
+                        id="a0", date="2018-05-02"),
+                article("Halden Shipyard Company CEO Vera Lind stepped down on Monday.",
+                        "The former chief operating officer, Jonas Dahl, succeeded Lind as CEO.")]
+    found = dossier_of(*articles)
+    index = DossierIndex(Dossier(articles=articles, entities=list(found.values())))
+    people = [(label, [(person.name, role.since, role.until, role.status) for person, role in holders])
+              for label, holders in index.people_of(found["organisation/halden-shipyard-company"])]
+    assert people == [
+        ("chief executive officer", [("Vera Lind", None, "2019-03-11", "ended"),
+                                     ("Jonas Dahl", "2019-03-14", None, "current")]),
+        ("chief operating officer", [("Jonas Dahl", None, "2019-03-14", "ended")])]

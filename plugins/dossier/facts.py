@@ -70,10 +70,11 @@ def find_facts(article: Article, parsed: Parsed,
     by_block: dict[int, list[Candidate]] = defaultdict(list)
     for c in candidates:
         by_block[c.mention.block].append(c)
+    people = {c.name for c in candidates if c.type == "person"}  # a person typed otherwise in one sentence
     for b, (block, doc) in enumerate(zip(article.body, parsed.blocks)):
         if block.kind == "heading":
             continue
-        reader = BlockReader(article.id, b, doc, by_block.get(b, []), reference)
+        reader = BlockReader(article.id, b, doc, by_block.get(b, []), reference, people)
         roles += reader.roles()
         relations += reader.relations()
     return roles, relations
@@ -93,23 +94,25 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class BlockReader:
     """The statements of one parsed block."""
 
-    def __init__(self, article: str, block: int, doc, candidates: list[Candidate], reference):
+    def __init__(self, article: str, block: int, doc, candidates: list[Candidate], reference,
+                 people: set[str] = frozenset()):
         self.article, self.block, self.doc = article, block, doc
         self.gaz = load_gazetteer()
         self.dates = find_dates(doc.text, reference)
-        named = [(c.mention.start, c.mention.end) for c in candidates if c.type in ("country", "organisation")]
+        named = [(c.mention.start, c.mention.end) for c in candidates
+                 if c.type in ("country", "organisation") and c.name not in people]
         ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in BODY_LABELS]
         self.known_bodies = {t.i for start, end in named for t in doc.char_span(start, end, alignment_mode="expand") or ()}
         maybes = [(c.mention.start, c.mention.end) for c in candidates if c.type == "maybe"]
         self.names = [span for span in self._spans(
-            [(c.mention.start, c.mention.end) for c in candidates if c.type == "person"]
+            [(c.mention.start, c.mention.end) for c in candidates if c.type == "person" or c.name in people]
             + [(start, end) for start, end in maybes  # a word left open that the model calls a body is not a name
                if not any(s < end and start < e for s, e in ents)]
             + [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS])
             if span[-1].lower_ not in self.gaz.role_heads  # "Chief Operating Officer" is a title, not a name
             and not self.known_bodies & set(range(span.start, span.end))]
         self.bodies = self._spans(_union([(c.mention.start, c.mention.end) for c in candidates
-                                          if c.type in BODY_TYPES] + ents))
+                                          if c.type in BODY_TYPES and c.name not in people] + ents))
         self.name_at = {i: span for span in self.names for i in range(span.start, span.end)}
         self.body_at = {i: span for span in self.bodies for i in range(span.start, span.end)}
 
@@ -135,7 +138,9 @@ class BlockReader:
 
     def roles(self) -> list[RoleStatement]:
         out: list[RoleStatement] = []
-        for name in self.names:
+        # a body may be a person the model mistyped here ("Vera Lind" as ORG): the dossier's type decides
+        holders = self.names + [b for b in self.bodies if b.start not in self.name_at and b[-1].pos_ == "PROPN"]
+        for name in holders:
             out += self.title_before(name)
             out += self.apposition(name)
             out += self.clauses(name)
@@ -566,9 +571,12 @@ def attach(articles: list[Article], roles: dict[str, list[RoleStatement]],
     for r in resolved:
         if r.role:
             groups[r.holder, r.key, r.of].append(r)
+    surfaces: dict[tuple[str, str], Counter] = defaultdict(Counter)  # one spelling per post, whoever holds it
+    for (_, key, of), members in groups.items():
+        surfaces[key, of].update(r.role for r in members)
     found: dict[str, list[Role]] = defaultdict(list)
-    for (holder, _, of), members in groups.items():
-        found[holder].append(_role(members, of))
+    for (holder, key, of), members in groups.items():
+        found[holder].append(_role(members, of, _spelling(surfaces[key, of])))
     for entity in entities:
         entity.roles = sorted(found.get(entity.id, []), key=_role_order)
         entity.relations = []
@@ -699,15 +707,20 @@ def _promotions(resolved: list[Resolved]) -> None:
             r.of = taken.get((r.statement.article, r.statement.sentence, r.holder), "")
 
 
-def _role(members: list[Resolved], of: str) -> Role:
+def _spelling(surfaces: Counter) -> str:
+    """The most used spelling of a post, written out rather than as an acronym when the text has both."""
+    spelled = [s for s in surfaces if not s.replace(".", "").isupper()] or list(surfaces)
+    return min(spelled, key=lambda s: (-surfaces[s], s))
+
+
+def _role(members: list[Resolved], of: str, name: str) -> Role:
     """One role from its statements: as of the articles that report it held, from its start, until
     the date it ended (stated, or the first article that says so; "former" only bounds it)."""
-    surfaces = Counter(r.role for r in members)
-    spelled = [s for s in surfaces if not s.replace(".", "").isupper()] or list(surfaces)
-    name = min(spelled, key=lambda s: (-surfaces[s], s))
-    held = sorted({r.article_date for r in members if not r.statement.change and r.article_date})
     starts = [r for r in members if r.statement.change == "starts"]
     ends = [r for r in members if r.statement.change == "ends"]
+    leaving = {(r.statement.article, r.statement.sentence) for r in ends}  # "CEO X stepped down": X no longer is
+    held = sorted({r.article_date for r in members if not r.statement.change and r.article_date
+                   and (r.statement.article, r.statement.sentence) not in leaving})
     formers = [r for r in members if r.statement.change == "former"]
     since = min((r.date for r in starts if r.date), default=None)
     until = min((r.date for r in ends if r.date), default=None)
