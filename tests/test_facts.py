@@ -243,3 +243,13 @@ def test_an_organisation_lists_its_people_by_post_and_period():
         ("chief executive officer", [("Vera Lind", None, "2019-03-11", "ended"),
                                      ("Jonas Dahl", "2019-03-14", None, "current")]),
         ("chief operating officer", [("Jonas Dahl", None, "2019-03-14", "ended")])]
+
+
+def test_part_of_parent_of_and_a_dated_membership():
+    found = dossier_of(article("Nordvik Leasing, a subsidiary of the Nordvik Savings Bank, posted a loss.",
+                               "The Halden Holding Company is the parent company of the Halden Shipyard Company.",
+                               "Poland became a member of the Nordic Council in 1999."))
+    relations = {(e.name, r.kind, found[r.to].name, r.since) for e in found.values() for r in e.relations}
+    assert relations == {("Nordvik Leasing", "part of", "Nordvik Savings Bank", None),
+                         ("Halden Holding Company", "parent of", "Halden Shipyard Company", None),
+                         ("Poland", "member of", "Nordic Council", "1999")}

@@ -460,12 +460,15 @@ class BlockReader:
         nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
         if verb.pos_ in ("AUX", "VERB") and verb.lemma_ in ("be", "become", "remain") and root.dep_ == "nsubj":
             nouns += [c for c in verb.children if c.dep_ == "attr"]
-        for noun in nouns:
-            kind = RELATION_NOUNS.get(noun.lower_)
+        for noun in nouns:  # "a member of", "a subsidiary of", "the parent company of"
+            kind = RELATION_NOUNS.get(noun.lower_) or next(
+                (RELATION_NOUNS[c.lower_] for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+                 and c.lower_ in RELATION_NOUNS), None)
             pobj = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
                          for g in p.children if g.dep_ == "pobj"), None)
             if kind and pobj is not None and self.party(pobj) is not None:
-                out.append(self.relation(kind, span, self.party(pobj), self.date_in(noun)))
+                clause = verb if noun.head == verb else noun  # "X became a member of Y in 1999"
+                out.append(self.relation(kind, span, self.party(pobj), self.date_in(clause)))
         before = span.start - 1
         if before >= 1 and self.doc[before].lower_ in ("member", "members") and self.doc[before - 1].i in self.body_at:
             out.append(self.relation("member of", span, self.body_at[self.doc[before - 1].i]))  # "NATO member Poland"
@@ -750,7 +753,9 @@ def _attach_relations(relations: dict[str, list[RelationStatement]], index: Ment
             subject, obj = index.entity(article_id, s.subject), index.entity(article_id, s.object)
             if subject is None or obj is None or subject.id == obj.id or not _fits(s.kind, subject, obj):
                 continue
-            date = s.date or dates.get(article_id)
+            # a signing or a meeting happens on its article's date unless the text says; a membership
+            # or a holding has a start only when the text gives one
+            date = s.date or (dates.get(article_id) if s.kind in ("signed", "met with") else None)
             relation = merged.get((subject.id, s.kind, obj.id))
             if relation is None:
                 relation = merged[subject.id, s.kind, obj.id] = Relation(s.kind, obj.id, date)
