@@ -2,8 +2,8 @@
 
 A pass over the events once the reports of one date are merged (events.merge_reports) and before the
 registry's corrections. Two events are one happening told differently when
-- they come from different articles, have the same status, and name the same participants: the
-  same people when both name people (the countries and bodies a sentence names beside them are often
+- they come from different articles (no article stands in two versions), have the same status, and
+  name the same participants: the same people when both name people (the countries and bodies a sentence names beside them are often
   its context: "citing NATO's refusal"), else every participant of the one naming fewer is named by
   the other; there is at least one;
 - they tell the same action: the same lemma (Event.action), or one's action word, inflected, in the
@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from functools import lru_cache
 
 from .model import Conflict, Event, Source, Version
 from .timex import MONTHS
@@ -57,8 +59,9 @@ def _same_happenings(events: list[Event], people) -> list[list[Event]]:
     """Groups of events that are one happening (single linkage), in first-seen order; no article
     is in two events of a group.
 
-    Only events of one status within WINDOW_DAYS of each other are compared: sorted by date, each
-    is compared with those following it inside the window."""
+    Never compared pairwise: every event is indexed by date under each of its people (or, naming
+    none, each of its participants), and looks up only the events of its status within WINDOW_DAYS
+    under the rarest of its own: the other report of the same happening names that one too."""
     parent = list(range(len(events)))
 
     def root(i: int) -> int:
@@ -68,20 +71,33 @@ def _same_happenings(events: list[Event], people) -> list[list[Event]]:
         return i
 
     articles = [{s.article for s in e.sources} for e in events]  # of each group, at its root
-    days = {i: _day(e.date) for i, e in enumerate(events) if e.precision == "day" and e.action
+    days = {i: _day(e.date).toordinal() for i, e in enumerate(events) if e.precision == "day" and e.action
             and e.action not in SPEECH and e.entities}
-    by_status = defaultdict(list)
+    named = {i: frozenset(events[i].entities) & people for i in days}
+    every = {i: frozenset(events[i].entities) for i in days}
+    index: dict[tuple, list[int]] = defaultdict(list)
     for i in days:
-        by_status[events[i].status].append(i)
-    for indexes in by_status.values():
-        indexes.sort(key=lambda i: days[i])
-        for position, i in enumerate(indexes):
-            for j in indexes[position + 1:]:
-                if (days[j] - days[i]).days > WINDOW_DAYS:
-                    break
+        event = events[i]
+        for key in named[i] or event.entities:
+            index["people" if named[i] else "others", event.status, key].append(i)
+        for key in event.entities if named[i] else ():  # for the reports that name nobody
+            index["all", event.status, key].append(i)
+    for bucket in index.values():
+        bucket.sort(key=lambda i: days[i])
+    for i in days:
+        event = events[i]
+        for kind in ("people",) if named[i] else ("others", "all"):
+            rarest = min(named[i] or event.entities, key=lambda k: (len(index.get((kind, event.status, k), ())), k))
+            bucket = index.get((kind, event.status, rarest), [])
+            low = bisect_left(bucket, days[i] - WINDOW_DAYS, key=lambda j: days[j])
+            high = bisect_right(bucket, days[i] + WINDOW_DAYS, key=lambda j: days[j])
+            for j in bucket[low:high]:
                 a, b = root(i), root(j)
                 # one article in two versions would contradict itself: it tells two happenings
-                if days[j] != days[i] and not articles[a] & articles[b] and same_happening(events[i], events[j], people):
+                if days[j] == days[i] or a == b or articles[a] & articles[b]:
+                    continue
+                ours, theirs = (named[i], named[j]) if named[i] and named[j] else (every[i], every[j])
+                if (ours <= theirs or theirs <= ours) and _same_action(event, events[j]):
                     parent[max(a, b)] = min(a, b)
                     articles[min(a, b)] |= articles[max(a, b)]
     groups = defaultdict(list)
@@ -94,22 +110,6 @@ def _day(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
-def same_happening(one: Event, other: Event, people=frozenset()) -> bool:
-    """Different articles, the same participants and the same action (dates are compared by the caller)."""
-    if {s.article for s in one.sources} & {s.article for s in other.sources}:
-        return False  # one article telling two dates tells two happenings
-    return _same_participants(one, other, people) and _same_action(one, other)
-
-
-def _same_participants(one: Event, other: Event, people) -> bool:
-    """The same people when both name people, else one's participants among the other's."""
-    own, others = set(one.entities) & people, set(other.entities) & people
-    if not (own and others):
-        own, others = set(one.entities), set(other.entities)
-    fewer, more = sorted((own, others), key=len)
-    return bool(fewer) and fewer <= more
-
-
 def _same_action(one: Event, other: Event) -> bool:
     return (one.action == other.action or _tells(other, one.action) or _tells(one, other.action)
             or bool({one.action, other.action} & ANNOUNCING))
@@ -117,11 +117,14 @@ def _same_action(one: Event, other: Event) -> bool:
 
 def _tells(event: Event, action: str) -> bool:
     """The action's word, inflected or not, in one of the event's sentences."""
+    pattern = _action_pattern(action)
+    return pattern is not None and any(pattern.search(s.sentence) for s in event.sources)
+
+
+@lru_cache(maxsize=4096)
+def _action_pattern(action: str) -> re.Pattern | None:
     stem = action[:-1] if action.endswith("e") and len(action) > STEM_MIN else action
-    if len(stem) < STEM_MIN:
-        return False
-    pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE)
-    return any(pattern.search(s.sentence) for s in event.sources)
+    return re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE) if len(stem) >= STEM_MIN else None
 
 
 def _merge(group: list[Event], article_dates: dict[str, str]) -> Event:
