@@ -200,6 +200,8 @@ def test_the_decree_is_one_event_with_both_dates_flagged_everywhere(build):
     kovac = site.page("people/anna-kovac/")
     timeline_row = kovac.find(id=f"event-{decree['id']}")
     assert timeline_row and timeline_row.select_one(".differ .flag").get_text() == "Sources differ"
+    mark = kovac.select_one(f"figure.strip a[href$='#event-{decree['id']}']")
+    assert mark and "sources differ" in mark["aria-label"]
 
     page = site.page("conflicts/")
     [listed] = page.select("ol.conflicts > li")
