@@ -161,6 +161,11 @@ def test_key_facts_box_and_the_timeline_column_fit_the_screen(browser, root_url,
     assert facts["y"] < timeline["y"], "the box is at the top, above the timeline"
     assert facts["x"] >= 0 and facts["x"] + facts["width"] <= width
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "nothing overflows sideways"
+    related = page.locator("section:has(> #related)").bounding_box()
+    if width == 1280:  # side by side
+        assert abs(related["y"] - timeline["y"]) < 2 and related["x"] > timeline["x"] + timeline["width"]
+    else:  # the graph, a screen high, comes before the timeline, as long as the entity's events
+        assert related["y"] < timeline["y"]
     what = page.locator(".chronology .event .what").first.bounding_box()
     # the event's text gets the column's width less the date's (1280), or all of it (phones)
     assert what["width"] >= timeline["width"] * (0.7 if width == 1280 else 0.95), (what, timeline)
