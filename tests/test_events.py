@@ -317,12 +317,16 @@ def test_news_told_without_a_date_is_dated_by_the_article_as_reported():
     assert dated("The pact was an agreement between the two alliances.") == []
 
 
-def test_the_headline_and_the_lead_are_one_event_with_both_sources():
-    [event] = find_events(article("Jane Roe resigned from her post at Acme on Wednesday.", "2011-08-25",
-                                  title="Acme executive Jane Roe resigns"))
-    assert (event.date, event.dated, event.action) == ("2011-08-24", "stated", "resign")
-    assert [s.sentence for s in event.sources] == ["Acme executive Jane Roe resigns",
-                                                   "Jane Roe resigned from her post at Acme on Wednesday."]
+def test_the_headline_and_the_lead_are_one_event_with_the_headlines_participants():
+    lead = "Jane Roe resigned from her post on Wednesday."
+    a = article(lead, "2011-08-25", title="Acme executive Jane Roe resigns", article_id="a")
+    [draft] = find_events(a)
+    assert (draft.date, draft.dated, draft.action) == ("2011-08-24", "stated", "resign")
+    assert [s.sentence for s in draft.sources] == [lead]
+    roe = entity("person/roe", ("a", lead))
+    acme = Entity("organisation/acme", "Acme", "organisation", "acme", mentions=[Mention("a", 0, 0, 0, "Acme", lead)])
+    [event] = build_events([a], {"a": [draft]}, [roe, acme], Registry())
+    assert event.entities == ["organisation/acme", "person/roe"]  # Acme is named in the headline only
 
 
 def test_a_sentence_listing_several_dates_for_one_verb_is_one_event():

@@ -26,6 +26,7 @@ ORGANISATION_NOUNS = frozenset("company firm group corporation conglomerate make
                                "carrier airline bank insurer operator label publisher developer "
                                "giant startup".split())
 DESCRIBING = frozenset("acl relcl amod".split())  # a clause or adjective describing a noun
+PARTICIPANT_ROLES = frozenset("nsubj nsubjpass dobj iobj dative agent pobj attr".split())
 COMPARISON = frozenset("first last biggest largest highest lowest worst best".split())
 
 
@@ -122,9 +123,12 @@ def stretches(tokens, left_out=()) -> list[Stretch]:
 
 
 def references(tokens) -> list[Reference]:
-    """Pronouns and "the company"-like phrases among `tokens`, by the kind of entity they stand for."""
+    """Pronouns and "the company"-like phrases among `tokens` that are the clause's subject or object,
+    by the kind of entity they stand for ("its store" names the store's owner, not a participant)."""
     found = []
     for token in tokens:
+        if token.dep_ not in PARTICIPANT_ROLES:
+            continue
         kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
         if token.pos_ == "NOUN" and token.tag_ == "NN" and (token.lower_ in ORGANISATION_NOUNS
                                                             or token.lower_.endswith("maker")):

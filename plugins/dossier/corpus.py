@@ -227,11 +227,16 @@ ALL_EVENTS_MAX = 400  # events /chronology/ lists in full; beyond this, the main
 
 def main_events(events: list[Event], articles: dict[str, Article]) -> list[Event]:
     """All `events` when they are few; else each article's main happening (an event sourced in its
-    headline) and every happening reported by more than one article."""
+    headline or its lead, the first sentence of its text) and every happening reported by more than
+    one article."""
     if len(events) <= ALL_EVENTS_MAX:
         return events
+
+    def main(article: Article | None, sentence: str) -> bool:
+        return article is not None and (sentence == article.title or bool(article.body) and (
+            article.body[0].text.startswith(sentence)))
     return [e for e in events if len({s.article for s in e.sources}) > 1 or any(
-        s.article in articles and s.sentence == articles[s.article].title for s in e.sources)]
+        main(articles.get(s.article), s.sentence) for s in e.sources)]
 
 
 def group_by_month(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:

@@ -68,16 +68,15 @@ def find_events(article: Article, parsed: Parsed | None = None) -> list[Event]:
 
 
 def _with_headline(headline: list[Event], drafts: list[Event], first: int | None, reference) -> list[Event]:
-    """The headline and the lead tell the article's main happening: one event, sourced in both, dated
-    as the lead dates it when the lead tells it as news of the article's time."""
+    """The headline and the lead tell the article's main happening: one event, the lead's, with the
+    headline's participants too, when the lead tells it as news of the article's time."""
     if not headline or not drafts:
         return headline + drafts
     lead, top = drafts[0], headline[0]
     if lead.clauses[0].block != first or lead.status != "happened" or reference is None \
             or not recent(lead.date, reference) or not _same_words(top.sources[0].sentence, lead.sources[0].sentence):
         return headline + drafts
-    lead.sources.insert(0, top.sources[0])
-    lead.clauses += top.clauses
+    lead.clauses += top.clauses  # the headline's names take part; the lead, which tells it whole, is the source
     return headline[1:] + drafts
 
 
