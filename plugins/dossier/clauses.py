@@ -26,7 +26,7 @@ ORGANISATION_NOUNS = frozenset("company firm group corporation conglomerate make
                                "carrier airline bank insurer operator label publisher developer "
                                "giant startup".split())
 DESCRIBING = frozenset("acl relcl amod".split())  # a clause or adjective describing a noun
-PARTICIPANT_ROLES = frozenset("nsubj nsubjpass dobj iobj dative agent pobj attr".split())
+PARTICIPANT_ROLES = frozenset("nsubj nsubjpass dobj iobj dative agent pobj attr conj appos".split())
 COMPARISON = frozenset("first last biggest largest highest lowest worst best".split())
 
 
