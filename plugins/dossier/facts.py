@@ -736,7 +736,7 @@ def _role(members: list[Resolved], of: str, name: str) -> Role:
     elif starts and all(r.statement.expected for r in starts) and not held:
         status = "expected"
     sources = []
-    for r in members:
+    for r in sorted(members, key=lambda r: (r.article_date or "9999", r.statement.article)):  # oldest first
         source = Source(r.statement.article, r.statement.sentence)
         if source not in sources:
             sources.append(source)
