@@ -456,6 +456,47 @@ def test_an_everyday_word_taken_for_a_name_does_not_name_a_story():
     assert sorted(next(t for t in find_topics(dossier, Registry()) if t.name == "Liberty").articles) == ["a1", "a2"]
 
 
+# A company's trademark dispute, another dispute, and a drought: {id: (date, headline, paragraphs)}.
+PAPER = {
+ "p1": ("2022-01-10", "Kestrel Foods sued over its logo", ["Kestrel Foods was sued on Monday by a Dutch bakery in a trademark dispute over its falcon logo.",
+        "The bakery says the falcon logo of Kestrel Foods copies its own."]),
+ "p2": ("2022-02-14", "Kestrel Foods loses first round", ["A court ruled against Kestrel Foods in the trademark dispute, ordering it to stop using the falcon logo.",
+        "Kestrel Foods said it would appeal."]),
+ "p3": ("2022-04-02", "Kestrel Foods settles", ["Kestrel Foods settled the trademark dispute with the bakery and will redesign its falcon logo.",
+        "Kestrel Foods will pay the bakery's legal costs."]),
+ "p4": ("2022-05-20", "Brewers in trademark dispute", ["Two brewers began a trademark dispute over the name of a pale ale.",
+        "A lawyer who represented the bakery against Kestrel Foods said the trademark dispute could last years."]),
+ "p5": ("2022-06-11", "Brewers settle", ["The brewers settled their trademark dispute over the pale ale out of court.",
+        "Both brewers will sell the pale ale under new names."]),
+ "p6": ("2022-03-01", "Harvest falls", ["The wheat harvest fell by a tenth after the drought, farmers said.",
+        "The drought hit the wheat harvest hardest in the east."]),
+ "p7": ("2022-03-09", "Drought spreads", ["The drought spread to the north, where the wheat harvest was already poor.",
+        "Farmers asked for drought aid."]),
+}
+
+
+def test_a_story_is_named_after_its_actor_and_what_its_articles_say_of_it():
+    texts = {k: (date, paragraphs) for k, (date, _, paragraphs) in PAPER.items()}
+    dossier = dossier_of(texts, named(texts, [("organisation", "Kestrel Foods", [])]))
+    for article in dossier.articles:
+        article.title = PAPER[article.id][1]
+    found = {t.name: sorted(t.articles) for t in find_topics(dossier, Registry())}
+    kestrel = next(name for name, ids in found.items() if {"p1", "p2", "p3"} <= set(ids))
+    assert kestrel in {"Kestrel Foods falcon logo", "Kestrel Foods trademark dispute"}
+    assert found["Wheat harvest"] == ["p6", "p7"]
+
+
+def test_a_theme_named_inside_another_that_shares_an_article_is_part_of_that_story():
+    from dossier.topics import Theme, _without_near_duplicates
+    whole = Theme("Kestrel Foods trademark dispute", ["@organisation/kestrel-foods"], {"p1", "p2", "p3"})
+    part = Theme("Trademark dispute", ["trademark dispute"], {"p3", "p4"})
+    other = Theme("Trademark law", ["trademark law"], {"p3", "p5"})
+    apart = Theme("Dispute", ["dispute"], {"p8", "p9"})
+    kept = _without_near_duplicates([whole, part, other, apart])
+    assert [t.name for t in kept] == ["Kestrel Foods trademark dispute", "Trademark law", "Dispute"]
+    assert whole.articles == {"p1", "p2", "p3", "p4"} and "trademark dispute" in whole.phrases
+
+
 def test_names_keep_their_spelling_and_a_model_number():
     texts = {
         "n1": ("2010-06-07", ["The new iPhone 4 went on sale in five countries, and the iPhone sold out within hours.",

@@ -358,7 +358,23 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
         theme.articles = analysis.articles(theme.units)
         if not analysis.paragraphs:  # its chronology: the events of its actors, and of its phrases
             theme.entity_ids = {f[len(ENTITY):] for f in theme.phrases if f in analysis.entities and not _where(f, analysis)}
-    return [t for t in kept if t.name]
+    return _without_near_duplicates([t for t in kept if t.name])
+
+
+def _without_near_duplicates(themes: list[Theme]) -> list[Theme]:
+    """A theme whose whole name is inside another's and that shares an article with it is part of that
+    story: 'Trademark dispute' of 'Apple Corps trademark dispute'."""
+    kept: list[Theme] = []
+    for theme in sorted(themes, key=lambda t: (-len(t.name), t.name)):
+        whole = next((k for k in kept if _inside(theme.name.lower(), k.name.lower()) and k.articles & theme.articles), None)
+        if whole is None:
+            kept.append(theme)
+        else:
+            whole.phrases += [p for p in theme.phrases if p not in whole.phrases]
+            whole.units |= theme.units
+            whole.articles |= theme.articles
+            whole.entity_ids |= theme.entity_ids
+    return [t for t in themes if any(t is k for k in kept)]
 
 
 def _join(phrase: str, theme: Theme, analysis: Analysis, n: int) -> float:
@@ -478,6 +494,10 @@ def _story_name(theme: Theme, analysis: Analysis) -> str:
         return what
     who = _label(analysis.entities[actors[0]]) if actors[0] in analysis.entities else analysis.label(actors[0])
     shared = analysis.about.get(actors[0], set()) & theme.units
+    if not what:  # what most of its articles say of it
+        told = [p for p in analysis.salient if p not in analysis.names and " " in p
+                and analysis.names_alone(p) and 2 * len(analysis.salient[p] & theme.units) > len(theme.units)]
+        what = analysis.label(max(told, key=lambda p: (centrality(p), p))) if told else ""
     if what and len(shared) * 2 >= len(theme.units) and what.lower() not in who.lower():
         who = f"{who} {what[:1].lower() + what[1:] if what[:1].isupper() and what[1:2].islower() else what}"
     return who if any(c.isupper() for c in who.split()[0]) else who[:1].upper() + who[1:]
