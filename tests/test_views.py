@@ -128,5 +128,20 @@ def test_a_large_chronology_lists_the_main_events_and_every_event_on_its_year_pa
     assert {e.id[0] for e in index.chronology_shown} == {"h"} and len(index.chronology_shown) == ALL_EVENTS_MAX
     assert sorted(index.chronology_by_year) == ["2000", "2001", "2002"]
     assert sum(len(year) for year in index.chronology_by_year.values()) == len(events)
+    assert [p.path for p in index.chronology_pages["2000"]] == ["2000/"]
+    assert index.chronology_paths[events[1].id] == "2000/"
+
+
+def test_a_year_of_many_events_has_several_pages_and_the_main_page_stays_one_page():
+    from dossier.corpus import PAGE_EVENTS, DossierIndex
+    from dossier.model import Article, Dossier, Source
+    articles = [Article(f"a{i}", f"a{i}.txt", f"Headline {i}", date="2007-06-15") for i in range(3 * PAGE_EVENTS)]
+    events = [Event(f"h{i:04d}", "2007-06-15", "day", "happened", "Main", sources=[Source(a.id, a.title)])
+              for i, a in enumerate(articles)]
+    index = DossierIndex(Dossier(articles=articles, events=events))
+    assert [p.path for p in index.chronology_pages["2007"]] == ["2007/", "2007/2/", "2007/3/"]
+    assert all(len(p.events) <= PAGE_EVENTS for p in index.chronology_pages["2007"])
+    assert index.chronology_paths[events[-1].id] == "2007/3/"
+    assert len(index.chronology_shown) <= PAGE_EVENTS
     small = DossierIndex(Dossier(articles=articles[:3], events=events[:6]))
     assert small.chronology_shown == small.chronology  # a small dossier lists everything

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from functools import cached_property
 
 from .model import ENTITY_TYPES, Article, Dossier, Entity, Event, Mention, Relation, Role
@@ -166,11 +167,28 @@ class DossierIndex:
 
     @cached_property
     def chronology_by_year(self) -> dict[str, list[Event]]:
-        """Every event, by the year of its date: the pages /chronology/<year>/."""
+        """Every event, by the year of its date."""
         years: dict[str, list[Event]] = {}
         for event in self.chronology:
             years.setdefault(event.date[:4], []).append(event)
         return years
+
+    @cached_property
+    def chronology_pages(self) -> dict[str, list[ChronologyPage]]:
+        """The pages of every event of each year, PAGE_EVENTS at most on each: /chronology/<year>/,
+        /chronology/<year>/2/, ..."""
+        pages: dict[str, list[ChronologyPage]] = {}
+        for year, events in self.chronology_by_year.items():
+            for number, start in enumerate(range(0, len(events), PAGE_EVENTS), 1):
+                path = f"{year}/" if number == 1 else f"{year}/{number}/"
+                pages.setdefault(year, []).append(ChronologyPage(year, number, path, events[start:start + PAGE_EVENTS]))
+        return pages
+
+    @cached_property
+    def chronology_paths(self) -> dict[str, str]:
+        """Where each event is listed among the pages of its year (relative to the chronology)."""
+        return {event.id: page.path for pages in self.chronology_pages.values() for page in pages
+                for event in page.events}
 
     def mentions_in(self, entity: Entity) -> list[tuple[Article, list]]:
         """An entity's mentions grouped by article, newest article first."""
@@ -223,20 +241,41 @@ def _unique_sentences(mentions: list) -> list:
 
 
 ALL_EVENTS_MAX = 400  # events /chronology/ lists in full; beyond this, the main ones (see main_events)
+PAGE_EVENTS = 400  # events on one page of a year: a long but readable page, whatever the dossier's size
+
+
+@dataclass
+class ChronologyPage:
+    """One page of a year's events: /chronology/<path>."""
+
+    year: str
+    number: int
+    path: str  # "2007/", "2007/2/"
+    events: list[Event]
 
 
 def main_events(events: list[Event], articles: dict[str, Article]) -> list[Event]:
     """All `events` when they are few; else each article's main happening (an event sourced in its
     headline or its lead, the first sentence of its text) and every happening reported by more than
-    one article."""
+    one article; when those are still more than a page, the ones most articles report in each year."""
     if len(events) <= ALL_EVENTS_MAX:
         return events
 
     def main(article: Article | None, sentence: str) -> bool:
         return article is not None and (sentence == article.title or bool(article.body) and (
             article.body[0].text.startswith(sentence)))
-    return [e for e in events if len({s.article for s in e.sources}) > 1 or any(
+    chosen = [e for e in events if len({s.article for s in e.sources}) > 1 or any(
         main(articles.get(s.article), s.sentence) for s in e.sources)]
+    if len(chosen) <= PAGE_EVENTS:
+        return chosen
+    # Still too many for one page: in each year, those the most articles report.
+    years: dict[str, list[Event]] = {}
+    for event in chosen:
+        years.setdefault(event.date[:4], []).append(event)
+    per_year = max(1, PAGE_EVENTS // len(years))
+    kept = {id(e) for group in years.values()
+            for e in sorted(group, key=lambda e: -len({s.article for s in e.sources}))[:per_year]}
+    return [e for e in chosen if id(e) in kept]
 
 
 def group_by_month(events: list[Event]) -> list[tuple[str, list[tuple[str, list[Event]]]]]:

@@ -117,13 +117,15 @@ class DossierGenerator(Generator):
                               chronology_type=entity_type, chronology_groups=group_by_month(events))
 
     def generate_chronology_years(self, writer, relative):
-        """Every event of one year: /chronology/<year>/ (the chronology's own page lists the main ones)."""
+        """Every event of one year: /chronology/<year>/ and, for a year of many, /chronology/<year>/<n>/
+        (the chronology's own page lists the main ones)."""
         template = self.get_template("chronology")
         base = self.settings.get("CHRONOLOGY_URL", "chronology/")
-        for year, events in self.index.chronology_by_year.items():
-            writer.write_file(f"{base}{year}/index.html", template, self.context, relative,
-                              url=f"{base}{year}/", page_name=f"{base}{year}",
-                              chronology_year=year, chronology_groups=group_by_month(events))
+        for year, pages in self.index.chronology_pages.items():
+            for page in pages:
+                writer.write_file(f"{base}{page.path}index.html", template, self.context, relative,
+                                  url=f"{base}{page.path}", page_name=f"{base}{page.path}".rstrip("/"),
+                                  chronology_year=year, chronology_page=page, chronology_groups=group_by_month(page.events))
 
     def generate_export(self, writer, relative, data: dict):
         """/export/: the dossier as CSV tables and a GraphML network, and a page describing them."""
