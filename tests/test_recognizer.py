@@ -149,3 +149,8 @@ def test_an_acronym_after_a_descriptor_word_names_the_organisation():
     found = entities_of(article("The United Dock Workers union (UDW) called a strike. The UDW said it would hold."))
     [union] = [e for e in found.values() if e.type == "organisation"]
     assert union.name == "United Dock Workers" and "UDW" in union.aliases
+
+
+def test_a_products_plural_is_the_product():
+    found = entities_of(article("Quillon sold two million eSlates. The eSlate 3 follows the eSlate, Quillon said."))
+    assert [e.name for e in found.values() if e.name.startswith("eSlate") and e.name != "eSlate 3"] == ["eSlate"]

@@ -190,7 +190,8 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
 
 def _merge_company_names(groups: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
     """One group per company: its name with a trade word joins the short name ("Acme Computer" ->
-    "Acme"), and a short name the text uses for one long name joins it ("Lehman" -> "Lehman Brothers")."""
+    "Acme"), and a short name the text uses for one long name joins it ("Lehman" -> "Lehman Brothers").
+    A product's plural is the product ("eSlates" -> "eSlate")."""
     companies = {key for key, members in groups.items() if any(c.type == "organisation" for c in members)}
     into = trade_names(companies)
     articles_of: dict[str, set[str]] = defaultdict(set)
@@ -199,6 +200,8 @@ def _merge_company_names(groups: dict[str, list[Candidate]]) -> dict[str, list[C
         articles_of[key] |= {c.mention.article for c in groups[key]}
         sentences_of[key] |= {(c.mention.article, c.mention.sentence) for c in groups[key]}
     into |= short_forms(articles_of, sentences_of)
+    products = {key for key, members in groups.items() if any(c.type == "product" for c in members)}
+    into |= {key: key[:-1] for key in products if key.endswith("s") and key[:-1] in products}  # "iPhones"
     out: dict[str, list[Candidate]] = defaultdict(list)
     for key, members in groups.items():
         out[into.get(key, key)] += members

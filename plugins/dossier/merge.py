@@ -217,6 +217,8 @@ def build_entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
         types[c.type] += c.weight
     type_ = (rule and rule.type) or min(types, key=lambda t: (-types[t], TYPE_ORDER[t]))
     names = Counter(c.name for c in members if c.type == type_)
+    for plural in [n for n in names if n.endswith("s") and n[:-1] in names]:  # "iPhones" is "iPhone"
+        names[plural[:-1]] += names.pop(plural)
     if type_ == "person":  # the fullest name: most words, then most used
         best = max(names, key=lambda n: (len(n.split()), names[n], n))
     else:
