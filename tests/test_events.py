@@ -405,3 +405,23 @@ def test_an_expected_happening_is_linked_to_its_later_report():
     assert [(e.date, e.status) for e in drafts["a"]] == [("2007-06-20", "expected")]
     [event] = build_events([before, after], drafts, entities, Registry())
     assert (event.date, event.status, [s.article for s in event.sources]) == ("2007-06-20", "happened", ["a", "b"])
+
+
+def test_an_announcement_is_a_happening_and_what_it_announces_for_a_date_a_second_one():
+    events = find_events(article("Jane Roe announced that the new kettle would be released in 2012.", "2011-08-25"))
+    assert [(e.date, e.dated, e.status, e.action) for e in events] == [
+        ("2011-08-25", "reported", "happened", "announce"), ("2012", "stated", "expected", "release")]
+
+
+def test_the_speaker_takes_no_part_in_what_is_told_for_a_date():
+    text = "Acme sold two million kettles last year, Jane Roe said."
+    a = article(text, "2011-08-25", article_id="a")
+    [draft] = find_events(a)
+    assert (draft.date, draft.action, draft.summary) == ("2010", "sell", text)
+    events = build_events([a], {"a": [draft]}, [entity("organisation/acme", ("a", text)),
+                                                 entity("person/roe", ("a", text))], Registry())
+    assert events[0].entities == ["organisation/acme"]
+
+
+def test_a_date_of_the_occasion_dates_the_clause():
+    assert dated("In a Wednesday media event, Acme released a new kettle.") == [("2011-08-24", "stated", "happened")]

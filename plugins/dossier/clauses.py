@@ -27,6 +27,7 @@ ORGANISATION_NOUNS = frozenset("company firm group corporation conglomerate make
                                "giant startup".split())
 DESCRIBING = frozenset("acl relcl amod".split())  # a clause or adjective describing a noun
 PARTICIPANT_ROLES = frozenset("nsubj nsubjpass dobj iobj dative agent pobj attr conj appos".split())
+SETTINGS = frozenset("in at during".split())  # "at the Monday meeting": the occasion of the clause's happening
 COMPARISON = frozenset("first last biggest largest highest lowest worst best".split())
 
 
@@ -88,7 +89,10 @@ def dated_word(date_tokens):
     name such as "WWDC 2005", a comparison such as "the first loss since 1992": False)."""
     node = top_of(date_tokens)
     if node.dep_ in MODIFIERS and node.i < node.head.i:
-        return node.head if node.head.pos_ == "NOUN" else False
+        noun = node.head
+        if noun.dep_ == "pobj" and noun.head.lower_ in SETTINGS and noun.head.head.pos_ in ("VERB", "AUX"):
+            return None  # "in a Wednesday media event, Apple released ...": when the clause happened
+        return noun if noun.pos_ == "NOUN" else False
     preposition = node.head if node.dep_ == "pobj" else None
     if preposition is not None and preposition.lower_ == "since":
         verb = preposition.head

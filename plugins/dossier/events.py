@@ -39,8 +39,9 @@ REPORTED_TENSES = frozenset(("past", "perfect", "present"))
 HEADLINE_WORDS = 3  # a headline without a verb ("Apple iPhone launch") tells a happening when this long
 RECENT_DAYS = 45
 # Verbs that attribute what follows: "the plant closed in 1990, officials said" tells of the closing.
-SAYING = frozenset("say tell add note report state write explain comment claim announce confirm deny "
-                   "warn".split())  # a story told of a date this close to the article's own is still its news
+ATTRIBUTING = frozenset("say tell add note report state write explain comment".split())
+# Verbs of statement: their simple present is news of the day ("the company says", "Acme denies").
+SAYING = ATTRIBUTING | frozenset("claim announce confirm deny warn".split())  # a story told of a date this close to the article's own is still its news
 
 
 # --- per article --------------------------------------------------------------------------------
@@ -147,8 +148,9 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
              and (stated is None or _closest(dated[i], heads[i]).value != stated.value)]
     if stated is not None:
         story.moves_to(stated.value)
-        events.append(_draft(article_id, text, tokens, block, main, apart, stated.value, stated.precision, "stated",
-                             status_of(text, stated, story.reference, tense(main))))
+        told = tokens if clause_root.i == root.i else [t for t in tokens if t.i in {x.i for x in clause_root.subtree}]
+        events.append(_draft(article_id, text, told, block, main, apart, stated.value, stated.precision, "stated",
+                             status_of(text, stated, story.reference, tense(main)), summary=summarise(tokens)))
     elif story.reference is not None and (headline or _reported(main, story)):
         story.now = True
         if tense(main) == "past" and story.day and not headline:  # told at the day the story is at
@@ -169,8 +171,9 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
 
 
 def _told(root, heads: dict, dated: dict):
-    """The clause a sentence is about: its root, but for "X, officials said" the dated X."""
-    if root.lemma_ not in SAYING:
+    """The clause a sentence is about: its root, but for "X, officials said" the dated X (the speaker
+    takes no part in it)."""
+    if root.lemma_ not in ATTRIBUTING:
         return root
     told = [heads[i] for i in dated if heads[i].dep_ in ("ccomp", "parataxis") and heads[i].head.i == root.i]
     return told[0] if told else root
@@ -212,12 +215,12 @@ def _distance(token, head) -> int:
 
 
 def _draft(article_id: str, sentence: str, tokens: list, block: int | None, verb, apart: list, date: str,
-           precision: str, dated: str, status: str, whole: list | None = None) -> Event:
-    if whole is None:
+           precision: str, dated: str, status: str, whole: list | None = None, summary: str | None = None) -> Event:
+    if summary is None and whole is None:
         summary = summarise(tokens)
-    elif _stands_alone(verb):  # a clause told apart: without its "as", "that", "and"
+    elif summary is None and _stands_alone(verb):  # a clause told apart: without its "as", "that", "and"
         summary = summarise(list(dropwhile(lambda t: t.dep_ in ("mark", "cc", "punct"), tokens)))
-    else:
+    elif summary is None:
         summary = summarise(whole)
     told_apart = {t.i for head in apart for t in head.subtree}
     return Event(
