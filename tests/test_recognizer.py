@@ -154,3 +154,8 @@ def test_an_acronym_after_a_descriptor_word_names_the_organisation():
 def test_a_products_plural_is_the_product():
     found = entities_of(article("Quillon sold two million eSlates. The eSlate 3 follows the eSlate, Quillon said."))
     assert [e.name for e in found.values() if e.name.startswith("eSlate") and e.name != "eSlate 3"] == ["eSlate"]
+
+
+def test_an_event_and_where_it_was_are_two_names():
+    found = by_name(entities_of(article("Quillon showed the eSlate at the Tavira Developers Conference in San Diego.")))
+    assert found.get("Tavira Developers Conference") == "event" and found.get("San Diego") == "place"

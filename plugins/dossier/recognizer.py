@@ -224,6 +224,8 @@ def _rules_win(it: Item, over: list[ModelName], settled: bool, scanner: BlockSca
         and (over[0].start, over[0].end) != (it.start, it.end)
     if it.role and longer and over[0].start < it.start and over[0].type != "person":
         return False  # the "title" is part of the name: "Federal Reserve", "Royal Navy"
+    if it.type == "event" and len(over) >= 2 and over[-1].type in ("place", "country") and " in " in it.text:
+        return False  # "Macworld Conference in San Francisco": an event, and where it was
     if settled or it.role or it.type in ("treaty", "event", "product"):
         return True  # a title, a role, a name keyword or the article's own evidence
     if it.evidence in ("person", "owner"):  # a voice ("X said"), unless part of a longer name; "said X
@@ -265,6 +267,8 @@ def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False
         return "product"  # "iPhone", "eReader": a brand written as a product's name
     if _descriptor_before(scanner, it.first) in ORG_BEFORE or LEGAL_FORM.search(it.text):
         return "organisation"  # 'the TV channel "Rossiya"', "the retailer Acme", "Fiat SpA"
+    if gaz.keywords.get(scanner.keys[it.last - 1]) in ("event", "treaty") and len(words) > 1:
+        return gaz.keywords[scanner.keys[it.last - 1]]  # "Macworld Conference", "Lusaka Accord"
     if _index_after(scanner, it.last):
         return "product"  # "the Nasdaq composite index": a market index
     if model_type == "place":
