@@ -10,7 +10,6 @@ import ctypes
 import errno
 import fcntl
 import glob
-import json
 import os
 import shutil
 import sys
@@ -18,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 import pelican
+from pelican import signals
 
 AT_FDCWD, RENAME_EXCHANGE = -100, 2  # linux/fcntl.h, linux/fs.h
 REMADE = ("theme",)  # folders of the site written anew by every build
@@ -50,14 +50,22 @@ def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
     staging = _new_folder(target, "new")
     link_tree(target, staging)
     args = ["-s", settings_file, "-o", str(staging)] + (["-q"] if quiet else [])
+    problems = []
+
+    def keep_problems(generator) -> None:  # handed over in this process: dossier.json is not read back
+        if generator.context.get("dossier") is not None:
+            problems[:] = generator.context["dossier"].dossier.problems
+
+    signals.article_generator_finalized.connect(keep_problems)
     try:
         pelican.main(args)
     except SystemExit as stop:
         if stop.code:
             return _fail(staging, f"the build failed; {target.name}/ was left as it was")
+    finally:
+        signals.article_generator_finalized.disconnect(keep_problems)
     if not (staging / "index.html").exists():
         return _fail(staging, f"the build wrote no index.html; {target.name}/ was left as it was")
-    problems = json.loads((staging / "dossier.json").read_text(encoding="utf-8")).get("problems", [])
     if strict and problems:
         return _fail(staging, f"strict: {len(problems)} problem(s) with the seeds (listed above); "
                               f"{target.name}/ was left as it was")

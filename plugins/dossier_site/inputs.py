@@ -118,3 +118,8 @@ def article_page(index: DossierIndex, page) -> tuple:
             [(topic.name, topic.url) for topic in getattr(page, "topics", [])], record,
             [(t, [entity_card(e) for e in group]) for t, group in index.article_entities(record.id).items()],
             [(e.id, e.date, e.status, e.summary) for e in index.events_by_article.get(record.id, [])])
+
+
+def tag_page(index: DossierIndex, tag, articles: list) -> tuple:
+    """theme/templates/tag.html: the tag and a row for each of its articles, in Pelican's order."""
+    return str(tag), tag.url, [article_card(index.articles[a.dossier_id]) for a in articles]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import logging
 import os
 import stat
@@ -21,6 +22,7 @@ from dossier.slugs import MAX_LENGTH, bounded_slug
 from dossier import views
 
 from .generator import DossierGenerator, write_sitemap
+from . import inputs
 from .search import bundles
 from .settings import dossier_settings
 from .writer import IncrementalWriter
@@ -62,6 +64,19 @@ class SeedReader(BaseReader):
         return content, metadata
 
 
+def write_tags(generator, write) -> None:
+    """Pelican's generate_tags without its quadratic step (it looked each article of a tag up in the
+    list of all articles: 10.9 s of 13 at 10,000 seeds); each tag page has its inputs for the manifest."""
+    template = generator.get_template("tag")
+    order = {id(article): n for n, article in enumerate(generator.dates)}
+    index = generator.context.get("dossier")
+    for tag, articles in generator.tags.items():
+        write(tag.save_as, template, generator.context, tag=tag, url=tag.url, articles=articles,
+              dates=sorted(articles, key=lambda article: order[id(article)]), template_name="tag", blog=True,
+              page_name=tag.page_name, all_articles=generator.articles,
+              page_inputs=inputs.tag_page(index, tag, articles) if index else None)
+
+
 def link_prefix(settings) -> str:
     """How an article body reaches the site root: relative to the article's folder, or SITEURL."""
     if settings.get("RELATIVE_URLS"):
@@ -77,6 +92,7 @@ def add_reader(readers) -> None:
 def prepare_dossier(generator) -> None:
     """Before articles are read, build the dossier from every seed at once (corpus-wide stages)."""
     settings = dossier_settings(generator.settings)
+    generator.generate_tags = functools.partial(write_tags, generator)
     generator.get_files = lambda paths, exclude=None, extensions=None: set(
         walk_files(generator, paths, exclude, extensions))
     files = walk_files(generator, generator.settings["ARTICLE_PATHS"], generator.settings["ARTICLE_EXCLUDES"],
