@@ -5,7 +5,8 @@ since the build runs one such process per core. Three figures on the same synthe
 - recognizer: spaCy's named-entity recogniser alone (tok2vec + ner);
 - pipeline: the whole small pipeline the analysis runs (tagger, parser, lemmatizer, ner);
 - analysis: `pipeline.analyse_seed` as the build runs it (cleaning, the parse, entities, events,
-  key phrases, roles), whose result is cached per seed.
+  key phrases, roles), whose result is cached per seed;
+and the date scan of text without dates (timex's cheap trigger pattern), in ms per 1,000 words.
 
     python bench/language.py [--seeds 200]
 """
@@ -24,6 +25,7 @@ from dossier import nlp  # noqa: E402
 from dossier.clean import clean  # noqa: E402
 from dossier.pipeline import analyse_seed  # noqa: E402
 from dossier.read import read_seed  # noqa: E402
+from dossier.timex import find_dates, parse_reference  # noqa: E402
 
 
 def per_second(words: int, work) -> float:
@@ -50,6 +52,10 @@ def main() -> None:
                                           for seed in seeds])
     print(f"{args.seeds} seeds, {words} words of kept text, model {nlp.version()}")
     print(f"recognizer {recognizer:,.0f} words/s/core · pipeline {pipeline:,.0f} · analysis {analysis:,.0f}")
+    plain = " ".join(["The minister of finance spoke to reporters about the budget and the economy."] * 1000)
+    reference = parse_reference("2007-06-15")
+    scan = per_second(len(plain.split()) * 20, lambda: [find_dates(plain, reference) for _ in range(20)])
+    print(f"date scan of text without dates: {1000 / scan * 1000:.3f} ms per 1,000 words")
 
 
 if __name__ == "__main__":
