@@ -159,3 +159,11 @@ def test_a_products_plural_is_the_product():
 def test_an_event_and_where_it_was_are_two_names():
     found = by_name(entities_of(article("Quillon showed the eSlate at the Tavira Developers Conference in San Diego.")))
     assert found.get("Tavira Developers Conference") == "event" and found.get("San Diego") == "place"
+
+
+def test_indexes_and_model_numbers_left_open_by_the_model():
+    found = by_name(entities_of(article(
+        "The Varrow Composite Average lost 380 points, and in Tokyo the Kessin average closed down 2 percent. "
+        "Halvard said its 747 Skylark would fly in May.")))
+    assert found["Varrow Composite Average"] == "product" and found["Kessin"] == "product"
+    assert found["747 Skylark"] == "product"

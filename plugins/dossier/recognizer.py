@@ -36,6 +36,7 @@ TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-]|\s[a-z]+)+$")  # a
 # Camel case with a lower-case first letter ("iPhone", "eReader"): a brand written as a product name.
 PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][\w-]*$")
 SEPARATOR = re.compile(r"['’]s\s+|\s+and\s+")  # where the model runs two names together
+MODEL_NUMBER = re.compile(r"[1-9]\d{2}")  # "787 Dreamliner", "911 Carrera": a model number before its name
 VERSION = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")  # "4", "3G", "1.1"
 
 
@@ -192,6 +193,9 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
             item = _item(scanner, model)
             if item:
                 out.append(item)
+    for it in out:
+        if it.type in WEAK and (_index_after(scanner, it.last) or scanner.keys[it.last - 1] in INDEX_WORDS):
+            it.type, it.weight = "product", EVIDENCE  # "the Nikkei average", left open by both readers
     out.sort(key=lambda it: it.start)
     return out
 
@@ -206,6 +210,11 @@ def _product_names(scanner: BlockScanner, items: list[Item]) -> list[Item]:
     toks, taken, found = scanner.toks, {x for it in items for x in range(it.first, it.last)}, []
     x = 0
     while x < len(toks):
+        if x not in taken and MODEL_NUMBER.fullmatch(toks[x].text) and x + 1 < len(toks) and toks[x + 1].cap \
+                and scanner.tight_word(x) and toks[x + 1].key not in scanner.gaz.common and x + 1 not in taken:
+            found.append(scanner.item(x, x + 2, "product", weight=EVIDENCE))  # "787 Dreamliner"
+            x += 2
+            continue
         if x in taken or not PRODUCT_SHAPE.match(toks[x].text):
             x += 1
             continue
@@ -269,8 +278,8 @@ def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False
         return "organisation"  # 'the TV channel "Rossiya"', "the retailer Acme", "Fiat SpA"
     if gaz.keywords.get(scanner.keys[it.last - 1]) in ("event", "treaty") and len(words) > 1:
         return gaz.keywords[scanner.keys[it.last - 1]]  # "Macworld Conference", "Lusaka Accord"
-    if _index_after(scanner, it.last):
-        return "product"  # "the Nasdaq composite index": a market index
+    if _index_after(scanner, it.last) or scanner.keys[it.last - 1] in INDEX_WORDS:
+        return "product"  # "the Nasdaq composite index", "the Dow Jones Industrial Average": market indexes
     if model_type == "place":
         known = gaz.match(scanner.keys, it.first)
         if known and known[0] == it.last:
