@@ -57,6 +57,15 @@ github: $(STAMP)
 	$(BIN)/ghp-import --no-jekyll --push --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)" \
 	  --message "Publish the dossier" output
 
+serve: $(STAMP)
+	$(BIN)/pelican --listen -o output -p 8000 -b 127.0.0.1
+
+devserver: $(STAMP)
+	$(BIN)/python -m dossier_site.devserver
+
+test: $(STAMP) test-tools
+	$(BIN)/python -m pytest
+
 # The browser tests drive Debian's Chromium (never a downloaded browser), the HTML validator runs on Java
 # and the upload test needs rsync: install them with apt when they are missing. Without apt the tests
 # that need them are skipped.
