@@ -167,3 +167,10 @@ def test_indexes_and_model_numbers_left_open_by_the_model():
         "Halvard said its 747 Skylark would fly in May.")))
     assert found["Varrow Composite Average"] == "product" and found["Kessin"] == "product"
     assert found["747 Skylark"] == "product"
+
+
+def test_a_short_first_name_and_the_full_one_are_one_person():
+    found = entities_of(article("Chief operating officer Timothy D. Varga spoke first. Tim Varga said sales rose.",
+                                "Later, Tim Varga left. Christine Varga and Chris Varga stayed."))
+    people = sorted(e.name for e in found.values() if e.type == "person")
+    assert people == ["Chris Varga", "Christine Varga", "Timothy D. Varga"]  # the fullest name names the page

@@ -138,14 +138,19 @@ def spelling_variants(candidates: list[Candidate]) -> dict[str, str]:
 
 def middle_name_variants(candidates: list[Candidate]) -> dict[str, str]:
     """One person written with and without a middle name or initial ("James Kopp", "James C. Kopp",
-    "James Charles Kopp"): same first and last names, and middles that agree on their initials. Where
+    "James Charles Kopp") or with a short form of the first name ("Tim Kopp", "Timothy D. Kopp"): same
+    first (or short first) and last names, and middles that agree on their initials. Where
     the middles disagree ("George W. Bush", "George H. W. Bush") they are different people and nothing
     merges. The most used form (then the longest) wins."""
     counts = Counter(c.name for c in candidates if c.type == "person" and len(c.name.split()) >= 2)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for name in counts:
+        firsts[name.split()[-1].lower()].add(name.split()[0].lower())
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for name in counts:
         words = name.split()
-        groups[words[0].lower(), words[-1].lower()].append(name)
+        last, first = words[-1].lower(), words[0].lower()
+        groups[_short_form(first, firsts[last]), last].append(name)
     variants = {}
     for names in groups.values():
         initials = {"".join(w[0].lower() for w in n.split()[1:-1]) for n in names} - {""}
@@ -154,6 +159,12 @@ def middle_name_variants(candidates: list[Candidate]) -> dict[str, str]:
         keeper = min(names, key=lambda n: (-counts[n], -len(n), n))
         variants.update({n: keeper for n in names if n != keeper})
     return variants
+
+
+def _short_form(first: str, others: set[str]) -> str:
+    """The short form of a first name that the dossier also uses with the same surname ("tim" for
+    "timothy"): a prefix of three or four letters, as diminutives are."""
+    return min((o for o in others if 3 <= len(o) <= 4 and first.startswith(o)), key=len, default=first)
 
 
 def _one_apart(a: str, b: str) -> bool:
