@@ -174,3 +174,11 @@ def test_a_short_first_name_and_the_full_one_are_one_person():
                                 "Later, Tim Varga left. Christine Varga and Chris Varga stayed."))
     people = sorted(e.name for e in found.values() if e.type == "person")
     assert people == ["Chris Varga", "Christine Varga", "Timothy D. Varga"]  # the fullest name names the page
+
+
+def test_a_code_inside_a_name_makes_a_product_and_users_of_it_are_not_a_name():
+    found = by_name(entities_of(article(
+        "Quillon released Vela OS Tern on Friday. Owners of Vela OS praised it, and Pope Benedict XVI "
+        "met the Bank of Arland chief.")))
+    assert found["Vela OS Tern"] == "product" and found["Bank of Arland"] == "organisation"
+    assert found.get("Benedict XVI") == "person" and not any(name.startswith("Owners") for name in found)

@@ -29,13 +29,19 @@ WEAK = ("maybe", "acronym")  # rule items left open for the article to decide
 LOCATIVE = frozenset("in at near from to outside inside across around into via".split())
 CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
 EVIDENCE = 3  # a type the words around a name give outvotes the model's label on three other mentions
-EVERYDAY = 4.5  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
+EVERYDAY = 4.5
+# Words that open names with "of" ("Bank of America", "University of Chicago", "Secretary of State").
+OF_NAMES = frozenset("bank university college school institute museum church house department ministry office "
+                     "secretary minister council court board city state states republic kingdom province county "
+                     "league union association federation society order friends people party army bureau "
+                     "chamber commission committee coalition organization organisation agency fund".split())  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
 CURRENCY_SIGN = re.compile(r"[$€£¥₹]")
 TRIM_START = re.compile(r"^(?:(?:the|The|THE|a|an|and)\s+)+")
 TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-]|\s[a-z]+)+$")  # a name ends on a name's word
 # Camel case with a lower-case first letter ("iPhone", "eReader"): a brand written as a product name.
 PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][\w-]*$")
 SEPARATOR = re.compile(r"['’]s\s+|\s+and\s+")  # where the model runs two names together
+CODE = re.compile(r"(?!(?:[IVXLC]+)$)[A-Z]{2,}\d*|[A-Z]+\d+[A-Z]*")  # "OS", "XR2"; not "XIV"
 MODEL_NUMBER = re.compile(r"[1-9]\d{2}")  # "787 Dreamliner", "911 Carrera": a model number before its name
 VERSION = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")  # "4", "3G", "1.1"
 
@@ -73,7 +79,7 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
         if model_of:  # "Toyota Prius": a maker's name before a model's
             found.append(ModelName(ent.start_char, model_of.idx + len(model_of.text), "product", False, True))
             continue
-        for n, (start, end) in enumerate(_pieces(text, ent.start_char, ent.end_char)):
+        for n, (start, end) in enumerate(_pieces(text, *_owner_cut(text, ent.start_char, ent.end_char))):
             surface = text[start:end]
             if surface.endswith(FLIGHT):  # "Air France Flight 447": the airline
                 end -= len(FLIGHT[0]) if surface.endswith(FLIGHT[0]) else len(FLIGHT[1])
@@ -131,6 +137,14 @@ def _is_title(it: Item, gaz: Gazetteer) -> bool:
         _is_role(it.text, gaz) or it.text.split()[-1].replace(".", "").lower() in gaz.role_heads)
 
 
+def _owner_cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """"Users of Mac OS" is "Mac OS": an everyday word before "of" is not part of a name."""
+    match = re.match(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+of\s+", text[start:end])
+    if match and zipf(match.group(1).lower()) >= EVERYDAY and match.group(1).lower() not in OF_NAMES:
+        return start + match.end(), end
+    return start, end
+
+
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A model name cut at an inner possessive or "and", each piece trimmed of articles and "'s"."""
     pieces, bounds = [], [start]
@@ -168,6 +182,8 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
     for it in items:
         if it.type in WEAK + ("person",) and " " in it.text and LEGAL_FORM.search(it.text):
             it.type = "organisation"  # "Orsina SpA": no person's name ends with a legal form
+        elif it.type == "person" and not it.role and any(CODE.fullmatch(w) for w in it.text.split()[1:]):
+            it.type = "product"  # "Mac OS X", "Vela XR2": a code inside a name is a product's, not a person's
     if not scanner.heading:
         sold_names(doc, items)
     products = _product_names(scanner, [it for it in items if it.type not in WEAK])
