@@ -182,3 +182,10 @@ def test_a_code_inside_a_name_makes_a_product_and_users_of_it_are_not_a_name():
         "met the Bank of Arland chief.")))
     assert found["Vela OS Tern"] == "product" and found["Bank of Arland"] == "organisation"
     assert found.get("Benedict XVI") == "person" and not any(name.startswith("Owners") for name in found)
+
+
+def test_a_short_name_the_text_uses_for_one_long_place_joins_it():
+    found = entities_of(article("The show opened at the Kessel Hall Exhibition Centre in Leeds on Monday. "
+                                "Visitors queued outside Kessel Hall all day."))
+    places = sorted(e.name for e in found.values() if e.type == "place")
+    assert "Kessel Hall" not in places and "Leeds" in places

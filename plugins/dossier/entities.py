@@ -190,22 +190,27 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
 
 def _merge_company_names(groups: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
     """One group per company: its name with a trade word joins the short name ("Acme Computer" ->
-    "Acme"), and a short name the text uses for one long name joins it ("Lehman" -> "Lehman Brothers").
+    "Acme"), and a short name the text uses for one long name joins it ("Lehman" -> "Lehman Brothers"),
+    as it does for places.
     A product's plural is the product ("eSlates" -> "eSlate")."""
     companies = {key for key, members in groups.items() if any(c.type == "organisation" for c in members)}
     into = trade_names(companies)
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    sentences_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for key in companies - set(into):
-        articles_of[key] |= {c.mention.article for c in groups[key]}
-        sentences_of[key] |= {(c.mention.article, c.mention.sentence) for c in groups[key]}
-    into |= short_forms(articles_of, sentences_of)
+    into |= _short_forms_of(companies - set(into), groups)
+    into |= _short_forms_of({key for key, members in groups.items() if any(c.type == "place" for c in members)}
+                            - set(into), groups)  # "Moscone West" for "Moscone West Convention Center"
     products = {key for key, members in groups.items() if any(c.type == "product" for c in members)}
     into |= {key: key[:-1] for key in products if key.endswith("s") and key[:-1] in products}  # "iPhones"
     out: dict[str, list[Candidate]] = defaultdict(list)
     for key, members in groups.items():
         out[into.get(key, key)] += members
     return out
+
+
+def _short_forms_of(keys: set[str], groups: dict[str, list[Candidate]]) -> dict[str, str]:
+    """merge.short_forms among these keys, from where their mentions stand."""
+    articles_of = {key: {c.mention.article for c in groups[key]} for key in keys}
+    sentences_of = {key: {(c.mention.article, c.mention.sentence) for c in groups[key]} for key in keys}
+    return short_forms(articles_of, sentences_of)
 
 
 def _attach_quotes(entities: list[Entity], articles: list[Article]) -> None:
