@@ -77,6 +77,7 @@ class Gazetteer:
 # A company's name with and without its legal form is one name ("Apple", "Apple Inc.", "Acme Corp").
 LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|"
                         r"s\.a|gmbh|nv|n\.v|bv|se|spa|s\.p\.a|oyj|ab|asa|pty)\.?)+$", re.I)
+
 # Federal countries whose states and provinces the news names as places of their own.
 FEDERAL_COUNTRIES = frozenset("US CA AU IN BR MX".split())
 

@@ -17,8 +17,8 @@ import pycountry
 
 from .gazetteer import LEGAL_FORM, Gazetteer
 from .names import ORG_BEFORE, BlockScanner, Item
-from .roles import SPEECH
 from .phrases import zipf
+from .roles import SPEECH
 
 # The model's labels and the dossier's types; NORP (nationalities) is read by the gazetteer's demonyms,
 # and DATE, MONEY and the other numeric labels are not names.
@@ -187,12 +187,17 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
     if not scanner.heading:
         sold_names(doc, items)
     products = _product_names(scanner, [it for it in items if it.type not in WEAK])
-    items = [it for it in items if not (it.type in WEAK and any(_overlap(it, p) for p in products))
+    in_product = _covered(scanner.text, products)
+    items = [it for it in items if not (it.type in WEAK and any(in_product[it.start:it.end]))
              and not _is_title(it, scanner.gaz) and not _is_money(scanner.text, it.start, it.end)
              and not LEGAL_FORM.fullmatch(" " + it.text)] + products
+    # which model name covers each character (the model's names never overlap): linear in the block
+    name_at = [-1] * len(scanner.text)
+    for i, model in enumerate(names):
+        name_at[model.start:model.end] = [i] * (model.end - model.start)
     out, claimed = [], set()
     for n, it in enumerate(items):
-        over = [i for i, m in enumerate(names) if m.start < it.end and it.start < m.end]
+        over = sorted({i for i in name_at[it.start:it.end] if i >= 0})
         if not over or (_rules_win(it, [names[i] for i in over], n in keep, scanner)):
             out.append(it)
             claimed.update(over)
@@ -204,9 +209,10 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
             out.append(it)
             claimed.add(over[0])
         # else the model reads these words differently (a longer name, or two): its reading is added below
+    taken, starts = _covered(scanner.text, out), [t.start for t in scanner.toks]
     for i, model in enumerate(names):
-        if i not in claimed and not any(it.start < model.end and model.start < it.end for it in out):
-            item = _item(scanner, model)
+        if i not in claimed and not any(taken[model.start:model.end]):
+            item = _item(scanner, model, starts)
             if item:
                 out.append(item)
     for it in out:
@@ -216,8 +222,12 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
     return out
 
 
-def _overlap(a, b) -> bool:
-    return a.start < b.end and b.start < a.end
+def _covered(text: str, spans) -> bytearray:
+    """1 at each character of the text that one of these spans covers."""
+    marks = bytearray(len(text))
+    for span in spans:
+        marks[span.start:span.end] = b"\x01" * (span.end - span.start)
+    return marks
 
 
 def _product_names(scanner: BlockScanner, items: list[Item]) -> list[Item]:
@@ -270,10 +280,9 @@ def _speaks(scanner: BlockScanner, it: Item) -> bool:
     return bool(after) and (after[0] in SPEECH or after[0] == "," and after[1:] and after[1] in SPEECH)
 
 
-def _item(scanner: BlockScanner, model: ModelName) -> Item | None:
-    """An item over the scanner's tokens for a name only the model read, typed by the model and checked
-    against the words around it."""
-    starts = [t.start for t in scanner.toks]
+def _item(scanner: BlockScanner, model: ModelName, starts: list[int]) -> Item | None:
+    """An item over the scanner's tokens (which start at `starts`) for a name only the model read, typed
+    by the model and checked against the words around it."""
     first = bisect.bisect_left(starts, model.start)
     last = bisect.bisect_left(starts, model.end)
     if first >= last:
