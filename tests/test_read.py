@@ -74,3 +74,22 @@ def test_text_that_mentions_tags_is_not_an_html_page():
     text = "Headline\n\nThe hacker typed <script>alert(1)</script> and <p> into the form &amp; left.\n"
     seed = read_seed("x.txt", text.encode())
     assert seed.text == text and not seed.problems
+
+
+def test_the_build_and_dossier_add_agree_on_duplicates(tmp_path):
+    """One digest: a re-paste with other line breaks is a duplicate for the build as for `dossier add`."""
+    from dossier.add import add_seeds
+    from dossier.cache import NoCache
+    from dossier.pipeline import read_seeds
+
+    story = "Acme Corp said on Monday it would close two plants.\n\nThe plants employ 400 people.\n"
+    (tmp_path / "a.txt").write_text(story)
+    (tmp_path / "b.txt").write_text(story.replace("\n\n", "\n").replace(" two", "\ntwo"))
+    problems = []
+    assert [s.path for s in read_seeds([str(tmp_path / n) for n in ("a.txt", "b.txt")], NoCache(), problems)] \
+        == [str(tmp_path / "a.txt")]
+    assert [p.message for p in problems] == ["is a duplicate of a.txt: skipped"]
+    refused = add_seeds([("b.txt", (tmp_path / "b.txt").read_bytes())], tmp_path / "seeds-of-a")
+    assert refused[0].path is not None  # an empty folder takes it ...
+    again = add_seeds([("a.txt", story.encode())], tmp_path / "seeds-of-a")
+    assert again[0].path is None and "same text" in again[0].message  # ... and then refuses its re-paste

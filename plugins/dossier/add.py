@@ -6,7 +6,6 @@ reported, with the share of text they have in common.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .clean import clean
-from .read import read_seed
+from .read import read_seed, text_digest
 
 NEAR_DUPLICATE = 0.5  # share of prose shingles in common that makes two seeds "the same story"
 PROSE_LINE_WORDS = 10  # lines this long are article prose; shorter ones are mostly page furniture
@@ -33,7 +32,7 @@ def add_seeds(inputs: list[tuple[str, bytes]], folder: str | Path) -> list[Added
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     existing = {p: read_seed(p) for p in sorted(folder.glob("*.txt"))}
-    digests = {_digest(seed.text): p for p, seed in existing.items() if not seed.skip}
+    digests = {text_digest(seed.text): p for p, seed in existing.items() if not seed.skip}
     shingles = {p: _shingles(seed.text) for p, seed in existing.items() if not seed.skip}
     results = []
     for name, data in inputs:
@@ -41,7 +40,7 @@ def add_seeds(inputs: list[tuple[str, bytes]], folder: str | Path) -> list[Added
         if seed.skip:
             results.append(Added(name, message=f"not added: {name} {'; '.join(seed.problems)}"))
             continue
-        digest = _digest(seed.text)
+        digest = text_digest(seed.text)
         if digest in digests:
             results.append(Added(name, message=f"not added: {name} is the same text as {digests[digest]}"))
             continue
@@ -62,10 +61,6 @@ def add_seeds(inputs: list[tuple[str, bytes]], folder: str | Path) -> list[Added
         digests[digest], shingles[path] = path, _shingles(seed.text)
         results.append(Added(name, path, message))
     return results
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
 
 
 def _shingles(text: str, size: int = 5) -> set[int]:

@@ -5,7 +5,6 @@ the corpus-wide ones (resolving entities, merging events, topics) run on every b
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import multiprocessing
 import os
@@ -21,7 +20,7 @@ from . import clean, entities, events, facts, nlp, phrases, topics
 from .cache import Cache, NoCache, key
 from .lifetime import die_with_parent
 from .model import Article, Block, Candidate, Dossier, Event, Problem, RelationStatement, RoleStatement, SeedText
-from .read import UnreadableSeed, display_path, read_bytes, read_seed
+from .read import UnreadableSeed, display_path, read_bytes, read_seed, text_digest
 from .registry import ArticleOverride, Registry, check_references
 
 PARALLEL_MIN_JOBS = 64  # fewer seeds to analyse than this are done in this process: workers cost a start-up
@@ -113,7 +112,7 @@ def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
         problems += [Problem(path, message) for message in seed.problems]
         if seed.skip:
             continue
-        digest = hashlib.sha256(seed.text.encode()).hexdigest()
+        digest = text_digest(seed.text)
         if digest in seen:
             problems.append(Problem(path, f"is a duplicate of {Path(seen[digest]).name}: skipped"))
             continue

@@ -5,6 +5,7 @@ like): both are well-kept libraries, so no hand-written code-page tables live he
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -161,3 +162,8 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     lines = (SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines).strip() + "\n"
+
+
+def text_digest(text: str) -> str:
+    """What makes two seeds exact duplicates: the same words, however spaces and line breaks fall."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
