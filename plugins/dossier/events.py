@@ -21,6 +21,7 @@ from .masthead import DATELINE
 from .model import Article, Clause, Entity, Event, Source, TimeExpression
 from .nlp import Parsed, parse
 from .registry import EventRule, Registry
+from .slugs import unique_id
 from .summaries import summarise
 from .text import sentence_spans
 from .timex import MONTHS, WEEKDAYS, add_months, find_dates, is_future, parse_reference
@@ -446,11 +447,9 @@ def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
 def assign_ids(events: list[Event]) -> None:
     """Unique ids: the date and key words, with -2, -3... for events that would share one."""
     events.sort(key=lambda e: (e.date, e.id, [(s.article, s.sentence) for s in e.sources], e.summary))
-    used: dict[str, int] = {}
+    used: set[str] = set()
     for event in events:
-        base = event_id(event.date, event.summary)
-        used[base] = used.get(base, 0) + 1
-        event.id = base if used[base] == 1 else f"{base}-{used[base]}"
+        event.id = unique_id(event_id(event.date, event.summary), used)
 
 
 # --- registry -----------------------------------------------------------------------------------
@@ -472,7 +471,7 @@ def apply_registry(events: list[Event], registry: Registry, articles: list[Artic
     used = {e.id for e in kept}
     for rule in registry.add_events:
         added = added_event(rule, articles, entities)
-        added.id = _unique(added.id, used)
+        added.id = unique_id(added.id, used)
         kept.append(added)
     return kept
 
@@ -526,11 +525,3 @@ def _article_id(reference: str | None, articles: list[Article]) -> str | None:
         if reference in (article.id, name, name.rsplit(".", 1)[0]):
             return article.id
     return None  # no such seed: the registry's check names it
-
-
-def _unique(wanted: str, used: set[str]) -> str:
-    candidate, n = wanted, 2
-    while candidate in used:
-        candidate, n = f"{wanted}-{n}", n + 1
-    used.add(candidate)
-    return candidate

@@ -14,7 +14,7 @@ from .gazetteer import LEGAL_FORM
 from .model import Article, Candidate, Entity, Mention
 from .names import fuller
 from .registry import EntityRule, Registry
-from .slugs import bounded_slug
+from .slugs import bounded_slug, unique_id
 
 RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
 TYPE_ORDER = {"country": 0, "organisation": 1, "product": 2, "treaty": 3, "event": 4, "person": 5, "place": 6}
@@ -251,13 +251,10 @@ def build_entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
 
 
 def give_ids(entities: list[Entity], order: dict[str, int]) -> None:
-    used: set[str] = set()
+    used: dict[str, set[str]] = defaultdict(set)  # the slugs taken, by type
     for e in sorted(entities, key=lambda e: (-len(e.mentions), e.type, e.name)):
-        slug, n = e.slug, 2
-        while f"{e.type}/{slug}" in used:
-            slug, n = f"{e.slug}-{n}", n + 1
-        e.slug, e.id = slug, f"{e.type}/{slug}"
-        used.add(e.id)
+        e.slug = unique_id(e.slug, used[e.type])
+        e.id = f"{e.type}/{e.slug}"
         e.mentions.sort(key=lambda m: (order.get(m.article, len(order)), m.block, m.start))
         for m in e.mentions:
             m.entity = e.id

@@ -22,6 +22,7 @@ from .lifetime import die_with_parent
 from .model import Article, Block, Candidate, Dossier, Event, Problem, RelationStatement, RoleStatement, SeedText
 from .read import UnreadableSeed, display_path, read_bytes, read_seed, text_digest
 from .registry import ArticleOverride, Registry, check_references
+from .slugs import unique_id
 
 PARALLEL_MIN_JOBS = 64  # fewer seeds to analyse than this are done in this process: workers cost a start-up
 MAX_WORKERS = 8
@@ -251,11 +252,3 @@ def apply_override(article: Article, override: ArticleOverride | None) -> None:
 
 def _matches(block: Block, openings: list[str]) -> bool:
     return any(block.text.startswith(opening.strip()) for opening in openings if opening.strip())
-
-
-def unique_id(wanted: str, used: set[str]) -> str:
-    candidate, n = wanted, 2
-    while candidate in used:
-        candidate, n = f"{wanted}-{n}", n + 1
-    used.add(candidate)
-    return candidate

@@ -24,3 +24,12 @@ def bounded_slug(name: str, fallback: str, **options) -> str:
         return f"{fallback}-{digest}"
     cut = slugify(name, max_length=MAX_LENGTH - HASH_LENGTH - 1, word_boundary=True, **options)
     return f"{cut or slug[:MAX_LENGTH - HASH_LENGTH - 1]}-{digest}"
+
+
+def unique_id(wanted: str, used: set[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`... the first not in `used`; it is added to `used`."""
+    candidate, n = wanted, 2
+    while candidate in used:
+        candidate, n = f"{wanted}-{n}", n + 1
+    used.add(candidate)
+    return candidate
