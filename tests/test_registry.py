@@ -166,3 +166,25 @@ events:
         "line 8: entities[0].articles: no seed file named '042_software.txt'",
         "line 11: events.add[0].article: no seed file named 'no_such_seed.txt'",
     ]
+
+
+@pytest.mark.parametrize("name", ["002_dam.txt", "002_dam"])
+def test_every_stage_finds_a_seed_by_its_file_name_or_stem(tmp_path, name):
+    from dossier.events import added_event
+    from dossier.merge import Rules
+    from dossier.model import Article
+
+    registry = load_registry(write(tmp_path, f"""\
+articles:
+  {name}: {{title: Right}}
+entities:
+  - {{name: Bill Gates, articles: [{name}]}}
+events:
+  add:
+    - {{date: 2020-07, summary: Filling, article: {name}}}
+"""))
+    article = Article("ethiopia-fills-the-dam", "content/seeds/002_dam.txt", "t", date="2020-07-21")
+    assert registry.override_for(article.source_file).title == "Right"
+    assert check_references(registry, {"bill gates"}, set(), {"002_dam.txt"}) == []
+    assert Rules(registry, [article]).seed_names[article.id] == {article.id, "002_dam.txt", "002_dam"}
+    assert [s.article for s in added_event(registry.add_events[0], [article], []).sources] == [article.id]

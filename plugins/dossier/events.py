@@ -20,7 +20,7 @@ from .clauses import clause_head, dated_word, main_verb, quoted, references, str
 from .masthead import DATELINE
 from .model import Article, Clause, Entity, Event, Source, TimeExpression
 from .nlp import Parsed, parse
-from .registry import EventRule, Registry
+from .registry import EventRule, Registry, seed_names
 from .slugs import unique_id
 from .summaries import summarise
 from .text import sentence_spans
@@ -521,7 +521,6 @@ def _article_id(reference: str | None, articles: list[Article]) -> str | None:
     if not reference:
         return None
     for article in articles:
-        name = re.split(r"[\\/]", article.source_file)[-1]
-        if reference in (article.id, name, name.rsplit(".", 1)[0]):
+        if reference == article.id or reference in seed_names(article.source_file):
             return article.id
     return None  # no such seed: the registry's check names it

@@ -7,13 +7,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
-from pathlib import Path
 
 
 from .gazetteer import LEGAL_FORM
 from .model import Article, Candidate, Entity, Mention
 from .names import fuller
-from .registry import EntityRule, Registry
+from .registry import EntityRule, Registry, seed_names
 from .slugs import bounded_slug, unique_id
 
 RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
@@ -184,7 +183,7 @@ class Rules:
     def __init__(self, registry: Registry, articles: list[Article]):
         self.rules: list[EntityRule] = registry.entities
         # a rule names seeds by file name, with or without its extension, or by article id
-        self.seed_names = {a.id: {a.id, Path(a.source_file).name, Path(a.source_file).stem} for a in articles}
+        self.seed_names = {a.id: {a.id, *seed_names(a.source_file)} for a in articles}
         self.by_name: dict[str, int] = {}
         self.split: dict[str, list[int]] = defaultdict(list)
         for n, rule in enumerate(self.rules):

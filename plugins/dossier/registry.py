@@ -104,8 +104,14 @@ class Registry:
 
     def override_for(self, source_file: str) -> ArticleOverride | None:
         """The override of a seed, looked up by file name or by name without extension."""
-        name = Path(source_file).name
-        return self.articles.get(name) or self.articles.get(Path(name).stem)
+        return next((self.articles[name] for name in seed_names(source_file) if name in self.articles), None)
+
+
+def seed_names(source_file: str) -> tuple[str, str]:
+    """The names the registry may give a seed: its file name, then that name without its extension.
+    (Where an article is meant, its id names it too.)"""
+    name = Path(source_file).name
+    return name, Path(name).stem
 
 
 # Schema: a type, a list [item schema], or a dict of key -> schema ("*" for any key).
@@ -186,15 +192,15 @@ def load_registry(path: str | Path | None, shown: str | None = None) -> Registry
 
 
 def check_references(registry: Registry, entity_names: set[str], event_ids: set[str],
-                     seed_names: set[str] | None = None) -> list[str]:
+                     seed_files: set[str] | None = None) -> list[str]:
     """Messages for names and ids the registry uses that the dossier does not have.
 
-    `entity_names` are lower-cased names and aliases, as the stages match them; `seed_names` the file
+    `entity_names` are lower-cased names and aliases, as the stages match them; `seed_files` the file
     names of the seeds (a seed is named with or without its extension).
     """
     messages = []
-    if seed_names is not None:
-        known = seed_names | {Path(name).stem for name in seed_names}
+    if seed_files is not None:
+        known = {name for seed in seed_files for name in seed_names(seed)}
         messages += [f"{registry.where(f'articles.{name}')}: no seed file named '{name}'"
                      for name in registry.articles if name not in known]
         for i, rule in enumerate(registry.entities):
