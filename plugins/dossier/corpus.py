@@ -7,9 +7,9 @@ from functools import cached_property
 
 from .model import ENTITY_TYPES, Article, Dossier, Entity, Event, Mention, Relation, Role
 from .render import Link
+from .timex import MONTH_NAMES
 
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
-MONTHS = ("January February March April May June July August September October November December").split()
 
 
 def display_date(value: str | None) -> str:
@@ -19,7 +19,7 @@ def display_date(value: str | None) -> str:
     parts = value.split("-")
     if len(parts) == 1:
         return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
+    month = MONTH_NAMES[int(parts[1]) - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
@@ -283,6 +283,6 @@ def group_by_month(events: list[Event]) -> list[tuple[str, list[tuple[str, list[
     years: dict[str, dict[str, list[Event]]] = {}
     for event in events:
         year, _, rest = event.date.partition("-")
-        month = MONTHS[int(rest[:2]) - 1] if rest else ""
+        month = MONTH_NAMES[int(rest[:2]) - 1] if rest else ""
         years.setdefault(year, {}).setdefault(month, []).append(event)
     return [(year, list(months.items())) for year, months in years.items()]

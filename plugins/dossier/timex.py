@@ -20,9 +20,11 @@ import re
 from .model import TimeExpression
 from .text import ABBREVIATIONS
 
+# The one table of month names: read here, written by corpus.display_date.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    **{name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)},
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
@@ -33,7 +35,7 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 
 # Month and weekday names must be capitalised: "may", "march" and "sun" are ordinary words.
-FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+FULL_MONTH = r"(?:" + "|".join(MONTH_NAMES) + ")"
 MONTH = (r"(?:" + FULL_MONTH[3:-1]
          + r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
