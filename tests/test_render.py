@@ -2,7 +2,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from dossier.model import Article, Block
+from dossier.model import Article, Block, Link
 from dossier.render import render_article, render_block
 
 
@@ -24,8 +24,8 @@ def test_text_shows_exactly_as_written(text):
 
 def test_mentions_become_links_at_their_offsets():
     text = "Robert Gates met Gates's counterpart in Brussels."
-    html = render_block(text, links=[(0, 12, "people/robert-gates/", "Robert Gates"),
-                                     (40, 48, "places/brussels/", "Brussels")])
+    html = render_block(text, links=[Link(0, 12, "people/robert-gates/", "Robert Gates"),
+                                     Link(40, 48, "places/brussels/", "Brussels")])
     links = BeautifulSoup(html, "html.parser").find_all("a")
     assert [(a.get_text(), a["href"], a.get("title")) for a in links] == [
         ("Robert Gates", "people/robert-gates/", "Robert Gates"), ("Brussels", "places/brussels/", "Brussels")]
@@ -33,14 +33,14 @@ def test_mentions_become_links_at_their_offsets():
 
 
 def test_overlapping_links_keep_the_first():
-    html = render_block("Jaap de Hoop Scheffer spoke.", links=[(0, 21, "a/", ""), (5, 21, "b/", "")])
+    html = render_block("Jaap de Hoop Scheffer spoke.", links=[Link(0, 21, "a/"), Link(5, 21, "b/")])
     assert [a["href"] for a in BeautifulSoup(html, "html.parser").find_all("a")] == ["a/"]
 
 
 def test_headings_and_dropped_blocks():
     article = Article("x", "x.txt", "T", blocks=[
         Block("Menu | Home", kept=False), Block("A subheading", "heading"), Block("Text here.")])
-    soup = BeautifulSoup(render_article(article, {1: [(0, 4, "u/", "")]}), "html.parser")
+    soup = BeautifulSoup(render_article(article, {1: [Link(0, 4, "u/")]}), "html.parser")
     assert soup.find("h2").get_text() == "A subheading"
     assert soup.find("p").find("a").get_text() == "Text"
     assert "Menu" not in soup.get_text()

@@ -5,8 +5,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import ENTITY_TYPES, Article, Dossier, Entity, Event, Mention, Relation, Role
-from .render import Link
+from .model import ENTITY_TYPES, Article, Dossier, Entity, Event, Link, Mention, Relation, Role
 from .timex import MONTH_NAMES
 
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
@@ -122,7 +121,7 @@ class DossierIndex:
         """Entity links of an article's body, by block, for render.render_article."""
         links: dict[int, list[Link]] = defaultdict(list)
         for entity, m in self._mentions_by_article.get(article_id, ()):
-            links[m.block].append((m.start, m.end, prefix + entity.url, entity.name))
+            links[m.block].append(Link(m.start, m.end, prefix + entity.url, entity.name))
         return links
 
     @cached_property

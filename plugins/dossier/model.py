@@ -127,6 +127,17 @@ class Span:
     text: str
 
 
+@dataclass(frozen=True, order=True, slots=True)
+class Link:
+    """An entity link to draw in a block: a stretch of the block's text (offsets as in Mention) and where
+    it goes; links are sorted by where they start, as the renderer walks the text."""
+
+    start: int
+    end: int
+    href: str
+    title: str = ""
+
+
 @dataclass(slots=True)
 class RoleStatement:
     """One article saying that someone holds, held, leaves or takes a role (before names are resolved)."""

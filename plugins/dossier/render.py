@@ -10,9 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .model import Article
-
-Link = tuple[int, int, str, str]  # start, end (in the block text), href, title
+from .model import Article, Link
 
 
 def entity_link(state: StateCore) -> None:
@@ -35,15 +33,15 @@ def entity_link(state: StateCore) -> None:
 
 def _split(token: Token, offset: int, links: list[Link]) -> list[Token]:
     text, out, cursor = token.content, [], 0
-    for start, end, href, title in links:
-        start, end = start - offset, end - offset
+    for link in links:
+        start, end = link.start - offset, link.end - offset
         if start < cursor or end > len(text):
             continue
         if start > cursor:
             out.append(_text(text[cursor:start]))
-        link_open = Token("link_open", "a", 1, attrs={"href": href, "class": "entity"})
-        if title:
-            link_open.attrSet("title", title)
+        link_open = Token("link_open", "a", 1, attrs={"href": link.href, "class": "entity"})
+        if link.title:
+            link_open.attrSet("title", link.title)
         out += [link_open, _text(text[start:end]), Token("link_close", "a", -1)]
         cursor = end
     if cursor < len(text):
