@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from .gazetteer import load
-from .model import Article, Candidate, Entity, Mention
+from .model import Acronym, Article, Candidate, Entity, Mention, Stretch
 from .merge import (TYPE_ORDER, Rules, auto_key, build_entity, give_ids, middle_name_variants, settle_bare_words,
                     settle_open, short_forms, spelling_variants, trade_names)
 from .names import BlockScanner, Item, full_names, fuller
@@ -45,26 +45,27 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
     speakers = {it.name.lower() for it in maybes if it.evidence in ("person", "owner")} & {
         it.name.lower() for it in maybes if not it.first_word}
     out = []
-    last_treaty = None  # (block, candidate): "the pact" refers back to it
+    last_treaty: Candidate | None = None  # "the pact" refers back to it
     for b, (scanner, block_items) in enumerate(zip(scanners, items)):
         pending = _anaphora(scanner)
         for it in block_items:
             short = ""
             if it.text in acronyms and it.type in ("acronym", "maybe", "organisation", "treaty"):
-                (it.type, it.name), short = acronyms[it.text][:2], acronyms[it.text][2]
+                acronym = acronyms[it.text]
+                it.type, it.name, short = acronym.type, acronym.name, acronym.long_form
             elif it.type in ("treaty", "organisation", "event") and it.text.split()[0] in acronyms:
                 acronym = acronyms[it.text.split()[0]]  # "CFE Treaty" once "(CFE)" is defined
-                it.type, it.name, short = acronym[0], acronym[1], acronym[2]
+                it.type, it.name, short = acronym.type, acronym.name, acronym.long_form
             elif it.type in ("person", "maybe") or (_bare_model_name(it) and it.name.lower() in speakers):
                 _decide_name(it, people, speakers)
             if it.type not in TYPE_ORDER and it.type not in ("maybe", "acronym"):
                 continue  # maybes and acronyms left open may be a surname or acronym known elsewhere
-            while pending and pending[0][0] < it.start:
+            while pending and pending[0].start < it.start:
                 last_treaty = _refer(pending.pop(0), last_treaty, b, scanner, out)
             mention = Mention(article.id, b, it.start, it.end, it.text, scanner.sentence(it.start))
             out.append(Candidate(mention, it.name, it.type, it.role, short, it.weight))
             if it.type == "treaty":
-                last_treaty = (b, out[-1])
+                last_treaty = out[-1]
         for span in pending:
             last_treaty = _refer(span, last_treaty, b, scanner, out)
     return out
@@ -84,19 +85,19 @@ ANAPHORA = re.compile(r"\b(?:[Tt]he|[Tt]his) (pact|treaty)\b(?! (?:on|of|between
 ANAPHORA_REACH = 2  # paragraphs after the treaty was named
 
 
-def _anaphora(scanner: BlockScanner) -> list[tuple[int, int]]:
-    """Offsets of "the pact" / "the treaty" in a block (the word only, not the article)."""
-    return [m.span(1) for m in ANAPHORA.finditer(scanner.text)]
+def _anaphora(scanner: BlockScanner) -> list[Stretch]:
+    """Where a block says "the pact" / "the treaty" (the word only, not the article)."""
+    return [Stretch(*m.span(1)) for m in ANAPHORA.finditer(scanner.text)]
 
 
-def _refer(span: tuple[int, int], last: tuple | None, b: int, scanner: BlockScanner, out: list) -> tuple | None:
-    """ "The pact" is the treaty named last, in this paragraph or one of the two before."""
-    if last and b - last[0] <= ANAPHORA_REACH:
-        antecedent = last[1]
-        text = scanner.text[span[0]:span[1]]
-        mention = Mention(antecedent.mention.article, b, span[0], span[1], text, scanner.sentence(span[0]))
-        out.append(Candidate(mention, antecedent.name, "treaty", "", antecedent.short))
-        return b, antecedent
+def _refer(span: Stretch, last: Candidate | None, b: int, scanner: BlockScanner, out: list) -> Candidate | None:
+    """ "The pact" is the treaty named last, in this paragraph or one of the two before (a reference
+    made in turn carries it on: the reach counts from the last paragraph that named it)."""
+    if last and b - last.mention.block <= ANAPHORA_REACH:
+        text = scanner.text[span.start:span.end]
+        mention = Mention(last.mention.article, b, span.start, span.end, text, scanner.sentence(span.start))
+        out.append(Candidate(mention, last.name, "treaty", "", last.short))
+        return out[-1]
     return last
 
 
@@ -109,9 +110,9 @@ def _title_case(text: str) -> bool:
     return share >= 0.9 or (share > 0.7 and not text.rstrip().endswith((".", '."', ".”")))
 
 
-def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> dict[str, tuple]:
-    """'Long Form (ACR)' and 'ACR (Long Form)': acronym -> (type, name, long form)."""
-    found: dict[str, tuple] = {}
+def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> dict[str, Acronym]:
+    """'Long Form (ACR)' and 'ACR (Long Form)': what each acronym the article defines stands for."""
+    found: dict[str, Acronym] = {}
     for scanner, block_items in zip(scanners, items):
         at = {it.first: it for it in block_items}
         for it in block_items:
@@ -129,12 +130,12 @@ def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> d
             elif (short.type in ("acronym", "maybe") or short.type == "organisation" and not short.known) \
                     and long_.type in TYPE_ORDER and long_.type != "person" \
                     and short.text[:1] == long_.text[:1]:
-                found[short.text] = (long_.type, long_.name, long_.text)
+                found[short.text] = Acronym(long_.type, long_.name, long_.text)
     for block_items in items:  # "ACR Treaty" makes a defined acronym a treaty
         for it in block_items:
             words = it.text.split()
             if it.type == "treaty" and words[0] in found and len(words) == 2:
-                found[words[0]] = ("treaty", *found[words[0]][1:])
+                found[words[0]].type = "treaty"
     return found
 
 

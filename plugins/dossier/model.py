@@ -104,6 +104,15 @@ class Candidate:
 
 
 @dataclass(slots=True)
+class Acronym:
+    """What an acronym an article defines ("Conventional Armed Forces in Europe (CFE)") stands for."""
+
+    type: str
+    name: str  # the entity's name: the long form as written, or the name a known acronym gives it
+    long_form: str  # as written in the article (Candidate.short)
+
+
+@dataclass(slots=True)
 class Quote:
     speaker: str  # entity id
     text: str
