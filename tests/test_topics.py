@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -497,6 +498,81 @@ def test_a_theme_named_inside_another_that_shares_an_article_is_part_of_that_sto
     assert whole.articles == {"p1", "p2", "p3", "p4"} and "trademark dispute" in whole.phrases
 
 
+def headlined(texts: dict, names: list[tuple[str, str, list[str]]], others: dict | None = None) -> Dossier:
+    """A dossier of {id: (date, headline, paragraphs)} with the entities named in them, and other
+    articles of {id: (date, paragraphs)} beside them."""
+    plain = {aid: (date, paragraphs) for aid, (date, _, paragraphs) in texts.items()} | (others or {})
+    dossier = dossier_of(plain, named(plain, names, longest=True))
+    for article in dossier.articles:
+        if article.id in texts:
+            article.title = texts[article.id][1]
+    return dossier
+
+
+# A reader device and the book store its owners use: some articles name both, but each article's
+# headline says which one it is about.
+READER = {
+ "q1": ("2019-03-04", "Halvard unveils the Quillpad", [
+   "Halvard unveiled the Quillpad on Monday, a reader with a paper-like screen and a battery that lasts a month.",
+   "The Quillpad weighs less than a paperback and opens books bought on Inkshelf, Halvard said."]),
+ "q2": ("2019-04-11", "Quillpad sales pass a million", [
+   "Halvard has sold a million Quillpad readers, and shops ran out of the Quillpad within days of its launch.",
+   "The Quillpad battery and its paper-like screen won over reviewers."]),
+ "q3": ("2019-06-20", "Quillpad screens crack in the cold", [
+   "Owners say the paper-like screen of the Quillpad cracks in frost.",
+   "Halvard will replace every cracked Quillpad screen free of charge."]),
+ "q4": ("2019-08-02", "Inkshelf cuts e-book prices", [
+   "Inkshelf cut its e-book prices by a third, a move publishers fear will spread to every online bookshop.",
+   "Inkshelf sells two million e-books a month, many of them to Quillpad owners."]),
+ "q5": ("2019-09-15", "Inkshelf adds audiobooks", [
+   "Inkshelf will sell audiobooks from October, and its subscribers can hear them on any phone.",
+   "Inkshelf said audiobooks were the fastest-growing request of its subscribers."]),
+ "q6": ("2019-11-30", "Publishers sign with Inkshelf", [
+   "Three large publishers signed with Inkshelf on Saturday after months of talks about e-book prices.",
+   "The deal puts their backlists on Inkshelf, which subscribers had long asked for."]),
+}
+READER_ENTITIES = [("product", "Quillpad", []), ("product", "Inkshelf", []), ("organisation", "Halvard", [])]
+
+
+def test_a_store_its_articles_are_about_is_a_story_of_its_own_beside_the_device():
+    found = {t.name: set(t.articles) for t in find_topics(headlined(READER, READER_ENTITIES, VACCINE), Registry())}
+    device = next(name for name in found if "Quillpad" in name)
+    store = next(name for name in found if "Inkshelf" in name)
+    assert {"q1", "q2", "q3"} <= found[device] and len({"q4", "q5", "q6"} & found[device]) <= 1
+    assert {"q4", "q5", "q6"} <= found[store] and len({"q1", "q2", "q3"} & found[store]) <= 1  # named in passing
+
+
+# A computer line: models and a system named after it ('Vela Air', 'VelaBook Pro', 'Vela OS 3'), and a
+# chip maker that joins its story.
+LINE = {
+ "r1": ("2020-02-03", "Orrin unveils a thinner laptop", [
+   "Orrin unveiled the Vela Air on Monday, the thinnest laptop it has made, with a chip from Quorra Semiconductors.",
+   "The Vela Air will cost less than earlier models."]),
+ "r2": ("2020-05-12", "VelaBook Pro gets faster chips", [
+   "The VelaBook Pro now runs on Quorra Semiconductors chips, which Orrin said doubled its speed.",
+   "The VelaBook Pro is the first of the line to drop the old ports."]),
+ "r3": ("2020-09-21", "Vela OS 3 released", [
+   "Orrin released Vela OS 3, the system of its computers, with a new file browser.",
+   "Vela OS 3 runs on every model sold since 2015."]),
+ "r4": ("2021-01-18", "Orrin sells more computers", [
+   "Orrin sold a record number of Vela computers over the holidays, helped by the Vela Air.",
+   "Sales of the Vela grew by a fifth."]),
+}
+LINE_ENTITIES = [("product", "Vela", []), ("product", "Vela Air", []), ("product", "VelaBook Pro", []),
+                 ("product", "Vela OS 3", []), ("organisation", "Quorra Semiconductors", []), ("organisation", "Orrin", [])]
+
+
+def test_products_named_after_another_are_its_line_and_the_line_names_its_story():
+    from dossier.topics import product_lines
+    entities = named({k: (d, ps) for k, (d, _, ps) in LINE.items()}, LINE_ENTITIES + [("product", "Velamax", []), ("organisation", "Vela Partners", [])])
+    lines = {e.name: [head.name for head in product_lines(entities).get(e.id, [])] for e in entities}
+    assert lines == {"Vela": [], "Vela Air": ["Vela"], "VelaBook Pro": ["Vela"], "Vela OS 3": ["Vela"],
+                     "Quorra Semiconductors": [], "Orrin": [], "Velamax": [], "Vela Partners": []}
+    found = {t.name: sorted(t.articles) for t in find_topics(headlined(LINE, LINE_ENTITIES, VACCINE), Registry())}
+    story = next(name for name, ids in found.items() if "r1" in ids)
+    assert found[story] == ["r1", "r2", "r3", "r4"] and story.startswith("Vela")  # the product, not the chip maker
+
+
 def test_names_keep_their_spelling_and_a_model_number():
     texts = {
         "n1": ("2010-06-07", ["The new iPhone 4 went on sale in five countries, and the iPhone sold out within hours.",
@@ -611,9 +687,12 @@ TARIFFS_ENTITIES = [("organisation", "European Commission", ["Commission"]), ("o
                     ("country", "Somalia", []), ("place", "Rotterdam", []), ("place", "Antwerp", [])]
 
 
-def named(texts: dict, names: list[tuple[str, str, list[str]]]) -> list[Entity]:
-    """The entities with a mention wherever the text writes one of their names (a test's entity stage)."""
+def named(texts: dict, names: list[tuple[str, str, list[str]]], longest: bool = False) -> list[Entity]:
+    """The entities with a mention wherever the text writes one of their names (a test's entity stage);
+    with `longest`, only where no longer name holds it, as a real entity stage does ('Vela' is not
+    mentioned in 'Vela Air')."""
     from dossier.text import sentence_spans
+    forms = sorted((form for _, name, aliases in names for form in [name, *aliases]), key=len, reverse=True)
     entities = []
     for kind, name, aliases in names:
         entity = Entity(f"{kind}/{name.lower().replace(' ', '-')}", name, kind, name.lower().replace(" ", "-"),
@@ -622,9 +701,10 @@ def named(texts: dict, names: list[tuple[str, str, list[str]]]) -> list[Entity]:
             for block, text in enumerate(paragraphs):
                 for start, end in sentence_spans(text):
                     sentence = text[start:end]
+                    found = re.findall("|".join(rf"\b{re.escape(f)}\b" for f in forms), sentence) if longest else None
                     for form in [name, *aliases]:
                         entity.mentions += [Mention(aid, block, start, end, form, sentence)
-                                            for _ in range(sentence.count(form))]
+                                            for _ in range(found.count(form) if longest else sentence.count(form))]
         entities.append(entity)
     return entities
 

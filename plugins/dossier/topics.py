@@ -6,7 +6,10 @@ how few other articles do (tf-idf), how far it is from everyday English, and mor
 names it. An article tells the story of what its headline names and of its ABOUT best features; it
 is "about" its SALIENT best shared ones. Features several articles tell seed stories, best first
 (a country or place is where a story happens, never what it is about); a feature joins the story
-whose articles it shares most (Jaccard, and more often than chance would give). A story's articles
+whose articles it shares most (Jaccard, and more often than chance would give), unless it tells a
+story of its own there (most of the articles it tells are not the story's, or their headline names it
+and not the story's first feature: a store beside the device). A product named after another product
+is of its line and counts as a mention of it too ('MacBook Pro' of the 'Mac'). A story's articles
 are those it tells, and those about its first feature and another. It is named after its actor and
 what happens to it when both are central ("Medicines agency blood clots"), else after the one that
 is, names in their own spelling; a word of everyday English never names a story alone. It is
@@ -91,6 +94,7 @@ class Analysis:
     counts: dict[str, Counter] = field(default_factory=dict)  # article -> phrase -> occurrences
     salient: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles that are about it
     about: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles whose story it tells
+    headlined: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles whose headline names it
     max_share: float = MAX_SHARE
     paragraphs: bool = False  # are the units paragraphs (a small dossier) rather than articles
     entities: dict[str, Entity] = field(default_factory=dict)  # feature key -> entity (paragraph units)
@@ -190,21 +194,42 @@ def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> A
             counts[item.article][phrase] += HEADLINE
     titles = {a.id: a.title or "" for a in dossier.articles}
     actors, named = {}, {}
+    lines = product_lines(dossier.entities)
     for entity in dossier.entities:
-        feature = ENTITY + entity.id
+        features = [ENTITY + entity.id] + [ENTITY + e.id for e in lines.get(entity.id, [])]
         for mention in entity.mentions:
             if mention.article in counts:
-                counts[mention.article][feature] += 1
-                actors[feature] = entity
-                named.setdefault((mention.article, mention.sentence), set()).add(feature)
+                for feature in features:
+                    counts[mention.article][feature] += 1
+                named.setdefault((mention.article, mention.sentence), set()).add(features[0])
+        actors[features[0]] = entity
         pattern = _phrase_pattern([entity.name, *entity.aliases], ignore_case=False)
         for article in {m.article for m in entity.mentions if m.article in counts}:
             if pattern and pattern.search(titles[article]):
-                counts[article][feature] += HEADLINE
-                headlines[article].add(feature)
+                for feature in features:
+                    counts[article][feature] += HEADLINE
+                    headlines[article].add(feature)
     analysis = _weigh(items, _entity_phrases(dossier), counts=counts, headlines=headlines)
     analysis.entities, analysis.named = actors, named
+    for article, features in headlines.items():
+        for feature in features:
+            analysis.headlined.setdefault(feature, set()).add(article)
     return analysis
+
+
+def product_lines(entities: list[Entity]) -> dict[str, list[Entity]]:
+    """Products named after another product are of its line ('iPhone 4', 'MacBook Pro' and 'Mac OS X'
+    of the 'Mac'; a product's name continues another's after a space, or with a capital as in
+    'MacBook'): entity id -> the products whose line it is of, shortest name first. Each name is cut
+    at its words and inner capitals only, so this is linear in the number of products."""
+    products = {e.name: e for e in entities if e.type == "product"}
+    lines = {}
+    for entity in products.values():
+        cuts = [m.start() for m in re.finditer(r"(?<=\S) (?=\S)|(?<=[a-z])(?=[A-Z])", entity.name)]
+        heads = [products[entity.name[:cut]] for cut in cuts if entity.name[:cut] in products]
+        if heads:
+            lines[entity.id] = heads
+    return lines
 
 
 def paragraph_analysis(dossier: Dossier, analysis: Analysis) -> Analysis:
@@ -383,11 +408,24 @@ def _join(phrase: str, theme: Theme, analysis: Analysis, n: int) -> float:
     if analysis.paragraphs and _same_modifier(phrase, theme.phrases[0]) and analysis.articles(articles) & analysis.articles(core):
         return 1.0  # one subject's paragraphs vary its phrase: "cholera outbreak", "cholera cases"
     shared = len(articles & core)
-    if shared * n < LIFT * len(articles) * len(core):
+    if shared * n < LIFT * len(articles) * len(core) or _own_story(phrase, theme.phrases[0], analysis):
         return 0.0
     join = shared / len(articles | core)
     related = any(_inside(phrase, p) or _inside(p, phrase) for p in theme.phrases)
     return max(join, 1.0) if related and shared >= 0.5 * len(articles) else join
+
+
+def _own_story(feature: str, head: str, analysis: Analysis) -> bool:
+    """Does a feature tell a story of its own beside a theme's: more of the articles it tells are its
+    own than shared with the theme's first feature, and at least two (a store several articles are
+    about, beside the device whose articles name it). An article is its own when the first feature
+    does not tell it, or when its headline names the feature and not the first one."""
+    if analysis.paragraphs:
+        return False
+    told, head_told = analysis.about.get(feature, set()), analysis.about.get(head, set())
+    headline = analysis.headlined.get(feature, set()) - analysis.headlined.get(head, set())
+    own = len(told - head_told) + len(told & head_told & headline)
+    return own >= 2 and own > len(told) - own
 
 
 def _same_modifier(phrase: str, other: str) -> bool:
