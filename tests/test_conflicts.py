@@ -8,7 +8,7 @@ from dossier.conflicts import WINDOW_DAYS, figure_conflict, figures, find_confli
 from dossier.contract import to_json
 from dossier.events import apply_registry
 from dossier.model import Article, Dossier, Event, Source
-from dossier.registry import Registry
+from dossier.registry import EventCorrection, Registry
 
 DATES = {"a1": "2021-05-03", "a2": "2021-05-04", "a3": "2021-05-06"}
 
@@ -127,9 +127,9 @@ def test_the_registry_settles_a_conflict_and_the_contract_lists_it():
     assert record["conflicts"] == [{"field": "date", "values": [
         {"value": "2021-05-02", "sources": [{"article": "a1", "sentence": DECREE_1}]},
         {"value": "2021-05-03", "sources": [{"article": "a2", "sentence": DECREE_2}]}]}]
-    unsettled = apply_registry([merged], Registry(correct_events={merged.id: {"status": "happened"}}), articles, [])
+    unsettled = apply_registry([merged], Registry(correct_events={merged.id: EventCorrection(status="happened")}), articles, [])
     assert unsettled[0].conflicts
-    [settled] = apply_registry([merged], Registry(correct_events={merged.id: {"date": "2021-05-03"}}), articles, [])
+    [settled] = apply_registry([merged], Registry(correct_events={merged.id: EventCorrection(date="2021-05-03")}), articles, [])
     assert settled.date == "2021-05-03" and settled.conflicts == []
 
 

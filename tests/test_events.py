@@ -8,7 +8,7 @@ import pytest
 from dossier.events import build_events, find_events
 from dossier.model import Article, Block, Entity, Event, Mention, Source
 from dossier.pipeline import build_dossier
-from dossier.registry import EventRule, Registry, load_registry
+from dossier.registry import EventCorrection, EventRule, Registry, load_registry
 
 
 def article(text: str, date: str | None = "2007-06-15", article_id: str = "a1", title: str = "") -> Article:
@@ -239,7 +239,7 @@ def test_registry_merges_events_into_the_first_id():
 
 def test_registry_corrects_date_summary_and_status():
     first, second = two_events()
-    correction = {first.id: {"date": "2007-06", "summary": "Embassy bombings", "status": "expected"}}
+    correction = {first.id: EventCorrection(date="2007-06", summary="Embassy bombings", status="expected")}
     events = corpus(Registry(correct_events=correction), entities=[])
     corrected = next(e for e in events if e.id == first.id)
     assert (corrected.date, corrected.precision, corrected.summary, corrected.status) == (

@@ -1,7 +1,7 @@
 """The curated registry: everything a user may write loads; every mistake names its line and key."""
 import pytest
 
-from dossier.registry import RegistryError, check_references, load_registry
+from dossier.registry import EventCorrection, RegistryError, check_references, load_registry
 
 FULL = """\
 title: Water rights in the Nile basin
@@ -57,7 +57,7 @@ def test_full_registry_loads(tmp_path):
     assert registry.entities[1].type == "place"
     assert registry.ignore == ["Breaking News"]
     assert registry.add_events[0].date == "2020-07" and registry.add_events[0].entities == ["Abiy Ahmed"]
-    assert registry.correct_events["2020-07-21-dam"] == {"date": "2020-07-15", "status": "expected"}
+    assert registry.correct_events["2020-07-21-dam"] == EventCorrection(date="2020-07-15", status="expected")
     assert registry.topics[0].phrases == ["dam", "reservoir"]
     assert registry.rename_topics == {"Nile water": "The Nile's water"}
     first, hidden = registry.roles

@@ -20,7 +20,7 @@ from .clauses import clause_head, dated_word, main_verb, quoted, references, str
 from .masthead import DATELINE
 from .model import Article, Clause, Entity, Event, Source, TimeExpression
 from .nlp import Parsed, parse
-from .registry import EventRule, Registry, seed_names
+from .registry import EventCorrection, EventRule, Registry, seed_names
 from .slugs import unique_id
 from .summaries import summarise
 from .text import sentence_spans
@@ -476,14 +476,14 @@ def apply_registry(events: list[Event], registry: Registry, articles: list[Artic
     return kept
 
 
-def correct(event: Event, fields: dict) -> None:
-    if "date" in fields:
-        event.date, event.precision = fields["date"], PRECISION[len(fields["date"])]
-    event.summary = fields.get("summary", event.summary)
-    event.status = fields.get("status", event.status)
+def correct(event: Event, fields: EventCorrection) -> None:
+    if fields.date is not None:
+        event.date, event.precision = fields.date, PRECISION[len(fields.date)]
+    event.summary = event.summary if fields.summary is None else fields.summary
+    event.status = fields.status or event.status
     # the analyst settled what the sources disagree on: a date settles the dates, words the figures
-    settled = {"date"} if "date" in fields else set()
-    settled |= {"figure"} if "summary" in fields else set()
+    settled = {"date"} if fields.date is not None else set()
+    settled |= {"figure"} if fields.summary is not None else set()
     event.conflicts = [c for c in event.conflicts if c.field not in settled]
 
 

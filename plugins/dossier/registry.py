@@ -49,6 +49,15 @@ class EventRule:
 
 
 @dataclass
+class EventCorrection:
+    """What the analyst corrects in an event (None: left as found)."""
+
+    date: str | None = None
+    summary: str | None = None
+    status: str | None = None
+
+
+@dataclass
 class TopicRule:
     name: str
     description: str = ""
@@ -90,7 +99,7 @@ class Registry:
     add_events: list[EventRule] = field(default_factory=list)
     hide_events: list[str] = field(default_factory=list)
     merge_events: list[list[str]] = field(default_factory=list)
-    correct_events: dict[str, dict] = field(default_factory=dict)
+    correct_events: dict[str, EventCorrection] = field(default_factory=dict)  # by event id
     topics: list[TopicRule] = field(default_factory=list)
     hide_topics: list[str] = field(default_factory=list)
     rename_topics: dict[str, str] = field(default_factory=dict)
@@ -339,7 +348,7 @@ def _registry(data: dict, path: str) -> Registry:
         add_events=[EventRule(**rule) for rule in events.get("add", [])],
         hide_events=events.get("hide", []),
         merge_events=events.get("merge", []),
-        correct_events=events.get("correct", {}),
+        correct_events={eid: EventCorrection(**fields) for eid, fields in events.get("correct", {}).items()},
         topics=[TopicRule(**rule) for rule in data.get("topics", [])],
         hide_topics=data.get("hide_topics", []),
         rename_topics=data.get("rename_topics", {}),
