@@ -129,7 +129,7 @@ class BlockReader:
 
     def span(self, tokens) -> Span:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return Span(self.block, start, end, self.doc.text[start:end])
+        return Span(start, end, self.block, self.doc.text[start:end])
 
     def sentence(self, token) -> str:
         return token.sent.text.strip()

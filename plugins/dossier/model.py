@@ -127,12 +127,18 @@ class Source:
 
 
 @dataclass(slots=True)
-class Span:
-    """A stretch of one kept block of an article (character offsets within Article.body[block])."""
+class Stretch:
+    """A range of characters of a block (or of the headline): text[start:end]."""
 
-    block: int
     start: int
     end: int
+
+
+@dataclass(slots=True)
+class Span(Stretch):
+    """A stretch of one kept block of an article, with the block it is in and the text it covers."""
+
+    block: int
     text: str
 
 
@@ -253,14 +259,6 @@ class Conflict:
 
     field: str
     values: list[Version] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Stretch:
-    """A range of characters of a block (or of the headline)."""
-
-    start: int
-    end: int
 
 
 @dataclass(slots=True)
