@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -425,3 +426,52 @@ def test_the_speaker_takes_no_part_in_what_is_told_for_a_date():
 
 def test_a_date_of_the_occasion_dates_the_clause():
     assert dated("In a Wednesday media event, Acme released a new kettle.") == [("2011-08-24", "stated", "happened")]
+
+
+def participants(text: str, names: dict[str, list[str]], date: str = "2011-08-25") -> dict[str, list[list[str]]]:
+    """Each event's participants by its sentence, in an article of `text` (blank lines part paragraphs)
+    whose entities are named by the surfaces given per entity id ("product/zephyr-5": ["Zephyr 5"])."""
+    a = article(text, date, article_id="a")
+    blocks = text.split("\n\n")
+    entities = []
+    for entity_id, surfaces in names.items():
+        mentions = [Mention("a", b, m.start(), m.end(), m.group(), block, entity_id)
+                    for b, block in enumerate(blocks) for surface in surfaces
+                    for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", block)]
+        entities.append(Entity(entity_id, surfaces[0], entity_id.split("/")[0], entity_id.split("/")[1],
+                               mentions=sorted(mentions, key=lambda m: (m.block, m.start))))
+    by_sentence: dict[str, list[list[str]]] = {}
+    for event in build_events([a], {"a": find_events(a)}, entities, Registry()):
+        by_sentence.setdefault(event.sources[0].sentence, []).append(event.entities)
+    return by_sentence
+
+
+def test_a_name_that_only_qualifies_a_noun_takes_no_part():
+    text = ("Zephyr users flooded the help line on Friday. Roe was put in charge of Zephyr development in May. "
+            "Acme recalled the Zephyr on Saturday. The Leeds plant closed on Sunday.")
+    found = participants(text, {"product/zephyr": ["Zephyr"], "person/roe": ["Roe"], "organisation/acme": ["Acme"],
+                                "place/leeds": ["Leeds"]})
+    assert found == {"Zephyr users flooded the help line on Friday.": [[]],
+                     "Roe was put in charge of Zephyr development in May.": [["person/roe"]],
+                     "Acme recalled the Zephyr on Saturday.": [["organisation/acme", "product/zephyr"]],
+                     "The Leeds plant closed on Sunday.": [["place/leeds"]]}  # a place says where
+
+
+def test_a_name_and_its_noun_that_name_an_entity_stand_for_it():
+    text = "Acme opened the Zephyr store on Friday."
+    found = participants(text, {"product/zephyr": ["Zephyr"], "product/zephyr-store": ["Zephyr Store"],
+                                "organisation/acme": ["Acme"]})
+    assert found == {text: [["organisation/acme", "product/zephyr-store"]]}
+
+
+def test_the_bare_name_of_a_product_line_stands_for_the_model_the_article_names():
+    text = ("Acme launched the Zephyr 5 on Friday.\n\nThe new Zephyr sold out on Saturday, and the Zephyr 5 "
+            "was sold again on Monday.\n\nAcme has sold ten million Zephyrs since it began.")
+    names = {"product/zephyr": ["Zephyr", "Zephyrs"], "product/zephyr-5": ["Zephyr 5"], "organisation/acme": ["Acme"]}
+    found = participants(text, names)
+    assert found["The new Zephyr sold out on Saturday, and the Zephyr 5 was sold again on Monday."] == [
+        ["product/zephyr-5"], ["product/zephyr-5"]]
+    assert found["Acme has sold ten million Zephyrs since it began."] == [["organisation/acme", "product/zephyr"]]
+    alone = "The new Zephyr sold out on Saturday."
+    assert participants(alone, {"product/zephyr": ["Zephyr"], "product/zephyr-x": ["Zephyr X"]}) == {
+        alone: [["product/zephyr"]]}  # "Zephyr X" has no model number: it is not a model of the line

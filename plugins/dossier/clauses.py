@@ -126,6 +126,21 @@ def stretches(tokens, left_out=()) -> list[Stretch]:
     return out
 
 
+def qualifiers(tokens) -> list[Stretch]:
+    """The names that only qualify a common noun standing after them ("the Acme logo", "Zephyr users",
+    "Zephyr development"): each a range from the name's first character to the noun's last. A name there
+    tells whose or what kind, it takes no part in the clause's happening; a name that takes the noun
+    in ("the Acme store") ends past the range and still does."""
+    out = []
+    for token in tokens:
+        if token.pos_ != "NOUN":
+            continue
+        names = [c for c in token.lefts if c.dep_ == "compound"]  # any tag: "Zephyr" opening a sentence is a NOUN
+        if names:
+            out.append(Stretch(min(t.idx for name in names for t in name.subtree), token.idx + len(token.text)))
+    return out
+
+
 def references(tokens) -> list[Reference]:
     """Pronouns and "the company"-like phrases among `tokens` that are the clause's subject or object,
     by the kind of entity they stand for ("its store" names the store's owner, not a participant)."""

@@ -16,7 +16,7 @@ from itertools import combinations, dropwhile
 from slugify import slugify
 
 from .conflicts import find_conflicts
-from .clauses import clause_head, dated_word, main_verb, quoted, references, stretches, tense, top_of
+from .clauses import clause_head, dated_word, main_verb, qualifiers, quoted, references, stretches, tense, top_of
 from .masthead import DATELINE
 from .model import Article, Clause, Entity, Event, Source, TimeExpression
 from .nlp import Parsed, parse
@@ -227,7 +227,8 @@ def _draft(article_id: str, sentence: str, tokens: list, block: int | None, verb
     return Event(
         id=event_id(date, summary), date=date, precision=precision, status=status, summary=summary,
         sources=[Source(article_id, sentence)], dated=dated, action=verb.lemma_.lower(),
-        clauses=[Clause(block, stretches(tokens, apart), references([t for t in tokens if t.i not in told_apart]))],
+        clauses=[Clause(block, stretches(tokens, apart), references([t for t in tokens if t.i not in told_apart]),
+                        qualifiers(tokens))],
     )
 
 
@@ -297,6 +298,7 @@ def _copy(event: Event) -> Event:
 # The entity types a reference may stand for, by its kind ("it" is never a person).
 REFERS_TO = {"person": ("person",), "organisation": ("organisation",),
              "thing": ("organisation", "product", "country", "treaty", "event")}
+WHERE = ("place", "country")  # entity types that say where something happened
 REFERENCE_REACH = 2  # paragraphs back an antecedent is looked for before the article's main actor
 
 
@@ -309,11 +311,14 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
     named = defaultdict(set)
     for entity in entities:
         for mention in entity.mentions:
-            by_article[mention.article].append((mention.block, mention.start, entity, mention.text))
+            by_article[mention.article].append((mention.block, mention.start, entity, mention.text, mention.end))
             named[mention.article, _normal(mention.sentence)].add(entity.id)
-    for found in by_article.values():
+    for article, found in by_article.items():
         found.sort(key=lambda item: (item[0], item[1], item[2].id))
+        by_article[article] = _as_models(found)
     titles = {a.id: a.title or "" for a in articles}
+    bodies = {a.id: [block.text for block in a.body] for a in articles}
+    names = _names(entities)
     for event in events:
         ids = set(event.entities)
         article = event.sources[0].article if event.sources else ""
@@ -325,8 +330,7 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
             if clause.block is None:
                 ids |= _in_headline(titles.get(article, ""), clause, found)
                 continue
-            ids |= {entity.id for block, start, entity, _ in found if block == clause.block
-                    and any(s.start <= start < s.end for s in clause.stretches)}
+            ids |= _in_clause(clause, found, bodies.get(article, []), names)
             for reference in clause.references:
                 antecedent = _antecedent(found, clause.block, reference)
                 if antecedent is not None:
@@ -335,10 +339,63 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
         event.clauses = []  # done with: the corpus's events carry no offsets
 
 
+def _as_models(found: list) -> list:
+    """An article that names a model of a product ("Zephyr 5", the line's name and a model number)
+    means that model by the line's bare name ("the new Zephyr"): those mentions stand for the model
+    it names most (the first of equals). A plural ("Zephyrs") still means the line."""
+    products = {entity.id: entity for _, _, entity, *_ in found if entity.type == "product"}
+    counts = Counter(entity.id for _, _, entity, *_ in found if entity.id in products)
+    model_of = {}
+    for line in products.values():
+        models = [m for m in products.values() if _is_model(m.name, line.name)]
+        if models:
+            model_of[line.id] = min(models, key=lambda m: -counts[m.id])  # stable: found is in text order
+    return [(block, start, model_of[entity.id], text, end)
+            if entity.id in model_of and not (text.endswith("s") and not entity.name.endswith("s")) else
+            (block, start, entity, text, end) for block, start, entity, text, end in found]
+
+
+def _is_model(name: str, line: str) -> bool:
+    """Whether `name` is `line` and a model number: a last word holding a digit ("Zephyr 5", "Zephyr 3G")."""
+    rest = name[len(line):]
+    return name.lower().startswith(line.lower()) and rest[:1] == " " and len(rest.split()) == 1 and any(
+        c.isdigit() for c in rest)
+
+
+def _in_clause(clause: Clause, found: list, blocks: list[str], names: dict[str, str]) -> set[str]:
+    """The entities named in a clause's stretches, but for a name that only qualifies a noun ("Zephyr
+    users"), which takes no part; a name and its noun that name an entity ("the Zephyr store" for
+    "Zephyr Store") name that one. A place qualifying a noun says where ("the Nairobi embassy"): it
+    takes part as the happening's place."""
+    ids = set()
+    for block, start, entity, _, end in found:
+        if block != clause.block or not any(s.start <= start < s.end for s in clause.stretches):
+            continue
+        qualifier = next((q for q in clause.qualifiers if q.start <= start and end < q.end), None)
+        if qualifier is None or entity.type in WHERE:
+            ids.add(entity.id)
+        elif block < len(blocks) and _name_key(blocks[block][start:qualifier.end]) in names:
+            ids.add(names[_name_key(blocks[block][start:qualifier.end])])
+    return ids
+
+
+def _names(entities: list[Entity]) -> dict[str, str]:
+    """Each name or alias of the dossier's entities that only one of them bears, to that entity's id."""
+    owners = defaultdict(set)
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            owners[_name_key(name)].add(entity.id)
+    return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
 def _in_headline(title: str, clause: Clause, found: list) -> set[str]:
     """The entities the article names whose name stands in the headline's clause."""
     ids = set()
-    for _, _, entity, text in found:
+    for _, _, entity, text, _ in found:
         if entity.id in ids:
             continue
         for name in {text, entity.name, *entity.aliases}:
@@ -353,15 +410,15 @@ def _antecedent(found: list, block: int, reference) -> Entity | None:
     """The entity a reference stands for: the nearest compatible one named before it, else the
     article's most named one of that kind."""
     kinds = REFERS_TO[reference.kind]
-    before = [entity for b, start, entity, _ in found if entity.type in kinds and (b, start) < (block, reference.start)
+    before = [entity for b, start, entity, *_ in found if entity.type in kinds and (b, start) < (block, reference.start)
               and block - b <= REFERENCE_REACH]
     if before:
         return before[-1]
-    counts = Counter(entity.id for _, _, entity, _ in found if entity.type in kinds)
+    counts = Counter(entity.id for _, _, entity, *_ in found if entity.type in kinds)
     if not counts:
         return None
     best = min(counts, key=lambda eid: (-counts[eid], eid))
-    return next(entity for _, _, entity, _ in found if entity.id == best)
+    return next(entity for _, _, entity, *_ in found if entity.id == best)
 
 
 def _normal(sentence: str) -> str:

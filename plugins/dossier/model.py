@@ -277,6 +277,8 @@ class Clause:
     block: int | None  # index into Article.body; None for the headline
     stretches: list[Stretch] = field(default_factory=list)  # the clause, without sub-clauses told apart
     references: list[Reference] = field(default_factory=list)
+    # names that only qualify a common noun after them ("iPhone users"): each from the name to the noun's end
+    qualifiers: list[Stretch] = field(default_factory=list)
 
 
 @dataclass(slots=True)
