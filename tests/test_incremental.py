@@ -10,7 +10,9 @@ from conftest import ROOT, Site, build_site
 from dossier.add import add_seeds
 from dossier.cache import Cache
 from dossier.contract import to_json
+from dossier import pipeline
 from dossier.pipeline import build_dossier
+from dossier.registry import Registry
 from dossier_site.build import build
 from pelican.log import LimitFilter
 
@@ -36,13 +38,30 @@ def test_rebuild_after_one_new_seed_redoes_only_that_seed(tmp_path):
     write_seeds(seeds, 3)
     first = Cache(tmp_path / "cache")
     build_dossier(sorted(seeds.glob("*.txt")), cache=first)
-    assert first.hits == 0 and first.misses == 6  # read + analysis for each seed
+    assert first.hits == 0 and first.misses == 7  # read + analysis for each seed, and the corpus steps
 
     (seeds / "004.txt").write_text(story(4), encoding="utf-8")
     second = Cache(tmp_path / "cache")
     dossier = build_dossier(sorted(seeds.glob("*.txt")), cache=second)
-    assert second.misses == 2 and second.hits == 6
+    assert second.misses == 3 and second.hits == 6  # the new seed's two steps, the corpus steps
     assert len(dossier.articles) == 4
+
+
+def test_a_rebuild_with_nothing_changed_reuses_the_corpus_steps_as_they_were(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    write_seeds(seeds, 3)
+    (seeds / "004.txt").write_text(OTHER, encoding="utf-8")
+    registry = Registry(path="dossier.yaml", hide_topics=["no such topic"])  # a problem the corpus steps find
+    computed = build_dossier(sorted(seeds.glob("*.txt")), registry, cache=Cache(tmp_path / "cache"))
+    assert computed.entities and computed.events and computed.problems
+    monkeypatch.setattr(pipeline, "corpus_steps", None)  # must not run
+    cache = Cache(tmp_path / "cache")
+    reused = build_dossier(sorted(seeds.glob("*.txt")), registry, cache=cache)
+    assert cache.misses == 0 and reused == computed
+    monkeypatch.undo()
+    cache = Cache(tmp_path / "cache")
+    edited = build_dossier(sorted(seeds.glob("*.txt")), Registry(path="dossier.yaml"), cache=cache)
+    assert cache.misses == 1 and edited.problems != computed.problems  # a registry edit runs them again
 
 
 def test_cached_and_fresh_builds_agree(tmp_path):

@@ -341,6 +341,20 @@ class Dossier:
     article_phrases: dict[str, list[str]] = field(default_factory=dict)  # key phrases, best first
 
 
+@dataclass
+class CorpusWork:
+    """What the corpus steps made of the articles' own work (pipeline.corpus_steps): kept in the cache,
+    so a rebuild whose seeds, registry and code are all unchanged reuses it whole."""
+
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the ones the corpus steps found
+    article_entities: dict[str, list[str]] = field(default_factory=dict)
+    article_events: dict[str, list[str]] = field(default_factory=dict)
+    article_phrases: dict[str, list[str]] = field(default_factory=dict)
+
+
 # --- what changed between builds (updates.py) ----------------------------------------------------
 
 # Kinds of change a build can bring, in the order /updates/ lists them, with their headings.

@@ -1,7 +1,9 @@
 """Run the stages over a set of seed files: read -> clean -> entities -> events -> corpus.
 
 The per-seed stages (read, clean, candidate mentions, dated statements) are cached by content hash;
-the corpus-wide ones (resolving entities, merging events, topics) run on every build and are linear.
+the corpus-wide ones (resolving entities, merging events, topics) are linear, and their result is
+cached too, under the keys of all the seeds' work and the registry: a rebuild with nothing changed
+reuses it.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from pathlib import Path
 from . import clean, entities, events, facts, nlp, phrases, topics
 from .cache import Cache, NoCache, key
 from .lifetime import die_with_parent
-from .model import Article, Block, Candidate, Dossier, Event, Problem, RelationStatement, RoleStatement, SeedText
+from .model import Article, Block, Candidate, CorpusWork, Dossier, Event, Problem, RelationStatement, RoleStatement, SeedText
 from .read import UnreadableSeed, display_path, read_bytes, read_seed, text_digest
 from .registry import ArticleOverride, Registry, check_references
 from .slugs import unique_id
@@ -51,19 +53,53 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     `model` names the spaCy pipeline of the language stage; nlp.ModelError says when it is missing."""
     registry, cache = registry or Registry(), cache or NoCache()
     dossier = Dossier()
-    seeds = read_seeds(sorted(map(str, paths)), cache, dossier.problems, folders)
+    works, entries = seed_works(sorted(map(str, paths)), registry, cache, dossier.problems, folders, model)
+    dossier.articles = [work.article for work in works]
+    assemble(dossier, works, entries, registry, {Path(path).name for path in paths}, cache)
+    return dossier
+
+
+def seed_works(paths: list[str], registry: Registry, cache: Cache, problems: list[Problem],
+               folders: tuple[str, ...] = (), model: str = nlp.DEFAULT_MODEL) -> tuple[list[SeedWork], list[str]]:
+    """Every buildable seed's own work, its article under its dossier-wide unique id; and each one's
+    cache entry (whose key names what it was made from)."""
+    seeds = read_seeds(paths, cache, problems, folders)
     repeated = repeated_lines(seed.text for seed in seeds)
     used_ids: set[str] = set()
-    analysed = analyse_seeds(seeds, repeated, registry, cache, dossier.problems, model)
-    works = [work for _, work in analysed]
-    for seed, work in analysed:
+    works, entries = [], []
+    for seed, work, entry in analyse_seeds(seeds, repeated, registry, cache, problems, model):
         rename(work, unique_id(work.article.id or Path(seed.path).stem, used_ids))
-        dossier.articles.append(work.article)
-        dossier.problems += [Problem(seed.path, message) for message in work.article.problems
-                             if message not in seed.problems]  # what the cleaner noticed
+        works.append(work)
+        entries.append(entry)
+        problems += [Problem(seed.path, message) for message in work.article.problems
+                     if message not in seed.problems]  # what the cleaner noticed
         if not work.article.body:
-            dossier.problems.append(Problem(seed.path, "no article text was found"))
+            problems.append(Problem(seed.path, "no article text was found"))
+    return works, entries
 
+
+def assemble(dossier: Dossier, works: list[SeedWork], entries: list[str], registry: Registry, seed_names: set[str],
+             cache: Cache) -> None:
+    """The corpus steps over the works, or their result as the cache has it when nothing they draw from
+    changed: each seed's cached work (its entry's key names the seed's text, settings and the code) with
+    the file and article id it was given, the registry, the seed files present."""
+    entry = key("corpus", entries, [(w.article.source_file, w.article.id) for w in works], registry,
+                sorted(seed_names))
+    stored = cache.get(entry, CorpusWork, entry)
+    if stored is None:
+        found = len(dossier.problems)
+        corpus_steps(dossier, works, registry, seed_names)
+        cache.put(entry, CorpusWork(dossier.entities, dossier.events, dossier.topics, dossier.problems[found:],
+                                    dossier.article_entities, dossier.article_events, dossier.article_phrases), entry)
+        return
+    dossier.entities, dossier.events, dossier.topics = stored.entities, stored.events, stored.topics
+    dossier.problems += stored.problems
+    dossier.article_entities, dossier.article_events = stored.article_entities, stored.article_events
+    dossier.article_phrases = stored.article_phrases
+
+
+def corpus_steps(dossier: Dossier, works: list[SeedWork], registry: Registry, seed_names: set[str]) -> None:
+    """The corpus-wide steps over the articles' own work: entities, roles, events, topics, problems."""
     candidates = {w.article.id: w.candidates for w in works}
     dossier.entities = entities.resolve(dossier.articles, candidates, registry)
     facts.attach(dossier.articles, {w.article.id: w.roles for w in works},
@@ -83,8 +119,7 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     dossier.problems += [Problem(registry.path, message)
                          for message in check_references(registry, names,
                                                      {i for e in dossier.events for i in (e.id, *e.merged)},
-                                                     {Path(path).name for path in paths})]
-    return dossier
+                                                     seed_names)]
 
 
 def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
@@ -124,16 +159,19 @@ def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
 
 def analyse_seeds(seeds: list[SeedText], repeated: frozenset[str], registry: Registry,
                   cache: Cache, problems: list[Problem],
-                  model: str = nlp.DEFAULT_MODEL) -> list[tuple[SeedText, SeedWork]]:
-    """Each seed's own work, from the cache or computed (on every core when there are many to do).
+                  model: str = nlp.DEFAULT_MODEL) -> list[tuple[SeedText, SeedWork, str]]:
+    """Each seed's own work and its cache entry, from the cache or computed (on every core when there
+    are many to do).
 
     A seed whose analysis raises is left out and named in `problems` (its traceback in the log)."""
     works: list[SeedWork | Failed | None] = []
+    entries = []
     todo = []  # (position, cache entry, job)
     for seed in seeds:
         own_repeated = frozenset(line for line in set(seed.text.split("\n")) if line in repeated)
         override = registry.override_for(seed.path)
         entry = key("seed", seed.text, sorted(own_repeated), override, nlp.version(model))
+        entries.append(entry)
         works.append(cache.get(entry, SeedWork, seed.text))
         if works[-1] is None:
             todo.append((len(works) - 1, entry, (seed, own_repeated, override, model)))
@@ -142,12 +180,12 @@ def analyse_seeds(seeds: list[SeedText], repeated: frozenset[str], registry: Reg
             cache.put(entry, work, job[0].text)
         works[position] = work
     analysed = []
-    for seed, work in zip(seeds, works):
+    for seed, work, entry in zip(seeds, works, entries):
         if isinstance(work, Failed):
             problems.append(work.problem(seed.path, "analysed"))
             continue
         work.article.source_file = seed.path
-        analysed.append((seed, work))
+        analysed.append((seed, work, entry))
     return analysed
 
 
