@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 import pycountry
+from gender_guesser.detector import Detector
 
 # One token: dotted abbreviations ("U.S.", "Mr."), words with an inner apostrophe ("O'Brien"), a
 # possessive "'s" on its own, or any other single character. Hyphens split words, so "Russian-US" and
@@ -143,10 +144,10 @@ def load() -> Gazetteer:
 
 
 def _first_names() -> frozenset[str]:
-    """The 37,000 given names of Jörg Michael's dictionary, shipped by gender-guesser (only its data is used)."""
-    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(encoding="iso8859-1")
-    return frozenset(name.lower() for line in text.splitlines() if line[:1] not in ("#", "=")
-                     for name in [line[3:29].strip()] if name and " " not in name and "+" not in name)
+    """The given names of Jörg Michael's dictionary, as gender-guesser's detector reads them (the genders
+    are not used): in UTF-8, and 'Abdel+Aziz' as 'abdel-aziz' and 'abdelaziz' too (not 'abdel aziz': a
+    token is one word)."""
+    return frozenset(name for name in Detector(case_sensitive=False).names if " " not in name)
 
 
 def _load_words(gaz: Gazetteer) -> None:
