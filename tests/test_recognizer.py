@@ -189,3 +189,9 @@ def test_a_short_name_the_text_uses_for_one_long_place_joins_it():
                                 "Visitors queued outside Kessel Hall all day."))
     places = sorted(e.name for e in found.values() if e.type == "place")
     assert "Kessel Hall" not in places and "Leeds" in places
+
+
+@pytest.mark.parametrize("name", ["aarón", "zoë", "jean-pierre", "abdel-aziz"])
+def test_given_names_are_read_as_the_detector_reads_them(name):
+    from dossier.gazetteer import load
+    assert name in load().first_names  # accents decoded (UTF-8), 'Abdel+Aziz' joined with a hyphen
