@@ -475,3 +475,11 @@ def test_the_bare_name_of_a_product_line_stands_for_the_model_the_article_names(
     alone = "The new Zephyr sold out on Saturday."
     assert participants(alone, {"product/zephyr": ["Zephyr"], "product/zephyr-x": ["Zephyr X"]}) == {
         alone: [["product/zephyr"]]}  # "Zephyr X" has no model number: it is not a model of the line
+
+
+def test_the_base_of_a_comparison_is_not_the_date_of_the_happening():
+    # "from nine months ago" says what the share is compared with: the share is up now, and the story
+    # stays at the article's time (the next sentence is its news, not background)
+    assert dated("Acme's market share is up 8% from nine months ago. Jane Roe then showed the new kettle.") == [
+        ("2011-08-25", "reported", "happened")]
+    assert dated("The fair ran from June 3 until June 9.") == [("2011-06-03", "stated", "happened")]  # a range

@@ -28,6 +28,7 @@ ORGANISATION_NOUNS = frozenset("company firm group corporation conglomerate make
 DESCRIBING = frozenset("acl relcl amod".split())  # a clause or adjective describing a noun
 PARTICIPANT_ROLES = frozenset("nsubj nsubjpass dobj iobj dative agent pobj attr conj appos".split())
 SETTINGS = frozenset("in at during".split())  # "at the Monday meeting": the occasion of the clause's happening
+RANGE_ENDS = frozenset("to until till through".split())  # "from June to August"
 COMPARISON = frozenset("first last biggest largest highest lowest worst best".split())
 
 
@@ -86,14 +87,17 @@ def top_of(tokens):
 def dated_word(date_tokens):
     """What a date phrase dates: its clause (the clause's verb, returned as None), a happening named by
     a noun it stands before ("the Aug. 7 bombings", "Wednesday's ruling": that noun), or nothing (a
-    name such as "WWDC 2005", a comparison such as "the first loss since 1992": False)."""
+    name such as "WWDC 2005", a comparison such as "the first loss since 1992" or "up 5% from a year ago":
+    False)."""
     node = top_of(date_tokens)
     if node.dep_ in MODIFIERS and node.i < node.head.i:
         noun = node.head
         if noun.dep_ == "pobj" and noun.head.lower_ in SETTINGS and noun.head.head.pos_ in ("VERB", "AUX"):
             return None  # "in a Wednesday media event, Apple released ...": when the clause happened
         return noun if noun.pos_ == "NOUN" else False
-    preposition = node.head if node.dep_ == "pobj" else None
+    preposition = node.head if node.dep_ in ("pobj", "pcomp") else None
+    if preposition is not None and preposition.lower_ == "from" and not _range(preposition):
+        return False  # "up 82% from a year ago": the base of a comparison, not when the clause happened
     if preposition is not None and preposition.lower_ == "since":
         verb = preposition.head
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")] if verb.pos_ in ("VERB", "AUX") else [verb]
@@ -103,6 +107,13 @@ def dated_word(date_tokens):
             and node.head.ent_type_ != "DATE":
         return False  # "WWDC 2005", "Windows 2000"
     return None
+
+
+def _range(preposition) -> bool:
+    """Whether "from" opens a range of dates ("from June to August"): a "to", "until" or "through"
+    beside it or after it holds a date."""
+    return any(c.dep_ == "prep" and c.lower_ in RANGE_ENDS and any(o.ent_type_ == "DATE" for o in c.subtree)
+               for c in (*preposition.children, *preposition.head.children))
 
 
 def stretches(tokens, left_out=()) -> list[Stretch]:
