@@ -7,7 +7,8 @@ For each size it times, and records the peak memory of the largest process of (P
   4. the rebuild after one new seed and an edit of content/dossier.yaml;
   5. the rebuild with nothing changed;
 and, per rebuild, how many of the site's files were written (a file kept from the previous site is
-the same inode), and the largest page. Machines here are noisy: compare ratios, not seconds.
+the same inode; the list is kept in the work folder, as written-1-seed.txt and so on), and the largest
+page. Machines here are noisy: compare ratios, not seconds.
 
     python bench/run.py [--sizes 1000 10000] [--work /tmp/dossier-bench]
 """
@@ -30,15 +31,20 @@ TARGETS = {"+1 seed / cold": 0.1, "no change / cold": 0.05, "files written +1 se
            "largest page": "< 1 MB"}
 
 
-def measure(command: list[str]) -> tuple[float, float]:
+def measure(command: list[str], what: str = "") -> tuple[float, float]:
     """Wall time (s) and peak resident memory (MB) of the largest process of one command (its own or
-    a waited-for child's, such as Pagefind), from its rusage."""
+    a waited-for child's, such as Pagefind), from its rusage. Each is said on stderr as it ends, with
+    the machine's load, so that a run cut short still tells what it measured."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
         sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
+    if what:
+        load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+        print(f"{time.strftime('%H:%M:%S')} {what}: {elapsed:.1f} s, {usage.ru_maxrss / 1024:.0f} MB "
+              f"(load average {load})", file=sys.stderr, flush=True)
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -63,8 +69,13 @@ def files(site: Path) -> dict[str, tuple[int, int]]:
     return result
 
 
-def written(before: dict, after: dict) -> int:
-    return sum(1 for name, (inode, _) in after.items() if before.get(name, (None,))[0] != inode)
+def written(before: dict, after: dict) -> list[str]:
+    """The files of `after` that are not the same inode as in `before`: written by the rebuild."""
+    return sorted(name for name, (inode, _) in after.items() if before.get(name, (None,))[0] != inode)
+
+
+def slug(name: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in name).split()).lower()
 
 
 def largest_page(site: dict) -> tuple[str, int]:
@@ -81,8 +92,8 @@ def run_size(size: int, work: Path) -> dict:
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in (content / "seeds").iterdir())
     result = {"size": size, "words": words}
     result["plain"] = measure([sys.executable, "-m", "pelican", str(markdown), "-s", "bench/plain.conf.py",
-                               "-o", str(folder / "plain"), "-q"])
-    result["cold"] = measure(dossier_build(content, site, cache))
+                               "-o", str(folder / "plain"), "-q"], f"{size} plain")
+    result["cold"] = measure(dossier_build(content, site, cache), f"{size} cold")
     changes = {
         "+1 seed": lambda: generate(content / "seeds", 1, start=size),
         "+1 seed, YAML edit": lambda: (generate(content / "seeds", 1, start=size + 1), (content / "dossier.yaml").write_text(
@@ -93,9 +104,12 @@ def run_size(size: int, work: Path) -> dict:
     for name, change in changes.items():
         before = files(site)
         change()
-        result[name] = measure(dossier_build(content, site, cache))
+        result[name] = measure(dossier_build(content, site, cache), f"{size} {name}")
         after = files(site)
-        result[name + " written"] = (written(before, after), len(after))
+        changed = written(before, after)
+        (folder / f"written-{slug(name)}.txt").write_text("".join(f"{n}\n" for n in changed), encoding="utf-8")
+        result[name + " written"] = (len(changed), len(after))
+        print(f"{size} {name}: {result[name + ' written'][0]} of {len(after)} files written", file=sys.stderr, flush=True)
     result["largest"] = largest_page(files(site))
     return result
 
