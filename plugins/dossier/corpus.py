@@ -154,6 +154,16 @@ class DossierIndex:
         return sorted(self.dossier.events, key=lambda e: (e.date, PRECISION_ORDER.get(e.precision, 0), e.id))
 
     @cached_property
+    def events_by_type(self) -> dict[str, list[Event]]:
+        """The chronology's events that involve an entity of each type, in date order (the filters'
+        counts on every chronology page: indexed once, not scanned per page)."""
+        result: dict[str, list[Event]] = {t: [] for t in ENTITY_TYPES}
+        for event in self.chronology:
+            for entity_type in dict.fromkeys(self.entities[e].type for e in event.entities if e in self.entities):
+                result.setdefault(entity_type, []).append(event)
+        return result
+
+    @cached_property
     def chronology_shown(self) -> list[Event]:
         """The events /chronology/ lists: all of them in a small dossier, else the main ones (each
         article's main happening, told in its headline, and every happening more than one article

@@ -114,7 +114,8 @@ class DossierGenerator(Generator):
             events = views.events_of_type(self.index.chronology_shown, self.index.entities, entity_type)
             writer.write_file(f"{base}{folder}/index.html", template, self.context, relative,
                               url=f"{base}{folder}/", page_name=f"{base}{folder}",
-                              chronology_type=entity_type, chronology_groups=group_by_month(events))
+                              chronology_type=entity_type, chronology_groups=group_by_month(events),
+                              page_inputs=inputs.chronology_page(self.index, events, entity_type))
 
     def generate_chronology_years(self, writer, relative):
         """Every event of one year: /chronology/<year>/ and, for a year of many, /chronology/<year>/<n>/
@@ -122,10 +123,12 @@ class DossierGenerator(Generator):
         template = self.get_template("chronology")
         base = self.settings.get("CHRONOLOGY_URL", "chronology/")
         for year, pages in self.index.chronology_pages.items():
+            others = [(other.number, other.path, other.events[0].date, other.events[-1].date) for other in pages]
             for page in pages:
                 writer.write_file(f"{base}{page.path}index.html", template, self.context, relative,
                                   url=f"{base}{page.path}", page_name=f"{base}{page.path}".rstrip("/"),
-                                  chronology_year=year, chronology_page=page, chronology_groups=group_by_month(page.events))
+                                  chronology_year=year, chronology_page=page, chronology_groups=group_by_month(page.events),
+                                  page_inputs=inputs.chronology_page(self.index, page.events, year, page.number, others))
 
     def generate_export(self, writer, relative, data: dict):
         """/export/: the dossier as CSV tables and a GraphML network, and a page describing them."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from dossier.cache import code_version
 from dossier.corpus import DossierIndex
 from dossier.model import Article, Entity, Event
+from dossier import views
 
 PLUGIN = Path(__file__).resolve().parent
 PLAIN = (str, int, float, bool, type(None))
@@ -72,9 +73,11 @@ def entity_card(entity: Entity) -> tuple:
 
 
 def event_card(index: DossierIndex, event: Event) -> tuple:
-    """An event row: the event, its entities' links and its sources' citations."""
+    """An event row: the event, its entities' links, its sources' citations, the page of the chronology
+    that lists it, and the date it was expected as of (which the newest article's date decides)."""
     return (event, [entity_card(index.entities[e]) for e in event.entities if e in index.entities],
-            [article_card(index.articles[s.article]) for s in event.sources if s.article in index.articles])
+            [article_card(index.articles[s.article]) for s in event.sources if s.article in index.articles],
+            index.chronology_paths.get(event.id), views.expected_as_of(event, index.articles, index.date_span[1]))
 
 
 def entity_page(index: DossierIndex, entity: Entity, timeline: list[list[Event]], mentions: list[list]) -> tuple:
@@ -118,6 +121,15 @@ def article_page(index: DossierIndex, page) -> tuple:
             [(topic.name, topic.url) for topic in getattr(page, "topics", [])], record,
             [(t, [entity_card(e) for e in group]) for t, group in index.article_entities(record.id).items()],
             [(e.id, e.date, e.status, e.summary) for e in index.events_by_article.get(record.id, [])])
+
+
+def chronology_page(index: DossierIndex, events: list[Event], *page: object) -> tuple:
+    """theme/templates/chronology.html for a year's page or one type's: the filters' counts (every
+    event's, each type's, each year's), whether the chronology lists only the main events, what the
+    page itself says (`page`: its year and number and the year's other pages, or its type) and its rows."""
+    return (len(index.chronology), len(index.chronology_shown),
+            [(entity_type, len(found)) for entity_type, found in index.events_by_type.items()],
+            [(year, len(found)) for year, found in index.chronology_by_year.items()], page, timeline_page(index, events))
 
 
 def tag_page(index: DossierIndex, tag, articles: list) -> tuple:
