@@ -75,11 +75,12 @@ class Item:
     weight: int = 1  # its vote for its type (see model.Candidate)
 
 
-class BlockScanner(RoleReader):
+class BlockScanner:
     def __init__(self, text: str, gaz: Gazetteer, lower_words: set[str], heading: bool):
         self.text, self.gaz, self.lower_words, self.heading = text, gaz, lower_words, heading
         self.toks = [Token(m[0], m.start()) for m in TOKEN.finditer(text)]
         self.keys = [t.key for t in self.toks]
+        self.roles = RoleReader(self.toks, self.keys, gaz)
         self.spans = sentence_spans(text)
         self.span_starts = [start for start, _ in self.spans]
         self._sentences: dict[int, str] = {}
@@ -310,7 +311,8 @@ class BlockScanner(RoleReader):
         if first >= k:
             return []  # a bare title ("Defense Secretary")
         honorific_only = all(t.key.rstrip(".") in gaz.honorifics for t in toks[i:first])
-        role = self.role_before(i, before) if first == i or honorific_only else self.role_from(i, first, before)
+        roles = self.roles
+        role = roles.role_before(i, before) if first == i or honorific_only else roles.role_from(i, first, before)
         names = self.name_pieces(first, k)
         if not names:
             return []
@@ -326,16 +328,16 @@ class BlockScanner(RoleReader):
             if self.place_word_after(b) and not ((titled or role) and (a, b) == names[0]):
                 out.append(self.item(a, b, "place"))  # "the Benishangul-Gumuz region"
             elif (titled or role) and (a, b) == names[0]:
-                after = self.role_after(b)  # "Gen. X, chief of the General Staff": the fuller role
-                if after and (not role or after[1] - after[0] > role[1] - role[0]):
+                after = roles.role_after(b)  # "Gen. X, chief of the General Staff": the fuller role
+                if after and (not role or after.end - after.start > role.end - role.start):
                     role = after
-                out.append(self.item(a, b, "person", role=self.text[role[0]:role[1]] if role else ""))
+                out.append(self.item(a, b, "person", role=self.text[role.start:role.end] if role else ""))
             elif any(t.key in self.gaz.institution for t in toks[a:b]):
                 continue  # "House Armed Services": an institution, not a person
-            elif len(core) >= 2 and (self.looks_like_a_name(core) or self.role_after(b)
+            elif len(core) >= 2 and (self.looks_like_a_name(core) or roles.role_after(b)
                                      or self.evidence(a, b) in ("person", "owner")):
-                after = self.role_after(b)
-                out.append(self.item(a, b, "person", role=self.text[after[0]:after[1]] if after else ""))
+                after = roles.role_after(b)
+                out.append(self.item(a, b, "person", role=self.text[after.start:after.end] if after else ""))
             elif len(core) >= 2:  # "MacBook Pro", "Echo Dot": no first name and nobody speaks; left open
                 out.append(self.item(a, b, "maybe", first_word=a in self.sentence_first))
             elif a > 0 and self.keys[a - 1] in ORG_BEFORE and toks[a - 1].text.islower():

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from .model import Article, Mention, Quote
-from .names import SPEECH
+from .roles import SPEECH
 from .text import sentence_spans
 
 QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")

@@ -2,14 +2,14 @@
 role before it ("NATO spokesman X", "his Russian counterpart, X") or an apposition after it
 ("X, a senior Foreign Minister," / "X, director of the Missile Defense Agency,").
 
-A mixin of names.BlockScanner: it reads the scanner's tokens (`toks`, `keys`, `gaz`, `text`).
+names.BlockScanner makes one RoleReader per block, over the block's tokens; a role is a Stretch of the text.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .names import Item
+from .gazetteer import Gazetteer
+from .model import Stretch
 
 SPEECH = frozenset(
     "said says told tells added adds stated warned announced declared insisted stressed noted explained "
@@ -18,10 +18,22 @@ SPEECH = frozenset(
 CLAUSE_WORDS = frozenset("in at since until who which whose when where".split())
 
 
-class RoleReader:
-    """The role-reading part of the block scanner."""
+class Found(Protocol):
+    """What role reading needs of a name found before (names.Item): its type and its tokens [first, last)."""
 
-    def role_from(self, i: int, first: int, before: list[Item]) -> tuple[int, int]:
+    type: str
+    first: int
+    last: int
+
+
+class RoleReader:
+    """Reads the roles written around names, over the tokens of one block (names.Token: text, start, end)
+    and their keys (the lower-cased words, or the capitals of an acronym)."""
+
+    def __init__(self, toks: list, keys: list[str], gaz: Gazetteer):
+        self.toks, self.keys, self.gaz = toks, keys, gaz
+
+    def role_from(self, i: int, first: int, before: list[Found]) -> Stretch:
         """The role written as the title before a name, with the country or body before it."""
         while first - 1 > i and self.keys[first - 1].rstrip(".") in self.gaz.honorifics:
             first -= 1  # "Supreme Leader Ayatollah Ali Khamenei": the honorific is not the role
@@ -29,9 +41,9 @@ class RoleReader:
         if before and before[-1].type in ("country", "organisation") and (
                 before[-1].last == i or (before[-1].last == i - 1 and self.keys[i - 1] in ("'s", "’s"))):
             start = before[-1].first
-        return self.toks[start].start, self.toks[first - 1].end
+        return Stretch(self.toks[start].start, self.toks[first - 1].end)
 
-    def role_before(self, i: int, before: list[Item]) -> tuple[int, int] | None:
+    def role_before(self, i: int, before: list[Found]) -> Stretch | None:
         """A lower-case role right before a name: "spokesman X", "his Russian counterpart, X"."""
         j = i - 1
         if j >= 0 and self.keys[j] == ",":
@@ -53,9 +65,9 @@ class RoleReader:
                 break
         while start < j and self.keys[start] in ("the", "a", "an"):
             start += 1
-        return self.toks[start].start, end
+        return Stretch(self.toks[start].start, end)
 
-    def role_after(self, b: int) -> tuple[int, int] | None:
+    def role_after(self, b: int) -> Stretch | None:
         """A role in apposition after a name: "X, a senior Foreign Minister, said"."""
         keys, n = self.keys, len(self.keys)
         if b + 1 >= n or keys[b] != ",":
@@ -81,9 +93,9 @@ class RoleReader:
             tail = end + 1
             while tail < n and tail - end <= 10 and self.toks[tail].text[0].isalpha() and keys[tail] not in SPEECH:
                 if keys[tail] in CLAUSE_WORDS:  # "..., director of the institute in Chisinau"
-                    return self.toks[start].start, self.toks[tail - 1].end
+                    return Stretch(self.toks[start].start, self.toks[tail - 1].end)
                 tail += 1
             end = tail
         if end < n and keys[end] not in (",", ".", ";"):
             return None
-        return self.toks[start].start, self.toks[end - 1].end
+        return Stretch(self.toks[start].start, self.toks[end - 1].end)
