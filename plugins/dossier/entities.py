@@ -13,10 +13,10 @@ import re
 from collections import defaultdict
 
 from .gazetteer import load
-from .model import Acronym, Article, Candidate, Entity, Mention, Stretch
+from .model import ACRONYM, MAYBE, OPEN_TYPES, Acronym, Article, Candidate, Entity, Mention, Stretch
 from .merge import (TYPE_ORDER, Rules, auto_key, build_entity, give_ids, middle_name_variants, settle_bare_words,
                     settle_open, short_forms, spelling_variants, trade_names)
-from .names import BlockScanner, Item, full_names, fuller
+from .names import OWNER, PERSON_EVIDENCE, BlockScanner, Item, full_names, fuller
 from .nlp import Parsed, parse
 from .quotes import find_quotes
 from .recognizer import EVIDENCE, reconcile
@@ -40,9 +40,9 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
              for scanner, block_items, doc in zip(scanners, items, parsed.blocks)]
     acronyms = _define_acronyms(scanners, items)
     people = full_names(it for block in items for it in block if it.type == "person")
-    maybes = [it for block in items for it in block if it.type == "maybe" or _bare_model_name(it)]
+    maybes = [it for block in items for it in block if it.type == MAYBE or _bare_model_name(it)]
     # a word that speaks somewhere ("Lavrov said") and is written mid-sentence somewhere is a name
-    speakers = {it.name.lower() for it in maybes if it.evidence in ("person", "owner")} & {
+    speakers = {it.name.lower() for it in maybes if it.evidence in PERSON_EVIDENCE} & {
         it.name.lower() for it in maybes if not it.first_word}
     out = []
     last_treaty: Candidate | None = None  # "the pact" refers back to it
@@ -50,15 +50,15 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
         pending = _anaphora(scanner)
         for it in block_items:
             short = ""
-            if it.text in acronyms and it.type in ("acronym", "maybe", "organisation", "treaty"):
+            if it.text in acronyms and it.type in (ACRONYM, MAYBE, "organisation", "treaty"):
                 acronym = acronyms[it.text]
                 it.type, it.name, short = acronym.type, acronym.name, acronym.long_form
             elif it.type in ("treaty", "organisation", "event") and it.text.split()[0] in acronyms:
                 acronym = acronyms[it.text.split()[0]]  # "CFE Treaty" once "(CFE)" is defined
                 it.type, it.name, short = acronym.type, acronym.name, acronym.long_form
-            elif it.type in ("person", "maybe") or (_bare_model_name(it) and it.name.lower() in speakers):
+            elif it.type in ("person", MAYBE) or (_bare_model_name(it) and it.name.lower() in speakers):
                 _decide_name(it, people, speakers)
-            if it.type not in TYPE_ORDER and it.type not in ("maybe", "acronym"):
+            if it.type not in TYPE_ORDER and it.type not in OPEN_TYPES:
                 continue  # maybes and acronyms left open may be a surname or acronym known elsewhere
             while pending and pending[0].start < it.start:
                 last_treaty = _refer(pending.pop(0), last_treaty, b, scanner, out)
@@ -78,7 +78,7 @@ def _bare_model_name(it: Item) -> bool:
 
 def _settled(items: list[Item], people: dict[str, set[str]]) -> set[int]:
     """Open items the article itself settles: the surname of a person it names in full."""
-    return {n for n, it in enumerate(items) if it.type in ("maybe", "acronym") and fuller(it.name, people)}
+    return {n for n, it in enumerate(items) if it.type in OPEN_TYPES and fuller(it.name, people)}
 
 
 ANAPHORA = re.compile(r"\b(?:[Tt]he|[Tt]his) (pact|treaty)\b(?! (?:on|of|between)\b)")
@@ -127,7 +127,7 @@ def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> d
                 continue  # "Force in Afghanistan (ISAF)": the long form is not the name before
             if short.known and (not long_.known or long_.name == short.name) and long_.type not in ("person",):
                 long_.type, long_.name = short.type, short.name  # a known acronym names the long form
-            elif (short.type in ("acronym", "maybe") or short.type == "organisation" and not short.known) \
+            elif (short.type in OPEN_TYPES or short.type == "organisation" and not short.known) \
                     and long_.type in TYPE_ORDER and long_.type != "person" \
                     and short.text[:1] == long_.text[:1]:
                 found[short.text] = Acronym(long_.type, long_.name, long_.text)
@@ -148,12 +148,12 @@ def _decide_name(it: Item, people: dict[str, set[str]], speakers: set[str]) -> N
     if longer:
         it.type, it.name = "person", longer
         return
-    if it.type == "maybe" and it.evidence in ("place", "organisation"):
+    if it.type == MAYBE and it.evidence in ("place", "organisation"):
         it.type = it.evidence  # "in X"; "X said its ..."
-    elif it.type in ("maybe", "organisation") and (it.evidence == "owner" or it.evidence == "person" and not it.first_word
+    elif it.type in (MAYBE, "organisation") and (it.evidence == OWNER or it.evidence == "person" and not it.first_word
                                  or it.name.lower() in speakers):
         it.type = "person"  # "said Wanjiru"; a first word that speaks may be "Negotiators said"
-    if (it.type == "person" or it.evidence in ("person", "owner")) and " " not in it.name:
+    if (it.type == "person" or it.evidence in PERSON_EVIDENCE) and " " not in it.name:
         # "Abiy said" after "Abiy Ahmed": a first name alone, for names that are not "first + surname"
         firsts = sorted({n.lower(): n for n in sorted(people.get(f"^{it.name.lower()}", ()))}.values())
         if len(firsts) == 1:

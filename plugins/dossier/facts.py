@@ -21,8 +21,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .gazetteer import load as load_gazetteer
-from .model import (Article, Candidate, Entity, Relation, RelationStatement, Role, RoleStatement, Source,
-                    Span)
+from .model import (ACRONYM, MAYBE, Article, Candidate, Entity, Relation, RelationStatement, Role, RoleStatement,
+                    Source, Span)
 from .nlp import Parsed
 from .registry import Registry
 from .timex import find_dates, parse_reference
@@ -52,7 +52,7 @@ COPULAS = {"be": "", "become": "starts", "remain": ""}
 FUTURE_HEADS = frozenset("expect plan set due intend schedule prepare".split())
 NAME_LABELS = ("PERSON",)
 BODY_LABELS = ("GPE", "NORP", "ORG")
-BODY_TYPES = ("country", "organisation", "acronym", "maybe")
+BODY_TYPES = ("country", "organisation", ACRONYM, MAYBE)
 # A role's head noun names a person: a known title word, or an agent noun ("shareholder", "employee").
 AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|eer|ary|ive)s?$")
 POST_NOUNS = frozenset("coach boss captain head chief chair host trustee treasurer clerk".split())  # beside roles.txt
@@ -103,7 +103,7 @@ class BlockReader:
                  if c.type in ("country", "organisation") and c.name not in people]
         ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in BODY_LABELS]
         self.known_bodies = {t.i for start, end in named for t in doc.char_span(start, end, alignment_mode="expand") or ()}
-        maybes = [(c.mention.start, c.mention.end) for c in candidates if c.type == "maybe"]
+        maybes = [(c.mention.start, c.mention.end) for c in candidates if c.type == MAYBE]
         self.names = [span for span in self._spans(
             [(c.mention.start, c.mention.end) for c in candidates if c.type == "person" or c.name in people]
             + [(start, end) for start, end in maybes  # a word left open that the model calls a body is not a name

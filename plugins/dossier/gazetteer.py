@@ -43,6 +43,9 @@ class Entry:
     capital: bool = False  # "Moscow": the city, or the government when it acts
 
 
+NO_TYPE = "none"  # the keyword kind of names of things of none of the types ("Marshall Plan"; keywords.tsv)
+
+
 @dataclass
 class Gazetteer:
     phrases: dict[tuple[str, ...], Entry] = field(default_factory=dict)
@@ -65,6 +68,12 @@ class Gazetteer:
                 if len(k) not in sizes:
                     sizes.append(len(k))
                     sizes.sort(reverse=True)
+
+    def keyword_type(self, word: str) -> str | None:
+        """The type a name ending in `word` has ("ministry": organisation); None when the word says none
+        (no keyword, or a keyword of things of no type: "plan")."""
+        kind = self.keywords.get(word)
+        return None if kind == NO_TYPE else kind
 
     def match(self, keys: list[str], i: int) -> tuple[int, Entry] | None:
         """The longest known phrase starting at token i: (end token index, entry)."""

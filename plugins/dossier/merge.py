@@ -10,7 +10,7 @@ from dataclasses import replace
 
 
 from .gazetteer import LEGAL_FORM
-from .model import Article, Candidate, Entity, Mention
+from .model import ACRONYM, MAYBE, OPEN_TYPES, Article, Candidate, Entity, Mention
 from .names import fuller
 from .registry import EntityRule, Registry, seed_names
 from .slugs import bounded_slug, unique_id
@@ -30,18 +30,18 @@ def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]], rule
     settled = []
     for c in candidates:
         key = company_key(c.name)
-        if c.type == "maybe" and (key in companies or trade_names(companies | {key}).get(key)):
+        if c.type == MAYBE and (key in companies or trade_names(companies | {key}).get(key)):
             c = replace(c, type="organisation")
-        elif c.type == "maybe" and fuller(c.name, surnames):
+        elif c.type == MAYBE and fuller(c.name, surnames):
             c = replace(c, name=fuller(c.name, surnames), type="person")
-        elif c.type in ("acronym", "organisation") and c.mention.text in defined and c.name == c.mention.text:
+        elif c.type in (ACRONYM, "organisation") and c.mention.text in defined and c.name == c.mention.text:
             d = defined[c.mention.text]
             c = replace(c, name=d.name, type=d.type, short=d.short)
-        elif c.type in ("maybe", "acronym"):
+        elif c.type in OPEN_TYPES:
             rule = rules.named(c)
             if rule is None:
                 continue
-            c = replace(c, type=rule.type or ("organisation" if c.type == "acronym" else "person"))
+            c = replace(c, type=rule.type or ("organisation" if c.type == ACRONYM else "person"))
         settled.append(c)
     return settled
 

@@ -33,6 +33,10 @@ TYPES = (
 TYPE = {t.name: t for t in TYPES}
 ENTITY_TYPES = tuple(TYPE)
 TYPE_FOLDERS = {t.name: t.folder for t in TYPES}
+# Before the corpus decides, a candidate's type may also be left open (entities.py, merge.py):
+MAYBE = "maybe"  # one capitalised word: a surname, a speaker, a place or a company, or nothing
+ACRONYM = "acronym"  # capitals the article does not spell out
+OPEN_TYPES = (MAYBE, ACRONYM)
 
 
 @dataclass
@@ -97,7 +101,7 @@ class Candidate:
 
     mention: Mention
     name: str  # the fullest name the article gives it ("Robert Gates" for "Gates")
-    type: str
+    type: str  # an entity type, or one of OPEN_TYPES
     role: str = ""  # "U.S. Defense Secretary", "spokesman", ...
     short: str = ""  # long form for an acronym, e.g. "CFE" -> "Conventional Armed Forces in Europe"
     weight: int = 1  # its vote for its type: more when the words around it say so ("unveiled the X")

@@ -13,7 +13,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .gazetteer import LEGAL_FORM, TOKEN, Gazetteer, tokens_of
+from .gazetteer import LEGAL_FORM, NO_TYPE, TOKEN, Gazetteer, tokens_of
+from .model import ACRONYM, MAYBE
 from .roles import SPEECH, RoleReader
 from .text import sentence_spans
 from .timex import MONTHS, WEEKDAYS
@@ -35,6 +36,10 @@ COMPASS = frozenset("north south east west central eastern western northern sout
 LOWER_BODIES = frozenset("ministry department office parliament duma army navy".split())
 FUNCTION_WORDS = frozenset("a an and or but its his her their our is was has had will would said".split())
 SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-case meeting word
+# Item.evidence, what the words around an open item say of it: a type ("person": it speaks, "X said"; "place":
+# after "in"; "organisation": "X said its ..."), OWNER ("Bush's adviser": someone's, so a person), or "".
+OWNER = "owner"
+PERSON_EVIDENCE = ("person", OWNER)
 
 
 class Token:
@@ -65,10 +70,10 @@ class Item:
     start: int  # character offsets in the block text
     end: int
     text: str
-    type: str  # an entity type, or "maybe" / "acronym" for the article-level pass to decide
+    type: str  # an entity type, or one of model.OPEN_TYPES for the article-level pass to decide
     name: str
     role: str = ""
-    evidence: str = ""  # for a maybe: "person" or "place"
+    evidence: str = ""  # for a maybe: what the words around it say (see OWNER)
     known: bool = False  # from the gazetteer
     capital: bool = False
     first_word: bool = False  # the first word of its sentence
@@ -147,7 +152,7 @@ class BlockScanner:
                 if not self.heading:
                     items += self.classify(i, end, items)
                 else:  # title-case headings are full of capitalised words: only known surnames count
-                    items += [self.item(x, x + 1, "maybe", first_word=True) for x in range(i, end)
+                    items += [self.item(x, x + 1, MAYBE, first_word=True) for x in range(i, end)
                               if self.toks[x].cap and self.keys[x] not in self.gaz.common]
                 i = end
             else:
@@ -250,10 +255,10 @@ class BlockScanner:
         if j >= len(self.toks) or not self.toks[j].cap or self.gaz.match(self.keys, j):
             return 0
         k = self.span_end(j)
-        return k if self.gaz.keywords.get(self.keys[k - 1], "none") != "none" else 0
+        return k if self.gaz.keyword_type(self.keys[k - 1]) else 0
 
     def has_keyword(self, i: int, k: int) -> bool:
-        return any(self.gaz.keywords.get(self.keys[x], "none") != "none" for x in range(i, k))
+        return any(self.gaz.keyword_type(self.keys[x]) for x in range(i, k))
 
     # -- typing a capitalised span ------------------------------------------------------------------
 
@@ -265,7 +270,7 @@ class BlockScanner:
         if i >= k:
             return []
         if all(t.caps for t in self.toks[i:k] if t.text.isalpha()):  # capitals only
-            return [self.item(i, k, "acronym")] if k - i == 1 and len(self.toks[i].text) <= 8 else []
+            return [self.item(i, k, ACRONYM)] if k - i == 1 and len(self.toks[i].text) <= 8 else []
         kind = self.gaz.keywords.get(self.keys[k - 1])
         joint = next((x for x in range(i + 1, k) if self.keys[x] in CONNECTORS and self.toks[x].text.islower()), 0)
         if joint and not self.has_keyword(i, joint) and self.keys[joint - 1] not in self.gaz.role_words:
@@ -275,7 +280,7 @@ class BlockScanner:
             kind = self.gaz.keywords.get(self.keys[joint - 1])
         if not kind and k - i > 1:  # "Hurricane Katrina", "Lake Victoria"
             kind = self.gaz.prefixes.get(self.keys[i].rstrip("."))  # "Mt. Kilimanjaro" as "Mount"
-        if kind == "none":
+        if kind == NO_TYPE:
             return []  # "Strategic Defense Initiative", "Marshall Plan": not one of our types
         if kind and k - i > 1 and self.plain_words(i, k):
             return [self.item(i, k, kind)]
@@ -335,17 +340,17 @@ class BlockScanner:
             elif any(t.key in self.gaz.institution for t in toks[a:b]):
                 continue  # "House Armed Services": an institution, not a person
             elif len(core) >= 2 and (self.looks_like_a_name(core) or roles.role_after(b)
-                                     or self.evidence(a, b) in ("person", "owner")):
+                                     or self.evidence(a, b) in PERSON_EVIDENCE):
                 after = roles.role_after(b)
                 out.append(self.item(a, b, "person", role=self.text[after.start:after.end] if after else ""))
             elif len(core) >= 2:  # "MacBook Pro", "Echo Dot": no first name and nobody speaks; left open
-                out.append(self.item(a, b, "maybe", first_word=a in self.sentence_first))
+                out.append(self.item(a, b, MAYBE, first_word=a in self.sentence_first))
             elif a > 0 and self.keys[a - 1] in ORG_BEFORE and toks[a - 1].text.islower():
                 out.append(self.item(a, b, "organisation"))
             else:
                 kind = self.apposition_type(b)  # "Frontex, the EU border agency"
                 out.append(self.item(a, b, kind) if kind else self.item(
-                    a, b, "maybe", evidence=self.evidence(a, b), first_word=a in self.sentence_first))
+                    a, b, MAYBE, evidence=self.evidence(a, b), first_word=a in self.sentence_first))
         return out
 
     def name_pieces(self, a: int, b: int) -> list[tuple[int, int]]:
@@ -419,7 +424,7 @@ class BlockScanner:
         prev = self.keys[a - 1] if a > 0 else ""
         after = self.keys[b + 1] if b + 1 < len(self.keys) else ""
         if nxt in ("'s", "’s") and after in self.gaz.role_words and self.toks[b + 1].text.islower():
-            return "owner"  # "Bush's national security adviser": a person even as a sentence's first word
+            return OWNER  # "Bush's national security adviser": a person even as a sentence's first word
         said_after = prev in SPEECH and nxt in (",", ".", "")  # "..., said Lavrov." but not "said X would"
         if nxt in SPEECH or said_after or nxt == "administration" or (nxt == "," and b + 1 < len(self.keys)
                                                                      and self.keys[b + 1] in SPEECH):

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import pycountry
 
-from .gazetteer import LEGAL_FORM, Gazetteer
-from .names import ORG_BEFORE, BlockScanner, Item
+from .gazetteer import LEGAL_FORM, NO_TYPE, Gazetteer
+from .model import MAYBE, OPEN_TYPES
+from .names import ORG_BEFORE, OWNER, PERSON_EVIDENCE, BlockScanner, Item
 from .phrases import zipf
 from .roles import SPEECH
 
@@ -25,7 +26,6 @@ from .roles import SPEECH
 LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
           "PRODUCT": "product", "EVENT": "event", "LAW": "treaty", "WORK_OF_ART": "product"}
 QUOTES = frozenset("\"'“”‘’«»")
-WEAK = ("maybe", "acronym")  # rule items left open for the article to decide
 LOCATIVE = frozenset("in at near from to outside inside across around into via".split())
 CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
 EVIDENCE = 3  # a type the words around a name give outvotes the model's label on three other mentions
@@ -98,7 +98,7 @@ def sold_names(doc, items: list[Item]) -> None:
     """Pairs of capitalised words the rules left open that the parse shows launched, sold or used
     ("sales of the Varnak Strider"): products."""
     for it in items:
-        if it.type == "maybe" and " " in it.text:
+        if it.type == MAYBE and " " in it.text:
             span = doc.char_span(it.start, it.end)
             if span is not None and _sold(span):
                 it.type, it.weight = "product", EVIDENCE
@@ -133,7 +133,7 @@ def _is_role(surface: str, gaz: Gazetteer) -> bool:
 
 def _is_title(it: Item, gaz: Gazetteer) -> bool:
     """A person's name or a word left open never ends with a title's head ("Operating Officer")."""
-    return it.type in WEAK + ("person",) and (
+    return it.type in OPEN_TYPES + ("person",) and (
         _is_role(it.text, gaz) or it.text.split()[-1].replace(".", "").lower() in gaz.role_heads)
 
 
@@ -170,7 +170,7 @@ def _is_not_a_name(surface: str, gaz: Gazetteer) -> bool:
     another thing of none of the dossier's types, by its last word ("Star Wars Initiative")."""
     words = surface.split()
     return (len(words) == 1 and surface.lower() in gaz.common and not surface.isupper()) or \
-        gaz.keywords.get(words[-1].lower()) == "none"
+        gaz.keywords.get(words[-1].lower()) == NO_TYPE
 
 
 def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> list[Item]:
@@ -180,15 +180,15 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
     # a Title Case headline is all capitals to the model; there only the rules' known names count
     names = [] if scanner.heading else model_names(doc, scanner.text, scanner.gaz)
     for it in items:
-        if it.type in WEAK + ("person",) and " " in it.text and LEGAL_FORM.search(it.text):
+        if it.type in OPEN_TYPES + ("person",) and " " in it.text and LEGAL_FORM.search(it.text):
             it.type = "organisation"  # "Orsina SpA": no person's name ends with a legal form
         elif it.type == "person" and not it.role and any(CODE.fullmatch(w) for w in it.text.split()[1:]):
             it.type = "product"  # "Mac OS X", "Vela XR2": a code inside a name is a product's, not a person's
     if not scanner.heading:
         sold_names(doc, items)
-    products = _product_names(scanner, [it for it in items if it.type not in WEAK])
+    products = _product_names(scanner, [it for it in items if it.type not in OPEN_TYPES])
     in_product = _covered(scanner.text, products)
-    items = [it for it in items if not (it.type in WEAK and any(in_product[it.start:it.end]))
+    items = [it for it in items if not (it.type in OPEN_TYPES and any(in_product[it.start:it.end]))
              and not _is_title(it, scanner.gaz) and not _is_money(scanner.text, it.start, it.end)
              and not LEGAL_FORM.fullmatch(" " + it.text)] + products
     # which model name covers each character (the model's names never overlap): linear in the block
@@ -216,7 +216,7 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
             if item:
                 out.append(item)
     for it in out:
-        if it.type in WEAK and (_index_after(scanner, it.last) or scanner.keys[it.last - 1] in INDEX_WORDS):
+        if it.type in OPEN_TYPES and (_index_after(scanner, it.last) or scanner.keys[it.last - 1] in INDEX_WORDS):
             it.type, it.weight = "product", EVIDENCE  # "the Nikkei average", left open by both readers
     out.sort(key=lambda it: it.start)
     return out
@@ -263,8 +263,8 @@ def _rules_win(it: Item, over: list[ModelName], settled: bool, scanner: BlockSca
         return False  # "Macworld Conference in San Francisco": an event, and where it was
     if settled or it.role or it.type in ("treaty", "event", "product"):
         return True  # a title, a role, a name keyword or the article's own evidence
-    if it.evidence in ("person", "owner"):  # a voice ("X said"), unless part of a longer name; "said X
-        return not longer and (it.evidence == "owner" or _speaks(scanner, it))  # would ..." is the model's
+    if it.evidence in PERSON_EVIDENCE:  # a voice ("X said"), unless part of a longer name; "said X
+        return not longer and (it.evidence == OWNER or _speaks(scanner, it))  # would ..." is the model's
     if it.known:  # a known name inside a longer one ("Bank of America", "Apple Corps") is the longer one's
         return not (longer and over[0].type in ("organisation", "product", "event"))
     if it.type in ("organisation", "place"):  # typed by a name keyword or a place word
@@ -316,14 +316,14 @@ def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False
         if before == "the":
             return "organisation"  # "the Beatles": a group, not a person
         if len(words) == 1:
-            return "maybe"  # a surname or a speaker: the article and the dossier decide (entities.py)
+            return MAYBE  # a surname or a speaker: the article and the dossier decide (entities.py)
         if not (scanner.first_name(scanner.toks[it.first]) or it.role or scanner.looks_like_a_name(
-                scanner.toks[it.first:it.last]) or scanner.evidence(it.first, it.last) in ("person", "owner")):
+                scanner.toks[it.first:it.last]) or scanner.evidence(it.first, it.last) in PERSON_EVIDENCE):
             # no given name, initials, title or voice: "Best Buy", "Music Store", "Nintendo Switch"
-            return "organisation" if zipf(words[0].lower()) >= EVERYDAY else "maybe"
+            return "organisation" if zipf(words[0].lower()) >= EVERYDAY else MAYBE
     if model_type in ("event", "treaty") and scanner.gaz.keywords.get(scanner.keys[it.last - 1]) != model_type \
             and scanner.gaz.prefixes.get(scanner.keys[it.first]) != model_type:
-        return "maybe"  # the model's events and laws without a word that says so ("Echo Dot")
+        return MAYBE  # the model's events and laws without a word that says so ("Echo Dot")
     return model_type
 
 
