@@ -573,6 +573,73 @@ def test_products_named_after_another_are_its_line_and_the_line_names_its_story(
     assert found[story] == ["r1", "r2", "r3", "r4"] and story.startswith("Vela")  # the product, not the chip maker
 
 
+# A mining company's two episodes years apart, each with its own words: a spill, then a takeover.
+MINE = {
+ "m1": ("2015-04-02", "Dunmore Mining spill poisons the river", [
+   "A tailings dam of Dunmore Mining burst on Thursday, and the tailings spill poisoned forty kilometres of the river.",
+   "Dunmore Mining said the tailings spill was contained by the evening."]),
+ "m2": ("2015-04-09", "Fishermen sue Dunmore Mining over the spill", [
+   "Fishermen sued Dunmore Mining over the tailings spill, saying the river would take years to recover.",
+   "Dunmore Mining has promised a cleanup fund for the villages along the river."]),
+ "m3": ("2015-04-20", "Dunmore Mining starts the cleanup", [
+   "Dunmore Mining began the cleanup of the river on Monday, three weeks after the tailings spill.",
+   "The cleanup fund of Dunmore Mining will pay the fishermen for a year."]),
+ "m4": ("2019-09-03", "Rival makes a takeover bid for Dunmore Mining", [
+   "Copperline made a takeover bid for Dunmore Mining on Tuesday, offering shareholders a premium of a quarter.",
+   "The board of Dunmore Mining said the takeover bid undervalued its mines."]),
+ "m5": ("2019-09-17", "Dunmore Mining shareholders back the takeover", [
+   "Shareholders of Dunmore Mining urged the board to accept the takeover bid after Copperline raised its offer.",
+   "Dunmore Mining said it would open its books to Copperline."]),
+ "m6": ("2019-10-01", "Dunmore Mining accepts the takeover bid", [
+   "Dunmore Mining accepted the takeover bid on Tuesday, and its shareholders will vote in November.",
+   "Copperline will keep the name Dunmore Mining for its mines."]),
+}
+MINE_ENTITIES = [("organisation", "Dunmore Mining", []), ("organisation", "Copperline", [])]
+# A product launched once a year, each launch with its own words: one story.
+LAUNCHES = {
+ "y1": ("2019-09-10", "Orrin launches the Pelion", [
+   "Orrin launched the Pelion on Tuesday, a phone with a folding screen.",
+   "The Pelion goes on sale next week, and Orrin expects a million orders for the folding screen."]),
+ "y2": ("2019-09-24", "Pelion sells out", [
+   "The first Pelion phones sold out within hours, and the folding screen drew queues outside the shops.",
+   "Orrin said more Pelion phones would arrive in October."]),
+ "y3": ("2020-09-08", "Orrin launches a new Pelion", [
+   "Orrin launched a new Pelion on Tuesday with a longer battery life and a second camera.",
+   "The new Pelion costs less than last year's, Orrin said."]),
+ "y4": ("2021-09-14", "Pelion gets a faster chip", [
+   "This year's Pelion has a faster chip and a brighter display, Orrin said at its launch event.",
+   "Orrin sold more Pelion phones last year than ever before."]),
+ "y5": ("2022-09-13", "Orrin shows the fourth Pelion", [
+   "Orrin showed the fourth Pelion at its launch event on Tuesday, with satellite messaging.",
+   "Reviewers said the Pelion was the best phone Orrin had made."]),
+}
+LAUNCHES_ENTITIES = [("product", "Pelion", []), ("organisation", "Orrin", [])]
+
+
+def test_an_actors_separate_episodes_with_their_own_words_are_two_stories_and_yearly_launches_one():
+    found = {t.name: sorted(t.articles) for t in find_topics(headlined(MINE, MINE_ENTITIES, VACCINE), Registry())}
+    assert sorted(ids for ids in found.values() if set(ids) & set(MINE)) == [["m1", "m2", "m3"], ["m4", "m5", "m6"]]
+    spill, takeover = (next(name for name, ids in found.items() if first in ids) for first in ("m1", "m4"))
+    assert "spill" in spill.lower() and "takeover" in takeover.lower()
+    # a second spill four years later: apart in time, but told with some of the same words, so one story
+    again = {
+     "m7": ("2019-03-03", "Second spill at Dunmore Mining", [
+       "Another tailings dam of Dunmore Mining burst on Sunday, and the governor ordered the evacuation of the villages.",
+       "The evacuation of the villages was the largest in the province."]),
+     "m8": ("2019-03-06", "Villages evacuated after Dunmore Mining spill", [
+       "The evacuation of four villages went on as the tailings spill reached the delta.",
+       "Dunmore Mining said it would pay for the evacuation."]),
+     "m9": ("2019-03-15", "Dunmore Mining ends the evacuation", [
+       "The evacuation ended on Friday, two weeks after the tailings spill, and Dunmore Mining said the water was safe."]),
+    }
+    found = {t.name: sorted(t.articles) for t in find_topics(headlined(MINE | again, MINE_ENTITIES, VACCINE), Registry())}
+    assert sorted(ids for ids in found.values() if set(ids) & set(MINE)) == [["m1", "m2", "m3", "m7", "m8", "m9"],
+                                                                             ["m4", "m5", "m6"]]
+    found = {t.name: sorted(t.articles) for t in find_topics(headlined(LAUNCHES, LAUNCHES_ENTITIES, VACCINE), Registry())}
+    assert [ids for ids in found.values() if set(ids) & set(LAUNCHES)] == [["y1", "y2", "y3", "y4", "y5"]]
+    assert next(name for name, ids in found.items() if "y1" in ids).startswith("Pelion")
+
+
 def test_names_keep_their_spelling_and_a_model_number():
     texts = {
         "n1": ("2010-06-07", ["The new iPhone 4 went on sale in five countries, and the iPhone sold out within hours.",

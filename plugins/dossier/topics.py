@@ -9,7 +9,10 @@ is "about" its SALIENT best shared ones. Features several articles tell seed sto
 whose articles it shares most (Jaccard, and more often than chance would give), unless it tells a
 story of its own there (most of the articles it tells are not the story's, or their headline names it
 and not the story's first feature: a store beside the device). A product named after another product
-is of its line and counts as a mention of it too ('MacBook Pro' of the 'Mac'). A story's articles
+is of its line and counts as a mention of it too ('MacBook Pro' of the 'Mac'). A story is also a
+stretch of time: when its actor's articles form bursts far apart, each told with key phrases of its
+own, each is a story ('<company> tailings spill', '<company> takeover bid'), while bursts told with
+the same key phrases stay one story spanning them (yearly launches). A story's articles
 are those it tells, and those about its first feature and another. It is named after its actor and
 what happens to it when both are central ("Medicines agency blood clots"), else after the one that
 is, names in their own spelling; a word of everyday English never names a story alone. It is
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -65,6 +69,11 @@ PLACE_TYPES = {"country", "place"}
 HEADLINE = 2  # a phrase or actor in the headline counts as this many more uses
 ABOUT = 3  # an article tells the story of what its headline names and of this many of its best phrases
 WEAK = 0.35  # a paragraph theme told in fewer than this share of the main one's paragraphs is an aside
+# A story splits into episodes where the time between two of its articles is this many times the
+# stretch each side covers, each side's stretch counted as at least BURST_DAYS (news of one event
+# spreads over days): yearly launches of a product, a year apart each, stay one story.
+SEPARATE = 3
+BURST_DAYS = 7
 
 
 @dataclass
@@ -95,6 +104,7 @@ class Analysis:
     salient: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles that are about it
     about: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles whose story it tells
     headlined: dict[str, set[str]] = field(default_factory=dict)  # phrase -> articles whose headline names it
+    days: dict[str, int] = field(default_factory=dict)  # article -> its date as a day number (dated ones)
     max_share: float = MAX_SHARE
     paragraphs: bool = False  # are the units paragraphs (a small dossier) rather than articles
     entities: dict[str, Entity] = field(default_factory=dict)  # feature key -> entity (paragraph units)
@@ -214,7 +224,15 @@ def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> A
     for article, features in headlines.items():
         for feature in features:
             analysis.headlined.setdefault(feature, set()).add(article)
+    analysis.days = {a.id: day for a in dossier.articles if (day := _day(a.date)) is not None}
     return analysis
+
+
+def _day(text: str | None) -> int | None:
+    try:
+        return date.fromisoformat((text or "")[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def product_lines(entities: list[Entity]) -> dict[str, list[Entity]]:
@@ -378,12 +396,91 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
             kept.append(theme)
     if analysis.paragraphs:
         kept = _without_asides(kept)
+    else:
+        salient_of = {}
+        for phrase, articles in analysis.salient.items():
+            for article in articles:
+                salient_of.setdefault(article, set()).add(phrase)
+        kept = [episode for theme in kept for episode in _episodes(theme, analysis, salient_of)][:MAX_THEMES]
     for theme in kept:
         theme.name = _name(theme, analysis)
         theme.articles = analysis.articles(theme.units)
         if not analysis.paragraphs:  # its chronology: the events of its actors, and of its phrases
             theme.entity_ids = {f[len(ENTITY):] for f in theme.phrases if f in analysis.entities and not _where(f, analysis)}
     return _without_near_duplicates([t for t in kept if t.name])
+
+
+def _episodes(theme: Theme, analysis: Analysis, salient_of: dict[str, set[str]]) -> list[Theme]:
+    """A story whose actor's articles form clearly separate episodes, each told with key phrases of its
+    own, is one story per episode; bursts told with the same key phrases are one story spanning them
+    (a second spill years after the first), so yearly launches stay one story.
+
+    Its dated articles are cut into bursts (see _bursts); bursts sharing a key phrase (a feature salient
+    in two of a burst's articles or more, the actor, places and the dossier's backdrop aside) are one
+    episode, and a burst with none of its own joins the largest. Each episode must be the actor's
+    story in two of its articles or more; undated articles go to the episode whose key phrases they
+    share most. Each episode keeps the story's features, its own key phrases first after the actor.
+    Sorting the story's articles is the only cost above linear."""
+    head = theme.phrases[0]
+    bursts = _bursts(sorted((analysis.days[a], a) for a in theme.units if a in analysis.days))
+    if len(bursts) < 2:
+        return [theme]
+    keys = [_recurring(burst, salient_of, head, analysis) for burst in bursts]
+    group = list(range(len(bursts)))  # union-find over bursts, through the first burst of each key phrase
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        for phrase in sorted(key):
+            group[root(i)] = root(first.setdefault(phrase, i))
+    largest = max(range(len(bursts)), key=lambda i: (len(bursts[i]), -i))
+    for i, key in enumerate(keys):
+        if not key:
+            group[root(i)] = root(largest)
+    sides: dict[int, set[str]] = {}
+    own: dict[int, set[str]] = {}
+    for i, burst in enumerate(bursts):
+        sides.setdefault(root(i), set()).update(burst)
+        own.setdefault(root(i), set()).update(keys[i])
+    if len(sides) < 2 or any(len(analysis.about.get(head, set()) & side) < 2 for side in sides.values()):
+        return [theme]  # one episode, or the actor's story is told in one only: the others are told by others
+    roots = sorted(sides, key=lambda r: min(analysis.days[a] for a in sides[r]))
+    for article in sorted(theme.units - set().union(*sides.values())):
+        best = max(roots, key=lambda r: (len(salient_of.get(article, set()) & own[r]), -roots.index(r)))
+        sides[best].add(article)
+    parts = []
+    for r in roots:
+        mine = sorted(own[r], key=lambda p: (-_centrality(p, sides[r], analysis), p))
+        parts.append(replace(theme, phrases=[head, *mine, *(p for p in theme.phrases[1:] if p not in own[r])],
+                             units=sides[r], score=theme.score * len(sides[r]) / len(theme.units)))
+    return parts
+
+
+def _bursts(dated: list[tuple[int, str]]) -> list[set[str]]:
+    """Articles (day, id), in date order, cut into bursts: at the longest gap, when it is SEPARATE times
+    the stretch of each side (each counted as at least BURST_DAYS) and each side has two articles or
+    more; then each side the same way."""
+    if len(dated) < 4:
+        return [{a for _, a in dated}]
+    cut = max(range(2, len(dated) - 1), key=lambda i: (dated[i][0] - dated[i - 1][0], -i))
+    stretch = max(dated[cut - 1][0] - dated[0][0], dated[-1][0] - dated[cut][0], BURST_DAYS)
+    if dated[cut][0] - dated[cut - 1][0] < SEPARATE * stretch:
+        return [{a for _, a in dated}]
+    return _bursts(dated[:cut]) + _bursts(dated[cut:])
+
+
+def _recurring(articles: set[str], salient_of: dict[str, set[str]], head: str, analysis: Analysis) -> set[str]:
+    """The features salient in at least two of the articles, the actor, places and the dossier's
+    backdrop (features of more than MAX_SHARE of its articles) left out."""
+    limit = analysis.max_share * len(analysis.items)
+    seen = Counter(p for a in articles for p in salient_of.get(a, ()))
+    return {p for p, k in seen.items() if k >= 2 and p != head and not _where(p, analysis)
+            and len(analysis.articles_of[p]) <= limit}
 
 
 def _without_near_duplicates(themes: list[Theme]) -> list[Theme]:
