@@ -349,7 +349,7 @@ def test_a_comparison_since_a_year_is_not_the_date_of_the_happening():
 
 def test_background_is_not_dated_by_the_article():
     assert dated("The board had approved the plan before the vote.") == []  # past perfect
-    text = "She founded the company in 1976.\n\nOne year later she was fired from the board."
+    text = "She founded the company in 1976.\n\nShe was later fired from the board."
     assert dated(text) == [("1976", "stated", "happened")]  # told after an older date: background
     assert dated("The board will meet to discuss the plan.") == []  # the future, undated
 
@@ -483,3 +483,9 @@ def test_the_base_of_a_comparison_is_not_the_date_of_the_happening():
     assert dated("Acme's market share is up 8% from nine months ago. Jane Roe then showed the new kettle.") == [
         ("2011-08-25", "reported", "happened")]
     assert dated("The fair ran from June 3 until June 9.") == [("2011-06-03", "stated", "happened")]  # a range
+
+
+def test_one_year_later_counts_from_the_date_told_last():
+    text = "Roe founded Acme in 1976, and in 1984 the first kettle was sold. One year later she was fired."
+    assert dated(text) == [("1976", "stated", "happened"), ("1984", "stated", "happened"),
+                           ("1985", "stated", "happened")]

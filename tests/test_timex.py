@@ -212,3 +212,22 @@ def test_offsets_point_at_the_expression():
 def test_tense_of_the_clause(sentence, word, expected):
     start = sentence.index(word)
     assert tense(sentence, start, start + len(word)) == expected
+
+
+@pytest.mark.parametrize("sentence, anchor, expected", [
+    ("One year later he was fired.", "1984", [("One year later", "1985", "year")]),
+    ("The next day he resigned.", "2007-06-03", [("The next day", "2007-06-04", "day")]),
+    ("Two months later the plant closed.", "2007-03-09", [("Two months later", "2007-05", "month")]),
+    ("Three days later the plant closed.", "2007-03", []),  # three days after a month: no day, no date
+    ("They met in 1998 and the following year they married.", None,
+     [("1998", "1998", "year"), ("the following year", "1999", "year")]),  # the date before it in the text
+    ("The next day he resigned.", None, []),  # counted from nothing
+    ("He will stay for the next year.", "2001", []),  # a duration
+    ("The child would be free to leave seven days later.", "2007-06-01", []),  # a hypothetical
+])
+def test_a_date_told_from_another_counts_from_the_anchor(sentence, anchor, expected):
+    assert [(t.text, t.value, t.precision) for t in find_dates(sentence, FRIDAY, anchor)] == expected
+
+
+def test_a_date_told_from_another_has_no_anchor_in_a_lone_sentence():
+    assert dates("One year later he was fired.") == []

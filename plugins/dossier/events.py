@@ -90,6 +90,7 @@ class Story:
         self.reference = reference
         self.now = True
         self.day: str | None = None  # the recent day the story is told at, when a sentence stated one
+        self.anchor: str | None = None  # the date told last in the text: "one year later" counts from it
 
     def moves_to(self, value: str) -> None:
         self.now = self.reference is not None and recent(value, self.reference)
@@ -128,7 +129,7 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
     root = _root(tokens)
     if inside[root.idx] or root.pos_ not in ("VERB", "AUX") and not (headline and len(tokens) >= HEADLINE_WORDS):
         return []  # a quotation is not an event; nor is a line without a verb
-    expressions = [x for x in find_dates(text, story.reference) if start + x.start >= lead]
+    expressions = [x for x in find_dates(text, story.reference, story.anchor) if start + x.start >= lead]
     if expressions and _is_only_dates(text, expressions):
         return []  # a dateline such as "1998-08-07 21:00" states no event
     dated: dict[int, list] = {}  # clause head's index -> [(expression, its tokens)]
@@ -160,6 +161,7 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
         else:
             events.append(_draft(article_id, text, tokens, block, main, apart, story.reference.isoformat(), "day",
                                  "reported", "happened"))
+    told_last = stated
     for head in apart:
         own = _closest(dated[head.i], head)
         subtree = {t.i for t in head.subtree}
@@ -168,6 +170,9 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
         events.append(_draft(article_id, text, clause, block, verb, [h for h in apart if h.i != head.i and h.i in subtree],
                              own.value, own.precision, "stated", status_of(text, own, story.reference, tense(verb)),
                              whole=tokens))
+        told_last = own if told_last is None or own.start > told_last.start else told_last
+    if told_last is not None:  # "... and in 1984 the Mac was released. One year later ...": from 1984
+        story.anchor = told_last.value
     return events
 
 

@@ -49,7 +49,7 @@ HOLIDAY = (r"(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|
 
 # The alternatives are tried in this order at each position, so longer forms come first.
 # Lower-case words a candidate may start with; any other candidate starts with a digit or a capital.
-OPENERS = ("early|mid|late|last|next|this|past|coming|earlier|later|today|tonight|yesterday|tomorrow|in|within|"
+OPENERS = ("early|mid|late|last|next|this|past|coming|earlier|later|today|tonight|yesterday|tomorrow|in|within|the|"
            + "|".join(NUMBERS))
 CANDIDATE = re.compile(
     # The look-ahead rejects most positions at once, before the alternatives are tried.
@@ -67,6 +67,8 @@ CANDIDATE = re.compile(
     r"|(?P<rel>\b(?P<rel_mod>(?i:(?:earlier|later|late|early) this|this|last|next))\s+"
     r"(?P<rel_unit>week|month|year)\b)"
     rf"|(?P<ago>\b(?P<ago_n>(?i:{NUMBER}))\s+(?P<ago_unit>(?i:day|month|year))s?\s+ago\b)"
+    rf"|(?P<after>\b(?:(?P<after_n>(?i:{NUMBER}))\s+(?P<after_unit>(?i:day|week|month|year))s?\s+(?i:later|afterwards?)"
+    r"|(?i:the)\s+(?i:next|following)\s+(?P<after_next>(?i:day|month|year)))\b)"
     rf"|(?P<within>\b(?i:in|within)\s+(?P<within_n>(?i:{NUMBER}))\s+"
     r"(?P<within_unit>(?i:day|month|year))s?\b)"
     rf"|(?P<month>\b(?:(?P<month_rel>(?i:last|next|this|early|late|mid))[- ])?(?P<month_name>{FULL_MONTH})\b)"
@@ -91,6 +93,7 @@ NOT_YEAR_AFTER = re.compile(
     r"persons|troops|soldiers|men|women|children|refugees|dead|deaths|killed|injured|wounded|"
     r"votes|feet|ft|meters|metres|miles|kilometers|kilometres|km|kg|tons|tonnes|dollars|euros|yen|"
     r"pounds|francs|marks|rupees|yuan|percent|per cent|points|units|cars|homes|houses|jobs|cases)\b")
+DURATION = frozenset("for over during within throughout in".split())  # "for the next year": how long
 # Words before a weekday or month that make it a different day than the plain one, or no day.
 ANAPHORIC = frozenset("following previous same that each every any one some".split())
 # A bare month with one of these just before it is a month, even "May" ("in May", "last May").
@@ -130,15 +133,21 @@ CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:but|while|although|because|whe
 WORD = re.compile(r"[A-Za-z']+")
 
 
-def find_dates(text: str, reference: dt.date | None) -> list[TimeExpression]:
+def find_dates(text: str, reference: dt.date | None, anchor: str | None = None) -> list[TimeExpression]:
     """Every date expression in `text`, normalised against the reference (publication) date.
 
     Relative expressions ("Friday", "last month", "today") need the reference and are skipped
-    without it; absolute ones ("June 14, 1990", "in 1990") are found either way.
+    without it; absolute ones ("June 14, 1990", "in 1990") are found either way. A date told from
+    another ("one year later", "the next day") counts from the date found last before it in `text`,
+    else from `anchor` (the date the story was last at), and is skipped without one.
     """
-    found = []
+    found: list[TimeExpression] = []
     for window_start, window_end in _windows(text):
         for match in CANDIDATE.finditer(text, window_start, window_end):
+            if match.lastgroup == "after":
+                value = _after(match, text, found[-1].value if found else anchor)
+                found += [TimeExpression(match.start(), match.end(), match.group(), *value)] if value else []
+                continue
             for start, end, value, precision in normalise(match, text, reference):
                 found.append(TimeExpression(start, end, text[start:end], value, precision))
     return found
@@ -321,6 +330,24 @@ def _relative_unit(match: re.Match, reference: dt.date, tense_: str | None, text
         return None  # this or next week: not a day, and usually covered by the article's own date
     day = reference - dt.timedelta(weeks=1)  # "last week": not a day, but its month is clear enough
     return f"{day.year:04d}-{day.month:02d}", "month"
+
+
+def _after(match: re.Match, text: str, anchor: str | None):
+    """'one year later', 'the next day': counted from the anchor, at the precision both can give
+    (a day later than a year is not a day); 'for the next year' is a duration, not a date, and 'would
+    be free seven days later' a hypothetical, counted from no date that happened."""
+    if anchor is None or _word_before(text, match.start()).lower() in DURATION \
+            or tense(text, match.start(), match.end()) == "future":
+        return None
+    unit = (match["after_unit"] or match["after_next"]).lower()
+    count = 1 if match["after_next"] else NUMBERS.get(match["after_n"].lower()) or int_or_none(match["after_n"])
+    if not count or len(anchor) < {"year": 4, "month": 7}.get(unit, 10):
+        return None
+    if len(anchor) == 4:
+        return f"{int(anchor) + count:04d}", "year"
+    year, month, day = (anchor.split("-") + ["1"])[:3]
+    value, precision = _shift(dt.date(int(year), int(month), int(day)), count, unit)
+    return (value[:7], "month") if len(anchor) == 7 and precision == "day" else (value, precision)
 
 
 def _ago(match: re.Match, reference: dt.date, tense_: str | None, text: str):
