@@ -1,15 +1,12 @@
 """A small dossier with entities and events, built the way `dossier build` builds it (Pelican, then
 the Pagefind index), for the tests of the theme: links, HTML validity and the browser.
 
-The registry names the entities. When the entity stage finds none (it was a placeholder while the
-theme was written), a naive resolver that matches the registry's names and aliases stands in for it,
-so the page families that need entities (graphs, timelines, filters) always have something to draw.
+The registry names and types the entities, so the page families that need them (graphs, timelines,
+filters) always have something to draw.
 """
 from __future__ import annotations
 
-import re
 import shutil
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,51 +44,6 @@ Lavrov said the CFE Treaty had been suspended by Russia on July 13, 2007, and th
 """
 
 
-def naive_resolve(articles, candidates, registry):
-    """Entities from the registry, found by their names and aliases in the article bodies."""
-    from dossier.model import Entity, Mention
-    from dossier.text import sentence_spans
-    from slugify import slugify
-
-    entities = []
-    for rule in registry.entities:
-        entity = Entity(f"{rule.type}/{slugify(rule.name)}", rule.name, rule.type, slugify(rule.name),
-                        aliases=list(rule.aliases), description=rule.description)
-        names = sorted({rule.name, *rule.aliases}, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-        for article in articles:
-            for index, block in enumerate(article.body):
-                spans = sentence_spans(block.text)
-                taken = []
-                for match in pattern.finditer(block.text):
-                    if any(s < match.end() and match.start() < e for s, e in taken):
-                        continue
-                    taken.append(match.span())
-                    sentence = next((block.text[s:e] for s, e in spans if s <= match.start() < e), block.text)
-                    entity.mentions.append(Mention(article.id, index, match.start(), match.end(), match.group(),
-                                                   sentence, entity.id))
-        if entity.mentions:
-            entities.append(entity)
-    # one name, one entity: drop overlapping mentions of shorter names inside longer ones
-    return entities
-
-
-@contextmanager
-def entities_for(paths, registry_path):
-    """Use the real entity stage when it finds entities here, the naive one otherwise."""
-    from dossier import entities as stage
-    from dossier.pipeline import build_dossier
-    from dossier.registry import load_registry
-
-    real = build_dossier(paths, load_registry(registry_path)).entities
-    if real:
-        yield "real"
-        return
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(stage, "resolve", naive_resolve)
-        yield "naive"
-
-
 def make_content(folder: Path) -> Path:
     (folder / "seeds").mkdir(parents=True, exist_ok=True)
     for seed in sorted((ROOT / "content" / "seeds").glob("*.txt")):
@@ -103,11 +55,9 @@ def make_content(folder: Path) -> Path:
 
 def build_theme_site(content: Path, output: Path, **overrides) -> Site:
     """Pelican, whose plugin indexes the site for search (Pagefind), as `dossier build` does."""
-    paths = sorted((content / "seeds").glob("*.txt"))
     # the further pages of a long entity page too, and a search index in several shards
     overrides.setdefault("DOSSIER", {"mentions_per_page": 1, "search_shard": 15})
-    with entities_for(paths, content / "dossier.yaml"):
-        build_site(content, output, **overrides)
+    build_site(content, output, **overrides)
     return Site(output)
 
 
