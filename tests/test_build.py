@@ -64,6 +64,43 @@ def test_dossier_json_follows_the_contract(seed_site):
         assert event["sources"]
 
 
+def test_dossier_json_links_agree_both_ways(seed_site):
+    """Every id one record lists is a record that lists it back: articles and their entities, events and their
+    sources, topics and what they hold; urls, types and dates are those the site map and the contract give."""
+    from dossier.model import TYPE
+
+    data = seed_site.json()
+    articles = {a["id"]: a for a in data["articles"]}
+    entities = {e["id"]: e for e in data["entities"]}
+    events = {e["id"]: e for e in data["events"]}
+    assert len(articles) == len(data["articles"]) and len(entities) == len(data["entities"])
+    for article in data["articles"]:
+        assert article["url"] == f"articles/{article['id']}/"
+        assert article["entities"] == sorted(article["entities"])
+        assert set(article["entities"]) == {e["id"] for e in data["entities"] if article["id"] in e["articles"]}
+        assert set(article["events"]) == {e["id"] for e in data["events"]
+                                          if any(s["article"] == article["id"] for s in e["sources"])}
+    for entity in data["entities"]:
+        kind, slug = entity["id"].split("/")
+        assert entity["type"] == kind and entity["url"] == f"{TYPE[kind].folder}/{slug}/"
+        assert entity["articles"] == list(dict.fromkeys(m["article"] for m in entity["mentions"]))
+        for mention in entity["mentions"]:
+            assert mention["text"] in mention["sentence"]
+            assert any(mention["sentence"] in paragraph for paragraph in articles[mention["article"]]["body"])
+        for role in entity["roles"]:
+            assert role["of"] in entities or not role["of"].count("/"), role["of"]
+    for event in data["events"]:
+        assert event["precision"] == {4: "year", 7: "month", 10: "day"}[len(event["date"])]
+        assert event["dated"] in ("stated", "reported") and event["status"] in ("happened", "expected")
+        assert set(event["entities"]) <= set(entities)
+        for source in event["sources"]:
+            assert source["article"] in articles
+    for topic in data["topics"]:
+        assert topic["url"] == f"topics/{topic['id'].split('/', 1)[1]}/"
+        assert set(topic["articles"]) <= set(articles) and set(topic["entities"]) <= set(entities)
+        assert set(topic["events"]) <= set(events)
+
+
 def test_markup_in_a_seed_shows_as_text_and_bad_seeds_are_listed(make_site):
     hostile = ("Ministers meet in Geneva <script>alert('x')</script>\n\n"
                "GENEVA, March 3, 2021 -- Ministers met today. <img src=x onerror=alert(1)> "
