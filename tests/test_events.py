@@ -448,13 +448,22 @@ def participants(text: str, names: dict[str, list[str]], date: str = "2011-08-25
 
 def test_a_name_that_only_qualifies_a_noun_takes_no_part():
     text = ("Zephyr users flooded the help line on Friday. Roe was put in charge of Zephyr development in May. "
-            "Acme recalled the Zephyr on Saturday. The Leeds plant closed on Sunday.")
+            "Acme recalled the Zephyr on Saturday. The Leeds plant closed on Sunday. "
+            "Roe bought a Zephyr portable music player on Tuesday.")
     found = participants(text, {"product/zephyr": ["Zephyr"], "person/roe": ["Roe"], "organisation/acme": ["Acme"],
                                 "place/leeds": ["Leeds"]})
     assert found == {"Zephyr users flooded the help line on Friday.": [[]],
                      "Roe was put in charge of Zephyr development in May.": [["person/roe"]],
                      "Acme recalled the Zephyr on Saturday.": [["organisation/acme", "product/zephyr"]],
-                     "The Leeds plant closed on Sunday.": [["place/leeds"]]}  # a place says where
+                     "The Leeds plant closed on Sunday.": [["place/leeds"]],  # a place says where
+                     # more words before the noun: the name names what the noun classes
+                     "Roe bought a Zephyr portable music player on Tuesday.": [["person/roe", "product/zephyr"]]}
+
+
+def test_a_name_and_its_model_number_qualify_the_noun_after_them():
+    text = "Acme said on Monday that 200 Zephyr 5 owners had complained."
+    assert participants(text, {"product/zephyr-5": ["Zephyr 5"], "organisation/acme": ["Acme"]}) == {
+        text: [["organisation/acme"]]}
 
 
 def test_a_name_and_its_noun_that_name_an_entity_stand_for_it():

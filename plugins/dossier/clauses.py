@@ -138,17 +138,19 @@ def stretches(tokens, left_out=()) -> list[Stretch]:
 
 
 def qualifiers(tokens) -> list[Stretch]:
-    """The names that only qualify a common noun standing after them ("the Acme logo", "Zephyr users",
-    "Zephyr development"): each a range from the name's first character to the noun's last. A name there
-    tells whose or what kind, it takes no part in the clause's happening; a name that takes the noun
-    in ("the Acme store") ends past the range and still does."""
+    """The names that only qualify a common noun right after them ("the Acme logo", "Zephyr users",
+    "200 Zephyr 5 owners"): each a range from the name's first character to the noun's last. A name
+    there tells whose or what kind, it takes no part in the clause's happening; a name that takes the
+    noun in ("the Acme store") ends past the range and still does, and a name with more words before
+    its noun ("a Zephyr portable music player") names the thing the noun classes."""
     out = []
     for token in tokens:
         if token.pos_ != "NOUN":
             continue
-        names = [c for c in token.lefts if c.dep_ == "compound"]  # any tag: "Zephyr" opening a sentence is a NOUN
-        if names:
-            out.append(Stretch(min(t.idx for name in names for t in name.subtree), token.idx + len(token.text)))
+        # any tag: "Zephyr" opening a sentence is tagged a common noun
+        name = next((c for c in token.lefts if c.dep_ in ("compound", "nmod")), None)
+        if name is not None and all(t.like_num or t.text[:1].isupper() for t in token.doc[name.right_edge.i + 1:token.i]):
+            out.append(Stretch(name.left_edge.idx, token.idx + len(token.text)))
     return out
 
 
