@@ -640,6 +640,30 @@ def test_an_actors_separate_episodes_with_their_own_words_are_two_stories_and_ye
     assert next(name for name, ids in found.items() if "y1" in ids).startswith("Pelion")
 
 
+def test_a_date_or_an_amount_is_never_a_phrase():
+    texts = {f"b{i}": ("1999-08-1" + str(i), [f"Investigators are still looking for the men behind the bombings of Aug. 7, {detail}.",
+                                              "The bombings of Aug. 7 killed more than two hundred people and cost $5 million in damage."])
+             for i, detail in enumerate(["a prosecutor said", "the embassy said", "a witness said"])}
+    dossier = dossier_of(texts | VACCINE)
+    found = find_topics(dossier, Registry())
+    phrases = {p for ps in dossier.article_phrases.values() for p in ps}
+    assert not any(word in p.lower() for p in phrases for word in ("aug", "$", "million", "hundred"))
+    assert not any("Aug" in t.name for t in found)
+
+
+def test_a_headline_in_title_case_makes_no_name_its_body_never_writes():
+    body = ["The harbour board asked the ministry again for a dredging permit for the eastern channel.",
+            "Without the dredging permit, larger ships cannot reach the eastern channel, the board said."]
+    texts = {"h1": ("2020-05-01", "Harbour Board Presses For Dredging Permit", body),
+             "h2": ("2020-05-08", "Harbour Board Presses For Dredging Permit", body[::-1]),
+             "h3": ("2020-05-20", "Ministry Grants Dredging Permit", ["The ministry granted the dredging permit on Monday."])}
+    dossier = headlined(texts, [], VACCINE)
+    found = find_topics(dossier, Registry())
+    phrases = {p for ps in dossier.article_phrases.values() for p in ps}
+    assert not any("presses" in p.lower() for p in phrases) and not any("Presses" in t.name for t in found)
+    assert any(t.name == "Dredging permit" and {"h1", "h2", "h3"} <= set(t.articles) for t in found)
+
+
 def test_names_keep_their_spelling_and_a_model_number():
     texts = {
         "n1": ("2010-06-07", ["The new iPhone 4 went on sale in five countries, and the iPhone sold out within hours.",

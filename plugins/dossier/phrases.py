@@ -89,6 +89,9 @@ related stories|related articles|all rights reserved|rights reserved|click here|
 |secretary general|state department|news agency
 """.replace("\n", "").split("|"))
 
+# The parser's entity labels of dates and amounts ("Aug. 7", "Monday", "a third", "$5 million").
+AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
 DATA = Path(__file__).parent / "data" / "english_zipf.txt"
 
 
@@ -159,6 +162,8 @@ class _Word:
 def _word(token) -> _Word | None:
     text = token.text.replace("’", "'")
     if token.tag_ == "POS" or not any(c.isalpha() for c in text) or len(text) < 2:
+        return None
+    if token.ent_type_ in AMOUNTS:  # "Aug. 7", "two weeks", "$5 million": a date or an amount, never a phrase
         return None
     lower = text.lower()
     if lower in STOP_WORDS or lower in ROLE_WORDS:

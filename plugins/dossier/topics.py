@@ -195,13 +195,15 @@ def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> A
     """The articles' phrases (parsed here when the per-seed stage did not give them) and actors, weighed.
 
     An article's actors are the entities it names, as often as it names them; what its headline
-    names, phrase or actor, counts HEADLINE times more: the headline says what the story is."""
+    names, phrase or actor, counts HEADLINE times more: the headline says what the story is. A phrase
+    of the headline its body never writes is left out: a headline in capitals or Title Case makes a
+    name of any run of words ('Harbour Board Presses For ...')."""
     items = [phrases.get(a.id) or ph.article_phrases(a, nlp.parse(a)) for a in dossier.articles]
     counts = {item.article: item.counts for item in items}
-    headlines = {item.article: set(item.title) for item in items}
-    for item in items:
-        for phrase in item.title:
-            counts[item.article][phrase] += HEADLINE
+    headlines = {item.article: {p for p in item.title if p in counts[item.article]} for item in items}
+    for article, told in headlines.items():
+        for phrase in told:
+            counts[article][phrase] += HEADLINE
     titles = {a.id: a.title or "" for a in dossier.articles}
     actors, named = {}, {}
     lines = product_lines(dossier.entities)
