@@ -3,7 +3,7 @@
 The per-seed work of the synthetic seeds (bench/generate.py) is computed once and kept in WORK as
 MessagePack, whatever the code version, so the corpus steps can be timed again after each change
 to them without redoing the analysis (delete the file after changing the per-seed stages).
-Prints the seconds of each step, a cold corpus build, the rebuild with no change (the corpus result
+Prints the CPU seconds (of this process: the machine is shared) of each step, a cold corpus build, the rebuild with no change (the corpus result
 reused) and the rebuild after one new seed; with --profile, the cProfile of a cold corpus build.
 
     python bench/corpus.py [--seeds 300] [--work /tmp/dossier-corpus] [--profile FILE]
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import os
 import pstats
 import tempfile
@@ -59,11 +60,11 @@ def timed(seconds: dict[str, float]):
         original = originals[name] = getattr(module, attribute)
 
         def wrapper(*args, _name=name, _original=original, **kwargs):
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 return _original(*args, **kwargs)
             finally:
-                seconds[_name] += time.perf_counter() - start
+                seconds[_name] += time.process_time() - start
         setattr(module, attribute, wrapper)
     try:
         yield
@@ -72,17 +73,20 @@ def timed(seconds: dict[str, float]):
             setattr(module, attribute, originals[name])
 
 
-def corpus(works: list[pipeline.SeedWork], cache: Cache) -> tuple[float, dict[str, float]]:
-    """Seconds of the corpus steps over these works (through the corpus cache), in all and by step."""
+def corpus(works: list[pipeline.SeedWork], cache: Cache) -> tuple[float, dict[str, float], str]:
+    """Seconds of the corpus steps over these works (through the corpus cache), in all and by step,
+    and a digest of what they made (the same before and after a change that only makes them faster)."""
     seconds: dict[str, float] = defaultdict(float)
     dossier = Dossier(articles=[w.article for w in works])
     entries = [w.article.id for w in works]  # stands for the seeds' cache entries: one per seed
     with timed(seconds):
-        start = time.perf_counter()
+        start = time.process_time()
         pipeline.assemble(dossier, works, entries, Registry(), {Path(w.article.source_file).name for w in works},
                           cache)
-        total = time.perf_counter() - start
-    return total, seconds
+        total = time.process_time() - start
+    made = msgspec.msgpack.encode([dossier.entities, dossier.events, dossier.topics, dossier.problems,
+                                   dossier.article_phrases])
+    return total, seconds, hashlib.sha256(made).hexdigest()[:12]
 
 
 def main() -> None:
@@ -94,10 +98,10 @@ def main() -> None:
     seeds = args.work / "seeds"
     if len(list(seeds.glob("*.txt"))) < args.seeds + 1:
         generate(seeds, args.seeds + 1)
-    start = time.perf_counter()
+    start = time.process_time()
     works = seed_works(seeds, args.seeds + 1, args.work)
     print(f"{args.seeds} seeds (+1), load {os.getloadavg()[0]:.1f}: per-seed work in "
-          f"{time.perf_counter() - start:.1f} s")
+          f"{time.process_time() - start:.1f} s")
     if args.profile:
         profile = cProfile.Profile()
         profile.enable()
@@ -108,8 +112,9 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as folder:
         for name, part in (("cold", works[:-1]), ("no change", works[:-1]), ("+1 seed", works)):
-            total, seconds = corpus(_fresh(part), Cache(folder))
-            print(f"{name:>9}: {total:6.2f} s  " + "  ".join(f"{k} {v:.2f}" for k, v in seconds.items()))
+            total, seconds, digest = corpus(_fresh(part), Cache(folder))
+            print(f"{name:>9}: {total:6.2f} s  " + "  ".join(f"{k} {v:.2f}" for k, v in seconds.items())
+                  + f"  (result {digest})")
 
 
 def _fresh(works: list[pipeline.SeedWork]) -> list[pipeline.SeedWork]:

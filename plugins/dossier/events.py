@@ -404,7 +404,7 @@ def _in_headline(title: str, clause: Clause, found: list) -> set[str]:
         if entity.id in ids:
             continue
         for name in {text, entity.name, *entity.aliases}:
-            if name and any(any(s.start <= m.start() < s.end for s in clause.stretches)
+            if name and name in title and any(any(s.start <= m.start() < s.end for s in clause.stretches)
                             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", title)):
                 ids.add(entity.id)
                 break
@@ -447,7 +447,7 @@ def merge_reports(events: list[Event], article_dates: dict[str, str]) -> list[Ev
     for event in events:
         article = event.sources[0].article if event.sources else ""
         keys = _merge_keys(event)
-        joined = next((c for k in keys for c in index.get(k, ())[:MERGE_CANDIDATES]
+        joined = next((c for k in keys for c in index.get(k, ())
                        if article not in articles[c] and _agree(event.date, finest[c])), None)
         if joined is None:
             joined = len(clusters)
@@ -458,8 +458,8 @@ def merge_reports(events: list[Event], article_dates: dict[str, str]) -> list[Ev
         articles[joined].add(article)
         if len(event.date) > len(finest[joined]):
             finest[joined] = event.date
-        for k in keys:
-            if joined not in index[k]:
+        for k in keys:  # only the first clusters of a key are ever tried: a key keeps no more
+            if len(index[k]) < MERGE_CANDIDATES and joined not in index[k]:
                 index[k].append(joined)
     return [_combine(cluster, article_dates) for cluster in clusters]
 

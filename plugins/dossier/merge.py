@@ -30,7 +30,7 @@ def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]], rule
     settled = []
     for c in candidates:
         key = company_key(c.name)
-        if c.type == MAYBE and (key in companies or trade_names(companies | {key}).get(key)):
+        if c.type == MAYBE and (key in companies or trade_name(key, companies)):
             c = replace(c, type="organisation")
         elif c.type == MAYBE and fuller(c.name, surnames):
             c = replace(c, name=fuller(c.name, surnames), type="person")
@@ -111,10 +111,17 @@ def trade_names(keys: set[str]) -> dict[str, str]:
     """"acme computer" -> "acme" when "acme" is an organisation's key too."""
     out = {}
     for key in keys:
-        head, _, last = key.rpartition(" ")
-        if head and last in TRADE_WORDS and head in keys:
+        head = trade_name(key, keys)
+        if head:
             out[key] = head
     return out
+
+
+def trade_name(key: str, keys: set[str]) -> str:
+    """The short name a company's key is with a trade word ("acme" for "acme computer"), when it is one
+    of the keys; else ""."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in TRADE_WORDS and head in keys else ""
 
 
 def spelling_variants(candidates: list[Candidate]) -> dict[str, str]:
