@@ -498,3 +498,14 @@ def test_one_year_later_counts_from_the_date_told_last():
     text = "Roe founded Acme in 1976, and in 1984 the first kettle was sold. One year later she was fired."
     assert dated(text) == [("1976", "stated", "happened"), ("1984", "stated", "happened"),
                            ("1985", "stated", "happened")]
+
+
+def test_the_same_action_of_one_actor_on_two_things_is_two_events():
+    first = article("Acme introduced the kettle in 2010.", "2010-06-15", "a")
+    later = article("Acme introduced the toaster in April 2010.", "2010-06-20", "b")
+    texts = {"a": first.blocks[0].text, "b": later.blocks[0].text}
+    entities = [entity("organisation/acme", ("a", texts["a"]), ("b", texts["b"])),
+                entity("product/kettle", ("a", texts["a"])), entity("product/toaster", ("b", texts["b"]))]
+    events = build_events([first, later], {x.id: find_events(x) for x in (first, later)}, entities, Registry())
+    assert sorted((e.date, e.entities) for e in events) == [
+        ("2010", ["organisation/acme", "product/kettle"]), ("2010-04", ["organisation/acme", "product/toaster"])]

@@ -436,9 +436,10 @@ def merge_reports(events: list[Event], article_dates: dict[str, str]) -> list[Ev
     Events of different articles are one happening when their dates agree and they share participants:
     one for a day, two for a month or a year (since "the U.S. in 1998" names many events). A report
     dated only by its article's date, or a later retelling at another precision ("in 1990" for "on
-    19 November 1990"), must also tell the same action. One article tells each happening once: its
-    events are never merged with each other. Events are joined through keys, never compared pairwise,
-    so a year named by thousands of reports stays linear.
+    19 November 1990"), must also tell the same action, with two of its participants when it has two
+    or more (Acme introduced one thing in 2010 and another in April 2010). One article tells each
+    happening once: its events are never merged with each other. Events are joined through keys, never
+    compared pairwise, so a year named by thousands of reports stays linear.
     """
     clusters: list[list[Event]] = []
     articles: list[set[str]] = []
@@ -474,7 +475,8 @@ def _merge_keys(event: Event) -> list[tuple]:
         keys += [("date", event.date, p) for p in participants] if event.precision == "day" else [
             ("date", event.date, pair) for pair in combinations(participants, 2)]
     if event.action:
-        keys += [("action", event.date[:4], event.action, p) for p in participants]
+        keys += [("action", event.date[:4], event.action, pair) for pair in combinations(participants, 2)] \
+            if len(participants) > 1 else [("action", event.date[:4], event.action, p) for p in participants]
     return keys
 
 
