@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from .model import Article, Mention, Quote
 from .roles import SPEECH
-from .text import sentence_spans
+from .text import sentence_around
 
 QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
 WORD = re.compile(r"[A-Za-z]+")
@@ -26,7 +26,6 @@ def find_quotes(article: Article, people: list[Mention]) -> list[Quote]:
     for b, block in enumerate(article.body):
         mentions = by_block.get(b, [])
         starts, ends = [m.start for m in mentions], [m.end for m in mentions]  # mentions never overlap
-        spans = None
         for match in QUOTE.finditer(block.text):
             inner = match.group(1) or match.group(2)
             if len(WORD.findall(inner)) < MIN_WORDS:
@@ -39,10 +38,8 @@ def find_quotes(article: Article, people: list[Mention]) -> list[Quote]:
                 last_person_before(earlier, last_person)
                 if _pronoun_said(block.text[qe:]) or _pronoun_said_before(block.text, qs) else None)
             if speaker:
-                if spans is None:
-                    bounds = sentence_spans(block.text)
-                    spans = ([start for start, _ in bounds], bounds)
-                quotes.append(Quote(speaker, inner.strip().rstrip(","), article.id, _sentence(block.text, spans, qs)))
+                start, end = sentence_around(block.text, qs)
+                quotes.append(Quote(speaker, inner.strip().rstrip(","), article.id, block.text[start:end]))
         if mentions:
             last_person = mentions[-1].entity
     return quotes
@@ -61,12 +58,6 @@ def _speaker(text: str, qs: int, qe: int, after: list[Mention], before: list[Men
     return None
 
 
-def _sentence(text: str, spans: tuple[list, list], offset: int) -> str:
-    starts, bounds = spans
-    i = bisect_right(starts, offset) - 1
-    return text[bounds[i][0]:bounds[i][1]] if i >= 0 else text.strip()
-
-
 def _has_speech(text: str) -> bool:
     return any(w.lower() in SPEECH for w in WORD.findall(text))
 
@@ -78,8 +69,7 @@ def _pronoun_said(after: str) -> bool:
 
 def _pronoun_said_before(text: str, qs: int) -> bool:
     """'He said that "..."': the sentence opens with a pronoun and a verb of speech."""
-    start = max(text.rfind(". ", 0, qs), text.rfind('." ', 0, qs), -1)
-    return _pronoun_said(text[start + 1:qs])
+    return _pronoun_said(text[sentence_around(text, qs)[0]:qs])
 
 
 def last_person_before(earlier: list[Mention], previous_block_person: str | None) -> str | None:

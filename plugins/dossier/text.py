@@ -5,7 +5,9 @@ at ten thousand articles would dominate the build; news prose needs only the abb
 """
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -37,12 +39,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
-def sentence_at(text: str, offset: int, spans: list[tuple[int, int]] | None = None) -> str:
-    """The sentence of `text` that contains `offset`."""
-    for start, end in spans or sentence_spans(text):
-        if start <= offset < end:
-            return text[start:end]
-    return text.strip()
+def sentence_around(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence of `text` that holds `offset` (or that ends last before it)."""
+    spans = _spans_of(text)
+    i = bisect.bisect_right(spans, (offset, len(text) + 1)) - 1
+    return spans[max(i, 0)] if spans else (0, len(text))
+
+
+@lru_cache(maxsize=64)
+def _spans_of(text: str) -> list[tuple[int, int]]:
+    """sentence_spans, kept for the few texts being read (each date of a paragraph asks for its sentence)."""
+    return sentence_spans(text)
 
 
 def _abbreviation_before(text: str, window: int, stop: int) -> bool:

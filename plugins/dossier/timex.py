@@ -18,7 +18,7 @@ import datetime as dt
 import re
 
 from .model import TimeExpression
-from .text import ABBREVIATIONS
+from .text import sentence_around
 
 # The one table of month names: read here, written by corpus.display_date.
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -569,23 +569,10 @@ def is_future(text: str, start: int, end: int) -> bool:
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause holding text[start:end]: up to the nearest sentence or clause break each side."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start) if not _abbreviation(text, m)]
-    sentence_start = ends[-1] if ends else 0
-    following = next((m for m in SENTENCE_END.finditer(text, end) if not _abbreviation(text, m)), None)
-    sentence_end = following.start() + 1 if following else len(text)
+    sentence_start, sentence_end = sentence_around(text, start)
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, sentence_start, start)), default=sentence_start)
     right = CLAUSE_BREAK.search(text, end, sentence_end)
     return left, right.start() if right else sentence_end
-
-
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
-
-
-def _abbreviation(text: str, full_stop: re.Match) -> bool:
-    """'a.m. Tuesday', 'Gen. Smith': a full stop that does not end the sentence."""
-    word = re.search(r"[\w.]+$", text[max(0, full_stop.start() - 12):full_stop.start() + 1])
-    word = word.group().lower().rstrip(".") if word else ""
-    return text[full_stop.start()] == "." and (word in ABBREVIATIONS or len(word) == 1)
 
 
 def _word_before(text: str, start: int) -> str:
