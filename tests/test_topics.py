@@ -637,7 +637,7 @@ def test_an_actors_separate_episodes_with_their_own_words_are_two_stories_and_ye
                                                                              ["m4", "m5", "m6"]]
     found = {t.name: sorted(t.articles) for t in find_topics(headlined(LAUNCHES, LAUNCHES_ENTITIES, VACCINE), Registry())}
     assert [ids for ids in found.values() if set(ids) & set(LAUNCHES)] == [["y1", "y2", "y3", "y4", "y5"]]
-    assert next(name for name, ids in found.items() if "y1" in ids).startswith("Pelion")
+    assert next(name for name, ids in found.items() if "y1" in ids) == "Pelion"  # not what one launch had
 
 
 def test_a_date_or_an_amount_is_never_a_phrase():

@@ -624,8 +624,11 @@ def _story_name(theme: Theme, analysis: Analysis) -> str:
             return entity.type not in PLACE_TYPES and not analysis.everyday(_label(entity))
         return feature in analysis.names and analysis.names_alone(feature)
 
+    def said(phrase: str) -> bool:  # by half its articles at least: what happens in one launch is not the story
+        return 2 * len(analysis.salient.get(phrase, set()) & theme.units) >= len(theme.units)
+
     actors = sorted((f for f in theme.phrases if actor(f)), key=lambda f: (-centrality(f), f))
-    common = [p for p in theme.phrases if not actor(p) and p not in analysis.entities]
+    common = [p for p in theme.phrases if not actor(p) and p not in analysis.entities and (said(p) or not actors)]
     what = _phrase_name(replace(theme, phrases=common), analysis) if common else ""
     if not actors:
         return what
