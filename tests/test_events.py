@@ -509,3 +509,11 @@ def test_the_same_action_of_one_actor_on_two_things_is_two_events():
     events = build_events([first, later], {x.id: find_events(x) for x in (first, later)}, entities, Registry())
     assert sorted((e.date, e.entities) for e in events) == [
         ("2010", ["organisation/acme", "product/kettle"]), ("2010-04", ["organisation/acme", "product/toaster"])]
+
+
+def test_what_a_statement_foretells_is_not_a_part_the_named_take_in_it():
+    foretold = "Jane Roe announced that Acme will sell the kettle in shops."
+    told = "Jane Roe announced that Acme sold the kettle in shops."
+    names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"]}
+    assert participants(foretold, names) == {foretold: [["person/jane-roe"]]}
+    assert participants(told, names) == {told: [["organisation/acme", "person/jane-roe"]]}

@@ -155,11 +155,12 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
                              status_of(text, stated, story.reference, tense(main)), summary=summarise(tokens)))
     elif story.reference is not None and (headline or _reported(main, story)):
         story.now = True
+        left_out = apart + _foretold(main)
         if tense(main) == "past" and story.day and not headline:  # told at the day the story is at
-            events.append(_draft(article_id, text, tokens, block, main, apart, story.day, "day", "stated",
+            events.append(_draft(article_id, text, tokens, block, main, left_out, story.day, "day", "stated",
                                  "happened"))
         else:
-            events.append(_draft(article_id, text, tokens, block, main, apart, story.reference.isoformat(), "day",
+            events.append(_draft(article_id, text, tokens, block, main, left_out, story.reference.isoformat(), "day",
                                  "reported", "happened"))
     told_last = stated
     for head in apart:
@@ -183,6 +184,14 @@ def _told(root, heads: dict, dated: dict):
         return root
     told = [heads[i] for i in dated if heads[i].dep_ in ("ccomp", "parataxis") and heads[i].head.i == root.i]
     return told[0] if told else root
+
+
+def _foretold(verb) -> list:
+    """What a statement tells of the future ("Roe announced that the kettle will be sold in shops"): a
+    happening of its own, not yet happened, in which the statement's speaker alone takes part."""
+    if verb.lemma_ not in SAYING:
+        return []
+    return [c for c in verb.children if c.dep_ == "ccomp" and tense(main_verb(c)) in ("future", "modal")]
 
 
 def _root(tokens):
