@@ -38,6 +38,28 @@ SHORT_MONTH_DATE = re.compile(
     r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>" + SHORT + r"),? (?P<year>(?:19|20)\d\d)"
     r"|(?P<month2>" + SHORT + r") (?P<day2>\d{1,2})(?:st|nd|rd|th)?,? (?P<year2>(?:19|20)\d\d))\b", re.IGNORECASE)
 HEADER_WINDOW = 25  # the headline is within this many blocks above the article text
+# A headline candidate's score: a line of HEADLINE_WORDS words starts at HEADLINE_BASE, plus a point for every
+# LENGTH_STEP words up to LENGTH_CAP (a headline says something: longer lines read more like one); what the
+# page says of it adds or takes away the hand-set amounts below, on the scale of that length bonus.
+HEADLINE_WORDS = (3, 30)  # fewer is a label or a name, more a paragraph
+HEADLINE_BASE = 3.0
+LENGTH_STEP, LENGTH_CAP = 5, 10
+REPEATED_BONUS = 1.5  # pages repeat their headline (title bar, breadcrumbs, share text)
+CAPITALS_PENALTY = 0.5  # a line all in capitals is a section name or a kicker more often than a headline
+BYLINE_PENALTY = 1.0  # "Luke Harding in Moscow": a byline without "By"
+COUNT_PENALTY = 1.0  # "3 Min Read", "12 photos"
+SHORT_TITLE_PENALTY = 1.5  # up to SHORT_TITLE_WORDS words all capitalised: a name or a section title
+SHORT_TITLE_WORDS = 4
+DISTANCE_PENALTY = 0.15  # per line above the text: the headline is near the text it heads
+BELOW_DATE_PENALTY = 1.0  # a line between the date line and the text is a byline or a standfirst
+DATE_LINE_REACH = 7  # lines above the text where a date line is looked for
+# A date line is short: a compact date ("2007-06-15T10:00") with at most COMPACT_DATE_LINE_WORDS words, a date
+# in words with at most DATE_LINE_WORDS (read in its first DATE_LINE_CHARS characters).
+COMPACT_DATE_LINE_WORDS, DATE_LINE_WORDS, DATE_LINE_CHARS = 8, 14, 200
+PUBLISHER_LINES = 40  # the closing source or copyright line is among the last lines of the page
+DATELINE_REACH = 2  # the dateline ("MOSCOW, June 15 --") opens the text: within this many blocks of its start
+DATE_READ_CHARS = 300  # a line's date is in its opening characters (a date line is short; a body is not)
+BODY_DATE_CHARS = 80  # in the text itself, only a date this near the start of a block dates the article
 END_PUNCTUATION = re.compile(r"[.!?;,]$")
 
 
@@ -66,8 +88,8 @@ def split_glued_captions(texts: list[str]) -> tuple[list[str], set[int]]:
 
 def read_masthead(texts: list[str], body_start: int, captions: set[int] = frozenset()) -> Masthead:
     head = Masthead()
-    dateline_at = next((i for i in range(max(0, body_start - 2), min(len(texts), body_start + 2))
-                        if DATELINE.match(texts[i])), None)
+    near = range(max(0, body_start - DATELINE_REACH), min(len(texts), body_start + DATELINE_REACH))
+    dateline_at = next((i for i in near if DATELINE.match(texts[i])), None)
     dates = _header_dates(texts, body_start)
     if dateline_at is not None:
         match = DATELINE.match(texts[dateline_at])
@@ -90,14 +112,14 @@ def read_masthead(texts: list[str], body_start: int, captions: set[int] = frozen
 
 def _header_dates(texts: list[str], body_start: int) -> list[tuple[int, str]]:
     """Full dates on the lines around the start of the article, nearest to it first."""
-    window = range(max(0, body_start - HEADER_WINDOW), min(len(texts), body_start + 2))
+    window = range(max(0, body_start - HEADER_WINDOW), min(len(texts), body_start + DATELINE_REACH))
     order = sorted(window, key=lambda i: (abs(i - body_start + 0.5), i))
     found = []
     for index in order:
-        text = texts[index][:300]
+        text = texts[index][:DATE_READ_CHARS]
         value = _compact_date(text) if index < body_start else None
         for expression in find_dates(text, None):
-            if expression.precision == "day" and (index < body_start or expression.start < 80):
+            if expression.precision == "day" and (index < body_start or expression.start < BODY_DATE_CHARS):
                 value = expression.value
                 break
         if value:
@@ -121,14 +143,15 @@ def _headline(texts: list[str], body_start: int, captions: set[int]) -> int | No
     page = "\n".join(texts[:body_start + 1])
     best, best_score = None, 0.0
     # the headline stands above its date line: a line between that date line and the text is a byline
-    date_line = next((p for p in range(len(header) - 1, max(-1, len(header) - 7), -1) if _is_date_line(header[p])), None)
+    date_line = next((p for p in range(len(header) - 1, max(-1, len(header) - DATE_LINE_REACH), -1)
+                      if _is_date_line(header[p])), None)
     for position, text in enumerate(header):
         score = _headline_score(text, page)
         if score <= 0 or offset + position in captions:
             continue
-        score -= 0.15 * (len(header) - position)  # nearer the text is likelier
+        score -= DISTANCE_PENALTY * (len(header) - position)
         if date_line is not None and position > date_line:
-            score -= 1.0
+            score -= BELOW_DATE_PENALTY
         if score > best_score:
             best, best_score = offset + position, score
     return best
@@ -136,23 +159,23 @@ def _headline(texts: list[str], body_start: int, captions: set[int]) -> int | No
 
 def _headline_score(text: str, page: str) -> float:
     words = text.split()
-    if not 3 <= len(words) <= 30 or END_PUNCTUATION.search(text) or BYLINE.search(text) or text[0].islower():
+    if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or END_PUNCTUATION.search(text) or BYLINE.search(text) or text[0].islower():
         return 0.0
     if DATELINE.match(text) or _is_date_line(text) or "|" in text or text.endswith(":"):
         return 0.0
     if FURNITURE.match(text) or CREDIT_AT_END.search(text) or SECTION_TRAIL.match(text):
         return 0.0  # a trail of section names stands above the headline, it is not one
-    score = 3.0 + min(len(words), 10) / 5
+    score = HEADLINE_BASE + min(len(words), LENGTH_CAP) / LENGTH_STEP
     if page.count(text) > 1:
-        score += 1.5  # pages repeat their headline (title bar, breadcrumbs, share text)
+        score += REPEATED_BONUS
     if text.isupper():
-        score -= 0.5
+        score -= CAPITALS_PENALTY
     if NAME_IN_PLACE.match(text):
-        score -= 1.0  # "Luke Harding in Moscow": a byline without "By"
+        score -= BYLINE_PENALTY
     if re.match(r"\d+ ", text):
-        score -= 1.0  # "3 Min Read", "12 photos"
-    if sum(w[0].isupper() for w in words) == len(words) and len(words) <= 4:
-        score -= 1.5  # a name or a section title rather than a headline
+        score -= COUNT_PENALTY
+    if sum(w[0].isupper() for w in words) == len(words) and len(words) <= SHORT_TITLE_WORDS:
+        score -= SHORT_TITLE_PENALTY
     return score
 
 
@@ -178,18 +201,18 @@ def _compact_date(text: str) -> str | None:
 
 
 def _is_date_line(text: str) -> bool:
-    if DATE_LINE_OPENING.match(text) or _compact_date(text) and len(text.split()) <= 8:
+    if DATE_LINE_OPENING.match(text) or _compact_date(text) and len(text.split()) <= COMPACT_DATE_LINE_WORDS:
         return True
-    expressions = find_dates(text[:200], None)
-    return bool(expressions) and len(text.split()) <= 14
+    expressions = find_dates(text[:DATE_LINE_CHARS], None)
+    return bool(expressions) and len(text.split()) <= DATE_LINE_WORDS
 
 
 def _publisher(texts: list[str]) -> str | None:
-    for text in reversed(texts[-40:]):
+    for text in reversed(texts[-PUBLISHER_LINES:]):
         match = SOURCE_LINE.match(text)
         if match:
             return match["agency"]
-    for text in reversed(texts[-40:]):
+    for text in reversed(texts[-PUBLISHER_LINES:]):
         match = COPYRIGHT_HOLDER.search(text)
         if match and not match["holder"].lower().startswith("all rights"):
             return match["holder"].strip()
