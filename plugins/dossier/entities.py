@@ -101,13 +101,19 @@ def _refer(span: Stretch, last: Candidate | None, b: int, scanner: BlockScanner,
     return last
 
 
+TITLE_CASE_WORDS = (3, 25)  # a line of fewer words is a label, of more a paragraph, whatever its capitals
+TITLE_CASE_SHARE = 0.9  # capitalised words of a line in Title Case: all but a few short ones ("of", "a")
+TITLE_CASE_OPEN_SHARE = 0.7  # enough for a line that does not end as a sentence does
+
+
 def _title_case(text: str) -> bool:
     """A line in Title Case or CAPITALS ("Analysts Say New Arms Race Unlikely") reads like a headline."""
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    if len(words) < 3 or len(words) > 25:
+    if not TITLE_CASE_WORDS[0] <= len(words) <= TITLE_CASE_WORDS[1]:
         return False
     share = sum(w[0].isupper() for w in words) / len(words)
-    return share >= 0.9 or (share > 0.7 and not text.rstrip().endswith((".", '."', ".”")))
+    ends_as_sentence = text.rstrip().endswith((".", '."', ".”"))
+    return share >= TITLE_CASE_SHARE or (share > TITLE_CASE_OPEN_SHARE and not ends_as_sentence)
 
 
 def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> dict[str, Acronym]:

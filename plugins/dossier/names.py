@@ -36,6 +36,12 @@ COMPASS = frozenset("north south east west central eastern western northern sout
 LOWER_BODIES = frozenset("ministry department office parliament duma army navy".split())
 FUNCTION_WORDS = frozenset("a an and or but its his her their our is was has had will would said".split())
 SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-case meeting word
+ACRONYM_LETTERS = 8  # capitals longer than this are a shouted word, not an acronym
+DATELINE_CAPITALS = 4  # a place in capitals opening a dateline ("BAGHDAD (AP)") has at least this many letters
+LOWER_BODY_WORDS = 3  # "state department", "foreign affairs ministry": a body named in lower case is short
+NAME_CAPITALS = 4  # a person's name has at most this many capitalised words ("Jaap de Hoop Scheffer")
+APPOSITION_WORDS = 6  # ", the EU border agency,": an apposition that types a name is short
+POSSESSIVE_REACH = 5  # words after a speaker in which "its" or "his" says what it is ("X said its profits")
 # Item.evidence, what the words around an open item say of it: a type ("person": it speaks, "X said"; "place":
 # after "in"; "organisation": "X said its ..."), OWNER ("Bush's adviser": someone's, so a person), or "".
 OWNER = "owner"
@@ -130,7 +136,7 @@ class BlockScanner:
                 i += 1  # most words: lower case, nothing starts here
                 continue
             hit = self.gaz.match(self.keys, i) if tok.upper or tok.text[0].isdigit() else None
-            if not hit and tok.upper and len(tok.text) > 3 and tok.caps:  # a dateline: "BAGHDAD (AP)"
+            if not hit and tok.upper and len(tok.text) >= DATELINE_CAPITALS and tok.caps:  # a dateline: "BAGHDAD (AP)"
                 hit = self.gaz.match([tok.key.lower()], 0)
                 hit = (i + 1, hit[1]) if hit else None
             if tok.key in COMPASS and tok.cap and i + 1 < n and self.tight_word(i):
@@ -198,7 +204,7 @@ class BlockScanner:
 
     def lower_body(self, j: int) -> int:
         """The end of a body named in lower case after a country: "state department", "foreign ministry"."""
-        for x in range(j, min(j + 3, len(self.toks))):
+        for x in range(j, min(j + LOWER_BODY_WORDS, len(self.toks))):
             t = self.toks[x]
             if not t.text.isalpha() or not t.text.islower() or t.key in CONNECTORS or t.key in FUNCTION_WORDS:
                 return 0
@@ -270,7 +276,7 @@ class BlockScanner:
         if i >= k:
             return []
         if all(t.caps for t in self.toks[i:k] if t.text.isalpha()):  # capitals only
-            return [self.item(i, k, ACRONYM)] if k - i == 1 and len(self.toks[i].text) <= 8 else []
+            return [self.item(i, k, ACRONYM)] if k - i == 1 and len(self.toks[i].text) <= ACRONYM_LETTERS else []
         kind = self.gaz.keywords.get(self.keys[k - 1])
         joint = next((x for x in range(i + 1, k) if self.keys[x] in CONNECTORS and self.toks[x].text.islower()), 0)
         if joint and not self.has_keyword(i, joint) and self.keys[joint - 1] not in self.gaz.role_words:
@@ -371,7 +377,7 @@ class BlockScanner:
                 end = x
                 while end > start and (self.keys[end - 1] in PARTICLES or self.toks[end - 1].text == "-"):
                     end -= 1
-                if sum(1 for tok in self.toks[start:end] if tok.text[0].isupper()) <= 4:
+                if sum(1 for tok in self.toks[start:end] if tok.text[0].isupper()) <= NAME_CAPITALS:
                     pieces.append((start, end))
                 start = None
         return pieces
@@ -389,7 +395,7 @@ class BlockScanner:
         keys, n = self.keys, len(self.keys)
         if b + 2 >= n or keys[b] != "," or keys[b + 1] not in ("the", "a", "an"):
             return None
-        for end in range(b + 2, min(n, b + 8)):
+        for end in range(b + 2, min(n, b + 2 + APPOSITION_WORDS)):
             if keys[end] in (",", ".", ";"):
                 kind = self.gaz.keywords.get(keys[end - 1])
                 return kind if kind in ("organisation", "event", "treaty") else None
@@ -412,7 +418,7 @@ class BlockScanner:
 
     def pronoun_after(self, b: int) -> str:
         """The first possessive in the few words after a name that speaks: "X said its profits"."""
-        for key in self.keys[b:b + 5]:
+        for key in self.keys[b:b + POSSESSIVE_REACH]:
             if key == "its":
                 return "it"
             if key in ("his", "her"):
