@@ -517,3 +517,14 @@ def test_what_a_statement_foretells_is_not_a_part_the_named_take_in_it():
     names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"]}
     assert participants(foretold, names) == {foretold: [["person/jane-roe"]]}
     assert participants(told, names) == {told: [["organisation/acme", "person/jane-roe"]]}
+
+
+def test_the_one_a_dated_clause_describes_takes_part_in_it():
+    born = "Jane Roe, born in Leeds on 3 May 1950, founded Acme in 1976."
+    names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"], "place/leeds": ["Leeds"],
+             "organisation/initech": ["Initech"]}
+    assert participants(born, names) == {born: [["person/jane-roe", "place/leeds"],  # by date: 1950 first
+                                                ["organisation/acme", "person/jane-roe"]]}
+    bought = "In 1986 Jane Roe bought Initech, which Acme acquired in 2005."
+    assert participants(bought, names) == {bought: [["organisation/initech", "person/jane-roe"],
+                                                    ["organisation/acme", "organisation/initech"]]}

@@ -116,13 +116,14 @@ def _range(preposition) -> bool:
                for c in (*preposition.children, *preposition.head.children))
 
 
-def stretches(tokens, left_out=()) -> list[Stretch]:
+def stretches(tokens, left_out=(), head=None) -> list[Stretch]:
     """The character ranges of the clause's argument positions among `tokens` (in order): without the
     subtrees of `left_out` heads (clauses told apart), nor those of words that only describe a noun
-    (a participle or relative clause, an adjective): what is named there does not take part."""
-    skipped = {t.i for head in left_out for t in head.subtree}
+    (a participle or relative clause, an adjective): what is named there does not take part, unless
+    that clause is the one told (`head`)."""
+    skipped = {t.i for left in left_out for t in left.subtree}
     for token in tokens:
-        if token.dep_ in DESCRIBING:
+        if token.dep_ in DESCRIBING and (head is None or token.i != head.i):
             skipped |= {t.i for t in token.subtree}
     out: list[Stretch] = []
     for token in tokens:

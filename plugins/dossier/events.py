@@ -36,6 +36,7 @@ STOPWORDS = frozenset(
     "today tonight yesterday tomorrow last next week month year day ago earlier later early late "
     "mid".split())
 # Tenses that tell news as just happened or happening in the article's own time.
+DESCRIBING_CLAUSE = frozenset(("acl", "relcl"))  # a clause describing a noun: "born in 1955", "which Acme bought"
 REPORTED_TENSES = frozenset(("past", "perfect", "present"))
 HEADLINE_WORDS = 3  # a headline without a verb ("Apple iPhone launch") tells a happening when this long
 RECENT_DAYS = 45
@@ -166,11 +167,13 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
     for head in apart:
         own = _closest(dated[head.i], head)
         subtree = {t.i for t in head.subtree}
+        if head.dep_ in DESCRIBING_CLAUSE:  # "Roe, born in 1955, ...": the one described takes part
+            subtree |= set(range(head.head.left_edge.i, head.head.i + 1))
         clause = [t for t in tokens if t.i in subtree]
         verb = main_verb(head)
         events.append(_draft(article_id, text, clause, block, verb, [h for h in apart if h.i != head.i and h.i in subtree],
                              own.value, own.precision, "stated", status_of(text, own, story.reference, tense(verb)),
-                             whole=tokens))
+                             whole=tokens, head=head))
         told_last = own if told_last is None or own.start > told_last.start else told_last
     if told_last is not None:  # "... and in 1984 the Mac was released. One year later ...": from 1984
         story.anchor = told_last.value
@@ -230,7 +233,8 @@ def _distance(token, head) -> int:
 
 
 def _draft(article_id: str, sentence: str, tokens: list, block: int | None, verb, apart: list, date: str,
-           precision: str, dated: str, status: str, whole: list | None = None, summary: str | None = None) -> Event:
+           precision: str, dated: str, status: str, whole: list | None = None, summary: str | None = None,
+           head=None) -> Event:
     if summary is None and whole is None:
         summary = summarise(tokens)
     elif summary is None and _stands_alone(verb):  # a clause told apart: without its "as", "that", "and"
@@ -241,7 +245,7 @@ def _draft(article_id: str, sentence: str, tokens: list, block: int | None, verb
     return Event(
         id=event_id(date, summary), date=date, precision=precision, status=status, summary=summary,
         sources=[Source(article_id, sentence)], dated=dated, action=verb.lemma_.lower(),
-        clauses=[Clause(block, stretches(tokens, apart), references([t for t in tokens if t.i not in told_apart]),
+        clauses=[Clause(block, stretches(tokens, apart, head), references([t for t in tokens if t.i not in told_apart]),
                         qualifiers(tokens))],
     )
 
