@@ -43,6 +43,22 @@ class SeedWork:
     roles: list[RoleStatement] = field(default_factory=list)  # who holds, left or takes which role
     relations: list[RelationStatement] = field(default_factory=list)
 
+    def give_id(self, article_id: str) -> None:
+        """Give the article its dossier-wide unique id, everywhere above that records it (a field added
+        here that holds the id must be patched too: tests/test_pipeline.py finds any old id left)."""
+        if self.article.id == article_id:
+            return
+        self.article.id = article_id
+        for candidate in self.candidates:
+            candidate.mention.article = article_id
+        for event in self.events:
+            for source in event.sources:
+                source.article = article_id
+        if self.phrases:
+            self.phrases.article = article_id
+        for statement in [*self.roles, *self.relations]:
+            statement.article = article_id
+
 
 def build_dossier(paths: list[str | Path], registry: Registry | None = None,
                   cache: Cache | None = None, folders: tuple[str, ...] = (),
@@ -68,7 +84,7 @@ def seed_works(paths: list[str], registry: Registry, cache: Cache, problems: lis
     used_ids: set[str] = set()
     works, entries = [], []
     for seed, work, entry in analyse_seeds(seeds, repeated, registry, cache, problems, model):
-        rename(work, unique_id(work.article.id or Path(seed.path).stem, used_ids))
+        work.give_id(unique_id(work.article.id or Path(seed.path).stem, used_ids))
         works.append(work)
         entries.append(entry)
         problems += [Problem(seed.path, message) for message in work.article.problems
@@ -248,22 +264,6 @@ def _run_all(function, jobs: list) -> list:
                 logger.warning("dossier: a worker process died; looking for the seed that killed it")
             alone = not alone
     return results
-
-
-def rename(work: SeedWork, article_id: str) -> None:
-    """Give a seed's article its dossier-wide unique id, everywhere the id is recorded."""
-    if work.article.id == article_id:
-        return
-    work.article.id = article_id
-    for candidate in work.candidates:
-        candidate.mention.article = article_id
-    for event in work.events:
-        for source in event.sources:
-            source.article = article_id
-    if work.phrases:
-        work.phrases.article = article_id
-    for statement in [*work.roles, *work.relations]:
-        statement.article = article_id
 
 
 def repeated_lines(texts) -> frozenset[str]:
