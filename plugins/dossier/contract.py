@@ -1,6 +1,10 @@
 """The machine-readable contract: `output/dossier.json` and `dossier inspect` print this shape."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import msgspec
+
 from .model import Dossier, Source
 
 
@@ -83,3 +87,27 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
 
 def _sources(sources: list[Source]) -> list[dict]:
     return [{"article": s.article, "sentence": s.sentence} for s in sources]
+
+
+def json_chunks(data: dict) -> Iterator[bytes]:
+    """The JSON text of `data` (to_json's), one record at a time: the bytes of
+    `json.dumps(data, ensure_ascii=False, indent=1) + "\n"` in UTF-8, encoded by msgspec (in C, about
+    nine times as fast) without ever holding the whole text."""
+    encoder = msgspec.json.Encoder()
+    yield b"{"
+    for n, (name, value) in enumerate(data.items()):
+        yield (b",\n " if n else b"\n ") + encoder.encode(name) + b": "
+        if not isinstance(value, list) or not value:
+            yield _indented(encoder.encode(value), 1)
+            continue
+        yield b"["
+        for i, record in enumerate(value):
+            yield (b",\n  " if i else b"\n  ") + _indented(encoder.encode(record), 2)
+        yield b"\n ]"
+    yield b"\n}\n" if data else b"}\n"
+
+
+def _indented(encoded: bytes, depth: int) -> bytes:
+    """One value laid out as json.dumps(indent=1) lays it out at this depth (a JSON string holds no
+    raw line break, so every line break is the layout's)."""
+    return msgspec.json.format(encoded, indent=1).replace(b"\n", b"\n" + b" " * depth)

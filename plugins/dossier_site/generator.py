@@ -4,7 +4,6 @@ sitemap.xml (under an absolute SITEURL)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
-from dossier.contract import to_json
+from dossier.contract import json_chunks, to_json
 from dossier.corpus import group_by_month
 from dossier.export import NETWORK, TABLES, export_files
 from dossier.model import CHANGE_KINDS, TYPE_FOLDERS, History
@@ -167,8 +166,7 @@ class DossierGenerator(Generator):
             writer.put(Path(self.output_path) / UPDATES_FEED, feed.encode("utf-8"))
 
     def write_json(self, writer, data: dict):
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-        writer.put(os.path.join(self.output_path, "dossier.json"), text.encode("utf-8"))
+        writer.put(os.path.join(self.output_path, "dossier.json"), json_chunks(data))
 
 
 def write_sitemap(writer, output_path: str, site_url: str) -> Path | None:

@@ -9,11 +9,13 @@ change the old site too. A page the previous build wrote and this one did not is
 """
 from __future__ import annotations
 
+import filecmp
 import io
 import json
 import logging
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from pelican.utils import sanitised_join
@@ -27,20 +29,26 @@ MANIFEST = ".dossier-manifest.json"
 MANIFEST_VERSION = 1
 
 
-def write_if_changed(path: str | Path, data: bytes) -> bool:
-    """Write `data` to `path` through a temporary file and a rename, unless the file already holds
-    exactly these bytes; True when it was written."""
+def write_if_changed(path: str | Path, data: bytes | Iterable[bytes]) -> bool:
+    """Write `data` (bytes, or chunks of them) to `path` through a temporary file and a rename, unless
+    the file already holds exactly these bytes; True when it was written."""
     path = Path(path)
-    try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
+    if isinstance(data, bytes):
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return False
+        except OSError:
+            pass
+        data = (data,)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for chunk in data:
+                out.write(chunk)
+        if path.is_file() and filecmp.cmp(temporary, path, shallow=False):  # chunks: compared once written
+            os.unlink(temporary)
+            return False
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
@@ -120,8 +128,9 @@ class IncrementalWriter(Writer):
         self._written_files.add(filename)
         return _Staged(self, filename)
 
-    def put(self, path: str | Path, data: bytes) -> None:
-        """Write one file of the site (a full path inside the output folder), if its bytes changed."""
+    def put(self, path: str | Path, data: bytes | Iterable[bytes]) -> None:
+        """Write one file of the site (a full path inside the output folder), if its bytes changed;
+        `data` may come in chunks, so that a large file is never held whole."""
         name = Path(os.path.relpath(path, self.output_path)).as_posix()
         self.pages.setdefault(name, "")
         self.rendered += 1
