@@ -155,3 +155,18 @@ def test_the_export_page_describes_every_file_and_the_overview_links_it(site):
     columns = [code.get_text() for code in page.select("table code")]
     assert columns == [c.name for t in TABLES for c in t.columns]
     assert any(a["href"].rstrip("/").endswith("export") for a in site.page("").select("main a"))
+
+
+def test_dossier_json_is_laid_out_as_json_dumps_lays_it_out(site):
+    """dossier.json is written a record at a time (contract.json_chunks): the same bytes as the whole
+    object through json.dumps, on the built dossier and on values that need escaping."""
+    import json
+    from dossier.contract import json_chunks
+
+    raw = (site.output / "dossier.json").read_bytes()
+    data = json.loads(raw)
+    assert (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode() == raw
+    odd = {"articles": [{"title": 'Quotes " and \\ slashes </script>\u2028é\x00\t', "body": [], "x": {}}],
+           "entities": [], "events": [[]], "problems": None}
+    for value in (odd, {}, data):
+        assert b"".join(json_chunks(value)) == (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode()
