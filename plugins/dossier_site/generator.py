@@ -114,7 +114,7 @@ class DossierGenerator(Generator):
             writer.write_file(f"{base}{folder}/index.html", template, self.context, relative,
                               url=f"{base}{folder}/", page_name=f"{base}{folder}",
                               chronology_type=entity_type, chronology_groups=group_by_month(events),
-                              page_inputs=inputs.chronology_page(self.index, events, entity_type))
+                              page_inputs=inputs.chronology_page(self.index, events, (entity_type,), counted=True))
 
     def generate_chronology_years(self, writer, relative):
         """Every event of one year: /chronology/<year>/ and, for a year of many, /chronology/<year>/<n>/
@@ -127,7 +127,7 @@ class DossierGenerator(Generator):
                 writer.write_file(f"{base}{page.path}index.html", template, self.context, relative,
                                   url=f"{base}{page.path}", page_name=f"{base}{page.path}".rstrip("/"),
                                   chronology_year=year, chronology_page=page, chronology_groups=group_by_month(page.events),
-                                  page_inputs=inputs.chronology_page(self.index, page.events, year, page.number, others))
+                                  page_inputs=inputs.chronology_page(self.index, page.events, (year, page.number, others), counted=False))
 
     def generate_export(self, writer, relative, data: dict):
         """/export/: the dossier as CSV tables and a GraphML network, and a page describing them."""

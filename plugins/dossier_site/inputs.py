@@ -123,13 +123,15 @@ def article_page(index: DossierIndex, page) -> tuple:
             [(e.id, e.date, e.status, e.summary) for e in index.events_by_article.get(record.id, [])])
 
 
-def chronology_page(index: DossierIndex, events: list[Event], *page: object) -> tuple:
-    """theme/templates/chronology.html for a year's page or one type's: the filters' counts (every
-    event's, each type's, each year's), whether the chronology lists only the main events, what the
-    page itself says (`page`: its year and number and the year's other pages, or its type) and its rows."""
-    return (len(index.chronology), len(index.chronology_shown),
-            [(entity_type, len(found)) for entity_type, found in index.events_by_type.items()],
-            [(year, len(found)) for year, found in index.chronology_by_year.items()], page, timeline_page(index, events))
+def chronology_page(index: DossierIndex, events: list[Event], page: tuple, counted: bool) -> tuple:
+    """theme/templates/chronology.html for a year's page or one type's: what the page says of itself
+    (`page`: its year, its number and the year's pages, or its type), the years, its rows and, when
+    `counted` (a type's page; a year's page shows no count), the filters' counts and whether the
+    chronology lists only the main events."""
+    counts = (len(index.chronology), len(index.chronology_shown),
+              [(entity_type, len(found)) for entity_type, found in index.events_by_type.items()],
+              [len(found) for found in index.chronology_by_year.values()]) if counted else None
+    return page, list(index.chronology_by_year), counts, timeline_page(index, events)
 
 
 def tag_page(index: DossierIndex, tag, articles: list) -> tuple:
