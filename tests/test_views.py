@@ -1,7 +1,7 @@
 """The layouts the theme draws as SVG: the relationship graph, the timeline strip, chronology groups."""
 from dossier.corpus import group_by_month
 from dossier.model import Entity, Event, Mention
-from dossier.views import (ENTITY_TYPES, events_of_type, recent_and_upcoming, relation_graph, short_label,
+from dossier.views import (ENTITY_TYPES, Paged, events_of_type, paged, recent_and_upcoming, relation_graph, short_label,
                            timeline_strip)
 
 
@@ -145,3 +145,14 @@ def test_a_year_of_many_events_has_several_pages_and_the_main_page_stays_one_pag
     assert len(index.chronology_shown) <= PAGE_EVENTS
     small = DossierIndex(Dossier(articles=articles[:3], events=events[:6]))
     assert small.chronology_shown == small.chronology  # a small dossier lists everything
+
+
+def test_long_lists_are_paged_from_the_oldest_so_that_a_new_item_leaves_full_pages_alone():
+    assert paged([], 3) == Paged([], []) and paged([1, 2], 3) == Paged([1, 2], [])
+    assert paged(list(range(1, 6)), 3) == Paged([1, 2, 3, 4, 5], [])  # fewer than two pages: all on one
+    six = paged(list(range(1, 7)), 3)
+    assert six == Paged([4, 5, 6], [[1, 2, 3]])
+    for count in range(7, 12):  # each new item joins the latest, until they fill a page of their own
+        longer = paged(list(range(1, count + 1)), 3)
+        assert longer.earlier[:len(six.earlier)] == six.earlier and 3 <= len(longer.latest) < 6
+        assert [n for page in longer.earlier for n in page] + longer.latest == list(range(1, count + 1))

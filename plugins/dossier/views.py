@@ -182,13 +182,22 @@ def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
     return Strip(marks, ticks, width, 64, events[0].date, events[-1].date, len(events))
 
 
-def paged(items: list, size: int, newest_last: bool = False) -> list[list]:
-    """`items` in pages of at most `size`, at least one page. With `newest_last` (a timeline, oldest
-    first), the first page holds the last `size` items and each next page the ones before, each page
-    keeping the items' order."""
-    if not newest_last:
-        return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
-    return [items[max(0, end - size):end] for end in range(len(items), 0, -size)] or [[]]
+@dataclass
+class Paged:
+    """A long list cut for pages: the latest items, on the page itself, and the earlier ones on
+    further pages numbered from the oldest (`earlier[0]` is page 1)."""
+
+    latest: list
+    earlier: list[list]
+
+
+def paged(items: list, size: int) -> Paged:
+    """`items` (oldest first) as the latest ones and earlier pages of exactly `size`, from the oldest:
+    a new item changes the latest ones only, and a further page, once full, stays as it is (paged from
+    the newest, every page shifted by one item at each new one). The latest are the last `size` items
+    and up to `size - 1` more, the ones that do not yet fill a page of their own."""
+    pages = max(0, len(items) // size - 1)
+    return Paged(items[pages * size:], [items[start:start + size] for start in range(0, pages * size, size)])
 
 
 def events_of_type(events: list[Event], entities: dict[str, Entity], entity_type: str) -> list[Event]:

@@ -54,26 +54,27 @@ class DossierGenerator(Generator):
 
     def generate_entities(self, writer, relative):
         """An entity's page holds its latest events and the articles that mention it most recently;
-        the rest are on further pages (/<entity>/timeline/<n>/, /<entity>/mentions/<n>/), so that no
-        page grows with the dossier."""
+        the earlier ones are on further pages numbered from the oldest (/<entity>/timeline/<n>/,
+        /<entity>/mentions/<n>/), so that no page grows with the dossier and a full page never changes."""
         template, more = self.get_template("entity"), self.get_template("entity_more")
         settings = dossier_settings(self.settings)
         for entity in self.index.dossier.entities:
             events = self.index.events_by_entity.get(entity.id, [])
-            timeline = views.paged(events, settings["timeline_per_page"], newest_last=True)
-            mentions = views.paged(self.index.mentions_in(entity), settings["mentions_per_page"])
-            event_pages = {event.id: n for n, page in enumerate(timeline, 1) for event in page if n > 1}
+            timeline = views.paged(events, settings["timeline_per_page"])
+            mentions = views.paged(self.index.mentions_in(entity)[::-1], settings["mentions_per_page"])
+            event_pages = {event.id: n for n, page in enumerate(timeline.earlier, 1) for event in page}
             name = entity.url + "index.html"
             page_inputs = inputs.entity_page(self.index, entity, timeline, mentions)
             if not writer.unchanged(name, self.context, page_inputs):
                 writer.write_file(name, template, self.context, relative, url=entity.url, entity=entity,
                                   page_name=entity.url, graph=views.relation_graph(entity, self.index.related(entity.id)),
-                                  strip=views.timeline_strip(events), timeline=timeline[0], timeline_pages=len(timeline),
-                                  event_pages=event_pages, mentions=mentions[0], mention_pages=len(mentions),
+                                  strip=views.timeline_strip(events), timeline=timeline.latest,
+                                  timeline_pages=len(timeline.earlier), event_pages=event_pages,
+                                  mentions=mentions.latest[::-1], mention_pages=len(mentions.earlier),
                                   page_inputs=page_inputs)
-            for part, pages, cards in (("timeline", timeline, inputs.timeline_page),
-                                       ("mentions", mentions, inputs.mentions_page)):
-                for n, items in enumerate(pages[1:], 2):
+            for part, pages, cards in (("timeline", timeline.earlier, inputs.timeline_page),
+                                       ("mentions", [page[::-1] for page in mentions.earlier], inputs.mentions_page)):
+                for n, items in enumerate(pages, 1):  # mentions newest first, as on the entity's page
                     url = f"{entity.url}{part}/{n}/"
                     writer.write_file(url + "index.html", more, self.context, relative, url=url, entity=entity,
                                       page_name=url, part=part, page=n, pages=len(pages), items=items,

@@ -80,7 +80,7 @@ def event_card(index: DossierIndex, event: Event) -> tuple:
             index.chronology_paths.get(event.id), views.expected_as_of(event, index.articles, index.date_span[1]))
 
 
-def entity_page(index: DossierIndex, entity: Entity, timeline: list[list[Event]], mentions: list[list]) -> tuple:
+def entity_page(index: DossierIndex, entity: Entity, timeline: views.Paged, mentions: views.Paged) -> tuple:
     """theme/templates/entity.html: the entity's record but its mentions (their count, and the first
     page of them), its related entities, the timeline strip of all its events and their first page,
     the quotes' sources, and its key facts: the bodies, people and relations they link."""
@@ -94,8 +94,9 @@ def entity_page(index: DossierIndex, entity: Entity, timeline: list[list[Event]]
     cited = {q.article for q in entity.quotes} | {s.article for f in facts for s in f.sources}
     return (replace(entity, mentions=[]), len(entity.mentions), len(entity.articles),
             [(entity_card(other), n) for other, n in index.related(entity.id)],
-            [(n, event.id, event.date, event.status, event.summary) for n, page in enumerate(timeline)
-             for event in page], timeline_page(index, timeline[0]), mentions_page(index, mentions[0]), len(mentions),
+            [(n, event.id, event.date, event.status, event.summary, bool(event.conflicts))
+             for n, page in enumerate([timeline.latest, *timeline.earlier]) for event in page],
+            timeline_page(index, timeline.latest), mentions_page(index, mentions.latest), len(mentions.earlier),
             [article_card(index.articles[a]) for a in sorted(cited) if a in index.articles],
             people, incoming, [entity_card(index.entities[e]) for e in sorted(linked) if e in index.entities])
 
