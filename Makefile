@@ -33,7 +33,8 @@ publish: $(STAMP)
 	$(BIN)/dossier build --settings publishconf.py $(if $(STRICT),--strict)
 
 # Each upload checks its settings before it builds anything. rsync --delete makes the target folder
-# the site: a folder on this machine that holds something else (no dossier.json) is refused.
+# the site: a folder on this machine that holds something else (no dossier.json) is refused. The
+# build's manifest (what each page was drawn from, for the next build) is not published.
 RSYNC_TARGET = $(if $(SSH_HOST),$(if $(SSH_USER),$(SSH_USER)@)$(SSH_HOST):)$(SSH_TARGET_DIR)
 rsync_upload: $(STAMP)
 	@test -n "$(SSH_TARGET_DIR)" || { echo "make rsync_upload: SSH_TARGET_DIR is not set: the folder the site goes to," \
@@ -45,7 +46,7 @@ rsync_upload: $(STAMP)
 	  echo "make rsync_upload: $(SSH_TARGET_DIR) holds files but no dossier.json: it is not a published dossier," \
 	    "and rsync --delete would remove them; give an empty or new folder" >&2; exit 2; fi
 	@$(MAKE) --no-print-directory publish
-	rsync -e "ssh -p $(SSH_PORT)" -rvzc --delete output/ "$(RSYNC_TARGET)"
+	rsync -e "ssh -p $(SSH_PORT)" -rvzc --delete --delete-excluded --exclude /.dossier-manifest.json output/ "$(RSYNC_TARGET)"
 
 github: $(STAMP)
 	@git rev-parse --git-dir >/dev/null 2>&1 || { echo "make github: $(CURDIR) is not a git repository:" \

@@ -113,6 +113,7 @@ def test_rsync_upload_to_a_folder_on_this_machine(project, tmp_path):
     assert run.returncode == 0, run.stderr
     assert broken_links(www, PUBLIC_URL) == []
     assert f"<loc>{PUBLIC_URL}/articles/</loc>" in (www / "sitemap.xml").read_text(encoding="utf-8")
+    assert (project / "output" / ".dossier-manifest.json").is_file() and not (www / ".dossier-manifest.json").exists()
     (www / "stale.html").write_text("a page the site no longer has")
     run = make(project, "rsync_upload", SITEURL=PUBLIC_URL, SSH_TARGET_DIR=str(www))  # a dossier: replaced
     assert run.returncode == 0, run.stderr
