@@ -1,10 +1,12 @@
-"""Benchmark: the corpus steps after the per-seed analysis (entities, roles, events, topics), step by step.
+"""Benchmark: the pipeline around the per-seed analysis at N synthetic seeds, corpus step by step.
 
 The per-seed work of the synthetic seeds (bench/generate.py) is computed once and kept in WORK as
-MessagePack, whatever the code version, so the corpus steps can be timed again after each change
-to them without redoing the analysis (delete the file after changing the per-seed stages).
-Prints the CPU seconds (of this process: the machine is shared) of each step, a cold corpus build, the rebuild with no change (the corpus result
-reused) and the rebuild after one new seed; with --profile, the cProfile of a cold corpus build.
+MessagePack, whatever the code version, then put in a fresh cache under the entries this code gives
+the seeds, so the corpus steps can be timed again after each change without redoing the analysis
+(delete the file after changing the per-seed stages). Prints the CPU seconds (of this process: the
+machine is shared) of `build_dossier` and of each corpus step for a build whose corpus steps run
+(cold), the rebuild with no change and the rebuild after one new seed, with a digest of what the
+corpus steps made; with --profile, the cProfile of the cold one.
 
     python bench/corpus.py [--seeds 300] [--work /tmp/dossier-corpus] [--profile FILE]
 """
@@ -15,8 +17,8 @@ import cProfile
 import hashlib
 import os
 import pstats
-import tempfile
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from contextlib import contextmanager
@@ -31,7 +33,6 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from dossier import cache as cache_module, entities, events, facts, pipeline, topics  # noqa: E402
 from dossier.cache import Cache, NoCache  # noqa: E402
-from dossier.model import Dossier  # noqa: E402
 from dossier.registry import Registry  # noqa: E402
 
 STEPS = {"entities.resolve": (entities, "resolve"), "facts.attach": (facts, "attach"),
@@ -47,9 +48,19 @@ def seed_works(seeds: Path, count: int, work: Path) -> list[pipeline.SeedWork]:
             return decoder.decode(stored.read_bytes())[:count]
     stored = work / f"works-{count}.msgpack"
     paths = sorted(str(p) for p in seeds.glob("*.txt"))[:count]
-    works, _ = pipeline.seed_works(paths, Registry(), NoCache(), [])
+    problems: list = []
+    seeds_read = pipeline.read_seeds(paths, NoCache(), problems)
+    works = pipeline.seed_works(seeds_read, pipeline.seed_entries(seeds_read, Registry()), NoCache(), problems)
     stored.write_bytes(msgspec.msgpack.encode(works))
     return works
+
+
+def fill_cache(cache: Cache, paths: list[str], works: list[pipeline.SeedWork]) -> None:
+    """Each seed's stored work under the entry this code gives it, for `paths` and for all but the last."""
+    seeds = pipeline.read_seeds(paths, cache, [])
+    for count in (len(paths) - 1, len(paths)):
+        for seed, entry, work in zip(seeds, pipeline.seed_entries(seeds[:count], Registry()), works):
+            cache.put(entry.key, work, seed.text)
 
 
 @contextmanager
@@ -73,16 +84,14 @@ def timed(seconds: dict[str, float]):
             setattr(module, attribute, originals[name])
 
 
-def corpus(works: list[pipeline.SeedWork], cache: Cache) -> tuple[float, dict[str, float], str]:
-    """Seconds of the corpus steps over these works (through the corpus cache), in all and by step,
-    and a digest of what they made (the same before and after a change that only makes them faster)."""
+def build(paths: list[str], folder: Path) -> tuple[float, dict[str, float], str]:
+    """CPU seconds of `build_dossier` over these seeds (their work in the cache), in all and by corpus
+    step, and a digest of what the corpus steps made (the same before and after a change that only makes
+    them faster)."""
     seconds: dict[str, float] = defaultdict(float)
-    dossier = Dossier(articles=[w.article for w in works])
-    entries = [w.article.id for w in works]  # stands for the seeds' cache entries: one per seed
     with timed(seconds):
         start = time.process_time()
-        pipeline.assemble(dossier, works, entries, Registry(), {Path(w.article.source_file).name for w in works},
-                          cache)
+        dossier = pipeline.build_dossier(paths, Registry(), Cache(folder))
         total = time.process_time() - start
     made = msgspec.msgpack.encode([dossier.entities, dossier.events, dossier.topics, dossier.problems,
                                    dossier.article_phrases])
@@ -100,27 +109,23 @@ def main() -> None:
         generate(seeds, args.seeds + 1)
     start = time.process_time()
     works = seed_works(seeds, args.seeds + 1, args.work)
+    paths = sorted(str(p) for p in seeds.glob("*.txt"))[:args.seeds + 1]
     print(f"{args.seeds} seeds (+1), load {os.getloadavg()[0]:.1f}: per-seed work in "
           f"{time.process_time() - start:.1f} s")
-    if args.profile:
-        profile = cProfile.Profile()
-        profile.enable()
-        corpus(_fresh(works[:-1]), NoCache())
-        profile.disable()
-        profile.dump_stats(args.profile)
-        pstats.Stats(str(args.profile)).sort_stats("cumulative").print_stats(40)
-        return
     with tempfile.TemporaryDirectory() as folder:
-        for name, part in (("cold", works[:-1]), ("no change", works[:-1]), ("+1 seed", works)):
-            total, seconds, digest = corpus(_fresh(part), Cache(folder))
+        fill_cache(Cache(folder), paths, works)
+        if args.profile:
+            profile = cProfile.Profile()
+            profile.enable()
+            build(paths[:-1], Path(folder))
+            profile.disable()
+            profile.dump_stats(args.profile)
+            pstats.Stats(str(args.profile)).sort_stats("cumulative").print_stats(40)
+            return
+        for name, part in (("cold", paths[:-1]), ("no change", paths[:-1]), ("+1 seed", paths)):
+            total, seconds, digest = build(part, Path(folder))
             print(f"{name:>9}: {total:6.2f} s  " + "  ".join(f"{k} {v:.2f}" for k, v in seconds.items())
                   + f"  (result {digest})")
-
-
-def _fresh(works: list[pipeline.SeedWork]) -> list[pipeline.SeedWork]:
-    """A copy of the works, as the cache gives them: the corpus steps must not see another run's changes."""
-    data = msgspec.msgpack.encode(works)
-    return msgspec.msgpack.Decoder(list[pipeline.SeedWork], dec_hook=cache_module._decode_hook).decode(data)
 
 
 if __name__ == "__main__":

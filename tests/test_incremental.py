@@ -33,17 +33,19 @@ def write_seeds(folder, count):
         (folder / f"{n:03}.txt").write_text(story(n), encoding="utf-8")
 
 
-def test_rebuild_after_one_new_seed_redoes_only_that_seed(tmp_path):
+def test_rebuild_after_one_new_seed_redoes_only_that_seed(tmp_path, monkeypatch):
+    analysed = []
+    monkeypatch.setattr(pipeline, "analyse_seed", lambda job, real=pipeline.analyse_seed: (
+        analysed.append(job[0].path), real(job))[1])
     seeds = tmp_path / "seeds"
     write_seeds(seeds, 3)
-    first = Cache(tmp_path / "cache")
-    build_dossier(sorted(seeds.glob("*.txt")), cache=first)
-    assert first.hits == 0 and first.misses == 7  # read + analysis for each seed, and the corpus steps
+    build_dossier(sorted(seeds.glob("*.txt")), cache=Cache(tmp_path / "cache"))
+    assert len(analysed) == 3
 
     (seeds / "004.txt").write_text(story(4), encoding="utf-8")
-    second = Cache(tmp_path / "cache")
-    dossier = build_dossier(sorted(seeds.glob("*.txt")), cache=second)
-    assert second.misses == 3 and second.hits == 6  # the new seed's two steps, the corpus steps
+    analysed.clear()
+    dossier = build_dossier(sorted(seeds.glob("*.txt")), cache=Cache(tmp_path / "cache"))
+    assert analysed == [str(seeds / "004.txt")]
     assert len(dossier.articles) == 4
 
 

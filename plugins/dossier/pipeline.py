@@ -69,49 +69,109 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     `model` names the spaCy pipeline of the language stage; nlp.ModelError says when it is missing."""
     registry, cache = registry or Registry(), cache or NoCache()
     dossier = Dossier()
-    works, entries = seed_works(sorted(map(str, paths)), registry, cache, dossier.problems, folders, model)
+    seeds = read_seeds(sorted(map(str, paths)), cache, dossier.problems, folders)
+    entries = seed_entries(seeds, registry, model)
+    seed_names = {Path(path).name for path in paths}
+    if reuse_corpus(dossier, seeds, entries, registry, seed_names, cache):
+        return dossier
+    works = seed_works(seeds, entries, cache, dossier.problems, model)
     dossier.articles = [work.article for work in works]
-    assemble(dossier, works, entries, registry, {Path(path).name for path in paths}, cache)
+    found = len(dossier.problems)
+    corpus_steps(dossier, works, registry, seed_names)
+    cache.put(corpus_key([entry.key for entry in entries], [(w.article.source_file, w.article.id) for w in works],
+                         registry, seed_names),
+              CorpusWork(dossier.entities, dossier.events, dossier.topics, dossier.problems[found:],
+                         dossier.article_entities, dossier.article_events, dossier.article_phrases),
+              "corpus")
     return dossier
 
 
-def seed_works(paths: list[str], registry: Registry, cache: Cache, problems: list[Problem],
-               folders: tuple[str, ...] = (), model: str = nlp.DEFAULT_MODEL) -> tuple[list[SeedWork], list[str]]:
-    """Every buildable seed's own work, its article under its dossier-wide unique id; and each one's
-    cache entry (whose key names what it was made from)."""
-    seeds = read_seeds(paths, cache, problems, folders)
+@dataclass
+class SeedEntry:
+    """What a seed's own work is made from besides its text, and the cache entry it is kept under."""
+
+    key: str
+    repeated: frozenset[str]  # the seed's lines that other seeds have too (site furniture)
+    override: ArticleOverride | None
+
+
+@dataclass
+class SeedArticle:
+    """A seed's cached work read for its article alone (the rest of the entry is skipped, not built):
+    all a rebuild needs of it when the corpus steps' result is reused."""
+
+    article: Article
+
+
+def seed_entries(seeds: list[SeedText], registry: Registry, model: str = nlp.DEFAULT_MODEL) -> list[SeedEntry]:
+    """Each seed's cache entry: its text, its lines shared with other seeds, its override, the model
+    (and, through the key, the code)."""
     repeated = repeated_lines(seed.text for seed in seeds)
+    entries = []
+    for seed in seeds:
+        own_repeated = frozenset(line for line in set(seed.text.split("\n")) if line in repeated)
+        override = registry.override_for(seed.path)
+        entries.append(SeedEntry(key("seed", seed.text, sorted(own_repeated), override, nlp.version(model)),
+                                 own_repeated, override))
+    return entries
+
+
+def seed_works(seeds: list[SeedText], entries: list[SeedEntry], cache: Cache, problems: list[Problem],
+               model: str = nlp.DEFAULT_MODEL) -> list[SeedWork]:
+    """Every analysable seed's own work, its article under its dossier-wide unique id."""
+    analysed = analyse_seeds(seeds, entries, cache, problems, model)
+    ids = admit([(seed, work.article) for seed, work in analysed], problems)
+    for (_, work), article_id in zip(analysed, ids):
+        work.give_id(article_id)
+    return [work for _, work in analysed]
+
+
+def admit(analysed: list[tuple[SeedText, Article]], problems: list[Problem]) -> list[str]:
+    """Each article's dossier-wide unique id; what the cleaner noticed, and an article without text, are
+    problems of its seed."""
     used_ids: set[str] = set()
-    works, entries = [], []
-    for seed, work, entry in analyse_seeds(seeds, repeated, registry, cache, problems, model):
-        work.give_id(unique_id(work.article.id or Path(seed.path).stem, used_ids))
-        works.append(work)
-        entries.append(entry)
-        problems += [Problem(seed.path, message) for message in work.article.problems
-                     if message not in seed.problems]  # what the cleaner noticed
-        if not work.article.body:
+    ids = []
+    for seed, article in analysed:
+        ids.append(unique_id(article.id or Path(seed.path).stem, used_ids))
+        problems += [Problem(seed.path, message) for message in article.problems
+                     if message not in seed.problems]
+        if not article.body:
             problems.append(Problem(seed.path, "no article text was found"))
-    return works, entries
+    return ids
 
 
-def assemble(dossier: Dossier, works: list[SeedWork], entries: list[str], registry: Registry, seed_names: set[str],
-             cache: Cache) -> None:
-    """The corpus steps over the works, or their result as the cache has it when nothing they draw from
-    changed: each seed's cached work (its entry's key names the seed's text, settings and the code) with
-    the file and article id it was given, the registry, the seed files present."""
-    entry = key("corpus", entries, [(w.article.source_file, w.article.id) for w in works], registry,
-                sorted(seed_names))
-    stored = cache.get(entry, CorpusWork, entry)
-    if stored is None:
-        found = len(dossier.problems)
-        corpus_steps(dossier, works, registry, seed_names)
-        cache.put(entry, CorpusWork(dossier.entities, dossier.events, dossier.topics, dossier.problems[found:],
-                                    dossier.article_entities, dossier.article_events, dossier.article_phrases), entry)
-        return
-    dossier.entities, dossier.events, dossier.topics = stored.entities, stored.events, stored.topics
-    dossier.problems += stored.problems
-    dossier.article_entities, dossier.article_events = stored.article_entities, stored.article_events
-    dossier.article_phrases = stored.article_phrases
+def corpus_key(entries: list[str], articles: list[tuple[str, str]], registry: Registry, seed_names: set[str]) -> str:
+    """The cache entry of the corpus steps' result: what they draw from is each seed's cached work (its
+    entry's key names the seed's text, settings and the code) with the file and article id it was given,
+    the registry and the seed files present."""
+    return key("corpus", entries, articles, registry, sorted(seed_names))
+
+
+def reuse_corpus(dossier: Dossier, seeds: list[SeedText], entries: list[SeedEntry], registry: Registry,
+                 seed_names: set[str], cache: Cache) -> bool:
+    """Fill the dossier from the cache when every seed's work and the corpus steps' result are there for
+    exactly these inputs (a rebuild with nothing changed): only the articles are read of the seeds' work."""
+    articles = []
+    for seed, entry in zip(seeds, entries):
+        stored = cache.get(entry.key, SeedArticle, seed.text)
+        if stored is None:
+            return False  # a seed to analyse: the corpus steps run again
+        stored.article.source_file = seed.path
+        articles.append(stored.article)
+    problems: list[Problem] = []
+    ids = admit(list(zip(seeds, articles)), problems)
+    corpus = cache.get(corpus_key([entry.key for entry in entries], list(zip((s.path for s in seeds), ids)),
+                                  registry, seed_names), CorpusWork, "corpus")
+    if corpus is None:
+        return False
+    for article, article_id in zip(articles, ids):
+        article.id = article_id
+    dossier.articles = articles
+    dossier.problems += problems + corpus.problems
+    dossier.entities, dossier.events, dossier.topics = corpus.entities, corpus.events, corpus.topics
+    dossier.article_entities, dossier.article_events = corpus.article_entities, corpus.article_events
+    dossier.article_phrases = corpus.article_phrases
+    return True
 
 
 def corpus_steps(dossier: Dossier, works: list[SeedWork], registry: Registry, seed_names: set[str]) -> None:
@@ -173,35 +233,28 @@ def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
     return seeds
 
 
-def analyse_seeds(seeds: list[SeedText], repeated: frozenset[str], registry: Registry,
-                  cache: Cache, problems: list[Problem],
-                  model: str = nlp.DEFAULT_MODEL) -> list[tuple[SeedText, SeedWork, str]]:
-    """Each seed's own work and its cache entry, from the cache or computed (on every core when there
-    are many to do).
+def analyse_seeds(seeds: list[SeedText], entries: list[SeedEntry], cache: Cache, problems: list[Problem],
+                  model: str = nlp.DEFAULT_MODEL) -> list[tuple[SeedText, SeedWork]]:
+    """Each seed's own work, from the cache or computed (on every core when there are many to do).
 
     A seed whose analysis raises is left out and named in `problems` (its traceback in the log)."""
     works: list[SeedWork | Failed | None] = []
-    entries = []
     todo = []  # (position, cache entry, job)
-    for seed in seeds:
-        own_repeated = frozenset(line for line in set(seed.text.split("\n")) if line in repeated)
-        override = registry.override_for(seed.path)
-        entry = key("seed", seed.text, sorted(own_repeated), override, nlp.version(model))
-        entries.append(entry)
-        works.append(cache.get(entry, SeedWork, seed.text))
+    for seed, entry in zip(seeds, entries):
+        works.append(cache.get(entry.key, SeedWork, seed.text))
         if works[-1] is None:
-            todo.append((len(works) - 1, entry, (seed, own_repeated, override, model)))
+            todo.append((len(works) - 1, entry.key, (seed, entry.repeated, entry.override, model)))
     for (position, entry, job), work in zip(todo, _run_all(analyse_seed, [job for _, _, job in todo])):
         if not isinstance(work, Failed):
             cache.put(entry, work, job[0].text)
         works[position] = work
     analysed = []
-    for seed, work, entry in zip(seeds, works, entries):
+    for seed, work in zip(seeds, works):
         if isinstance(work, Failed):
             problems.append(work.problem(seed.path, "analysed"))
             continue
         work.article.source_file = seed.path
-        analysed.append((seed, work, entry))
+        analysed.append((seed, work))
     return analysed
 
 
