@@ -53,9 +53,11 @@ def test_a_rebuild_with_nothing_changed_reuses_the_corpus_steps_as_they_were(tmp
     seeds = tmp_path / "seeds"
     write_seeds(seeds, 3)
     (seeds / "004.txt").write_text(OTHER, encoding="utf-8")
+    (seeds / "005.txt").write_text(story(1).replace("Khartoum", "Juba"), encoding="utf-8")  # 001's headline
     registry = Registry(path="dossier.yaml", hide_topics=["no such topic"])  # a problem the corpus steps find
     computed = build_dossier(sorted(seeds.glob("*.txt")), registry, cache=Cache(tmp_path / "cache"))
     assert computed.entities and computed.events and computed.problems
+    assert len({a.id for a in computed.articles}) == 5
     monkeypatch.setattr(pipeline, "corpus_steps", None)  # must not run
     cache = Cache(tmp_path / "cache")
     reused = build_dossier(sorted(seeds.glob("*.txt")), registry, cache=cache)
