@@ -44,6 +44,16 @@ def test_a_tie_is_dated_by_the_earlier_report():
     assert [v.value for v in merged.conflicts[0].values] == ["2021-05-03", "2021-05-02"]
 
 
+def test_a_date_the_text_states_beats_the_dates_of_reports():
+    told = "Elbonia's president signed the decree."
+    reports = [event("r1", "2021-05-03", "a1", told), event("r2", "2021-05-03", "a2", told)]
+    for report in reports:
+        report.dated = "reported"  # dated by their articles: when they told it
+    [merged] = find_conflicts(reports + [event("s", "2021-05-02", "a3", DECREE_1)], DATES)
+    assert (merged.date, merged.dated, merged.summary) == ("2021-05-02", "stated", DECREE_1)
+    assert [v.value for v in merged.conflicts[0].values] == ["2021-05-02", "2021-05-03"]
+
+
 @pytest.mark.parametrize("other, why", [
     (event("x", "2021-05-03", "a1", DECREE_2), "one article telling two dates tells two happenings"),
     (event("x", "2021-05-03", "a2", "Elbonia's president met the envoys of the pact on May 3.", action="meet"),

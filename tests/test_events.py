@@ -528,3 +528,8 @@ def test_the_one_a_dated_clause_describes_takes_part_in_it():
     bought = "In 1986 Jane Roe bought Initech, which Acme acquired in 2005."
     assert participants(bought, names) == {bought: [["organisation/initech", "person/jane-roe"],
                                                     ["organisation/acme", "organisation/initech"]]}
+
+
+def test_a_day_weeks_before_is_told_but_the_story_is_not_at_it():
+    text = "On August 1, Jane Roe resigned from the board. John Smith praised her work."
+    assert dated(text) == [("2011-08-01", "stated", "happened"), ("2011-08-25", "reported", "happened")]

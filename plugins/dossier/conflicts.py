@@ -11,7 +11,7 @@ registry's corrections. Two events are one happening told differently when
   other tells;
 - their dates, both to the day, are at most WINDOW_DAYS apart.
 They become one event with a `date` conflict listing each date and its sources, dated by the version
-with more sources (the earlier report when tied). Within one event, articles that give different
+a text states (not only its article's date), then by the one with more sources, then the earlier report. Within one event, articles that give different
 figures for the same thing ("30,000 jobs", "25,000 to 30,000 jobs") make a `figure` conflict.
 """
 from __future__ import annotations
@@ -136,7 +136,8 @@ def _merge(group: list[Event], article_dates: dict[str, str]) -> Event:
     def strength(date: str):
         articles = {s.article for e in versions[date] for s in e.sources}
         first = min(article_dates.get(a, "") or "9999" for a in articles)
-        return -len(articles), first, date
+        reported = all(e.dated == "reported" for e in versions[date])  # an article's date says when it told
+        return reported, -len(articles), first, date
 
     order = sorted(versions, key=strength)
     lead = min(versions[order[0]], key=lambda e: (-len(e.sources), e.summary))

@@ -39,11 +39,12 @@ STOPWORDS = frozenset(
 DESCRIBING_CLAUSE = frozenset(("acl", "relcl"))  # a clause describing a noun: "born in 1955", "which Acme bought"
 REPORTED_TENSES = frozenset(("past", "perfect", "present"))
 HEADLINE_WORDS = 3  # a headline without a verb ("Apple iPhone launch") tells a happening when this long
-RECENT_DAYS = 45
+RECENT_DAYS = 45  # a story told of a date this close to the article's own is still its news
+STORY_DAYS = 7  # a day this close is the day the story is told at ("Acme announced Friday ..."), as a weekday says
 # Verbs that attribute what follows: "the plant closed in 1990, officials said" tells of the closing.
 ATTRIBUTING = frozenset("say tell add note report state write explain comment".split())
 # Verbs of statement: their simple present is news of the day ("the company says", "Acme denies").
-SAYING = ATTRIBUTING | frozenset("claim announce confirm deny warn".split())  # a story told of a date this close to the article's own is still its news
+SAYING = ATTRIBUTING | frozenset("claim announce confirm deny warn".split())
 
 
 # --- per article --------------------------------------------------------------------------------
@@ -95,8 +96,9 @@ class Story:
 
     def moves_to(self, value: str) -> None:
         self.now = self.reference is not None and recent(value, self.reference)
-        if self.now and len(value) == 10 and value <= self.reference.isoformat():
-            self.day = value
+        if self.now and len(value) == 10:  # a day weeks before is told, but the story is not at it
+            close = 0 <= (self.reference - dt.date.fromisoformat(value)).days <= STORY_DAYS
+            self.day = value if close else None
 
 
 def recent(value: str, reference) -> bool:
