@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dossier.events import build_events, find_events
+from dossier.events import build_events, event_id, find_events
 from dossier.model import Article, Block, Entity, Event, Mention, Source
 from dossier.pipeline import build_dossier
 from dossier.registry import EventCorrection, EventRule, Registry, load_registry
@@ -113,6 +113,16 @@ def test_draft_ids_are_stable_and_start_with_the_date():
     text = "Rebels attacked the town on Friday."
     first, second = find_events(article(text)), find_events(article(text))
     assert [e.id for e in first] == [e.id for e in second] == ["2007-06-15-rebels-attacked-town"]
+
+
+def test_a_draft_id_is_the_event_id_of_its_date_and_summary():
+    """build_events reuses the drafts' ids for the events that keep their date and words."""
+    drafts = find_events(article(
+        "Acme said on Monday it had closed the Leeds plant, which opened in March 1990, and that talks "
+        "with the union will resume in July.\n\nThe company cut 300 jobs in 2004. Its chief executive "
+        "resigned on 3 May 2006.", title="Acme closes plant"))
+    assert len({e.date for e in drafts}) >= 3
+    assert all(e.id == event_id(e.date, e.summary) for e in drafts)
 
 
 # --- corpus ------------------------------------------------------------------------------------

@@ -300,10 +300,11 @@ def build_events(articles: list[Article], drafts: dict[str, list[Event]], entiti
     """All events of the dossier, merged across articles, curated by the registry, sorted by date."""
     dates = {a.id: a.date or "" for a in articles}
     events = [_copy(e) for a in articles for e in drafts.get(a.id, [])]
+    known = {(e.date, e.summary): e.id for e in events}  # a draft's id is event_id(its date, its summary)
     attach_participants(events, entities, articles)
     events = merge_reports(events, dates)
     events = find_conflicts(events, dates, {e.id for e in entities if e.type == "person"})
-    assign_ids(events)
+    assign_ids(events, known)
     events = apply_registry(events, registry, articles, entities)
     return sorted(events, key=lambda e: (e.date, e.id))
 
@@ -523,12 +524,15 @@ def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
     )
 
 
-def assign_ids(events: list[Event]) -> None:
-    """Unique ids: the date and key words, with -2, -3... for events that would share one."""
+def assign_ids(events: list[Event], known: dict[tuple[str, str], str] | None = None) -> None:
+    """Unique ids: the date and key words, with -2, -3... for events that would share one. `known` gives
+    event_id of a (date, summary) already computed (the drafts': most events keep a draft's date and words)."""
     events.sort(key=lambda e: (e.date, e.id, [(s.article, s.sentence) for s in e.sources], e.summary))
+    known = known or {}
     used: set[str] = set()
     for event in events:
-        event.id = unique_id(event_id(event.date, event.summary), used)
+        base = known.get((event.date, event.summary))
+        event.id = unique_id(base if base is not None else event_id(event.date, event.summary), used)
 
 
 # --- registry -----------------------------------------------------------------------------------
