@@ -26,14 +26,15 @@ DOSSIER = {
 }
 
 from dossier.corpus import display_date  # noqa: E402  (the core is installed with the project)
+from dossier.model import ARTICLE_FOLDER  # noqa: E402  (the contract's article URLs: one folder)
 
 JINJA_FILTERS = {"display_date": display_date}
 
 # Seed text is untrusted: every template variable is escaped unless marked safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
-ARTICLE_URL = "articles/{slug}/"
-ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+ARTICLE_URL = ARTICLE_FOLDER + "/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_FOLDER + "/{slug}/index.html"
 DRAFT_URL = DRAFT_SAVE_AS = ""
 PAGE_URL = PAGE_SAVE_AS = ""
 TAG_URL = "tags/{slug}/"
@@ -47,8 +48,8 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 
 # Single pages drawn from the whole dossier (template name -> <NAME>_SAVE_AS).
 DIRECT_TEMPLATES = ["index", "tags", "articles", "chronology", "problems", "search", "404"]  # 404 -> 404.html
-ARTICLES_SAVE_AS = "articles/index.html"
-ARTICLES_URL = "articles/"
+ARTICLES_SAVE_AS = ARTICLE_FOLDER + "/index.html"
+ARTICLES_URL = ARTICLE_FOLDER + "/"
 CHRONOLOGY_SAVE_AS = "chronology/index.html"
 CHRONOLOGY_URL = "chronology/"
 PROBLEMS_SAVE_AS = "problems/index.html"

@@ -1,8 +1,8 @@
 """The layouts the theme draws as SVG: the relationship graph, the timeline strip, chronology groups."""
 from dossier.corpus import group_by_month
 from dossier.model import Entity, Event, Mention
-from dossier.views import (ENTITY_TYPES, Paged, events_of_type, paged, recent_and_upcoming, relation_graph, short_label,
-                           timeline_strip)
+from dossier.views import (ENTITY_TYPES, Paged, actors_with_events, events_of_type, main_actors, paged,
+                           recent_and_upcoming, relation_graph, short_label, timeline_strip)
 
 
 def entity(name, type_="person"):
@@ -156,3 +156,14 @@ def test_long_lists_are_paged_from_the_oldest_so_that_a_new_item_leaves_full_pag
         longer = paged(list(range(1, count + 1)), 3)
         assert longer.earlier[:len(six.earlier)] == six.earlier and 3 <= len(longer.latest) < 6
         assert [n for page in longer.earlier for n in page] + longer.latest == list(range(1, count + 1))
+
+
+def test_the_actor_types_of_the_type_table_make_the_overview_and_the_chronology_lists():
+    people = [entity(f"P{n}") for n in range(8)]
+    by_type = {"person": people, "place": [entity("Paris", "place")], "product": [entity("Zephyr", "product")],
+               "treaty": []}
+    assert main_actors(by_type) == [("person", people[:ENTITY_TYPES.actors["person"]]),
+                                    ("product", by_type["product"])]  # places are no actors; no empty group
+    with_events = {people[3].id: [event("2020")], by_type["place"][0].id: [event("2020")],
+                   by_type["product"][0].id: [event("2021")]}
+    assert actors_with_events(by_type, with_events) == [people[3], by_type["product"][0]]

@@ -15,7 +15,7 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
             {
                 "id": a.id,
                 "source_file": a.source_file,
-                "url": f"{prefix}articles/{a.id}/",
+                "url": prefix + a.url,
                 "title": a.title,
                 "date": a.date,
                 "publisher": a.publisher,

@@ -16,16 +16,29 @@ from .model import TYPES, Entity, Event
 
 @dataclass(frozen=True)
 class TypeTable:
-    """model.TYPES as the theme reads it: by type name, and the navigation's (key, label, href) rows."""
+    """model.TYPES as the theme reads it: by type name, the navigation's (key, label, href) rows, and the
+    actor types with how many of each the overview lists."""
 
     labels: dict[str, str]
     folders: dict[str, str]
     singular: dict[str, str]
     nav: list[tuple[str, str, str]]
+    actors: dict[str, int]
 
 
 ENTITY_TYPES = TypeTable({t.name: t.label for t in TYPES}, {t.name: t.folder for t in TYPES},
-                         {t.name: t.singular for t in TYPES}, [(t.name, t.label, f"{t.folder}/") for t in TYPES])
+                         {t.name: t.singular for t in TYPES}, [(t.name, t.label, f"{t.folder}/") for t in TYPES],
+                         {t.name: t.actors for t in TYPES if t.actors})
+
+
+def main_actors(by_type: dict[str, list[Entity]]) -> list[tuple[str, list[Entity]]]:
+    """The overview's most-mentioned actors: (type, its first few entities) for each actor type that has some."""
+    return [(name, by_type[name][:limit]) for name, limit in ENTITY_TYPES.actors.items() if by_type.get(name)]
+
+
+def actors_with_events(by_type: dict[str, list[Entity]], events_by_entity: dict) -> list[Entity]:
+    """The actors whose own timeline the chronology offers: those of the actor types that have events."""
+    return [e for name in ENTITY_TYPES.actors for e in by_type.get(name, ()) if e.id in events_by_entity]
 
 GRAPH_WIDTH, GRAPH_HEIGHT = 560, 400
 LABEL_MAX = 17  # characters of a line of a node's label (two lines at most); the full name is in <title>

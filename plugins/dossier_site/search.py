@@ -41,7 +41,7 @@ class Record:
 
 def records(index: DossierIndex, singular: dict[str, str]) -> list[Record]:
     """Every article and entity as the search index holds it."""
-    found = [Record(f"articles/{a.id}/", a.title, tuple(b.text for b in a.body)) for a in index.dossier.articles]
+    found = [Record(a.url, a.title, tuple(b.text for b in a.body)) for a in index.dossier.articles]
     for entity in index.dossier.entities:
         roles = tuple(" ".join(filter(None, (r.role, _name(index, r.of)))) for r in entity.roles)
         found.append(Record(entity.url, entity.name, (*entity.aliases, singular.get(entity.type, entity.type),
