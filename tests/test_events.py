@@ -456,9 +456,9 @@ def participants(text: str, names: dict[str, list[str]], date: str = "2011-08-25
     return by_sentence
 
 
-def test_a_name_that_only_qualifies_a_noun_takes_no_part():
+def test_a_product_that_only_qualifies_a_noun_takes_no_part():
     text = ("Zephyr users flooded the help line on Friday. Roe was put in charge of Zephyr development in May. "
-            "Acme recalled the Zephyr on Saturday. The Leeds plant closed on Sunday. "
+            "Acme recalled the Zephyr on Saturday. The Leeds plant closed on Sunday. Acme shares fell on Monday. "
             "Roe bought a Zephyr portable music player on Tuesday.")
     found = participants(text, {"product/zephyr": ["Zephyr"], "person/roe": ["Roe"], "organisation/acme": ["Acme"],
                                 "place/leeds": ["Leeds"]})
@@ -466,6 +466,7 @@ def test_a_name_that_only_qualifies_a_noun_takes_no_part():
                      "Roe was put in charge of Zephyr development in May.": [["person/roe"]],
                      "Acme recalled the Zephyr on Saturday.": [["organisation/acme", "product/zephyr"]],
                      "The Leeds plant closed on Sunday.": [["place/leeds"]],  # a place says where
+                     "Acme shares fell on Monday.": [["organisation/acme"]],  # a company's shares are its own
                      # more words before the noun: the name names what the noun classes
                      "Roe bought a Zephyr portable music player on Tuesday.": [["person/roe", "product/zephyr"]]}
 

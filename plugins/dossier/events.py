@@ -319,7 +319,7 @@ def _copy(event: Event) -> Event:
 # The entity types a reference may stand for, by its kind ("it" is never a person).
 REFERS_TO = {"person": ("person",), "organisation": ("organisation",),
              "thing": ("organisation", "product", "country", "treaty", "event")}
-WHERE = ("place", "country")  # entity types that say where something happened
+QUALIFYING = ("product",)  # entity types that only say what kind when they stand before a noun
 REFERENCE_REACH = 2  # paragraphs back an antecedent is looked for before the article's main actor
 
 
@@ -384,19 +384,20 @@ def _is_model(name: str, line: str) -> bool:
 
 
 def _in_clause(clause: Clause, found: list, blocks: list[str], names: dict[str, str]) -> set[str]:
-    """The entities named in a clause's stretches, but for a name that only qualifies a noun ("Zephyr
-    users"), which takes no part; a name and its noun that name an entity ("the Zephyr store" for
-    "Zephyr Store") name that one. A place qualifying a noun says where ("the Nairobi embassy"): it
-    takes part as the happening's place."""
+    """The entities named in a clause's stretches, but for a product that only qualifies a noun
+    ("Zephyr users", "Zephyr development"), which takes no part; a name and its noun that name an
+    entity ("the Zephyr store" for "Zephyr Store") name that one. A company, person or place before
+    a noun takes part through it ("Acme shares fell", "the Nairobi embassy was hit")."""
     ids = set()
     for block, start, entity, _, end in found:
         if block != clause.block or not any(s.start <= start < s.end for s in clause.stretches):
             continue
         qualifier = next((q for q in clause.qualifiers if q.start <= start and end < q.end), None)
-        if qualifier is None or entity.type in WHERE:
+        phrase = _name_key(blocks[block][start:qualifier.end]) if qualifier and block < len(blocks) else None
+        if phrase in names:
+            ids.add(names[phrase])
+        elif qualifier is None or entity.type not in QUALIFYING:
             ids.add(entity.id)
-        elif block < len(blocks) and _name_key(blocks[block][start:qualifier.end]) in names:
-            ids.add(names[_name_key(blocks[block][start:qualifier.end])])
     return ids
 
 
