@@ -36,7 +36,7 @@ from dossier.cache import Cache, NoCache  # noqa: E402
 from dossier.registry import Registry  # noqa: E402
 
 STEPS = {"entities.resolve": (entities, "resolve"), "facts.attach": (facts, "attach"),
-         "events.build_events": (events, "build_events"), "topics.find_topics": (topics, "find_topics")}
+         "events.build_events": (events, "build_events"), "topics.find_themes": (topics, "find_themes")}
 
 
 def seed_works(seeds: Path, count: int, work: Path) -> list[pipeline.SeedWork]:

@@ -13,7 +13,7 @@ from dossier.contract import to_json
 from dossier.phrases import english
 from dossier.model import Article, Block, Dossier, Entity, Mention
 from dossier.registry import Registry, TopicRule, load_registry
-from dossier.topics import SMALL, find_topics
+from dossier.topics import SMALL, find_themes, find_topics
 
 # Three small dossiers on different subjects: {article id: (date, paragraphs)}.
 FISHERIES = {
@@ -188,8 +188,9 @@ def test_names_of_entities_are_not_themes_and_their_articles_give_main_entities(
     agency = Entity("organisation/medicines-agency", "medicines agency", "organisation", "medicines-agency",
                     mentions=[Mention(a, 0, 0, 1, "x", "x") for a in ("v4", "v6")])
     dossier = dossier_of(VACCINE, [agency])
-    found = find_topics(dossier, Registry())
-    assert all("medicines agency" not in phrases for phrases in dossier.article_phrases.values())
+    stage = find_themes(dossier, Registry())
+    found = stage.topics
+    assert all("medicines agency" not in phrases for phrases in stage.key_phrases.values())
     clots = next(t for t in found if "v4" in t.articles)
     assert clots.name == "Medicines agency blood clots"  # its actor, and what happens
     assert clots.entities == ["organisation/medicines-agency"]
@@ -198,7 +199,8 @@ def test_names_of_entities_are_not_themes_and_their_articles_give_main_entities(
 
 def test_key_phrases_per_article_are_in_the_contract():
     dossier = dossier_of(FISHERIES)
-    dossier.topics = find_topics(dossier, Registry())
+    stage = find_themes(dossier, Registry())
+    dossier.topics, dossier.article_phrases = stage.topics, stage.key_phrases
     data = to_json(dossier)
     by_id = {a["id"]: a for a in data["articles"]}
     assert "mackerel" in by_id["f1"]["key_phrases"]
@@ -250,9 +252,10 @@ def test_registry_topics_load_from_yaml_and_unknown_names_are_problems(tmp_path)
     path.write_text("topics:\n  - name: Arrests at sea\n    phrases: [coast guard]\nhide_topics: [Cod landings, Golf]\n"
                     "rename_topics:\n  Mackerel quotas: Quotas\n  Tennis: Sport\n", encoding="utf-8")
     dossier = dossier_of(FISHERIES)
-    found = find_topics(dossier, load_registry(path))
+    stage = find_themes(dossier, load_registry(path))
+    found = stage.topics
     assert {t.name: sorted(t.articles) for t in found} == {"Arrests at sea": ["f4", "f5", "f6"], "Quotas": ["f1", "f2", "f3"]}
-    assert sorted(p.message for p in dossier.problems) == [
+    assert sorted(p.message for p in stage.problems) == [
         "line 4: hide_topics[1]: no topic named 'Golf'", "line 7: rename_topics.Tennis: no topic named 'Tennis'"]
 
 
@@ -348,13 +351,14 @@ MOTORS = {
 
 def test_word_families_are_one_phrase_and_everyday_words_never_name_a_theme_alone():
     dossier = dossier_of(MOTORS)
-    found = {t.name: sorted(t.articles) for t in find_topics(dossier, Registry())}
+    stage = find_themes(dossier, Registry())
+    found = {t.name: sorted(t.articles) for t in stage.topics}
     assert found["Wage deal"] == ["m4", "m5"] or found["Assembly lines"] == ["m4", "m5"]
     for name in found:  # "Firm", "Quarter", "Units", "Stake", "Package", "Plants" are words of any news
         assert " " in name or name.lower() not in english(), name
     keys = {name.lower().rstrip("s") for name in found}
     assert len(keys) == len(found)  # no name twice in two spellings ("Automaker", "Automakers")
-    phrases = {p for ps in dossier.article_phrases.values() for p in ps}
+    phrases = {p for ps in stage.key_phrases.values() for p in ps}
     assert "automakers" in phrases and "automaker" not in phrases  # one family, written as most articles do
 
 
@@ -645,8 +649,9 @@ def test_a_date_or_an_amount_is_never_a_phrase():
                                               "The bombings of Aug. 7 killed more than two hundred people and cost $5 million in damage."])
              for i, detail in enumerate(["a prosecutor said", "the embassy said", "a witness said"])}
     dossier = dossier_of(texts | VACCINE)
-    found = find_topics(dossier, Registry())
-    phrases = {p for ps in dossier.article_phrases.values() for p in ps}
+    stage = find_themes(dossier, Registry())
+    found = stage.topics
+    phrases = {p for ps in stage.key_phrases.values() for p in ps}
     assert not any(word in p.lower() for p in phrases for word in ("aug", "$", "million", "hundred"))
     assert not any("Aug" in t.name for t in found)
 
@@ -658,8 +663,9 @@ def test_a_headline_in_title_case_makes_no_name_its_body_never_writes():
              "h2": ("2020-05-08", "Harbour Board Presses For Dredging Permit", body[::-1]),
              "h3": ("2020-05-20", "Ministry Grants Dredging Permit", ["The ministry granted the dredging permit on Monday."])}
     dossier = headlined(texts, [], VACCINE)
-    found = find_topics(dossier, Registry())
-    phrases = {p for ps in dossier.article_phrases.values() for p in ps}
+    stage = find_themes(dossier, Registry())
+    found = stage.topics
+    phrases = {p for ps in stage.key_phrases.values() for p in ps}
     assert not any("presses" in p.lower() for p in phrases) and not any("Presses" in t.name for t in found)
     assert any(t.name == "Dredging permit" and {"h1", "h2", "h3"} <= set(t.articles) for t in found)
 
@@ -674,8 +680,8 @@ def test_names_keep_their_spelling_and_a_model_number():
                               "Analysts said the antenna problem would not hurt sales of the iPhone."]),
     }
     dossier = dossier_of(texts)
-    find_topics(dossier, Registry())
-    phrases = {p for ps in dossier.article_phrases.values() for p in ps}
+    stage = find_themes(dossier, Registry())
+    phrases = {p for ps in stage.key_phrases.values() for p in ps}
     assert {"iPhone 4", "antenna problem"} <= phrases and not {"Iphone", "iphone", "Iphone 4"} & phrases
 
 
@@ -687,8 +693,8 @@ def test_phrases_skip_names_verbs_and_join_hyphenated_spellings():
                               "Missile defense dominated the agenda."]),
     }
     dossier = dossier_of(texts)
-    find_topics(dossier, Registry())
-    phrases = {p for ps in dossier.article_phrases.values() for p in ps}
+    stage = find_themes(dossier, Registry())
+    phrases = {p for ps in stage.key_phrases.values() for p in ps}
     assert "missile defense" in phrases and "missile-defense" not in phrases
     assert not any("undermines" in p or "petrov" in p or "geneva" in p or "duma" in p for p in phrases)
 
@@ -840,3 +846,16 @@ def test_a_paragraph_theme_is_named_after_its_entities_and_lists_its_paragraphs_
     for topic in found.values():
         assert topic.sentences and all(s.article in topic.articles for s in topic.sentences)
     assert all("African Union" in s.sentence for s in union.sentences)
+
+
+def test_the_stage_reads_the_dossier_and_changes_nothing_in_it(tmp_path):
+    import copy
+
+    path = tmp_path / "dossier.yaml"
+    path.write_text("hide_topics: [Golf]\n", encoding="utf-8")
+    dossier = dossier_of(FISHERIES)
+    before = copy.deepcopy(dossier)
+    stage = find_themes(dossier, load_registry(path))
+    assert dossier == before
+    assert stage.topics and set(stage.key_phrases) == {a.id for a in dossier.articles}
+    assert [p.message for p in stage.problems] == ["line 1: hide_topics[0]: no topic named 'Golf'"]

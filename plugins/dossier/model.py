@@ -337,6 +337,16 @@ class Problem:
 
 
 @dataclass
+class TopicsFound:
+    """What the topics stage finds: the topics, each article's key phrases (best first), and the names the
+    registry gives topics that no topic has."""
+
+    topics: list[Topic] = field(default_factory=list)
+    key_phrases: dict[str, list[str]] = field(default_factory=dict)  # by article id
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
 class Dossier:
     """Everything the site and dossier.json are made from."""
 

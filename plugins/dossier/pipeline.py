@@ -190,7 +190,9 @@ def corpus_steps(dossier: Dossier, works: list[SeedWork], registry: Registry, se
             ids = dossier.article_events.setdefault(source.article, [])
             if event.id not in ids:
                 ids.append(event.id)
-    dossier.topics = topics.find_topics(dossier, registry, {w.article.id: w.phrases for w in works})
+    found = topics.find_themes(dossier, registry, {w.article.id: w.phrases for w in works})
+    dossier.topics, dossier.article_phrases = found.topics, found.key_phrases
+    dossier.problems += found.problems
     names = {name.lower() for e in dossier.entities for name in [e.name, *e.aliases]}
     dossier.problems += [Problem(registry.path, message)
                          for message in check_references(registry, names,

@@ -42,7 +42,7 @@ from slugify import slugify
 
 from . import nlp
 from . import phrases as ph
-from .model import Dossier, Entity, Problem, Source, Topic
+from .model import Dossier, Entity, Problem, Source, Topic, TopicsFound
 from .registry import Registry, TopicRule
 from .slugs import bounded_slug
 
@@ -161,12 +161,18 @@ class Analysis:
 
 def find_topics(dossier: Dossier, registry: Registry,
                 phrases: dict[str, ph.ArticlePhrases | None] | None = None) -> list[Topic]:
-    """The dossier's themes, curated first, then automatic ones by size; sorted and deterministic.
+    """The topics alone (see find_themes)."""
+    return find_themes(dossier, registry, phrases).topics
 
-    `phrases` are the articles' candidate phrases when the per-seed cache has them.
-    Also records each article's key phrases in `dossier.article_phrases`."""
+
+def find_themes(dossier: Dossier, registry: Registry,
+                phrases: dict[str, ph.ArticlePhrases | None] | None = None) -> TopicsFound:
+    """The dossier's themes, curated first, then automatic ones by size; sorted and deterministic; with
+    each article's key phrases and the registry's problems. The dossier is read, not changed.
+
+    `phrases` are the articles' candidate phrases when the per-seed cache has them."""
     analysis = analyse(dossier, phrases or {})
-    dossier.article_phrases = key_phrases(analysis)
+    article_phrases = key_phrases(analysis)
     grouping = paragraph_analysis(dossier, analysis) if len(dossier.articles) < SMALL else analysis
     themes = automatic_themes(grouping, len(grouping.items))
     curated = [curated_theme(rule, dossier, analysis) for rule in registry.topics]
@@ -178,8 +184,8 @@ def find_topics(dossier: Dossier, registry: Registry,
     found |= {_key(t.name) for t in themes}
     hidden = {_key(name) for name in registry.hide_topics}
     themes = [t for t in themes if not hidden & {_key(t.name), t.original}]
-    dossier.problems += _registry_problems(registry, found)
-    return [_topic(t, dossier, analysis, grouping) for t in themes if t.articles]
+    return TopicsFound([_topic(t, dossier, analysis, grouping) for t in themes if t.articles],
+                       article_phrases, _registry_problems(registry, found))
 
 
 def _registry_problems(registry: Registry, found: set[str]) -> list[Problem]:
