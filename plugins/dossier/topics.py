@@ -299,8 +299,11 @@ def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float 
     With `headlines` (articles' headline phrases and actors), an article tells the story of what its
     headline names and of its ABOUT best phrases; without, of its salient ones."""
     counts = counts or {item.article: item.counts for item in items}
+    kept: dict[str, bool] = {}  # by phrase: asked once of `excluded`, not once per article
     for item in items:
-        counts[item.article] = Counter({p: n for p, n in counts[item.article].items() if p not in excluded})
+        for phrase in counts[item.article].keys() - kept.keys():
+            kept[phrase] = phrase not in excluded
+        counts[item.article] = Counter({p: n for p, n in counts[item.article].items() if kept[p]})
     analysis = Analysis(items, counts=counts, max_share=max_share)
     for item in items:
         for phrase, forms in item.forms.items():
@@ -309,13 +312,14 @@ def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float 
         for phrase in counts[item.article]:
             analysis.articles_of.setdefault(phrase, set()).add(item.article)
     n = len(items)
+    specificity = {phrase: ph.specificity(phrase) for phrase in analysis.articles_of}
     for item in items:
         analysis.weights[item.article] = {
-            p: (1 + math.log(tf)) * ph.idf(len(analysis.articles_of[p]), n) * ph.specificity(p)
+            p: (1 + math.log(tf)) * ph.idf(len(analysis.articles_of[p]), n) * specificity[p]
             * (ONCE if tf == 1 and " " in p and len(analysis.articles_of[p]) == 1 else 1.0)
             for p, tf in counts[item.article].items()}
     for item in items:
-        shared = [(p, (1 + math.log(tf)) * math.sqrt(ph.idf(len(analysis.articles_of[p]), n)) * ph.specificity(p))
+        shared = [(p, (1 + math.log(tf)) * math.sqrt(ph.idf(len(analysis.articles_of[p]), n)) * specificity[p])
                   for p, tf in counts[item.article].items() if len(analysis.articles_of[p]) >= 2]
         ranked = [phrase for phrase, _ in sorted(shared, key=lambda pw: (-pw[1], pw[0]))]
         for phrase in ranked[:SALIENT]:
