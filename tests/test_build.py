@@ -76,6 +76,9 @@ def test_dossier_json_links_agree_both_ways(seed_site):
     assert len(articles) == len(data["articles"]) and len(entities) == len(data["entities"])
     for article in data["articles"]:
         assert article["url"] == f"articles/{article['id']}/"
+        words = " ".join(re.findall(r"\w+", " ".join([article["title"], *article["body"]]).lower()))
+        assert article["key_phrases"] and all(" ".join(re.findall(r"\w+", p.lower())) in words  # words, not ids
+                                              for p in article["key_phrases"])
         assert article["entities"] == sorted(article["entities"])
         assert set(article["entities"]) == {e["id"] for e in data["entities"] if article["id"] in e["articles"]}
         assert set(article["events"]) == {e["id"] for e in data["events"]

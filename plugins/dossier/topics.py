@@ -360,12 +360,13 @@ def _entity_phrases(dossier: Dossier) -> set[str]:
 
 
 def key_phrases(analysis: Analysis, limit: int = KEY_PHRASES) -> dict[str, list[str]]:
-    """Each article's best phrases, a phrase inside a better one left out."""
+    """Each article's best phrases, a phrase inside a better one left out (its entities, features of the
+    themes too, are the article's "entities" in dossier.json, not phrases)."""
     result = {}
     for article, weights in analysis.weights.items():
         chosen: list[str] = []
         for phrase, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
-            if any(_inside(phrase, other) or _inside(other, phrase) for other in chosen):
+            if phrase.startswith(ENTITY) or any(_inside(phrase, other) or _inside(other, phrase) for other in chosen):
                 continue
             chosen.append(phrase)
             if len(chosen) == limit:
