@@ -78,8 +78,7 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     dossier.articles = [work.article for work in works]
     found = len(dossier.problems)
     corpus_steps(dossier, works, registry, seed_names)
-    cache.put(corpus_key([entry.key for entry in entries], [(w.article.source_file, w.article.id) for w in works],
-                         registry, seed_names),
+    cache.put(corpus_key(seeds, entries, registry, seed_names),
               CorpusWork(dossier.entities, dossier.events, dossier.topics, dossier.problems[found:],
                          dossier.article_entities, dossier.article_events, dossier.article_phrases),
               "corpus")
@@ -140,30 +139,29 @@ def admit(analysed: list[tuple[SeedText, Article]], problems: list[Problem]) -> 
     return ids
 
 
-def corpus_key(entries: list[str], articles: list[tuple[str, str]], registry: Registry, seed_names: set[str]) -> str:
-    """The cache entry of the corpus steps' result: what they draw from is each seed's cached work (its
-    entry's key names the seed's text, settings and the code) with the file and article id it was given,
-    the registry and the seed files present."""
-    return key("corpus", entries, articles, registry, sorted(seed_names))
+def corpus_key(seeds: list[SeedText], entries: list[SeedEntry], registry: Registry, seed_names: set[str]) -> str:
+    """The cache entry of the corpus steps' result: what they draw from is each seed's work (its entry's
+    key names the seed's text, settings and the code) and its file (which, in this order, decide the
+    article ids), the registry and the seed files present."""
+    return key("corpus", [(seed.path, entry.key) for seed, entry in zip(seeds, entries)], registry, sorted(seed_names))
 
 
 def reuse_corpus(dossier: Dossier, seeds: list[SeedText], entries: list[SeedEntry], registry: Registry,
                  seed_names: set[str], cache: Cache) -> bool:
     """Fill the dossier from the cache when every seed's work and the corpus steps' result are there for
     exactly these inputs (a rebuild with nothing changed): only the articles are read of the seeds' work."""
+    corpus = cache.get(corpus_key(seeds, entries, registry, seed_names), CorpusWork, "corpus")
+    if corpus is None:
+        return False
     articles = []
     for seed, entry in zip(seeds, entries):
         stored = cache.get(entry.key, SeedArticle, seed.text)
         if stored is None:
-            return False  # a seed to analyse: the corpus steps run again
+            return False  # a seed whose analysis failed, or an entry lost: it is analysed again
         stored.article.source_file = seed.path
         articles.append(stored.article)
     problems: list[Problem] = []
     ids = admit(list(zip(seeds, articles)), problems)
-    corpus = cache.get(corpus_key([entry.key for entry in entries], list(zip((s.path for s in seeds), ids)),
-                                  registry, seed_names), CorpusWork, "corpus")
-    if corpus is None:
-        return False
     for article, article_id in zip(articles, ids):
         article.id = article_id
     dossier.articles = articles
