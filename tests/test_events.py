@@ -544,3 +544,16 @@ def test_the_one_a_dated_clause_describes_takes_part_in_it():
 def test_a_day_weeks_before_is_told_but_the_story_is_not_at_it():
     text = "On August 1, Jane Roe resigned from the board. John Smith praised her work."
     assert dated(text) == [("2011-08-01", "stated", "happened"), ("2011-08-25", "reported", "happened")]
+
+
+def test_a_pronoun_in_a_describing_clause_takes_no_part():
+    text = "Jane Roe joined Initech in 2001.\n\nOn Friday, Acme sold the kettle that she designed."
+    names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"], "organisation/initech": ["Initech"]}
+    assert participants(text, names)["On Friday, Acme sold the kettle that she designed."] == [["organisation/acme"]]
+
+
+def test_a_second_verb_sharing_the_subject_has_it_among_its_participants():
+    text = "Acme was founded by Jane Roe in 1976, and launched the Zephyr in 2003."
+    names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"], "product/zephyr": ["Zephyr"]}
+    assert participants(text, names) == {text: [["organisation/acme", "person/jane-roe"],
+                                                ["organisation/acme", "product/zephyr"]]}

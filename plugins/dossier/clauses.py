@@ -116,19 +116,22 @@ def _range(preposition) -> bool:
                for c in (*preposition.children, *preposition.head.children))
 
 
-def stretches(tokens, left_out=(), head=None) -> list[Stretch]:
-    """The character ranges of the clause's argument positions among `tokens` (in order): without the
-    subtrees of `left_out` heads (clauses told apart), nor those of words that only describe a noun
-    (a participle or relative clause, an adjective): what is named there does not take part, unless
-    that clause is the one told (`head`)."""
+def taking_part(tokens, left_out=(), head=None) -> list:
+    """The tokens of the clause's argument positions among `tokens` (in order): without the subtrees
+    of `left_out` heads (clauses told apart), nor those of words that only describe a noun (a
+    participle or relative clause, an adjective): what is named there, or referred to ("the version
+    that it sold"), does not take part, unless that clause is the one told (`head`)."""
     skipped = {t.i for left in left_out for t in left.subtree}
     for token in tokens:
         if token.dep_ in DESCRIBING and (head is None or token.i != head.i):
             skipped |= {t.i for t in token.subtree}
+    return [t for t in tokens if t.i not in skipped]
+
+
+def stretches(tokens) -> list[Stretch]:
+    """The character ranges `tokens` cover, neighbours joined."""
     out: list[Stretch] = []
     for token in tokens:
-        if token.i in skipped:
-            continue
         end = token.idx + len(token.text)
         if out and token.i - 1 == last:
             out[-1].end = end

@@ -16,7 +16,8 @@ from itertools import combinations, dropwhile
 from slugify import slugify
 
 from .conflicts import find_conflicts
-from .clauses import clause_head, dated_word, main_verb, qualifiers, quoted, references, stretches, tense, top_of
+from .clauses import (clause_head, dated_word, main_verb, qualifiers, quoted, references, stretches, taking_part, tense,
+                      top_of)
 from .masthead import DATELINE
 from .model import Article, Clause, Entity, Event, Source, TimeExpression
 from .nlp import Parsed, parse
@@ -171,6 +172,8 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
         subtree = {t.i for t in head.subtree}
         if head.dep_ in DESCRIBING_CLAUSE:  # "Roe, born in 1955, ...": the one described takes part
             subtree |= set(range(head.head.left_edge.i, head.head.i + 1))
+        elif head.dep_ == "conj" and not _subject(head):  # "Acme was founded in 1976 and launched X in 2003"
+            subtree |= {t.i for subject in _subject(head.head) for t in subject.subtree}
         clause = [t for t in tokens if t.i in subtree]
         verb = main_verb(head)
         events.append(_draft(article_id, text, clause, block, verb, [h for h in apart if h.i != head.i and h.i in subtree],
@@ -180,6 +183,10 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
     if told_last is not None:  # "... and in 1984 the Mac was released. One year later ...": from 1984
         story.anchor = told_last.value
     return events
+
+
+def _subject(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _told(root, heads: dict, dated: dict):
@@ -243,11 +250,11 @@ def _draft(article_id: str, sentence: str, tokens: list, block: int | None, verb
         summary = summarise(list(dropwhile(lambda t: t.dep_ in ("mark", "cc", "punct"), tokens)))
     elif summary is None:
         summary = summarise(whole)
-    told_apart = {t.i for head in apart for t in head.subtree}
+    taking = taking_part(tokens, apart, head)
     return Event(
         id=event_id(date, summary), date=date, precision=precision, status=status, summary=summary,
         sources=[Source(article_id, sentence)], dated=dated, action=verb.lemma_.lower(),
-        clauses=[Clause(block, stretches(tokens, apart, head), references([t for t in tokens if t.i not in told_apart]),
+        clauses=[Clause(block, stretches(taking), references(taking),
                         qualifiers(tokens))],
     )
 
