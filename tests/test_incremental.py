@@ -14,6 +14,7 @@ from dossier import pipeline
 from dossier.pipeline import build_dossier
 from dossier.registry import Registry
 from dossier_site.build import build
+from dossier_site.writer import MANIFEST
 from pelican.log import LimitFilter
 
 STORY = ("{title}\n\nHome | World | Business\n\n"
@@ -193,11 +194,18 @@ def test_an_incremental_site_is_byte_identical_to_a_full_build(tmp_path):
         build_with(content, site, cache)
         full = build_with(content, tmp_path / f"full-{step}", tmp_path / f"cache-{step}")
         # /updates/ and its feed differ by design: they tell what changed since the previous build
-        assert _all_same(filecmp.dircmp(site, full, ignore=["pagefind", "updates", "updates.atom.xml"])), \
+        assert _all_same(filecmp.dircmp(site, full, ignore=["pagefind", "updates", "updates.atom.xml", MANIFEST])), \
             f"after {what}"
+        assert drawn_from(site) == drawn_from(full), f"after {what}"
         for path, digest in before.items():  # the previous site was never written into
             assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, (what, path)
     assert not (site / "articles" / "003").exists()
+
+
+def drawn_from(site: Path) -> dict:
+    """The manifest's digest of each page's inputs, but /updates/'s (drawn from the build's history)."""
+    pages = json.loads((site / MANIFEST).read_text(encoding="utf-8"))["pages"]
+    return {name: key for name, key in pages.items() if not name.startswith("updates/") and "updates." not in name}
 
 
 def test_search_shards_are_indexed_again_only_when_their_records_change(tmp_path):

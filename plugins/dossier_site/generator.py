@@ -4,6 +4,7 @@ sitemap.xml (under an absolute SITEURL)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -46,9 +47,9 @@ class DossierGenerator(Generator):
         self.generate_chronology_by_type(writer, relative)
         self.generate_chronology_years(writer, relative)
         data = to_json(self.index.dossier, self.settings.get("SITEURL", ""))
-        self.write_json(writer, data)
-        self.generate_export(writer, relative, data)
-        self.generate_updates(writer, relative, data)
+        written = self.write_json(writer, data)  # what /export/ and /updates/ are drawn from
+        self.generate_export(writer, relative, data, written)
+        self.generate_updates(writer, relative, data, written)
         self.index_search(writer)
         self.generate_conflicts(writer, relative)
 
@@ -130,8 +131,13 @@ class DossierGenerator(Generator):
                                   chronology_year=year, chronology_page=page, chronology_groups=group_by_month(page.events),
                                   page_inputs=inputs.chronology_page(self.index, page.events, (year, page.number, others), counted=False))
 
-    def generate_export(self, writer, relative, data: dict):
-        """/export/: the dossier as CSV tables and a GraphML network, and a page describing them."""
+    def generate_export(self, writer, relative, data: dict, written: str):
+        """/export/: the dossier as CSV tables and a GraphML network, and a page describing them; kept
+        as they are when dossier.json's bytes (`written`, their digest) did not change."""
+        names = [f"export/{table.file}" for table in TABLES] + [f"export/{NETWORK}", "export/index.html"]
+        key = inputs.digest(writer.site_inputs(self.context), names, written)
+        if writer.kept(names, key):
+            return
         files = export_files(data, self.index.co_mentions)
         for name, text in files.items():
             writer.put(Path(self.output_path) / "export" / name, text.encode("utf-8"))
@@ -139,6 +145,7 @@ class DossierGenerator(Generator):
         writer.write_file("export/index.html", self.get_template("export"), self.context, relative,
                           url="export/", page_name="export", export_tables=TABLES, export_rows=counts,
                           export_network=NETWORK)
+        writer.stamp(names, key)
 
     def generate_conflicts(self, writer, relative):
         """/conflicts/: every event whose sources disagree on its date or figures, in date order."""
@@ -146,15 +153,24 @@ class DossierGenerator(Generator):
         writer.write_file("conflicts/index.html", self.get_template("conflicts"), self.context, relative,
                           url="conflicts/", page_name="conflicts", conflicted=conflicted)
 
-    def generate_updates(self, writer, relative, data: dict):
+    def generate_updates(self, writer, relative, data: dict, written: str):
         """/updates/ and, when the site has an absolute address (as its other feeds need), its Atom
-        feed: what this build changed, compared with the last build's snapshot."""
+        feed: what this build changed, compared with the last build's snapshot. Kept as they are when
+        dossier.json's bytes (`written`) are the last build's, that build changed nothing either, on
+        the same day, and the history file holds what it left there."""
         path = dossier_settings(self.settings)["history"]
+        site_url = self.settings.get("SITEURL", "")
+        published = bool(urlsplit(site_url).netloc)
+        names = ["updates/index.html"] + ([UPDATES_FEED] if published else [])
+
+        def key(changed: bool) -> str:
+            return inputs.digest(writer.site_inputs(self.context), names, written, build_date(), changed,
+                                 _file_digest(path))
+        if writer.kept(names, key(False)):
+            return
         history = advance(load_history(path) if path else History(), snapshot(data), build_date())
         if path:
             save_history(path, history)
-        site_url = self.settings.get("SITEURL", "")
-        published = bool(urlsplit(site_url).netloc)
         writer.write_file("updates/index.html", self.get_template("updates"), self.context, relative,
                           url="updates/", page_name="updates", history=history, change_kinds=CHANGE_KINDS,
                           build_anchor=record_id, build_summary=summary,
@@ -165,9 +181,26 @@ class DossierGenerator(Generator):
             prefix = site_url.rstrip("/") + "/"
             feed = to_atom(history, title, prefix + "updates/", prefix + UPDATES_FEED)
             writer.put(Path(self.output_path) / UPDATES_FEED, feed.encode("utf-8"))
+        writer.stamp(names, key(history.changed))
 
-    def write_json(self, writer, data: dict):
-        writer.put(os.path.join(self.output_path, "dossier.json"), json_chunks(data))
+    def write_json(self, writer, data: dict) -> str:
+        """dossier.json, one record at a time; returns the digest of its bytes."""
+        hasher = hashlib.sha256()
+
+        def chunks():
+            for chunk in json_chunks(data):
+                hasher.update(chunk)
+                yield chunk
+        writer.put(os.path.join(self.output_path, "dossier.json"), chunks())
+        return hasher.hexdigest()
+
+
+def _file_digest(path: str | None) -> str | None:
+    """The digest of a file's bytes, None when there is none: whether someone changed it."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else None
+    except OSError:
+        return None
 
 
 def write_sitemap(writer, output_path: str, site_url: str) -> Path | None:

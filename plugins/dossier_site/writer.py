@@ -115,6 +115,21 @@ class IncrementalWriter(Writer):
         self.skipped += 1
         return True
 
+    def kept(self, names: list[str], key: str) -> bool:
+        """True (and the files kept as they are) when each of `names`, files made together from one
+        input (the export of dossier.json), was last made under this `key` and is still there."""
+        root = Path(self.output_path)
+        if any(self.previous.get(name) != key or not (root / name).is_file() for name in names):
+            return False
+        self.stamp(names, key)
+        self.skipped += len(names)
+        return True
+
+    def stamp(self, names: list[str], key: str) -> None:
+        """Record that this build made `names` under `key` (see kept)."""
+        for name in names:
+            self.pages[name] = key
+
     def _open_w(self, filename, encoding, override=False):
         """Pelican's bookkeeping of written files, then a staged file instead of an open one."""
         if filename in self._overridden_files:
