@@ -38,11 +38,11 @@ class SeedReader(BaseReader):
     enabled = True
     file_extensions = ["txt"]
     index: DossierIndex | None = None
-    by_path: dict = {}
+    by_path: dict = {}  # article by its source file, relative to PATH (as dossier.json and pages give it)
     cache: Cache | None = None
 
     def read(self, source_path):
-        article = self.by_path.get(os.path.abspath(source_path))
+        article = self.by_path.get(os.path.relpath(os.path.abspath(source_path), self.settings["PATH"]))
         if article is None or self.index is None:
             return "", {"status": "skip", "title": os.path.basename(source_path)}
         index, settings = self.index, dossier_settings(self.settings)
@@ -130,11 +130,11 @@ def prepare_dossier(generator) -> None:
         raise SystemExit(2) from None
     if registry_problem:
         dossier.problems.insert(0, registry_problem)
+    for article in dossier.articles:  # paths in pages and dossier.json are relative to content/
+        article.source_file = os.path.relpath(article.source_file, generator.path)
     reader = generator.readers.readers.get("txt")
     reader.by_path = {a.source_file: a for a in dossier.articles}
     reader.cache = cache
-    for article in dossier.articles:  # paths in pages and dossier.json are relative to content/
-        article.source_file = os.path.relpath(article.source_file, generator.path)
     for problem in dossier.problems:
         problem.file = os.path.relpath(problem.file, generator.path)
     for problem in dossier.problems:
