@@ -557,3 +557,9 @@ def test_a_second_verb_sharing_the_subject_has_it_among_its_participants():
     names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"], "product/zephyr": ["Zephyr"]}
     assert participants(text, names) == {text: [["organisation/acme", "person/jane-roe"],
                                                 ["organisation/acme", "product/zephyr"]]}
+
+
+def test_what_a_quotation_names_takes_no_part_in_the_saying():
+    text = 'On Friday, Jane Roe said: "We beat Acme fair and square."'
+    names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"]}
+    assert participants(text, names) == {text: [["person/jane-roe"]]}

@@ -155,16 +155,16 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
     if stated is not None:
         story.moves_to(stated.value)
         told = tokens if clause_root.i == root.i else [t for t in tokens if t.i in {x.i for x in clause_root.subtree}]
-        events.append(_draft(article_id, text, told, block, main, apart, stated.value, stated.precision, "stated",
+        events.append(_draft(article_id, text, inside, told, block, main, apart, stated.value, stated.precision, "stated",
                              status_of(text, stated, story.reference, tense(main)), summary=summarise(tokens)))
     elif story.reference is not None and (headline or _reported(main, story)):
         story.now = True
         left_out = apart + _foretold(main)
         if tense(main) == "past" and story.day and not headline:  # told at the day the story is at
-            events.append(_draft(article_id, text, tokens, block, main, left_out, story.day, "day", "stated",
+            events.append(_draft(article_id, text, inside, tokens, block, main, left_out, story.day, "day", "stated",
                                  "happened"))
         else:
-            events.append(_draft(article_id, text, tokens, block, main, left_out, story.reference.isoformat(), "day",
+            events.append(_draft(article_id, text, inside, tokens, block, main, left_out, story.reference.isoformat(), "day",
                                  "reported", "happened"))
     told_last = stated
     for head in apart:
@@ -176,7 +176,7 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
             subtree |= {t.i for subject in _subject(head.head) for t in subject.subtree}
         clause = [t for t in tokens if t.i in subtree]
         verb = main_verb(head)
-        events.append(_draft(article_id, text, clause, block, verb, [h for h in apart if h.i != head.i and h.i in subtree],
+        events.append(_draft(article_id, text, inside, clause, block, verb, [h for h in apart if h.i != head.i and h.i in subtree],
                              own.value, own.precision, "stated", status_of(text, own, story.reference, tense(verb)),
                              whole=tokens, head=head))
         told_last = own if told_last is None or own.start > told_last.start else told_last
@@ -241,8 +241,8 @@ def _distance(token, head) -> int:
     return steps
 
 
-def _draft(article_id: str, sentence: str, tokens: list, block: int | None, verb, apart: list, date: str,
-           precision: str, dated: str, status: str, whole: list | None = None, summary: str | None = None,
+def _draft(article_id: str, sentence: str, inside: list[bool], tokens: list, block: int | None, verb, apart: list,
+           date: str, precision: str, dated: str, status: str, whole: list | None = None, summary: str | None = None,
            head=None) -> Event:
     if summary is None and whole is None:
         summary = summarise(tokens)
@@ -250,12 +250,11 @@ def _draft(article_id: str, sentence: str, tokens: list, block: int | None, verb
         summary = summarise(list(dropwhile(lambda t: t.dep_ in ("mark", "cc", "punct"), tokens)))
     elif summary is None:
         summary = summarise(whole)
-    taking = taking_part(tokens, apart, head)
+    taking = [t for t in taking_part(tokens, apart, head) if not inside[t.idx]]  # nobody takes part in a quotation
     return Event(
         id=event_id(date, summary), date=date, precision=precision, status=status, summary=summary,
         sources=[Source(article_id, sentence)], dated=dated, action=verb.lemma_.lower(),
-        clauses=[Clause(block, stretches(taking), references(taking),
-                        qualifiers(tokens))],
+        clauses=[Clause(block, stretches(taking), references(taking), qualifiers(tokens))],
     )
 
 
