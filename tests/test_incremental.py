@@ -1,5 +1,6 @@
 """Regeneration: the per-seed cache, adding seeds, and byte-identical rebuilds."""
 import filecmp
+import gc
 import hashlib
 import json
 import os
@@ -48,6 +49,7 @@ def test_rebuild_after_one_new_seed_redoes_only_that_seed(tmp_path, monkeypatch)
     dossier = build_dossier(sorted(seeds.glob("*.txt")), cache=Cache(tmp_path / "cache"))
     assert analysed == [str(seeds / "004.txt")]
     assert len(dossier.articles) == 4
+    assert gc.isenabled()  # paused while the cache is read and the corpus steps run, on again after
 
 
 def test_a_rebuild_with_nothing_changed_reuses_the_corpus_steps_as_they_were(tmp_path, monkeypatch):

@@ -7,6 +7,7 @@ reuses it.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -14,6 +15,7 @@ import traceback
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -72,17 +74,34 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     seeds = read_seeds(sorted(map(str, paths)), cache, dossier.problems, folders)
     entries = seed_entries(seeds, registry, model)
     seed_names = {Path(path).name for path in paths}
-    if reuse_corpus(dossier, seeds, entries, registry, seed_names, cache):
-        return dossier
+    with collector_paused():
+        if reuse_corpus(dossier, seeds, entries, registry, seed_names, cache):
+            return dossier
     works = seed_works(seeds, entries, cache, dossier.problems, model)
     dossier.articles = [work.article for work in works]
     found = len(dossier.problems)
-    corpus_steps(dossier, works, registry, seed_names)
-    cache.put(corpus_key(seeds, entries, registry, seed_names),
-              CorpusWork(dossier.entities, dossier.events, dossier.topics, dossier.problems[found:],
-                         dossier.article_entities, dossier.article_events, dossier.article_phrases),
-              "corpus")
+    with collector_paused():
+        corpus_steps(dossier, works, registry, seed_names)
+        cache.put(corpus_key(seeds, entries, registry, seed_names),
+                  CorpusWork(dossier.entities, dossier.events, dossier.topics, dossier.problems[found:],
+                             dossier.article_entities, dossier.article_events, dossier.article_phrases),
+                  "corpus")
     return dossier
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused while the cached work is read and the corpus steps run:
+    they make millions of objects that stay alive (and no cycles of garbage), which every full collection
+    walks again (half the CPU time of the corpus steps and of reading the cache at 1,000 seeds, for the
+    same peak memory)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass
@@ -240,10 +259,11 @@ def analyse_seeds(seeds: list[SeedText], entries: list[SeedEntry], cache: Cache,
     A seed whose analysis raises is left out and named in `problems` (its traceback in the log)."""
     works: list[SeedWork | Failed | None] = []
     todo = []  # (position, cache entry, job)
-    for seed, entry in zip(seeds, entries):
-        works.append(cache.get(entry.key, SeedWork, seed.text))
-        if works[-1] is None:
-            todo.append((len(works) - 1, entry.key, (seed, entry.repeated, entry.override, model)))
+    with collector_paused():
+        for seed, entry in zip(seeds, entries):
+            works.append(cache.get(entry.key, SeedWork, seed.text))
+            if works[-1] is None:
+                todo.append((len(works) - 1, entry.key, (seed, entry.repeated, entry.override, model)))
     for (position, entry, job), work in zip(todo, _run_all(analyse_seed, [job for _, _, job in todo])):
         if not isinstance(work, Failed):
             cache.put(entry, work, job[0].text)
