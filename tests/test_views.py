@@ -1,7 +1,7 @@
 """The layouts the theme draws as SVG: the relationship graph, the timeline strip, chronology groups."""
 from dossier.corpus import group_by_month
 from dossier.model import Entity, Event, Mention
-from dossier.views import (ENTITY_TYPES, Paged, actors_with_events, events_of_type, main_actors, paged,
+from dossier.views import (ENTITY_TYPES, Paged, RenderedOnce, actors_with_events, events_of_type, main_actors, paged,
                            recent_and_upcoming, relation_graph, short_label, timeline_strip)
 
 
@@ -167,3 +167,17 @@ def test_the_actor_types_of_the_type_table_make_the_overview_and_the_chronology_
     with_events = {people[3].id: [event("2020")], by_type["place"][0].id: [event("2020")],
                    by_type["product"][0].id: [event("2021")]}
     assert actors_with_events(by_type, with_events) == [people[3], by_type["product"][0]]
+
+
+def test_a_row_drawn_on_many_pages_is_rendered_once_per_key():
+    calls = []
+    once = RenderedOnce()
+
+    def render(*args):
+        calls.append(args)
+        return f"<li>{args}</li>"
+
+    rows = [once(("e1", "", True, None), render, "e1"), once(("e1", "", True, None), render, "e1"),
+            once(("e1", "../..", True, None), render, "e1")]
+    assert rows == ["<li>('e1',)</li>"] * 3 and calls == [("e1",), ("e1",)]
+

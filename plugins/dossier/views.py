@@ -40,8 +40,33 @@ def actors_with_events(by_type: dict[str, list[Entity]], events_by_entity: dict)
     """The actors whose own timeline the chronology offers: those of the actor types that have events."""
     return [e for name in ENTITY_TYPES.actors for e in by_type.get(name, ()) if e.id in events_by_entity]
 
+
+class RenderedOnce:
+    """HTML drawn alike on many pages (an event's row at one page depth), rendered once per build:
+    `once(key, macro, *args)` is `macro(*args)` the first time `key` is asked for (escaped Markup, from a
+    template), and the same value after."""
+
+    def __init__(self) -> None:
+        self._done: dict = {}
+
+    def __call__(self, key: tuple, render, *args):
+        if key not in self._done:
+            self._done[key] = render(*args)
+        return self._done[key]
+
+
 GRAPH_WIDTH, GRAPH_HEIGHT = 560, 400
 LABEL_MAX = 17  # characters of a line of a node's label (two lines at most); the full name is in <title>
+# The graph's geometry, in SVG units (the text is 14 px): the nodes sit on an ellipse inside the box, far
+# enough from its sides for a label of LABEL_MAX characters beside a node and two lines above or below one.
+CENTRE_R, CENTRE_LABEL_DY = 22, 40  # the entity's own node, its name under it
+LABEL_ROOM_X, LABEL_ROOM_Y = 160, 64  # left between the ellipse and the box's sides, and its top and bottom
+NODE_R, NODE_R_GROWTH = 8, 8  # a node's radius, plus up to this much for the most frequent co-mention
+EDGE_WIDTH, EDGE_WIDTH_GROWTH = 1.5, 6.5  # likewise an edge's width
+SIDEWAYS = 0.3  # a node this far left or right of the centre line (cosine) has its label beside it
+LABEL_GAP, BASELINE = 6, 5  # between a node and a label beside it; half a line, to centre it on the node
+LINE_HEIGHT = 16  # of a label's second line
+ABOVE_GAP, BELOW_GAP = 8, 18  # a label above a node ends this far above it; one below starts this far down
 
 
 @dataclass
@@ -75,6 +100,7 @@ class Graph:
     edges: list[Edge] = field(default_factory=list)
     width: int = GRAPH_WIDTH
     height: int = GRAPH_HEIGHT
+    line_height: int = LINE_HEIGHT
 
 
 def short_label(name: str, limit: int = LABEL_MAX) -> list[str]:
@@ -100,25 +126,27 @@ def relation_graph(entity: Entity, related: list[tuple[Entity, int]], limit: int
     if not related:
         return None
     cx, cy = GRAPH_WIDTH / 2, GRAPH_HEIGHT / 2
-    centre = Node(entity, cx, cy, 22, short_label(entity.name), label_x=cx, label_y=cy + 40)
+    centre = Node(entity, cx, cy, CENTRE_R, short_label(entity.name), label_x=cx, label_y=cy + CENTRE_LABEL_DY)
     graph = Graph(centre)
     top = max(count for _, count in related)
-    rx, ry = GRAPH_WIDTH / 2 - 160, GRAPH_HEIGHT / 2 - 64
+    rx, ry = GRAPH_WIDTH / 2 - LABEL_ROOM_X, GRAPH_HEIGHT / 2 - LABEL_ROOM_Y
     for i, (other, count) in enumerate(related):
         angle = -math.pi / 2 + 2 * math.pi * i / len(related)
         x, y = cx + rx * math.cos(angle), cy + ry * math.sin(angle)
-        r = 8 + 8 * count / top
+        r = NODE_R + NODE_R_GROWTH * count / top
         cos = math.cos(angle)
-        if cos > 0.3:
-            anchor, lx, ly = "start", x + r + 6, y + 5
-        elif cos < -0.3:
-            anchor, lx, ly = "end", x - r - 6, y + 5
+        if cos > SIDEWAYS:
+            anchor, lx, ly = "start", x + r + LABEL_GAP, y + BASELINE
+        elif cos < -SIDEWAYS:
+            anchor, lx, ly = "end", x - r - LABEL_GAP, y + BASELINE
         else:
             lines = len(short_label(other.name))
-            anchor, lx, ly = "middle", x, (y - r - 8 - 16 * (lines - 1) if math.sin(angle) < 0 else y + r + 18)
+            above = y - r - ABOVE_GAP - LINE_HEIGHT * (lines - 1)
+            anchor, lx, ly = "middle", x, (above if math.sin(angle) < 0 else y + r + BELOW_GAP)
         graph.nodes.append(Node(other, round(x, 1), round(y, 1), round(r, 1), short_label(other.name), anchor,
                                 round(lx, 1), round(ly, 1), count))
-        graph.edges.append(Edge(cx, cy, round(x, 1), round(y, 1), round(1.5 + 6.5 * count / top, 1), count, other))
+        width = EDGE_WIDTH + EDGE_WIDTH_GROWTH * count / top
+        graph.edges.append(Edge(cx, cy, round(x, 1), round(y, 1), round(width, 1), count, other))
     return graph
 
 
@@ -128,6 +156,15 @@ class Tick:
     label: str
 
 
+STRIP_HEIGHT = 64
+AXIS_Y = 34  # the strip's axis; marks sit on it and stack upwards
+AXIS_INSET = 8  # the axis stops this short of the strip's ends
+TICK_HALF = 4  # a year tick crosses the axis this far each side
+TICK_LABEL_Y = 54  # the year under its tick
+ROW_STEP = 9  # between the centres of stacked marks: a mark's diameter less a little overlap
+MARK_R, MARK_R_MAX = 6, 11  # a shared mark grows a pixel for every three events it holds, up to the max
+
+
 @dataclass
 class Mark:
     event: Event  # the first event of the mark
@@ -135,6 +172,14 @@ class Mark:
     row: int  # marks on the same spot are stacked
     count: int = 1  # a long timeline merges the events of one spot into one mark
     last: Event | None = None
+
+    @property
+    def y(self) -> int:
+        return AXIS_Y - ROW_STEP * self.row
+
+    @property
+    def r(self) -> int:
+        return MARK_R if self.count == 1 else min(MARK_R + self.count // 3, MARK_R_MAX)
 
 
 @dataclass
@@ -146,6 +191,11 @@ class Strip:
     first: str
     last: str
     total: int = 0  # events drawn
+    axis_y: int = AXIS_Y
+    axis_inset: int = AXIS_INSET
+    tick_top: int = AXIS_Y - TICK_HALF
+    tick_bottom: int = AXIS_Y + TICK_HALF
+    tick_label_y: int = TICK_LABEL_Y
 
 
 def _year_fraction(date: str) -> float:
@@ -161,13 +211,17 @@ def _year_fraction(date: str) -> float:
 
 
 MAX_MARKS = 60  # beyond this many events, the events of one spot share a mark
+STRIP_MARGIN = 24  # room for the first and last year labels
+MAX_TICKS = 8  # year ticks at most: a long span labels every second, fifth... year
+SPOT = 8  # marks whose centres are nearer than this stand on one spot (stacked, or shared)
+MAX_ROW = 3  # stacked marks rise at most this many rows above the axis
 
 
 def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
     """A compact horizontal strip: one mark per dated event (per spot, for long timelines), year ticks."""
     if not events:
         return None
-    margin = 24  # room for the first and last year labels
+    margin = STRIP_MARGIN
     values = [_year_fraction(e.date) for e in events]
     low, high = math.floor(min(values)), math.floor(max(values)) + 1
     span = high - low
@@ -175,12 +229,12 @@ def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
     def x_of(value: float) -> float:
         return round(margin + (width - 2 * margin) * (value - low) / span, 1)
 
-    step = max(1, math.ceil(span / 8))
+    step = max(1, math.ceil(span / MAX_TICKS))
     ticks = [Tick(x_of(year), str(year)) for year in range(low, high + 1, step)]
     marks, taken = [], {}
     for event, value in zip(events, values):
         x = x_of(value)
-        bucket = round(x / 8)
+        bucket = round(x / SPOT)
         if len(events) > MAX_MARKS and bucket in taken:
             mark = taken[bucket]
             mark.count, mark.last = mark.count + 1, event
@@ -191,8 +245,8 @@ def timeline_strip(events: list[Event], width: int = 640) -> Strip | None:
             continue
         row = taken.get(bucket, 0)
         taken[bucket] = row + 1
-        marks.append(Mark(event, x, min(row, 3)))
-    return Strip(marks, ticks, width, 64, events[0].date, events[-1].date, len(events))
+        marks.append(Mark(event, x, min(row, MAX_ROW)))
+    return Strip(marks, ticks, width, STRIP_HEIGHT, events[0].date, events[-1].date, len(events))
 
 
 @dataclass

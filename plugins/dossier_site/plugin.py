@@ -146,7 +146,7 @@ def prepare_dossier(generator) -> None:
     generator.context["entity_types"] = views.ENTITY_TYPES  # the one table of types, for labels and URLs
     generator.context["search_bundles"] = bundles(len(dossier.articles) + len(dossier.entities),
                                                   settings["search_shard"])  # see search.py
-    generator.context["row_cache"] = {}  # event rows, rendered once per page depth (see macros.html)
+    generator.context["row_cache"] = views.RenderedOnce()  # event rows, rendered once per page depth (macros.html)
     logger.info("dossier: %d articles (%d cached steps reused, %d redone), %d entities, %d events, "
                 "%d problems", len(dossier.articles), cache.hits if cache else 0, cache.misses if cache else 0,
                 len(dossier.entities), len(dossier.events), len(dossier.problems))
