@@ -14,8 +14,8 @@ from collections import defaultdict
 
 from .gazetteer import load
 from .model import ACRONYM, MAYBE, OPEN_TYPES, Acronym, Article, Candidate, Entity, Mention, Stretch
-from .merge import (TYPE_ORDER, Rules, auto_key, build_entity, give_ids, middle_name_variants, settle_bare_words,
-                    settle_open, short_forms, spelling_variants, trade_names)
+from .merge import (TYPE_ORDER, RuleKey, Rules, auto_key, build_entity, give_ids, middle_name_variants,
+                    settle_bare_words, settle_open, short_forms, spelling_variants, trade_names)
 from .names import OWNER, PERSON_EVIDENCE, BlockScanner, Item, full_names, fuller
 from .nlp import Parsed, parse
 from .quotes import find_quotes
@@ -180,12 +180,12 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
     spellings = spelling_variants(all_candidates) | middle_name_variants(all_candidates)
     # "Kopp" ends three spellings of one name: once they are one, the surname is no longer ambiguous
     surnames = {key: {spellings.get(n, n) for n in names} for key, names in surnames.items()}
-    groups: dict[str, list[Candidate]] = defaultdict(list)
+    groups: dict[str | RuleKey, list[Candidate]] = defaultdict(list)
     for c in all_candidates:
         if c.name.lower() in ignore or c.mention.text.lower() in ignore:
             continue
         groups[rules.split_key(c) or auto_key(c, surnames, spellings)].append(c)
-    merged: dict[str, list[Candidate]] = defaultdict(list)
+    merged: dict[str | RuleKey, list[Candidate]] = defaultdict(list)
     for key, members in _merge_company_names(groups).items():
         merged[rules.merge_key(key, members)] += members
     entities = [build_entity(key, members, rules) for key, members in merged.items()]
@@ -195,19 +195,20 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
     return sorted(entities, key=lambda e: e.id)
 
 
-def _merge_company_names(groups: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+def _merge_company_names(groups: dict[str | RuleKey, list[Candidate]]) -> dict[str | RuleKey, list[Candidate]]:
     """One group per company: its name with a trade word joins the short name ("Acme Computer" ->
     "Acme"), and a short name the text uses for one long name joins it ("Lehman" -> "Lehman Brothers"),
     as it does for places.
     A product's plural is the product ("eSlates" -> "eSlate")."""
-    companies = {key for key, members in groups.items() if any(c.type == "organisation" for c in members)}
+    named = {key: members for key, members in groups.items() if isinstance(key, str)}  # not a registry rule's
+    companies = {key for key, members in named.items() if any(c.type == "organisation" for c in members)}
     into = trade_names(companies)
     into |= _short_forms_of(companies - set(into), groups)
-    into |= _short_forms_of({key for key, members in groups.items() if any(c.type == "place" for c in members)}
+    into |= _short_forms_of({key for key, members in named.items() if any(c.type == "place" for c in members)}
                             - set(into), groups)  # "Moscone West" for "Moscone West Convention Center"
-    products = {key for key, members in groups.items() if any(c.type == "product" for c in members)}
+    products = {key for key, members in named.items() if any(c.type == "product" for c in members)}
     into |= {key: key[:-1] for key in products if key.endswith("s") and key[:-1] in products}  # "iPhones"
-    out: dict[str, list[Candidate]] = defaultdict(list)
+    out: dict[str | RuleKey, list[Candidate]] = defaultdict(list)
     for key, members in groups.items():
         out[into.get(key, key)] += members
     return out

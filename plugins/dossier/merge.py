@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 
 from .gazetteer import LEGAL_FORM
@@ -184,6 +184,14 @@ def _one_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+@dataclass(frozen=True)
+class RuleKey:
+    """The key of the mentions a registry rule claims: rule number `index` of Registry.entities (the
+    other keys are the names' own, as strings)."""
+
+    index: int
+
+
 class Rules:
     """The registry's entity rules, looked up by lower-cased name or alias."""
 
@@ -200,22 +208,22 @@ class Rules:
                 else:
                     self.by_name.setdefault(name.lower(), n)
 
-    def split_key(self, c: Candidate) -> str | None:
+    def split_key(self, c: Candidate) -> RuleKey | None:
         """A rule limited to some seeds claims the mentions of its names in those seeds only."""
         for name in (c.name.lower(), c.mention.text.lower()):
             for n in self.split.get(name, ()):
                 seeds = self.seed_names.get(c.mention.article, {c.mention.article})
                 if any(seed in seeds for seed in self.rules[n].articles):
-                    return f"rule:{n}"
+                    return RuleKey(n)
         return None
 
-    def merge_key(self, key: str, members: list[Candidate]) -> str:
-        if key.startswith("rule:"):
+    def merge_key(self, key: str | RuleKey, members: list[Candidate]) -> str | RuleKey:
+        if isinstance(key, RuleKey):
             return key
         for name in [key, *(c.name for c in members), *(c.mention.text for c in members)]:
             n = self.by_name.get(name.lower())
             if n is not None:
-                return f"rule:{n}"
+                return RuleKey(n)
         return key
 
     def named(self, c: Candidate) -> EntityRule | None:
@@ -223,11 +231,11 @@ class Rules:
         key = self.split_key(c) or self.merge_key(norm_key(c.name), [c])
         return self.rule(key)
 
-    def rule(self, key: str) -> EntityRule | None:
-        return self.rules[int(key[5:])] if key.startswith("rule:") else None
+    def rule(self, key: str | RuleKey) -> EntityRule | None:
+        return self.rules[key.index] if isinstance(key, RuleKey) else None
 
 
-def build_entity(key: str, members: list[Candidate], rules: Rules) -> Entity:
+def build_entity(key: str | RuleKey, members: list[Candidate], rules: Rules) -> Entity:
     rule = rules.rule(key)
     types: Counter = Counter()
     for c in members:
