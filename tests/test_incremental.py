@@ -49,6 +49,7 @@ def test_rebuild_after_one_new_seed_redoes_only_that_seed(tmp_path, monkeypatch)
     dossier = build_dossier(sorted(seeds.glob("*.txt")), cache=Cache(tmp_path / "cache"))
     assert analysed == [str(seeds / "004.txt")]
     assert len(dossier.articles) == 4
+    assert [p.name for p in (tmp_path / "cache").glob("*.msgpack")] == ["corpus.msgpack"]  # the latest only
     assert gc.isenabled()  # paused while the cache is read and the corpus steps run, on again after
 
 

@@ -79,13 +79,17 @@ class Cache:
         self.encoder = msgspec.msgpack.Encoder()
         self.refused: set[str] = set()  # types that cannot be cached (said once in the log)
 
-    def _path(self, entry: str) -> Path:
-        return self.folder / entry[:2] / f"{entry}.msgpack"
+    def _path(self, entry: str, slot: str | None = None) -> Path:
+        return self.folder / f"{slot}.msgpack" if slot else self.folder / entry[:2] / f"{entry}.msgpack"
 
-    def get(self, entry: str, kind: type[T], seed: str | bytes) -> T | None:
-        """The value stored for `entry` if it is a `kind` made from this `seed`; None otherwise."""
+    def get(self, entry: str, kind: type[T], seed: str | bytes, slot: str | None = None) -> T | None:
+        """The value stored for `entry` if it is a `kind` made from this `seed`; None otherwise.
+
+        With `slot`, the entry is looked for in that one place, which holds the latest entry put there:
+        for results of which only the latest is worth keeping (the corpus steps' result is 30 MB at
+        1,000 seeds, and made anew after every change of a seed)."""
         try:
-            with open(self._path(entry), "rb") as handle:
+            with open(self._path(entry, slot), "rb") as handle:
                 stored = _decoder(kind).decode(handle.read())
         except (OSError, msgspec.DecodeError):  # missing, truncated, of another shape or type: recompute
             stored = None
@@ -98,13 +102,13 @@ class Cache:
         self.hits += 1
         return stored.value
 
-    def put(self, entry: str, value: object, seed: str | bytes) -> None:
+    def put(self, entry: str, value: object, seed: str | bytes, slot: str | None = None) -> None:
         try:
             data = self.encoder.encode(Entry(entry, seed_hash(seed), value))
         except (TypeError, ValueError, OverflowError) as error:
             self._refuse(type(value), error)
             return
-        path = self._path(entry)
+        path = self._path(entry, slot)
         try:  # a read-only or full disk only costs the next build its speed
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -128,9 +132,9 @@ class NoCache(Cache):
     def __init__(self):
         super().__init__(os.devnull)
 
-    def get(self, entry: str, kind: type[T], seed: str | bytes) -> T | None:
+    def get(self, entry: str, kind: type[T], seed: str | bytes, slot: str | None = None) -> T | None:
         self.misses += 1
         return None
 
-    def put(self, entry: str, value: object, seed: str | bytes) -> None:
+    def put(self, entry: str, value: object, seed: str | bytes, slot: str | None = None) -> None:
         pass

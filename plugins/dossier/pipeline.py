@@ -85,7 +85,7 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
         cache.put(corpus_key(seeds, entries, registry, seed_names),
                   CorpusWork(dossier.entities, dossier.events, dossier.topics, dossier.problems[found:],
                              dossier.article_entities, dossier.article_events, dossier.article_phrases),
-                  "corpus")
+                  "corpus", slot="corpus")
     return dossier
 
 
@@ -169,7 +169,7 @@ def reuse_corpus(dossier: Dossier, seeds: list[SeedText], entries: list[SeedEntr
                  seed_names: set[str], cache: Cache) -> bool:
     """Fill the dossier from the cache when every seed's work and the corpus steps' result are there for
     exactly these inputs (a rebuild with nothing changed): only the articles are read of the seeds' work."""
-    corpus = cache.get(corpus_key(seeds, entries, registry, seed_names), CorpusWork, "corpus")
+    corpus = cache.get(corpus_key(seeds, entries, registry, seed_names), CorpusWork, "corpus", slot="corpus")
     if corpus is None:
         return False
     articles = []
