@@ -670,6 +670,27 @@ def test_a_headline_in_title_case_makes_no_name_its_body_never_writes():
     assert any(t.name == "Dredging permit" and {"h1", "h2", "h3"} <= set(t.articles) for t in found)
 
 
+# Storms told with an everyday word; some articles say which storms with a longer phrase.
+STORMS = {
+ "w1": ("2021-10-02", ["The storm flooded the coast road on Saturday, and the storm cut power to nine villages.",
+        "Forecasters warned that the autumn storms would return within days."]),
+ "w2": ("2021-10-05", ["A second storm closed the ferry port on Tuesday.",
+        "Fishermen said the autumn storms had cost them a week at sea."]),
+ "w3": ("2021-10-09", ["The storm damage to the sea wall will take months to repair, engineers said.",
+        "Insurers said the claims had doubled since the storm."]),
+ "w4": ("2021-10-12", ["Villagers cleared the storm debris from the coast road as the storm moved north."]),
+ "w5": ("2021-10-15", ["The coast road reopened on Friday, a week after the storm.",
+        "The storm had torn up the surface of the coast road."]),
+ "w6": ("2021-10-19", ["Schools reopened after the storm, and the storm shelters closed."]),
+}
+
+
+def test_a_story_of_an_everyday_word_is_named_by_a_phrase_of_its_articles_holding_it():
+    found = themes(STORMS | VACCINE)
+    story = next(name for name, ids in found.items() if {"w1", "w2", "w3", "w4", "w5", "w6"} & set(ids))
+    assert story == "Autumn storms"  # not "Storm", a word of any news; "autumn storms" says which
+
+
 def test_names_keep_their_spelling_and_a_model_number():
     texts = {
         "n1": ("2010-06-07", ["The new iPhone 4 went on sale in five countries, and the iPhone sold out within hours.",

@@ -668,6 +668,10 @@ def _phrase_name(theme: Theme, analysis: Analysis) -> str:
               and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]]
     if longer:
         best = max(longer, key=centrality)
+    if not analysis.names_alone(best):  # "Bombing": the phrase holding it that most of its articles use says which
+        holding = {p: len(analysis.articles_of[p] & theme.units) for p in analysis.articles_of
+                   if _inside(best, p) and p != best and analysis.names_alone(p)}
+        best = max((p for p, k in holding.items() if k >= 2), key=lambda p: (holding[p], centrality(p)), default=best)
     if not analysis.names_alone(best):  # "Firm", "Quarter": the best phrase of its articles that can name it
         told = [p for p in analysis.salient if analysis.names_alone(p) and not p.startswith(ENTITY)
                 and 2 * len(analysis.salient[p] & theme.units) >= len(theme.units)]
