@@ -110,14 +110,20 @@ def zipf(word: str) -> float:
     return english().get(word, RARE_ZIPF)
 
 
+# A word's rarity runs from 0 at Zipf 7 and above (the commonest words: "the", "of") to 1 at Zipf 3 and below
+# (words met a few times in a million); each word after the first makes a phrase this much more specific.
+COMMONEST_ZIPF, RARITY_SPAN = 7.0, 4.0
+EXTRA_WORD = 0.35
+
+
 def specificity(phrase: str) -> float:
     """How far a phrase is from everyday English: 1 for rare words, near 0 for the commonest;
     each extra word makes a phrase more specific."""
     words = phrase.split()
     if not words:
         return 0.0
-    rarity = sum(min(1.0, max(0.0, (7.0 - zipf(w)) / 4.0)) for w in words) / len(words)
-    return rarity * (1.0 + 0.35 * (len(words) - 1))
+    rarity = sum(min(1.0, max(0.0, (COMMONEST_ZIPF - zipf(w)) / RARITY_SPAN)) for w in words) / len(words)
+    return rarity * (1.0 + EXTRA_WORD * (len(words) - 1))
 
 
 

@@ -74,6 +74,10 @@ WEAK = 0.35  # a paragraph theme told in fewer than this share of the main one's
 # spreads over days): yearly launches of a product, a year apart each, stay one story.
 SEPARATE = 3
 BURST_DAYS = 7
+NEARLY_ALL = 0.8  # a part of a phrase salient in this share of the phrase's articles adds nothing to it;
+                  # an automatic theme with this share of a curated one's articles is that theme
+RELATED_SHARE = 0.5  # a phrase inside or around a theme's, in at least this share of its articles, joins it
+DESCRIPTION_WORDS = (6, 45)  # a sentence shorter is a fragment, longer a run-on paste: neither describes
 
 
 @dataclass
@@ -523,7 +527,7 @@ def _join(phrase: str, theme: Theme, analysis: Analysis, n: int) -> float:
         return 0.0
     join = shared / len(articles | core)
     related = any(_inside(phrase, p) or _inside(p, phrase) for p in theme.phrases)
-    return max(join, 1.0) if related and shared >= 0.5 * len(articles) else join
+    return max(join, 1.0) if related and shared >= RELATED_SHARE * len(articles) else join
 
 
 def _own_story(feature: str, head: str, analysis: Analysis) -> bool:
@@ -562,7 +566,7 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
         for size in range(1, len(words)):
             for i in range(len(words) - size + 1):
                 part = " ".join(words[i:i + size])
-                if part in scored and len(analysis.salient[phrase]) >= 0.8 * len(analysis.salient[part]):
+                if part in scored and len(analysis.salient[phrase]) >= NEARLY_ALL * len(analysis.salient[part]):
                     redundant.add(part)
     ranked = sorted(((p, s) for p, s in scored.items() if p not in redundant), key=lambda ps: (-ps[1], ps[0]))
     return ranked[:CANDIDATES]
@@ -760,7 +764,7 @@ def _merge_same_slug(themes: list[Theme]) -> list[Theme]:
 
 def _covered(theme: Theme, curated: list[Theme]) -> bool:
     """An automatic theme gives way to a curated one with its slug or nearly all its articles."""
-    return any(c.slug == theme.slug or len(theme.articles & c.articles) >= 0.8 * len(theme.articles)
+    return any(c.slug == theme.slug or len(theme.articles & c.articles) >= NEARLY_ALL * len(theme.articles)
                for c in curated)
 
 
@@ -838,7 +842,8 @@ def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
         if item.article not in units:
             continue
         scored = [(sum(weight.get(p, 0.0) for p in sorted(set(s.phrases) | analysis.named.get((item.article, s.text), set()))),
-                   s.text) for s in item.sentences if 6 <= len(s.text.split()) <= 45]
+                   s.text) for s in item.sentences
+                  if DESCRIPTION_WORDS[0] <= len(s.text.split()) <= DESCRIPTION_WORDS[1]]
         scored = [(s, sentence) for s, sentence in scored if s > 0]
         if scored:
             score, sentence = max(scored, key=lambda ss: (ss[0], -len(ss[1])))
