@@ -148,8 +148,7 @@ def find_dates(text: str, reference: dt.date | None, anchor: str | None = None) 
                 value = _after(match, text, found[-1].value if found else anchor)
                 found += [TimeExpression(match.start(), match.end(), match.group(), *value)] if value else []
                 continue
-            for start, end, value, precision in normalise(match, text, reference):
-                found.append(TimeExpression(start, end, text[start:end], value, precision))
+            found += normalise(match, text, reference)
     return found
 
 
@@ -172,8 +171,8 @@ def _word_start(text: str, index: int) -> int:
     return index
 
 
-def normalise(match: re.Match, text: str, reference: dt.date | None) -> list[tuple[int, int, str, str]]:
-    """The (start, end, value, precision) of a candidate, or [] when it is not a date."""
+def normalise(match: re.Match, text: str, reference: dt.date | None) -> list[TimeExpression]:
+    """The dates a candidate gives (two for '1982-92' or 'April 24 and 25'), or [] when it is not a date."""
     kind = match.lastgroup
     if kind in ("iso", "span", "dmy", "my", "year"):
         return _absolute(kind, match, text, reference)
@@ -183,35 +182,40 @@ def normalise(match: re.Match, text: str, reference: dt.date | None) -> list[tup
         return []
     else:
         value = RELATIVE[kind](match, reference, tense(text, match.start(), match.end()), text)
-        found = [(match.start(), match.end(), *value)] if value else []
-    return [_day_before_or_after(text, *item) for item in found]
+        found = [_expression(text, match.start(), match.end(), *value)] if value else []
+    return [_day_before_or_after(text, found_date) for found_date in found]
 
 
-def _day_before_or_after(text: str, start: int, end: int, value: str, precision: str):
+def _expression(text: str, start: int, end: int, value: str, precision: str) -> TimeExpression:
+    return TimeExpression(start, end, text[start:end], value, precision)
+
+
+def _day_before_or_after(text: str, date: TimeExpression) -> TimeExpression:
     """'the day before Tuesday's hearing' is the Monday."""
-    shift = re.search(r"\bthe (?:day|night) (before|after)\s+$", text[max(0, start - 30):start], re.IGNORECASE)
-    if shift and precision == "day":
-        day = dt.date.fromisoformat(value) + dt.timedelta(days=-1 if shift.group(1).lower() == "before" else 1)
-        value = day.isoformat()
-    return start, end, value, precision
+    shift = re.search(r"\bthe (?:day|night) (before|after)\s+$", text[max(0, date.start - 30):date.start],
+                      re.IGNORECASE)
+    if shift and date.precision == "day":
+        day = dt.date.fromisoformat(date.value) + dt.timedelta(days=-1 if shift.group(1).lower() == "before" else 1)
+        date.value = day.isoformat()
+    return date
 
 
 # --- absolute expressions -------------------------------------------------------------------
 
-def _absolute(kind: str, match: re.Match, text: str, reference: dt.date | None) -> list:
+def _absolute(kind: str, match: re.Match, text: str, reference: dt.date | None) -> list[TimeExpression]:
     start, end = match.span()
     if kind == "iso":
         day = _day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
-        return [(start, end, day.isoformat(), "day")] if day else []
+        return [_expression(text, start, end, day.isoformat(), "day")] if day else []
     if kind == "span":
         return _span(match, text, reference)
     if kind == "year":
         year = int(match["year_y"])
         if not _plausible_year(year, reference) or not _is_year_context(text, start, end):
             return []
-        return [(start, end, f"{year:04d}", "year")]
+        return [_expression(text, start, end, f"{year:04d}", "year")]
     if kind == "my":
-        return [(start, end, f"{int(match['my_y']):04d}-{month_number(match['my_m']):02d}", "month")]
+        return [_expression(text, start, end, f"{int(match['my_y']):04d}-{month_number(match['my_m']):02d}", "month")]
     month, day_number = month_number(match["dmy_m"]), _ordinal(match["dmy_d"])
     if match["dmy_y"]:
         day = _day(int(match["dmy_y"]), month, day_number)
@@ -219,10 +223,10 @@ def _absolute(kind: str, match: re.Match, text: str, reference: dt.date | None) 
         return []
     else:
         day = _choose(lambda year: _day(year, month, day_number), reference, tense(text, start, end))
-    return [(start, end, day.isoformat(), "day")] if day else []
+    return [_expression(text, start, end, day.isoformat(), "day")] if day else []
 
 
-def _month_day(match: re.Match, text: str, reference: dt.date | None) -> list:
+def _month_day(match: re.Match, text: str, reference: dt.date | None) -> list[TimeExpression]:
     """'Oct. 26', 'Monday, Oct. 26', 'March 5, 1946', 'April 24 and 25' (two days)."""
     month = month_number(match["mdy_m"])
     days = [(match.start(), match.end("mdy_d"), _ordinal(match["mdy_d"]))]
@@ -241,9 +245,10 @@ def _month_day(match: re.Match, text: str, reference: dt.date | None) -> list:
         for start, end, number in days:
             day = _day(year, month, number)
             if day:
-                found.append((start, end, day.isoformat(), "day"))
+                found.append(_expression(text, start, end, day.isoformat(), "day"))
     if found:  # the last day's span runs to the end of the match ("June 14-16, 2007")
-        found[-1] = (found[-1][0], match.end(), *found[-1][2:])
+        last = found[-1]
+        found[-1] = _expression(text, last.start, match.end(), last.value, last.precision)
     return found
 
 
@@ -259,22 +264,23 @@ def _year_of_month_day(month: int, number: int, weekday: str | None, reference: 
     return day.year if day else None
 
 
-def _span(match: re.Match, text: str, reference: dt.date | None) -> list:
+def _span(match: re.Match, text: str, reference: dt.date | None) -> list[TimeExpression]:
     """'1982-92' and '1998-2000' are two years; '1998-08' is a month of 1998."""
     first, second = int(match["span_a"]), match["span_b"]
     if len(second) == 2:
         later = first // 100 * 100 + int(second)
         if later <= first:
             month = int(second)
-            return [(match.start(), match.end(), f"{first:04d}-{month:02d}", "month")] if 1 <= month <= 12 else []
+            return [_expression(text, match.start(), match.end(), f"{first:04d}-{month:02d}", "month")] \
+                if 1 <= month <= 12 else []
         second_year = later
     else:
         second_year = int(second)
     if not first < second_year <= first + 100 or not _is_year_context(text, match.start(), match.end()):
         return []
     end_a = match.start("span_a") + 4
-    return [(match.start(), end_a, f"{first:04d}", "year"),
-            (match.start("span_b"), match.end(), f"{second_year:04d}", "year")]
+    return [_expression(text, match.start(), end_a, f"{first:04d}", "year"),
+            _expression(text, match.start("span_b"), match.end(), f"{second_year:04d}", "year")]
 
 
 def _is_year_context(text: str, start: int, end: int) -> bool:
