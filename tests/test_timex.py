@@ -221,6 +221,9 @@ def test_tense_of_the_clause(sentence, word, expected):
     ("Three days later the plant closed.", "2007-03", []),  # three days after a month: no day, no date
     ("They met in 1998 and the following year they married.", None,
      [("1998", "1998", "year"), ("the following year", "1999", "year")]),  # the date before it in the text
+    ("Later that day he resigned.", "2007-06-03", [("Later that day", "2007-06-03", "day")]),
+    ("He resigned in the same year.", "2007-06-03", [("the same year", "2007", "year")]),
+    ("Later that day he resigned.", "2007", []),  # a day of a year is not known
     ("The next day he resigned.", None, []),  # counted from nothing
     ("He will stay for the next year.", "2001", []),  # a duration
     ("The child would be free to leave seven days later.", "2007-06-01", []),  # a hypothetical

@@ -49,7 +49,7 @@ HOLIDAY = (r"(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|
 
 # The alternatives are tried in this order at each position, so longer forms come first.
 # Lower-case words a candidate may start with; any other candidate starts with a digit or a capital.
-OPENERS = ("early|mid|late|last|next|this|past|coming|earlier|later|today|tonight|yesterday|tomorrow|in|within|the|"
+OPENERS = ("early|mid|late|last|next|this|past|coming|earlier|later|today|tonight|yesterday|tomorrow|in|within|the|that|"
            + "|".join(NUMBERS))
 CANDIDATE = re.compile(
     # The look-ahead rejects most positions at once, before the alternatives are tried.
@@ -68,7 +68,8 @@ CANDIDATE = re.compile(
     r"(?P<rel_unit>week|month|year)\b)"
     rf"|(?P<ago>\b(?P<ago_n>(?i:{NUMBER}))\s+(?P<ago_unit>(?i:day|month|year))s?\s+ago\b)"
     rf"|(?P<after>\b(?:(?P<after_n>(?i:{NUMBER}))\s+(?P<after_unit>(?i:day|week|month|year))s?\s+(?i:later|afterwards?)"
-    r"|(?i:the)\s+(?i:next|following)\s+(?P<after_next>(?i:day|month|year)))\b)"
+    r"|(?i:the)\s+(?i:next|following)\s+(?P<after_next>(?i:day|month|year))"
+    r"|(?i:(?:later|earlier) that|(?:that|the) same)\s+(?P<after_same>(?i:day|month|year)))\b)"
     rf"|(?P<within>\b(?i:in|within)\s+(?P<within_n>(?i:{NUMBER}))\s+"
     r"(?P<within_unit>(?i:day|month|year))s?\b)"
     rf"|(?P<month>\b(?:(?P<month_rel>(?i:last|next|this|early|late|mid))[- ])?(?P<month_name>{FULL_MONTH})\b)"
@@ -339,15 +340,20 @@ def _relative_unit(match: re.Match, reference: dt.date, tense_: str | None, text
 
 
 def _after(match: re.Match, text: str, anchor: str | None):
-    """'one year later', 'the next day': counted from the anchor, at the precision both can give
-    (a day later than a year is not a day); 'for the next year' is a duration, not a date, and 'would
-    be free seven days later' a hypothetical, counted from no date that happened."""
-    if anchor is None or _word_before(text, match.start()).lower() in DURATION \
-            or tense(text, match.start(), match.end()) == "future":
+    """'one year later', 'the next day', 'later that day': counted from the anchor, at the precision
+    both can give (a day later than a year is not a day); 'for the next year' is a duration, not a
+    date, and 'would be free seven days later' a hypothetical, counted from no date that happened."""
+    if anchor is None or tense(text, match.start(), match.end()) == "future" \
+            or not match["after_same"] and _word_before(text, match.start()).lower() in DURATION:
         return None
-    unit = (match["after_unit"] or match["after_next"]).lower()
-    count = 1 if match["after_next"] else NUMBERS.get(match["after_n"].lower()) or int_or_none(match["after_n"])
-    if not count or len(anchor) < {"year": 4, "month": 7}.get(unit, 10):
+    unit = (match["after_unit"] or match["after_next"] or match["after_same"]).lower()
+    if match["after_same"]:
+        count = 0  # "later that day", "the same year"
+    else:
+        count = 1 if match["after_next"] else NUMBERS.get(match["after_n"].lower()) or int_or_none(match["after_n"])
+        if not count:
+            return None
+    if len(anchor) < {"year": 4, "month": 7}.get(unit, 10):
         return None
     if len(anchor) == 4:
         return f"{int(anchor) + count:04d}", "year"
