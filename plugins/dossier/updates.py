@@ -18,6 +18,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+import msgspec
+
 from .model import CHANGE_KINDS, BuildRecord, Change, History
 
 KEEP_BUILDS = 20  # builds kept in the history (and entries in the feed)
@@ -103,7 +105,7 @@ def advance(history: History, current: dict, date: str) -> History:
 def load_history(path: str | Path) -> History:
     """The history kept by the last build; none (a first build) when missing, unreadable or older."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = msgspec.json.decode(Path(path).read_bytes())  # the snapshot is the dossier's size: msgspec, in C
         if data.get("version") != VERSION:
             return History()
         builds = [BuildRecord(**{**b, "changes": [Change(**c) for c in b["changes"]]}) for b in data["builds"]]
@@ -123,8 +125,8 @@ def save_history(path: str | Path, history: History) -> None:
     except OSError:
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(handle, "wb") as out:
+            out.write(msgspec.json.encode(data))  # the bytes json.dump wrote with separators (",", ":")
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
