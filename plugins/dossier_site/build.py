@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pelican
@@ -48,7 +49,7 @@ def build(settings_file: str = "pelican.conf.py", output: str = "output", strict
 def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
     _remove_leftovers(target)
     staging = _new_folder(target, "new")
-    link_tree(target, staging)
+    Staging.start(target, staging)
     args = ["-s", settings_file, "-o", str(staging)] + (["-q"] if quiet else [])
     problems = []
 
@@ -57,13 +58,16 @@ def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
             problems[:] = generator.context["dossier"].dossier.problems
 
     signals.article_generator_finalized.connect(keep_problems)
+    failed = False
     try:
         pelican.main(args)
     except SystemExit as stop:
-        if stop.code:
-            return _fail(staging, f"the build failed; {target.name}/ was left as it was")
+        failed = bool(stop.code)
     finally:
         signals.article_generator_finalized.disconnect(keep_problems)
+        Staging.wait()  # a build that stopped before its writer existed: the links are done before any removal
+    if failed:
+        return _fail(staging, f"the build failed; {target.name}/ was left as it was")
     if not (staging / "index.html").exists():
         return _fail(staging, f"the build wrote no index.html; {target.name}/ was left as it was")
     if strict and problems:
@@ -71,6 +75,36 @@ def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
                               f"{target.name}/ was left as it was")
     _swap(staging, target)
     return 0
+
+
+class Staging:
+    """The hard links of the previous site are made in a thread while the dossier is computed (a link
+    is a system call that holds no lock Python needs); the writer waits for them before it reads the
+    manifest or writes a file (writer.py)."""
+
+    thread: threading.Thread | None = None
+    error: BaseException | None = None
+
+    @classmethod
+    def start(cls, site: Path, staging: Path) -> None:
+        def run() -> None:
+            try:
+                link_tree(site, staging)
+            except BaseException as error:  # handed to the build's own thread by wait()
+                cls.error = error
+        cls.error = None
+        cls.thread = threading.Thread(target=run, name="dossier-staging", daemon=True)
+        cls.thread.start()
+
+    @classmethod
+    def wait(cls) -> None:
+        """Return when the staging folder holds the previous site (at once when no build started it)."""
+        thread, cls.thread = cls.thread, None
+        if thread is not None:
+            thread.join()
+        error, cls.error = cls.error, None
+        if error is not None:
+            raise error
 
 
 def link_tree(site: Path, staging: Path) -> None:

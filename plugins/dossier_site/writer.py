@@ -22,6 +22,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import inputs
+from .build import Staging
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class IncrementalWriter(Writer):
     current: IncrementalWriter | None = None  # the build's writer, for the plugin's last step
 
     def __init__(self, output_path, settings=None):
+        Staging.wait()  # `dossier build`: the previous site's pages are linked in before one is read or written
         super().__init__(output_path, settings=settings)
         self.previous = _load_manifest(Path(output_path))
         self.pages: dict[str, str] = {}  # every file this build produced -> its inputs' digest ("" if none)
