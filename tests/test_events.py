@@ -528,6 +528,8 @@ def test_what_a_statement_foretells_is_not_a_part_the_named_take_in_it():
     names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"]}
     assert participants(foretold, names) == {foretold: [["person/jane-roe"]]}
     assert participants(told, names) == {told: [["organisation/acme", "person/jane-roe"]]}
+    dated_saying = "On Friday, Jane Roe announced that Acme will sell the kettle in shops."
+    assert participants(dated_saying, names) == {dated_saying: [["person/jane-roe"]]}
 
 
 def test_the_one_a_dated_clause_describes_takes_part_in_it():

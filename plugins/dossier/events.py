@@ -152,14 +152,14 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
     stated = _closest(dated.get(clause_root.i, []), clause_root)
     apart = [heads[i] for i in dated if i not in (root.i, clause_root.i)
              and (stated is None or _closest(dated[i], heads[i]).value != stated.value)]
+    left_out = apart + _foretold(main)
     if stated is not None:
         story.moves_to(stated.value)
         told = tokens if clause_root.i == root.i else [t for t in tokens if t.i in {x.i for x in clause_root.subtree}]
-        events.append(_draft(article_id, text, inside, told, block, main, apart, stated.value, stated.precision, "stated",
-                             status_of(text, stated, story.reference, tense(main)), summary=summarise(tokens)))
+        events.append(_draft(article_id, text, inside, told, block, main, left_out, stated.value, stated.precision,
+                             "stated", status_of(text, stated, story.reference, tense(main)), summary=summarise(tokens)))
     elif story.reference is not None and (headline or _reported(main, story)):
         story.now = True
-        left_out = apart + _foretold(main)
         if tense(main) == "past" and story.day and not headline:  # told at the day the story is at
             events.append(_draft(article_id, text, inside, tokens, block, main, left_out, story.day, "day", "stated",
                                  "happened"))
