@@ -880,3 +880,11 @@ def test_the_stage_reads_the_dossier_and_changes_nothing_in_it(tmp_path):
     assert dossier == before
     assert stage.topics and set(stage.key_phrases) == {a.id for a in dossier.articles}
     assert [p.message for p in stage.problems] == ["line 1: hide_topics[0]: no topic named 'Golf'"]
+
+
+def test_the_nouns_of_roles_in_roles_txt_are_no_key_phrases():
+    texts = {f"r{i}": ("2020-01-0" + str(i + 1), [f"Defence lawyers for the harbour pilots asked for a new hearing {when}.",
+                                                  "The lawyers said the harbour pilots had followed the rules."])
+             for i, when in enumerate(["on Monday", "in March", "next week"])}
+    phrases = {p for ps in find_themes(dossier_of(texts), Registry()).key_phrases.values() for p in ps}
+    assert "harbour pilots" in phrases and not any("lawyer" in p for p in phrases)

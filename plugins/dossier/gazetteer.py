@@ -159,7 +159,9 @@ def _first_names() -> frozenset[str]:
     return frozenset(name for name in Detector(case_sensitive=False).names if " " not in name)
 
 
-def _load_words(gaz: Gazetteer) -> None:
+@lru_cache(maxsize=1)
+def role_sections() -> dict[str, frozenset[str]]:
+    """The words of data/roles.txt by section: "honorific", "head" (the noun of a role), "modifier"."""
     sections: dict[str, set[str]] = {}
     current = ""
     for line in _lines("roles.txt"):
@@ -167,6 +169,18 @@ def _load_words(gaz: Gazetteer) -> None:
             current = line.strip("[] ")
             continue
         sections.setdefault(current, set()).update(line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """The nouns of roles ("minister", "spokesman") and their plurals ("ministers", "deputies")."""
+    heads = role_sections()["head"]
+    return heads | {w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else w + "s" for w in heads}
+
+
+def _load_words(gaz: Gazetteer) -> None:
+    sections = role_sections()
     gaz.honorifics = frozenset(sections.get("honorific", ()))
     gaz.role_heads = frozenset(sections.get("head", ()))
     gaz.role_words = gaz.honorifics | gaz.role_heads | frozenset(sections.get("modifier", ()))

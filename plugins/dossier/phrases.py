@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .gazetteer import role_nouns
 from .model import Article
 from .nlp import Parsed
 from .text import sentence_spans
@@ -68,13 +69,10 @@ set sets send sends sent seem become stay stays stayed turn turns turned move mo
 ask asks hope hopes hoped plan plans planned plus yes speak speaks spoke spoken
 """.split())
 
-# Words that name a role or the reporting itself: a phrase containing one is not a theme.
-ROLE_WORDS = frozenset("""
-minister ministers president presidents spokesman spokeswoman spokesperson secretary secretaries
-ambassador ambassadors envoy envoys official officials chairman chairwoman chair deputy deputies chief
-chiefs negotiator negotiators head heads leader leaders director directors commander commanders general generals adviser
-advisers advisor advisors aide aides counterpart counterparts representative representatives
-correspondent correspondents reporter reporters journalist journalists editor editors analyst analysts
+# Words that name the reporting itself or nothing in particular: a phrase containing one is not a theme,
+# nor is one containing the noun of a role (gazetteer.role_nouns, from data/roles.txt).
+REPORTING_WORDS = frozenset("""
+reporter reporters journalist journalists
 agency agencies newspaper newspapers statement statements interview interviews conference conferences
 comment comments remarks news story stories article articles report reporting source sources
 people person thing things way ways lot part parts kind sort side sides issue issues matter matters
@@ -172,7 +170,7 @@ def _word(token) -> _Word | None:
     if token.ent_type_ in AMOUNTS:  # "Aug. 7", "two weeks", "$5 million": a date or an amount, never a phrase
         return None
     lower = text.lower()
-    if lower in STOP_WORDS or lower in ROLE_WORDS:
+    if lower in STOP_WORDS or lower in REPORTING_WORDS or lower in role_nouns():
         return None
     inner_capital = any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
     if token.pos_ == "PROPN" and text[0].isupper() or inner_capital:
