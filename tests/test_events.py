@@ -503,6 +503,7 @@ def test_the_base_of_a_comparison_is_not_the_date_of_the_happening():
     assert dated("Acme's market share is up 8% from nine months ago. Jane Roe then showed the new kettle.") == [
         ("2011-08-25", "reported", "happened")]
     assert dated("The fair ran from June 3 until June 9.") == [("2011-06-03", "stated", "happened")]  # a range
+    assert dated("Kettle prices will rise from December.") == [("2011-12", "stated", "expected")]  # a start
 
 
 def test_one_year_later_counts_from_the_date_told_last():

@@ -96,7 +96,7 @@ def dated_word(date_tokens):
             return None  # "in a Wednesday media event, Apple released ...": when the clause happened
         return noun if noun.pos_ == "NOUN" else False
     preposition = node.head if node.dep_ in ("pobj", "pcomp") else None
-    if preposition is not None and preposition.lower_ == "from" and not _range(preposition):
+    if preposition is not None and preposition.lower_ == "from" and _compared(preposition):
         return False  # "up 82% from a year ago": the base of a comparison, not when the clause happened
     if preposition is not None and preposition.lower_ == "since":
         verb = preposition.head
@@ -109,11 +109,16 @@ def dated_word(date_tokens):
     return None
 
 
-def _range(preposition) -> bool:
-    """Whether "from" opens a range of dates ("from June to August"): a "to", "until" or "through"
-    beside it or after it holds a date."""
-    return any(c.dep_ == "prep" and c.lower_ in RANGE_ENDS and any(o.ent_type_ == "DATE" for o in c.subtree)
-               for c in (*preposition.children, *preposition.head.children))
+def _compared(preposition) -> bool:
+    """Whether "from" a date gives the base of a comparison: the word it hangs from is measured ("up
+    82%", "rose 5 percent") and the date opens no range of dates ("from June to August": a "to",
+    "until" or "through" beside it or after it holds a date). "Prices rise from April" says when."""
+    head = preposition.head
+    measured = any(t.like_num or t.lower_ in ("%", "percent") for c in head.children if c.i != preposition.i
+                   for t in c.subtree)
+    ranged = any(c.dep_ == "prep" and c.lower_ in RANGE_ENDS and any(o.ent_type_ == "DATE" for o in c.subtree)
+                 for c in (*preposition.children, *head.children))
+    return measured and not ranged
 
 
 def taking_part(tokens, left_out=(), head=None) -> list:
@@ -153,7 +158,8 @@ def qualifiers(tokens) -> list[Stretch]:
             continue
         # any tag: "Zephyr" opening a sentence is tagged a common noun
         name = next((c for c in token.lefts if c.dep_ in ("compound", "nmod")), None)
-        if name is not None and all(t.like_num or t.text[:1].isupper() for t in token.doc[name.right_edge.i + 1:token.i]):
+        between = token.doc[name.right_edge.i + 1:token.i] if name is not None else []
+        if name is not None and all(t.like_num or t.text[:1].isupper() for t in between):
             out.append(Stretch(name.left_edge.idx, token.idx + len(token.text)))
     return out
 

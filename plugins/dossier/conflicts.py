@@ -11,8 +11,9 @@ registry's corrections. Two events are one happening told differently when
   other tells;
 - their dates, both to the day, are at most WINDOW_DAYS apart.
 They become one event with a `date` conflict listing each date and its sources, dated by the version
-a text states (not only its article's date), then by the one with more sources, then the earlier report. Within one event, articles that give different
-figures for the same thing ("30,000 jobs", "25,000 to 30,000 jobs") make a `figure` conflict.
+a text states (not only its article's date), then by the one with more sources, then the earlier
+report. Within one event, articles that give different figures for the same thing ("30,000 jobs",
+"25,000 to 30,000 jobs") make a `figure` conflict.
 """
 from __future__ import annotations
 

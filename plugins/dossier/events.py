@@ -157,15 +157,16 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
         story.moves_to(stated.value)
         told = tokens if clause_root.i == root.i else [t for t in tokens if t.i in {x.i for x in clause_root.subtree}]
         events.append(_draft(article_id, text, inside, told, block, main, left_out, stated.value, stated.precision,
-                             "stated", status_of(text, stated, story.reference, tense(main)), summary=summarise(tokens)))
+                             "stated", status_of(text, stated, story.reference, tense(main)),
+                             summary=summarise(tokens)))
     elif story.reference is not None and (headline or _reported(main, story)):
         story.now = True
         if tense(main) == "past" and story.day and not headline:  # told at the day the story is at
             events.append(_draft(article_id, text, inside, tokens, block, main, left_out, story.day, "day", "stated",
                                  "happened"))
         else:
-            events.append(_draft(article_id, text, inside, tokens, block, main, left_out, story.reference.isoformat(), "day",
-                                 "reported", "happened"))
+            events.append(_draft(article_id, text, inside, tokens, block, main, left_out,
+                                 story.reference.isoformat(), "day", "reported", "happened"))
     told_last = stated
     for head in apart:
         own = _closest(dated[head.i], head)
@@ -176,9 +177,9 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
             subtree |= {t.i for subject in _subject(head.head) for t in subject.subtree}
         clause = [t for t in tokens if t.i in subtree]
         verb = main_verb(head)
-        events.append(_draft(article_id, text, inside, clause, block, verb, [h for h in apart if h.i != head.i and h.i in subtree],
-                             own.value, own.precision, "stated", status_of(text, own, story.reference, tense(verb)),
-                             whole=tokens, head=head))
+        inner = [h for h in apart if h.i != head.i and h.i in subtree]
+        events.append(_draft(article_id, text, inside, clause, block, verb, inner, own.value, own.precision, "stated",
+                             status_of(text, own, story.reference, tense(verb)), whole=tokens, head=head))
         told_last = own if told_last is None or own.start > told_last.start else told_last
     if told_last is not None:  # "... and in 1984 the Mac was released. One year later ...": from 1984
         story.anchor = told_last.value

@@ -49,7 +49,8 @@ HOLIDAY = (r"(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|
 
 # The alternatives are tried in this order at each position, so longer forms come first.
 # Lower-case words a candidate may start with; any other candidate starts with a digit or a capital.
-OPENERS = ("early|mid|late|last|next|this|past|coming|earlier|later|today|tonight|yesterday|tomorrow|in|within|the|that|"
+OPENERS = ("early|mid|late|last|next|this|past|coming|earlier|later|today|tonight|yesterday|tomorrow|in|within|"
+           "the|that|"
            + "|".join(NUMBERS))
 CANDIDATE = re.compile(
     # The look-ahead rejects most positions at once, before the alternatives are tried.
