@@ -9,8 +9,9 @@ DEFAULTS = {
     "registry": "content/dossier.yaml",  # the curated registry
     "cache": ".cache/dossier",  # per-seed work, reused by the next build; None turns it off
     "main_entities": 6,  # how many of an article's entities become its Pelican tags
-    "timeline_per_page": 100,  # events on an entity's page and on each further page of its timeline
-    "mentions_per_page": 50,  # articles (with their sentences naming the entity), likewise
+    "timeline_per_page": 50,  # events on each earlier page of an entity's timeline; its own page shows
+                              # the latest, from this many to twice as many less one (views.paged)
+    "mentions_per_page": 25,  # articles (with their sentences naming the entity), likewise
     "search_shard": 2000,  # search records (articles, entities) in each shard of the Pagefind index
     "model": DEFAULT_MODEL,  # the spaCy pipeline of the language stage (any installed spaCy package)
     "history": None,  # where the last build's snapshot and the history of /updates/ are kept; None
