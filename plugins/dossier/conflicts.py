@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
+from .groups import Groups
 from .model import Conflict, Event, Source, Version
 from .timex import MONTHS
 
@@ -63,14 +64,7 @@ def _same_happenings(events: list[Event], people) -> list[list[Event]]:
     Never compared pairwise: every event is indexed by date under each of its people (or, naming
     none, each of its participants), and looks up only the events of its status within WINDOW_DAYS
     under the rarest of its own: the other report of the same happening names that one too."""
-    parent = list(range(len(events)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = Groups(len(events))
     articles = [{s.article for s in e.sources} for e in events]  # of each group, at its root
     days = {i: _day(e.date).toordinal() for i, e in enumerate(events) if e.precision == "day" and e.action
             and e.action not in SPEECH and e.entities}
@@ -93,18 +87,17 @@ def _same_happenings(events: list[Event], people) -> list[list[Event]]:
             low = bisect_left(bucket, days[i] - WINDOW_DAYS, key=lambda j: days[j])
             high = bisect_right(bucket, days[i] + WINDOW_DAYS, key=lambda j: days[j])
             for j in bucket[low:high]:
-                a, b = root(i), root(j)
+                a, b = groups.root(i), groups.root(j)
                 # one article in two versions would contradict itself: it tells two happenings
                 if days[j] == days[i] or a == b or articles[a] & articles[b]:
                     continue
                 ours, theirs = (named[i], named[j]) if named[i] and named[j] else (every[i], every[j])
                 if (ours <= theirs or theirs <= ours) and _same_action(event, events[j]):
-                    parent[max(a, b)] = min(a, b)
-                    articles[min(a, b)] |= articles[max(a, b)]
-    groups = defaultdict(list)
+                    articles[groups.join(a, b)] |= articles[max(a, b)]
+    happenings = defaultdict(list)
     for i, event in enumerate(events):
-        groups[root(i)].append(event)
-    return list(groups.values())
+        happenings[groups.root(i)].append(event)
+    return list(happenings.values())
 
 
 def _day(value: str) -> dt.date:

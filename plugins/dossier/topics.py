@@ -42,6 +42,7 @@ from slugify import slugify
 
 from . import nlp
 from . import phrases as ph
+from .groups import Groups
 from .model import Dossier, Entity, Problem, Source, Topic, TopicsFound
 from .registry import Registry, TopicRule
 from .slugs import bounded_slug
@@ -443,27 +444,20 @@ def _episodes(theme: Theme, analysis: Analysis, salient_of: dict[str, set[str]])
     if len(bursts) < 2:
         return [theme]
     keys = [_recurring(burst, salient_of, head, analysis) for burst in bursts]
-    group = list(range(len(bursts)))  # union-find over bursts, through the first burst of each key phrase
-
-    def root(i: int) -> int:
-        while group[i] != i:
-            group[i] = group[group[i]]
-            i = group[i]
-        return i
-
+    groups = Groups(len(bursts))  # bursts joined through the first burst of each key phrase
     first: dict[str, int] = {}
     for i, key in enumerate(keys):
         for phrase in sorted(key):
-            group[root(i)] = root(first.setdefault(phrase, i))
+            groups.join(i, first.setdefault(phrase, i))
     largest = max(range(len(bursts)), key=lambda i: (len(bursts[i]), -i))
     for i, key in enumerate(keys):
         if not key:
-            group[root(i)] = root(largest)
+            groups.join(i, largest)
     sides: dict[int, set[str]] = {}
     own: dict[int, set[str]] = {}
     for i, burst in enumerate(bursts):
-        sides.setdefault(root(i), set()).update(burst)
-        own.setdefault(root(i), set()).update(keys[i])
+        sides.setdefault(groups.root(i), set()).update(burst)
+        own.setdefault(groups.root(i), set()).update(keys[i])
     if len(sides) < 2 or any(len(analysis.about.get(head, set()) & side) < 2 for side in sides.values()):
         return [theme]  # one episode, or the actor's story is told in one only: the others are told by others
     roots = sorted(sides, key=lambda r: min(analysis.days[a] for a in sides[r]))
