@@ -150,6 +150,7 @@ def prepare_dossier(generator) -> None:
     logger.info("dossier: %d articles (%d cached steps reused, %d redone), %d entities, %d events, "
                 "%d problems", len(dossier.articles), cache.hits if cache else 0, cache.misses if cache else 0,
                 len(dossier.entities), len(dossier.events), len(dossier.problems))
+    gc.unfreeze()  # what an earlier build of this process left frozen, if it failed before the end
     gc.collect()  # the dossier lives until the build ends: later collections need not scan its objects
     gc.freeze()
 
