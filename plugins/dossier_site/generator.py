@@ -103,7 +103,8 @@ class DossierGenerator(Generator):
         template = self.get_template("topic")
         for topic in self.index.dossier.topics:
             writer.write_file(topic.url + "index.html", template, self.context, relative,
-                              url=topic.url, topic=topic, page_name=topic.url)
+                              url=topic.url, topic=topic, page_name=topic.url,
+                              page_inputs=inputs.topic_page(self.index, topic))
         writer.write_file("topics/index.html", self.get_template("topics"), self.context, relative,
                           url="topics/", topics=self.index.dossier.topics, page_name="topics")
 

@@ -135,6 +135,15 @@ def chronology_page(index: DossierIndex, events: list[Event], page: tuple, count
     return page, list(index.chronology_by_year), counts, timeline_page(index, events)
 
 
+def topic_page(index: DossierIndex, topic) -> tuple:
+    """theme/templates/topic.html: the topic's record, a row for each of its articles, its actors'
+    links, its events' rows and its quotes' sources."""
+    return (topic, [article_card(index.articles[a]) for a in topic.articles if a in index.articles],
+            [entity_card(index.entities[e]) for e in topic.entities if e in index.entities],
+            timeline_page(index, [index.events[e] for e in topic.events if e in index.events]),
+            [article_card(index.articles[s.article]) for s in topic.sentences if s.article in index.articles])
+
+
 def tag_page(index: DossierIndex, tag, articles: list) -> tuple:
     """theme/templates/tag.html: the tag and a row for each of its articles, in Pelican's order."""
     return str(tag), tag.url, [article_card(index.articles[a.dossier_id]) for a in articles]
