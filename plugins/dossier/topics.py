@@ -9,7 +9,7 @@ is "about" its SALIENT best shared ones. Features several articles tell seed sto
 whose articles it shares most (Jaccard, and more often than chance would give), unless it tells a
 story of its own there (most of the articles it tells are not the story's, or their headline names it
 and not the story's first feature: a store beside the device). A product named after another product
-is of its line and counts as a mention of it too ('MacBook Pro' of the 'Mac'). A story is also a
+is of its line and counts as a mention of it too ('VelaBook Pro' of the 'Vela'). A story is also a
 stretch of time: when its actor's articles form bursts far apart, each told with key phrases of its
 own, each is a story ('<company> tailings spill', '<company> takeover bid'), while bursts told with
 the same key phrases stay one story spanning them (yearly launches). A story's articles
@@ -34,9 +34,9 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from slugify import slugify
 
@@ -249,9 +249,9 @@ def _day(text: str | None) -> int | None:
 
 
 def product_lines(entities: list[Entity]) -> dict[str, list[Entity]]:
-    """Products named after another product are of its line ('iPhone 4', 'MacBook Pro' and 'Mac OS X'
-    of the 'Mac'; a product's name continues another's after a space, or with a capital as in
-    'MacBook'): entity id -> the products whose line it is of, shortest name first. Each name is cut
+    """Products named after another product are of its line ('Vela Air', 'VelaBook Pro' and 'Vela OS 3'
+    of the 'Vela'; a product's name continues another's after a space, or with a capital as in
+    'VelaBook'): entity id -> the products whose line it is of, shortest name first. Each name is cut
     at its words and inner capitals only, so this is linear in the number of products."""
     products = {e.name: e for e in entities if e.type == "product"}
     lines = {}
