@@ -645,15 +645,15 @@ def test_an_actors_separate_episodes_with_their_own_words_are_two_stories_and_ye
 
 
 def test_a_date_or_an_amount_is_never_a_phrase():
-    texts = {f"b{i}": ("1999-08-1" + str(i), [f"Investigators are still looking for the men behind the bombings of Aug. 7, {detail}.",
-                                              "The bombings of Aug. 7 killed more than two hundred people and cost $5 million in damage."])
-             for i, detail in enumerate(["a prosecutor said", "the embassy said", "a witness said"])}
+    texts = {f"b{i}": ("2016-03-1" + str(i), [f"Engineers are still looking for the cause of the landslides of Mar. 3, {detail}.",
+                                              "The landslides of Mar. 3 buried more than two hundred houses and cost $5 million in damage."])
+             for i, detail in enumerate(["a geologist said", "the mayor said", "a witness said"])}
     dossier = dossier_of(texts | VACCINE)
     stage = find_themes(dossier, Registry())
     found = stage.topics
     phrases = {p for ps in stage.key_phrases.values() for p in ps}
-    assert not any(word in p.lower() for p in phrases for word in ("aug", "$", "million", "hundred"))
-    assert not any("Aug" in t.name for t in found)
+    assert not any(word in p.lower() for p in phrases for word in ("mar", "$", "million", "hundred"))
+    assert not any("Mar" in t.name for t in found)
 
 
 def test_a_headline_in_title_case_makes_no_name_its_body_never_writes():

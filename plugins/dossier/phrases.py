@@ -87,7 +87,7 @@ related stories|related articles|all rights reserved|rights reserved|click here|
 |secretary general|state department|news agency
 """.replace("\n", "").split("|"))
 
-# The parser's entity labels of dates and amounts ("Aug. 7", "Monday", "a third", "$5 million").
+# The parser's entity labels of dates and amounts ("Mar. 3", "Monday", "a third", "$5 million").
 AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 DATA = Path(__file__).parent / "data" / "english_zipf.txt"
@@ -167,7 +167,7 @@ def _word(token) -> _Word | None:
     text = token.text.replace("’", "'")
     if token.tag_ == "POS" or not any(c.isalpha() for c in text) or len(text) < 2:
         return None
-    if token.ent_type_ in AMOUNTS:  # "Aug. 7", "two weeks", "$5 million": a date or an amount, never a phrase
+    if token.ent_type_ in AMOUNTS:  # "Mar. 3", "two weeks", "$5 million": a date or an amount, never a phrase
         return None
     lower = text.lower()
     if lower in STOP_WORDS or lower in REPORTING_WORDS or lower in role_nouns():
