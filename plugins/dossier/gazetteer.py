@@ -43,6 +43,14 @@ class Entry:
     capital: bool = False  # "Moscow": the city, or the government when it acts
 
 
+@dataclass(frozen=True)
+class Match:
+    """A known phrase found in a run of tokens: its entry, and the index of the token after it."""
+
+    end: int
+    entry: Entry
+
+
 NO_TYPE = "none"  # the keyword kind of names of things of none of the types ("Marshall Plan"; keywords.tsv)
 
 
@@ -75,12 +83,12 @@ class Gazetteer:
         kind = self.keywords.get(word)
         return None if kind == NO_TYPE else kind
 
-    def match(self, keys: list[str], i: int) -> tuple[int, Entry] | None:
-        """The longest known phrase starting at token i: (end token index, entry)."""
+    def match(self, keys: list[str], i: int) -> Match | None:
+        """The longest known phrase starting at token i."""
         for n in self.lengths.get(keys[i], ()):
             entry = self.phrases.get(tuple(keys[i:i + n])) if i + n <= len(keys) else None
             if entry:
-                return i + n, entry
+                return Match(i + n, entry)
         return None
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .gazetteer import LEGAL_FORM, NO_TYPE, TOKEN, Gazetteer, tokens_of
+from .gazetteer import LEGAL_FORM, NO_TYPE, TOKEN, Gazetteer, Match, tokens_of
 from .model import ACRONYM, MAYBE
 from .roles import SPEECH, RoleReader
 from .text import sentence_spans
@@ -138,16 +138,16 @@ class BlockScanner:
             hit = self.gaz.match(self.keys, i) if tok.upper or tok.text[0].isdigit() else None
             if not hit and tok.upper and len(tok.text) >= DATELINE_CAPITALS and tok.caps:  # a dateline: "BAGHDAD (AP)"
                 hit = self.gaz.match([tok.key.lower()], 0)
-                hit = (i + 1, hit[1]) if hit else None
+                hit = Match(i + 1, hit.entry) if hit else None
             if tok.key in COMPASS and tok.cap and i + 1 < n and self.tight_word(i):
                 nxt = self.gaz.match(self.keys, i + 1)
-                if nxt and nxt[1].type in ("place", "country") and not nxt[1].demonym \
-                        and not self.keyword_after(nxt[0]):
-                    items.append(self.item(i, nxt[0], "place"))  # "North Africa", "Eastern Ukraine"
-                    i = nxt[0]
+                if nxt and nxt.entry.type in ("place", "country") and not nxt.entry.demonym \
+                        and not self.keyword_after(nxt.end):
+                    items.append(self.item(i, nxt.end, "place"))  # "North Africa", "Eastern Ukraine"
+                    i = nxt.end
                     continue
             if hit:
-                i = self.known(i, *hit, items)
+                i = self.known(i, hit.end, hit.entry, items)
             elif tok.cap or (tok.key in PARTICLES and self.particles_then_name(i)):
                 end = self.span_end(i)
                 known_at = next((j for j in range(i + 1, min(self.skip_opening(i, end), end - 1) + 1)
@@ -227,13 +227,13 @@ class BlockScanner:
             hit = self.gaz.match(self.keys, k) if tok.cap else None
             if (tok.cap and not hit) or self.surname_like_a_date(k):
                 k += 1
-            elif hit and self.keyword_after(hit[0]):
-                k = self.keyword_after(hit[0])
+            elif hit and self.keyword_after(hit.end):
+                k = self.keyword_after(hit.end)
             elif tok.cap and self.keys[k - 1] in CONNECTORS and self.has_keyword(i, k) and not (
                     self.keys[k - 1] == "in" and self.gaz.keywords.get(self.keys[k - 2]) == "place"):
                 # "Forces in Europe": a known place inside a name (but "Theater in Havana" is a place in a place)
                 hit = self.gaz.match(self.keys, k)
-                k = hit[0] if hit else k + 1
+                k = hit.end if hit else k + 1
             elif nxt and nxt.cap and tok.key in CONNECTORS and tok.text.islower():
                 k += 1
             elif self.particles_then_name(k):
@@ -331,7 +331,7 @@ class BlockScanner:
         for a, b in names:
             word = self.keys[b - 1]
             last = self.gaz.match([word], 0) or (self.gaz.match([word[:-1]], 0) if word.endswith("s") else None)
-            if last and last[1].demonym or word.lower() in REGION_ADJECTIVES:
+            if last and last.entry.demonym or word.lower() in REGION_ADJECTIVES:
                 continue  # "Central European", "Castro Cubans": an adjective or a people, nobody's name
             core = [t for x, t in enumerate(toks[a:b], a) if t.text[0].isupper() and not (
                 x > a + 1 and self.keys[x - 1] == "-" and self.tight(x - 1)

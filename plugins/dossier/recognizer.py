@@ -307,8 +307,8 @@ def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False
         return "product"  # "the Nasdaq composite index", "the Dow Jones Industrial Average": market indexes
     if model_type == "place":
         known = gaz.match(scanner.keys, it.first)
-        if known and known[0] == it.last:
-            return known[1].type  # a country, or a place the gazetteer knows
+        if known and known.end == it.last:
+            return known.entry.type  # a country, or a place the gazetteer knows
         if actor and before not in LOCATIVE:
             return "organisation"  # a name the gazetteer does not know as a place, that acts ("Cisco sued")
         return "place"

@@ -78,8 +78,8 @@ class RoleReader:
             hit = self.gaz.match(keys, end) if self.toks[end].text[:1].isupper() else None
             if head is not None and head == end - 1 and keys[end] in ("of", "for"):
                 break  # "director of ...": the rest is read below
-            if hit and hit[1].type in ("country", "organisation"):
-                end = hit[0]
+            if hit and hit.entry.type in ("country", "organisation"):
+                end = hit.end
             elif keys[end] in self.gaz.role_words or keys[end] in ("-", "'s", "’s") or keys[end] in self.gaz.keywords:
                 head = end if keys[end] in self.gaz.role_heads else head
                 end += 1
