@@ -115,6 +115,14 @@ def test_draft_ids_are_stable_and_start_with_the_date():
     assert [e.id for e in first] == [e.id for e in second] == ["2007-06-15-rebels-attacked-town"]
 
 
+def test_an_event_id_is_its_date_and_the_summary_words_that_say_what_happened():
+    """Registries cite ids: function words, reporting verbs, relative times and weekdays stay out."""
+    assert event_id("2024-03-01", "Acme said on Friday that it will close its Tarn plant early next year") \
+        == "2024-03-01-acme-close-tarn-plant"
+    assert event_id("2024-03-01", "Later, the mayor told us the bridge had been shut since last week") \
+        == "2024-03-01-mayor-bridge-shut"
+
+
 def test_a_draft_id_is_the_event_id_of_its_date_and_summary():
     """build_events reuses the drafts' ids for the events that keep their date and words."""
     drafts = find_events(article(

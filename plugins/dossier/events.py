@@ -23,19 +23,13 @@ from .model import Article, Clause, Entity, Event, Source, TimeExpression
 from .nlp import Parsed, parse
 from .registry import EventCorrection, EventRule, Registry, seed_names
 from .slugs import unique_id
+from .stoplists import EVENT_STOPWORDS
 from .summaries import summarise
 from .text import sentence_spans
 from .timex import MONTHS, WEEKDAYS, add_months, find_dates, is_future, parse_reference
 
 ID_WORDS = 5  # key words in an event id after its date
 PRECISION = {4: "year", 7: "month", 10: "day"}  # by length of the value
-STOPWORDS = frozenset(
-    "a an the and or but of in on at to for from by with about as into over after before since "
-    "until than that this these those it its is are was were be been being has have had will would "
-    "shall can could may might must do does did not no he she they we you i his her their our your "
-    "him them us who whom which what when where why how said says say told also there here then "
-    "today tonight yesterday tomorrow last next week month year day ago earlier later early late "
-    "mid".split())
 # Tenses that tell news as just happened or happening in the article's own time.
 DESCRIBING_CLAUSE = frozenset(("acl", "relcl"))  # a clause describing a noun: "born in 1955", "which Acme bought"
 REPORTED_TENSES = frozenset(("past", "perfect", "present"))
@@ -117,7 +111,7 @@ def recent(value: str, reference) -> bool:
 def _same_words(headline: str, lead: str) -> bool:
     """Whether a lead tells of what its headline does: they share a word that is not a stopword."""
     def words(text: str) -> set[str]:
-        return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{3,}", text) if w.lower() not in STOPWORDS}
+        return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{3,}", text) if w.lower() not in EVENT_STOPWORDS}
     return bool(words(headline) & words(lead))
 
 
@@ -291,7 +285,7 @@ def status_of(sentence: str, expression: TimeExpression, reference, tense_: str 
 
 def event_id(date: str, summary: str) -> str:
     """The date and the first key words of the summary: 'stable' means the same text gives the same id."""
-    words = [w for w in re.findall(r"[^\W\d_]+", summary) if w.lower() not in STOPWORDS and len(w) > 1
+    words = [w for w in re.findall(r"[^\W\d_]+", summary) if w.lower() not in EVENT_STOPWORDS and len(w) > 1
              and not _is_date_word(w)]
     return f"{date}-{slugify(' '.join(words[:ID_WORDS]))}".rstrip("-")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .gazetteer import LEGAL_FORM, NO_TYPE, TOKEN, Gazetteer, Match, tokens_of
 from .model import ACRONYM, MAYBE
 from .roles import SPEECH, RoleReader
+from .stoplists import NAME_STOPWORDS
 from .text import sentence_spans
 from .timex import MONTHS, WEEKDAYS
 
@@ -34,7 +35,6 @@ ORG_BEFORE = frozenset("company firm giant group newspaper daily broadcaster cha
                        "monopoly utility manufacturer maker insurer lender".split())
 COMPASS = frozenset("north south east west central eastern western northern southern".split())
 LOWER_BODIES = frozenset("ministry department office parliament duma army navy".split())
-FUNCTION_WORDS = frozenset("a an and or but its his her their our is was has had will would said".split())
 SUMMIT_WORDS = frozenset(["summit"])  # "G8 summit": a known body plus a lower-case meeting word
 ACRONYM_LETTERS = 8  # capitals longer than this are a shouted word, not an acronym
 DATELINE_CAPITALS = 4  # a place in capitals opening a dateline ("BAGHDAD (AP)") has at least this many letters
@@ -206,7 +206,7 @@ class BlockScanner:
         """The end of a body named in lower case after a country: "state department", "foreign ministry"."""
         for x in range(j, min(j + LOWER_BODY_WORDS, len(self.toks))):
             t = self.toks[x]
-            if not t.text.isalpha() or not t.text.islower() or t.key in CONNECTORS or t.key in FUNCTION_WORDS:
+            if not t.text.isalpha() or not t.text.islower() or t.key in CONNECTORS or t.key in NAME_STOPWORDS:
                 return 0
             if t.key in LOWER_BODIES:
                 return x + 1 if x > j or t.key in ("parliament", "duma") else 0

@@ -20,54 +20,14 @@ from pathlib import Path
 from .gazetteer import role_nouns
 from .model import Article
 from .nlp import Parsed
+from .stoplists import PHRASE_STOPWORDS
 from .text import sentence_spans
 
 MAX_WORDS = 3
 RARE_ZIPF = 3.0  # words missing from the list are rarer than its last entry
 EDGE_MAX_ZIPF = 5.6  # a phrase neither starts nor ends with a word this common ("world", "place")
 SINGLE_MAX_ZIPF = 4.9  # a phrase of one word must be rarer than this ("stadium" yes, "world" no)
-STOP_ZIPF = 5.8  # words this common are function words whatever the list below says
-
-STOP_WORDS = frozenset("""
-a about above according across after afterwards again against ago ahead all almost alone along already also
-although always am among amid an and another any anyone anything anyway anywhere are around as at away
-be became because become becomes been before beforehand behind being below beside besides between beyond
-both but by can cannot could did do does doing done down due during each either else elsewhere enough
-even ever every everyone everything everywhere except few for former formerly from further had has have
-having he her here hers herself him himself his how however i if in including indeed instead into is it
-its itself just last latter least less many may me meanwhile might mine more moreover most mostly much
-must my myself namely neither never nevertheless next no nobody none nor not nothing now nowhere of off
-often on once one only onto or other others otherwise our ours ourselves out over own per perhaps please
-quite rather really same several she should since so some somehow someone something sometimes somewhere
-still such than that the their theirs them themselves then there thereby therefore these they this those
-though through throughout thus to together too toward towards under unless until up upon us very via was
-we well were what whatever when whenever where whereas whether which while who whoever whole whom whose
-why will with within without would yet you your yours yourself yourselves
-mr mrs ms dr sir
-said says say saying told tell tells added adding asked according announced announce announces stated
-noted reported reports claimed warned urged insisted agreed expected expects called calls declined
-refused wrote explained confirmed denied stressed suggested argued acknowledged described believes
-believed thinks think thought knew know known seems seemed appears appeared wants wanted want
-make makes made making take takes took taken taking give gives gave given giving get gets got getting
-go goes went gone going come comes came coming see sees saw seen keep keeps kept put puts let lets
-is are was were be been being has have had do does did will would shall should can could may might must
-also however yesterday today tomorrow tonight
-monday tuesday wednesday thursday friday saturday sunday
-january february march april june july august september october november december
-week weeks month months year years day days time times period decade decades
-percent per cent million billion thousand hundred dozen
-first second third fourth fifth last next new latest recent recently former current top senior
-many much several various certain possible likely main major key further other own same
-outside inside near nearly beyond despite amid against among within toward onto
-zero two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty
-fifty sixty seventy eighty ninety half dozens hundreds thousands millions billions
-began begin begins beginning fell fall falls rose rise rises held hold holds met meet meets left leave
-leaves sought seek seeks won win wins lost lose loses continue continues continued remain remains
-remained become became include includes included involve involves involved need needs needed
-try tries tried use uses used help helps helped show shows showed shown run runs ran bring brings brought
-set sets send sends sent seem become stay stays stayed turn turns turned move moves moved pay pays paid
-ask asks hope hopes hoped plan plans planned plus yes speak speaks spoke spoken
-""".split())
+STOP_ZIPF = 5.8  # words this common are function words whatever PHRASE_STOPWORDS says
 
 # Words that name the reporting itself or nothing in particular: a phrase containing one is not a theme,
 # nor is one containing the noun of a role (gazetteer.role_nouns, from data/roles.txt).
@@ -170,7 +130,7 @@ def _word(token) -> _Word | None:
     if token.ent_type_ in AMOUNTS:  # "Mar. 3", "two weeks", "$5 million": a date or an amount, never a phrase
         return None
     lower = text.lower()
-    if lower in STOP_WORDS or lower in REPORTING_WORDS or lower in role_nouns():
+    if lower in PHRASE_STOPWORDS or lower in REPORTING_WORDS or lower in role_nouns():
         return None
     inner_capital = any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
     if token.pos_ == "PROPN" and text[0].isupper() or inner_capital:
@@ -180,7 +140,7 @@ def _word(token) -> _Word | None:
     pos = "NOUN" if token.pos_ == "PROPN" else token.pos_  # the tagger's lower-case "names" are nouns
     if pos not in ("NOUN", "ADJ") or not lemma.replace("-", "").isalpha() or len(lemma) < 3:
         return None
-    if lemma in STOP_WORDS or zipf(lemma) >= STOP_ZIPF or pos == "ADJ" and lemma.endswith("ly"):
+    if lemma in PHRASE_STOPWORDS or zipf(lemma) >= STOP_ZIPF or pos == "ADJ" and lemma.endswith("ly"):
         return None
     return _Word(lemma, text if text.isupper() else lower, False, pos == "NOUN")  # "CEO" stays in capitals
 
