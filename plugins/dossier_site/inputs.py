@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from dossier.cache import code_version
 from dossier.corpus import DossierIndex
@@ -72,12 +73,22 @@ def entity_card(entity: Entity) -> tuple:
     return entity.id, entity.name, entity.type, entity.url
 
 
-def event_card(index: DossierIndex, event: Event) -> tuple:
+def event_card(index: DossierIndex, event: Event) -> str:
     """An event row: the event, its entities' links, its sources' citations, the page of the chronology
-    that lists it, and the date it was expected as of (which the newest article's date decides)."""
-    return (event, [entity_card(index.entities[e]) for e in event.entities if e in index.entities],
+    that lists it, and the date it was expected as of (which the newest article's date decides). As a
+    digest made once a build: an event's row is on the pages of each of its entities, its year and its
+    topics."""
+    cards = _EVENT_CARDS.setdefault(index, {})
+    card = cards.get(event.id)
+    if card is None:
+        card = cards[event.id] = digest(
+            event, [entity_card(index.entities[e]) for e in event.entities if e in index.entities],
             [article_card(index.articles[s.article]) for s in event.sources if s.article in index.articles],
             index.chronology_paths.get(event.id), views.expected_as_of(event, index.articles, index.date_span[1]))
+    return card
+
+
+_EVENT_CARDS: WeakKeyDictionary[DossierIndex, dict[str, str]] = WeakKeyDictionary()  # one build's, per index
 
 
 def entity_page(index: DossierIndex, entity: Entity, timeline: views.Paged, mentions: views.Paged) -> tuple:
