@@ -492,8 +492,8 @@ def test_a_story_is_named_after_its_actor_and_what_its_articles_say_of_it():
 
 
 def test_a_theme_named_inside_another_that_shares_an_article_is_part_of_that_story():
-    from dossier.topics import Theme, _without_near_duplicates
-    whole = Theme("Kestrel Foods trademark dispute", ["@organisation/kestrel-foods"], {"p1", "p2", "p3"})
+    from dossier.topics import EntityFeature, Theme, _without_near_duplicates
+    whole = Theme("Kestrel Foods trademark dispute", [EntityFeature("organisation/kestrel-foods")], {"p1", "p2", "p3"})
     part = Theme("Trademark dispute", ["trademark dispute"], {"p3", "p4"})
     other = Theme("Trademark law", ["trademark law"], {"p3", "p5"})
     apart = Theme("Dispute", ["dispute"], {"p8", "p9"})

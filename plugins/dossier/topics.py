@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import total_ordering
 
 from slugify import slugify
 
@@ -63,7 +64,6 @@ SPECIFIC_NAME = 0.6  # a longer phrase names a theme if it is this central
 # to tell themes apart, but each article's paragraphs tell its several subjects.
 SMALL = 6  # three themes of two articles each need six articles
 PARAGRAPH_SHARE = 0.4  # a feature of more of the paragraphs than this is the dossier's backdrop
-ENTITY = "@"  # an entity named in a paragraph is a feature of it, keyed "@<entity id>"
 FEATURE_TYPES = {"treaty", "organisation", "event", "country", "place"}  # what a theme can be about
 SUBJECT_TYPES = {"treaty", "organisation", "event"}
 PLACE_TYPES = {"country", "place"}
@@ -81,17 +81,53 @@ RELATED_SHARE = 0.5  # a phrase inside or around a theme's, in at least this sha
 DESCRIPTION_WORDS = (6, 45)  # a sentence shorter is a fragment, longer a run-on paste: neither describes
 
 
+@total_ordering
+@dataclass(frozen=True)
+class EntityFeature:
+    """An entity an article or paragraph names, as a feature beside its key phrases (which are str)."""
+
+    entity_id: str
+
+    def __lt__(self, other: object) -> bool:  # before every phrase: features mixed in a sort sort the same each run
+        if isinstance(other, EntityFeature):
+            return self.entity_id < other.entity_id
+        return isinstance(other, str)
+
+
+Feature = str | EntityFeature  # a key phrase or an entity
+# An entity counts as one word rarer than everyday English (see phrases.specificity).
+ENTITY_SPECIFICITY = min(1.0, max(0.0, (ph.COMMONEST_ZIPF - ph.RARE_ZIPF) / ph.RARITY_SPAN))
+
+
+@dataclass(frozen=True, order=True)
+class Paragraph:
+    """A kept paragraph of an article: the unit a small dossier is grouped by."""
+
+    article: str
+    block: int  # index into Article.body
+
+
+Unit = str | Paragraph  # what themes group: article ids, or a small dossier's paragraphs
+
+
+@dataclass
+class _ParagraphPhrases(ph.ArticlePhrases):
+    """A paragraph's phrases, grouped as an article's are: `article` is the Paragraph."""
+
+    article: Paragraph
+
+
 @dataclass
 class Theme:
     name: str
-    phrases: list[str]
+    phrases: list[Feature]
     articles: set[str]
     score: float = 0.0
     curated: bool = False
     description: str = ""
     entity_ids: set[str] = field(default_factory=set)  # a curated theme's entities
     original: str = ""  # the name's key before any renaming
-    units: set[str] = field(default_factory=set)  # what it was grouped from: articles or paragraphs
+    units: set[Unit] = field(default_factory=set)  # what it was grouped from: articles or paragraphs
 
     @property
     def slug(self) -> str:
@@ -112,20 +148,20 @@ class Analysis:
     days: dict[str, int] = field(default_factory=dict)  # article -> its date as a day number (dated ones)
     max_share: float = MAX_SHARE
     paragraphs: bool = False  # are the units paragraphs (a small dossier) rather than articles
-    entities: dict[str, Entity] = field(default_factory=dict)  # feature key -> entity (paragraph units)
-    named: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (unit, sentence) -> entity features
-    unit_articles: dict[str, str] = field(default_factory=dict)  # paragraph -> its article
-    unit_texts: dict[str, str] = field(default_factory=dict)  # paragraph -> its text
+    entities: dict[EntityFeature, Entity] = field(default_factory=dict)
+    named: dict[tuple[Unit, str], set[EntityFeature]] = field(default_factory=dict)  # (unit, sentence) -> entities
+    unit_texts: dict[Paragraph, str] = field(default_factory=dict)
     forms: dict[str, Counter] = field(default_factory=dict)  # phrase -> its spellings in the dossier
     names: set[str] = field(default_factory=set)  # phrases that are names
     _sentences: dict[tuple[str, str], frozenset[str]] | None = None
     _lower: set[str] | None = None  # words the dossier writes in lower case
 
-    def article(self, unit: str) -> str:
+    @staticmethod
+    def article(unit: Unit) -> str:
         """The article holding a unit (itself when the units are articles)."""
-        return self.unit_articles.get(unit, unit)
+        return unit.article if isinstance(unit, Paragraph) else unit
 
-    def articles(self, units: set[str]) -> set[str]:
+    def articles(self, units: set[Unit]) -> set[str]:
         return {self.article(u) for u in units}
 
     def phrases_in(self, article: str, sentence: str) -> frozenset[str]:
@@ -219,7 +255,7 @@ def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> A
     actors, named = {}, {}
     lines = product_lines(dossier.entities)
     for entity in dossier.entities:
-        features = [ENTITY + entity.id] + [ENTITY + e.id for e in lines.get(entity.id, [])]
+        features = [EntityFeature(entity.id)] + [EntityFeature(e.id) for e in lines.get(entity.id, [])]
         for mention in entity.mentions:
             if mention.article in counts:
                 for feature in features:
@@ -264,13 +300,13 @@ def product_lines(entities: list[Entity]) -> dict[str, list[Entity]]:
 
 
 def paragraph_analysis(dossier: Dossier, analysis: Analysis) -> Analysis:
-    """Each kept paragraph a unit ("<article>#<block>") with its phrases and the entities it names."""
-    units = {_unit(a.id, i): a.id for a in dossier.articles for i, block in enumerate(a.body) if block.kind != "heading"}
-    blocks = {_unit(a.id, i): block for a in dossier.articles for i, block in enumerate(a.body)}
-    items = {unit: ph.ArticlePhrases(unit) for unit in units}
+    """Each kept paragraph a unit with its phrases and the entities it names."""
+    texts = {Paragraph(a.id, i): block.text for a in dossier.articles for i, block in enumerate(a.body)
+             if block.kind != "heading"}
+    items = {unit: _ParagraphPhrases(unit) for unit in texts}
     for item in analysis.items:
         for sentence in item.sentences:
-            unit = items.get(_unit(item.article, sentence.block))
+            unit = items.get(Paragraph(item.article, sentence.block))
             if unit is not None:
                 unit.sentences.append(sentence)
                 unit.forms, unit.names = item.forms, item.names
@@ -282,19 +318,15 @@ def paragraph_analysis(dossier: Dossier, analysis: Analysis) -> Analysis:
         if entity.type not in FEATURE_TYPES:
             continue  # people speak about themes; a theme is not named after who speaks
         for mention in entity.mentions:
-            item = by_unit.get(_unit(mention.article, mention.block))
+            item = by_unit.get(Paragraph(mention.article, mention.block))
             if item is not None:
-                counts[item.article][ENTITY + entity.id] += 1
-                features[ENTITY + entity.id] = entity
-                named.setdefault((item.article, mention.sentence), set()).add(ENTITY + entity.id)
+                feature = EntityFeature(entity.id)
+                counts[item.article][feature] += 1
+                features[feature] = entity
+                named.setdefault((item.article, mention.sentence), set()).add(feature)
     analysis = _weigh(items, _entity_phrases(dossier), PARAGRAPH_SHARE, counts)
-    analysis.entities, analysis.named, analysis.unit_articles, analysis.paragraphs = features, named, units, True
-    analysis.unit_texts = {unit: blocks[unit].text for unit in units}
+    analysis.entities, analysis.named, analysis.unit_texts, analysis.paragraphs = features, named, texts, True
     return analysis
-
-
-def _unit(article: str, block: int) -> str:
-    return f"{article}#{block}"
 
 
 def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float = MAX_SHARE,
@@ -307,7 +339,7 @@ def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float 
     kept: dict[str, bool] = {}  # by phrase: asked once of `excluded`, not once per article
     for item in items:
         for phrase in counts[item.article].keys() - kept.keys():
-            kept[phrase] = phrase not in excluded
+            kept[phrase] = isinstance(phrase, EntityFeature) or phrase not in excluded
         counts[item.article] = Counter({p: n for p, n in counts[item.article].items() if kept[p]})
     analysis = Analysis(items, counts=counts, max_share=max_share)
     for item in items:
@@ -317,11 +349,11 @@ def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float 
         for phrase in counts[item.article]:
             analysis.articles_of.setdefault(phrase, set()).add(item.article)
     n = len(items)
-    specificity = {phrase: ph.specificity(phrase) for phrase in analysis.articles_of}
+    specificity = {phrase: _specificity(phrase) for phrase in analysis.articles_of}
     for item in items:
         analysis.weights[item.article] = {
             p: (1 + math.log(tf)) * ph.idf(len(analysis.articles_of[p]), n) * specificity[p]
-            * (ONCE if tf == 1 and " " in p and len(analysis.articles_of[p]) == 1 else 1.0)
+            * (ONCE if tf == 1 and _several_words(p) and len(analysis.articles_of[p]) == 1 else 1.0)
             for p, tf in counts[item.article].items()}
     for item in items:
         shared = [(p, (1 + math.log(tf)) * math.sqrt(ph.idf(len(analysis.articles_of[p]), n)) * specificity[p])
@@ -337,6 +369,15 @@ def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float 
     if headlines is None:
         analysis.about = analysis.salient
     return analysis
+
+
+def _specificity(feature: Feature) -> float:
+    return ENTITY_SPECIFICITY if isinstance(feature, EntityFeature) else ph.specificity(feature)
+
+
+def _several_words(feature: Feature) -> bool:
+    """A phrase of several words (an entity is none)."""
+    return isinstance(feature, str) and " " in feature
 
 
 class _Covered(set):
@@ -371,7 +412,8 @@ def key_phrases(analysis: Analysis, limit: int = KEY_PHRASES) -> dict[str, list[
     for article, weights in analysis.weights.items():
         chosen: list[str] = []
         for phrase, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
-            if phrase.startswith(ENTITY) or any(_inside(phrase, other) or _inside(other, phrase) for other in chosen):
+            if isinstance(phrase, EntityFeature) \
+                    or any(_inside(phrase, other) or _inside(other, phrase) for other in chosen):
                 continue
             chosen.append(phrase)
             if len(chosen) == limit:
@@ -380,8 +422,9 @@ def key_phrases(analysis: Analysis, limit: int = KEY_PHRASES) -> dict[str, list[
     return result
 
 
-def _inside(small: str, big: str) -> bool:
-    return f" {small} " in f" {big} "
+def _inside(small: Feature, big: Feature) -> bool:
+    """A phrase written inside another (an entity is inside no phrase, and holds none)."""
+    return isinstance(small, str) and isinstance(big, str) and f" {small} " in f" {big} "
 
 
 def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
@@ -424,7 +467,8 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
         theme.name = _name(theme, analysis)
         theme.articles = analysis.articles(theme.units)
         if not analysis.paragraphs:  # its chronology: the events of its actors, and of its phrases
-            theme.entity_ids = {f[len(ENTITY):] for f in theme.phrases if f in analysis.entities and not _where(f, analysis)}
+            theme.entity_ids = {f.entity_id for f in theme.phrases
+                                if f in analysis.entities and not _where(f, analysis)}
     return _without_near_duplicates([t for t in kept if t.name])
 
 
@@ -539,8 +583,10 @@ def _own_story(feature: str, head: str, analysis: Analysis) -> bool:
 
 def _same_modifier(phrase: str, other: str) -> bool:
     """Two phrases of several words opening with the same word."""
+    if isinstance(phrase, EntityFeature) or isinstance(other, EntityFeature):
+        return False
     words, others = phrase.split(), other.split()
-    return len(words) > 1 and len(others) > 1 and words[0] == others[0] and not phrase.startswith(ENTITY)
+    return len(words) > 1 and len(others) > 1 and words[0] == others[0]
 
 
 def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
@@ -553,10 +599,10 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
         if 2 <= df and len(analysis.articles_of[phrase]) <= limit and len(analysis.about.get(phrase, ())) >= 2 \
                 and (analysis.paragraphs or not _where(phrase, analysis)):
             tf = sum(1 + math.log(analysis.counts[a][phrase]) for a in sorted(articles))
-            scored[phrase] = tf * ph.specificity(phrase)
+            scored[phrase] = tf * _specificity(phrase)
     redundant = set()
     for phrase in scored:
-        words = phrase.split()
+        words = phrase.split() if isinstance(phrase, str) else []
         for size in range(1, len(words)):
             for i in range(len(words) - size + 1):
                 part = " ".join(words[i:i + size])
@@ -597,7 +643,7 @@ def _members(theme: Theme, analysis: Analysis) -> set[str]:
     if analysis.paragraphs:
         for phrase in theme.phrases:
             entity = analysis.entities.get(phrase)
-            if entity.type in SUBJECT_TYPES if entity else " " in phrase:
+            if entity.type in SUBJECT_TYPES if entity else _several_words(phrase):
                 head |= analysis.salient[phrase]
     return {a for a, k in seen.items() if a in head or k >= 2}
 
@@ -611,7 +657,7 @@ def _centrality(phrase: str, articles: set[str], analysis: Analysis) -> float:
     use it, and how specific it is."""
     about = analysis.salient.get(phrase, set()) & articles
     uses = sum(1 + math.log(analysis.counts[a][phrase]) for a in sorted(about))
-    return uses / max(1, len(articles)) * ph.specificity(phrase)
+    return uses / max(1, len(articles)) * _specificity(phrase)
 
 
 def _name(theme: Theme, analysis: Analysis) -> str:
@@ -645,7 +691,7 @@ def _story_name(theme: Theme, analysis: Analysis) -> str:
     who = _label(analysis.entities[actors[0]]) if actors[0] in analysis.entities else analysis.label(actors[0])
     shared = analysis.about.get(actors[0], set()) & theme.units
     if not what:  # what most of its articles say of it
-        told = [p for p in analysis.salient if p not in analysis.names and " " in p
+        told = [p for p in analysis.salient if p not in analysis.names and _several_words(p)
                 and analysis.names_alone(p) and 2 * len(analysis.salient[p] & theme.units) > len(theme.units)]
         what = analysis.label(max(told, key=lambda p: (centrality(p), p))) if told else ""
     if what and len(shared) * 2 >= len(theme.units) and what.lower() not in who.lower():
@@ -657,7 +703,7 @@ def _phrase_name(theme: Theme, analysis: Analysis) -> str:
     def centrality(phrase: str):
         return _centrality(phrase, theme.units, analysis), len(phrase.split()), phrase
 
-    own = [p for p in theme.phrases if not p.startswith(ENTITY)]
+    own = [p for p in theme.phrases if isinstance(p, str)]
     if not own:
         return _label(analysis.entities[theme.phrases[0]])
     best = max(own, key=centrality)
@@ -671,7 +717,7 @@ def _phrase_name(theme: Theme, analysis: Analysis) -> str:
                    if _inside(best, p) and p != best and analysis.names_alone(p)}
         best = max((p for p, k in holding.items() if k >= 2), key=lambda p: (holding[p], centrality(p)), default=best)
     if not analysis.names_alone(best):  # "Firm", "Quarter": the best phrase of its articles that can name it
-        told = [p for p in analysis.salient if analysis.names_alone(p) and not p.startswith(ENTITY)
+        told = [p for p in analysis.salient if isinstance(p, str) and analysis.names_alone(p)
                 and 2 * len(analysis.salient[p] & theme.units) >= len(theme.units)]
         best = max(told, key=centrality, default="")
     # several words say more than one: "Vaccine rollout" rather than "Doses", if nearly as central
@@ -782,7 +828,7 @@ def _main_entities(theme: Theme, articles: list[str], dossier: Dossier, paragrap
     """The entities its articles name most; in a small dossier, those its paragraphs name most (an
     article's other subjects are not the theme's)."""
     if paragraphs and theme.units:
-        counts = Counter(e.id for e in dossier.entities for unit in {_unit(m.article, m.block) for m in e.mentions}
+        counts = Counter(e.id for e in dossier.entities for unit in {Paragraph(m.article, m.block) for m in e.mentions}
                          if unit in theme.units)
     else:
         counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
