@@ -132,6 +132,7 @@ def prepare_dossier(generator) -> None:
         dossier.problems.insert(0, registry_problem)
     for article in dossier.articles:  # paths in pages and dossier.json are relative to content/
         article.source_file = os.path.relpath(article.source_file, generator.path)
+    # Pelican makes its readers after readers_init and hands them to no signal: only Readers.readers reaches this one
     reader = generator.readers.readers.get("txt")
     reader.by_path = {a.source_file: a for a in dossier.articles}
     reader.cache = cache
