@@ -20,6 +20,7 @@ from conftest import ROOT, Site, build_site
 from dossier import cli, entities, nlp, phrases, pipeline
 from dossier.cache import Cache, Entry, _decode_hook, seed_hash
 from dossier.contract import to_json
+from dossier.files import write_atomically
 from dossier.model import Article, Block
 from dossier.pipeline import build_dossier
 from dossier.read import UnreadableSeed, read_bytes
@@ -270,6 +271,20 @@ def two_seeds(tmp_path: Path) -> Path:
     (seeds / "a.txt").write_text(GOOD)
     (seeds / "b.txt").write_text(WATER_BOARD)
     return seeds
+
+
+def test_a_kept_file_is_replaced_whole_or_left_as_it_was(tmp_path):
+    history = tmp_path / "state" / "history.json"
+    assert write_atomically(history, b"first") and history.read_bytes() == b"first"
+    assert write_atomically(history, b"second") and history.read_bytes() == b"second"
+    assert list(history.parent.iterdir()) == [history]  # no temporary file left behind
+    blocked = tmp_path / "a-file"
+    blocked.write_bytes(b"not a folder")
+    assert not write_atomically(blocked / "history.json", b"lost")  # the folder cannot be made
+    os.mkdir(tmp_path / "full")
+    target = tmp_path / "full" / "entry"
+    target.mkdir()  # a folder where the file goes: the rename fails
+    assert not write_atomically(target, b"lost") and target.is_dir() and list((tmp_path / "full").iterdir()) == [target]
 
 
 def test_a_wrong_type_in_the_cache_is_recomputed(tmp_path):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import tempfile
 import typing
 from collections import Counter
 from functools import cache
@@ -20,6 +19,8 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 import msgspec
+
+from .files import write_atomically
 
 PACKAGE = Path(__file__).resolve().parent
 T = TypeVar("T")
@@ -108,18 +109,7 @@ class Cache:
         except (TypeError, ValueError, OverflowError) as error:
             self._refuse(type(value), error)
             return
-        path = self._path(entry, slot)
-        try:  # a read-only or full disk only costs the next build its speed
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
+        write_atomically(self._path(entry, slot), data)  # a read-only or full disk only costs the next build its speed
 
     def _refuse(self, kind: type, error: Exception) -> None:
         if kind.__name__ not in self.refused:

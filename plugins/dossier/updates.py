@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import asdict
 from pathlib import Path
@@ -20,6 +18,7 @@ from xml.sax.saxutils import escape
 
 import msgspec
 
+from .files import write_atomically
 from .model import CHANGE_KINDS, BuildRecord, Change, History
 
 KEEP_BUILDS = 20  # builds kept in the history (and entries in the feed)
@@ -119,17 +118,7 @@ def save_history(path: str | Path, history: History) -> None:
     path = Path(path)
     data = {"version": VERSION, "date": history.date, "snapshot": history.snapshot,
             "builds": [asdict(b) for b in history.builds]}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(msgspec.json.encode(data))  # the bytes json.dump wrote with separators (",", ":")
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+    write_atomically(path, msgspec.json.encode(data))  # the bytes json.dump wrote with separators (",", ":")
 
 
 def record_id(record: BuildRecord) -> str:
