@@ -93,9 +93,10 @@ class DossierGenerator(Generator):
     def generate_entity_indexes(self, writer, relative):
         template = self.get_template("entities")
         for entity_type, folder in TYPE_FOLDERS.items():
+            entities = self.index.by_type[entity_type]
             writer.write_file(f"{folder}/index.html", template, self.context, relative, url=f"{folder}/",
-                              entity_type=entity_type, entities=self.index.by_type[entity_type],
-                              page_name=folder)
+                              entity_type=entity_type, entities=entities, page_name=folder,
+                              page_inputs=inputs.entity_index(entity_type, entities))
 
     def generate_topics(self, writer, relative):
         if not self.index.dossier.topics:

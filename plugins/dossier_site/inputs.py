@@ -146,6 +146,11 @@ def chronology_page(index: DossierIndex, events: list[Event], page: tuple, count
     return page, list(index.chronology_by_year), counts, timeline_page(index, events)
 
 
+def entity_index(entity_type: str, entities: list[Entity]) -> tuple:
+    """theme/templates/entities.html: a row for each entity of the type, with its description and counts."""
+    return entity_type, [(entity_card(e), e.description, len(e.mentions), len(e.articles)) for e in entities]
+
+
 def topic_page(index: DossierIndex, topic) -> tuple:
     """theme/templates/topic.html: the topic's record, a row for each of its articles, its actors'
     links, its events' rows and its quotes' sources."""
