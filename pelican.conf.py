@@ -25,7 +25,7 @@ DOSSIER = {
     "cache": os.path.join(HERE, ".cache", "dossier"),
 }
 
-from dossier.corpus import display_date  # noqa: E402  (the core is installed with the project)
+from dossier.publish.index import display_date  # noqa: E402  (the core is installed with the project)
 from dossier.model import ARTICLE_FOLDER  # noqa: E402  (the contract's article URLs: one folder)
 
 JINJA_FILTERS = {"display_date": display_date}

@@ -31,8 +31,13 @@ from generate import generate
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from dossier import cache as cache_module, entities, events, facts, pipeline, topics  # noqa: E402
-from dossier.cache import Cache, NoCache  # noqa: E402
+from dossier.corpus import cache as cache_module  # noqa: E402
+from dossier.corpus import pipeline  # noqa: E402
+from dossier.entities import facts  # noqa: E402
+from dossier.entities import stage as entities  # noqa: E402
+from dossier.events import stage as events  # noqa: E402
+from dossier.topics import stage as topics  # noqa: E402
+from dossier.corpus.cache import Cache, NoCache  # noqa: E402
 from dossier.registry import Registry  # noqa: E402
 
 STEPS = {"entities.resolve": (entities, "resolve"), "facts.attach": (facts, "attach"),

@@ -15,9 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from dossier import clean, entities, events, nlp, phrases  # noqa: E402
-from dossier.pipeline import build_dossier  # noqa: E402
-from dossier.read import MAX_BYTES, read_seed  # noqa: E402
+from dossier.entities import stage as entities  # noqa: E402
+from dossier.events import stage as events  # noqa: E402
+from dossier.ingest import clean  # noqa: E402
+from dossier.language import nlp  # noqa: E402
+from dossier.topics import phrases  # noqa: E402
+from dossier.corpus.pipeline import build_dossier  # noqa: E402
+from dossier.ingest.read import MAX_BYTES, read_seed  # noqa: E402
 
 BOUND = 60.0  # seconds for one stage on 1 MB (a pasted article takes milliseconds)
 GROWTH = 8.0  # time at the whole size over time at a quarter

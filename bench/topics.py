@@ -14,11 +14,11 @@ from pathlib import Path
 
 from generate import generate
 
-from dossier.nlp import parse
-from dossier.phrases import article_phrases
-from dossier.pipeline import build_dossier
+from dossier.language.nlp import parse
+from dossier.topics.phrases import article_phrases
+from dossier.corpus.pipeline import build_dossier
 from dossier.registry import Registry
-from dossier.topics import find_topics
+from dossier.topics.stage import find_topics
 
 
 def main() -> None:

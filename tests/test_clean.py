@@ -1,7 +1,7 @@
 """The cleaner on pages written for these tests: what it keeps, what it drops and what it finds."""
 import pytest
 
-from dossier.clean import clean
+from dossier.ingest.clean import clean
 from dossier.model import SeedText
 
 PAGE = """Skip to main content
@@ -186,7 +186,7 @@ def test_bylines_and_reading_times_are_not_headlines():
 
 
 def test_the_page_language_picks_the_stoplist_and_english_wins_ties():
-    from dossier.stoplists import stoplist_for
+    from dossier.language.stoplists import stoplist_for
 
     english = stoplist_for("the minister said that the talks would go on in the spring and that he was hopeful".split())
     assert {"the", "that", "would"} <= english

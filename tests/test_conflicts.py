@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.conflicts import WINDOW_DAYS, figure_conflict, figures, find_conflicts
-from dossier.contract import to_json
-from dossier.events import apply_registry
+from dossier.events.conflicts import WINDOW_DAYS, figure_conflict, figures, find_conflicts
+from dossier.publish.contract import to_json
+from dossier.events.stage import apply_registry
 from dossier.model import Article, Dossier, Event, Source
 from dossier.registry import EventCorrection, Registry
 

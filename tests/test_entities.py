@@ -2,7 +2,7 @@
 
 import pytest
 
-from dossier.entities import find_candidates, resolve
+from dossier.entities.stage import find_candidates, resolve
 from dossier.model import Article, Block
 from dossier.registry import EntityRule, Registry
 

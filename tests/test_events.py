@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from dossier.events import build_events, event_id, find_events
+from dossier.events.stage import build_events, event_id, find_events
 from dossier.model import Article, Block, Entity, Event, Mention, Source
-from dossier.pipeline import build_dossier
+from dossier.corpus.pipeline import build_dossier
 from dossier.registry import EventCorrection, EventRule, Registry, load_registry
 
 
@@ -304,7 +304,7 @@ def test_the_dateline_dates_the_report_and_today_dates_the_event():
 
 
 def test_every_event_says_how_it_is_dated_and_what_happened_in_the_contract():
-    from dossier.contract import to_json
+    from dossier.publish.contract import to_json
     from dossier.model import Dossier
     [event] = find_events(article("The council met Tuesday."))
     assert event.dated == "stated"
@@ -314,7 +314,7 @@ def test_every_event_says_how_it_is_dated_and_what_happened_in_the_contract():
 
 
 def test_a_number_sign_does_not_end_the_sentence():
-    from dossier.text import sentence_spans
+    from dossier.language.text import sentence_spans
     text = "The store became the No. 2 music retailer in 2007. Sales rose."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "The store became the No. 2 music retailer in 2007.", "Sales rose."]

@@ -7,7 +7,7 @@ import io
 import networkx
 import pytest
 
-from dossier.export import TABLES, safe_cell
+from dossier.publish.export import TABLES, safe_cell
 
 SEEDS = {
     "harbour.txt": """Home | World | Business
@@ -161,7 +161,7 @@ def test_dossier_json_is_laid_out_as_json_dumps_lays_it_out(site):
     """dossier.json is written a record at a time (contract.json_chunks): the same bytes as the whole
     object through json.dumps, on the built dossier and on values that need escaping."""
     import json
-    from dossier.contract import json_chunks
+    from dossier.publish.contract import json_chunks
 
     raw = (site.output / "dossier.json").read_bytes()
     data = json.loads(raw)

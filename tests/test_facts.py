@@ -2,10 +2,10 @@
 
 import pytest
 
-from dossier import facts
-from dossier.entities import find_candidates, resolve
+from dossier.entities import facts
+from dossier.entities.stage import find_candidates, resolve
 from dossier.model import Article, Block
-from dossier.nlp import parse
+from dossier.language.nlp import parse
 from dossier.registry import Registry, RelationRule, RoleRule
 
 
@@ -228,7 +228,7 @@ def test_will_continue_as_holds_the_role_now():
 
 
 def test_an_organisation_lists_its_people_by_post_and_period():
-    from dossier.corpus import DossierIndex
+    from dossier.publish.index import DossierIndex
     from dossier.model import Dossier
 
     articles = [article("Vera Lind, chief executive officer of the Halden Shipyard Company, opened the dock.",

@@ -17,14 +17,18 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, Site, build_site
-from dossier import cli, entities, nlp, phrases, pipeline
-from dossier.cache import Cache, Entry, _decode_hook, seed_hash
-from dossier.contract import to_json
+from dossier import cli
+from dossier.entities import stage as entities
+from dossier.language import nlp
+from dossier.topics import phrases
+from dossier.corpus import pipeline
+from dossier.corpus.cache import Cache, Entry, _decode_hook, seed_hash
+from dossier.publish.contract import to_json
 from dossier.files import write_atomically
 from dossier.model import Article, Block
-from dossier.pipeline import build_dossier
-from dossier.read import UnreadableSeed, read_bytes
-from dossier.text import sentence_spans
+from dossier.corpus.pipeline import build_dossier
+from dossier.ingest.read import UnreadableSeed, read_bytes
+from dossier.language.text import sentence_spans
 from dossier_site.build import _swap, build
 from test_bad_input import GOOD
 
@@ -226,7 +230,7 @@ def test_pagefind_does_not_outlive_a_killed_build(tmp_path):
 
 
 def test_workers_do_not_outlive_a_killed_build(tmp_path):
-    script = ("import time, dossier.pipeline as p\n"
+    script = ("import time, dossier.corpus.pipeline as p\n"
               "p.PARALLEL_MIN_JOBS = 1\n"
               "p._run_all(time.sleep, [300] * 4)\n")
     build_process = subprocess.Popen([sys.executable, "-c", script])

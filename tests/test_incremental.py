@@ -9,10 +9,10 @@ from pathlib import Path
 
 from conftest import ROOT, Site, build_site
 from dossier.add import add_seeds
-from dossier.cache import Cache
-from dossier.contract import to_json
-from dossier import pipeline
-from dossier.pipeline import build_dossier
+from dossier.corpus.cache import Cache
+from dossier.publish.contract import to_json
+from dossier.corpus import pipeline
+from dossier.corpus.pipeline import build_dossier
 from dossier.registry import Registry
 from dossier_site.build import build
 from dossier_site.writer import MANIFEST

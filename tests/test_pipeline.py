@@ -2,8 +2,8 @@
 import msgspec
 
 from dossier.model import SeedText
-from dossier.nlp import DEFAULT_MODEL
-from dossier.pipeline import analyse_seed, build_dossier
+from dossier.language.nlp import DEFAULT_MODEL
+from dossier.corpus.pipeline import analyse_seed, build_dossier
 
 STORY = ("Acme closes two plants\n\nBERLIN, March 3, 2021 -- Acme Corp said on Tuesday it would close two plants "
          "in Germany, chief executive Jane Roe told reporters in Berlin. \"We had no choice,\" Roe said.\n\n"

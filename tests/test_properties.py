@@ -5,11 +5,12 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier import entities, events
-from dossier.clean import clean
-from dossier.read import normalise, read_seed
+from dossier.entities import stage as entities
+from dossier.events import stage as events
+from dossier.ingest.clean import clean
+from dossier.ingest.read import normalise, read_seed
 from dossier.registry import Registry
-from dossier.render import render_block
+from dossier.publish.render import render_block
 
 FRAGMENTS = st.sampled_from([
     "Home | World | Sport", "Related >>", "© 2007 Example", "(more)", "Save | Print | E-mail",

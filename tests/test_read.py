@@ -1,7 +1,7 @@
 """Reading seeds: any encoding a pasted file comes in, repaired and normalised, or a clear refusal."""
 import pytest
 
-from dossier.read import read_seed
+from dossier.ingest.read import read_seed
 
 TEXT = "Le ministre a dit « non » à Genève — “pas question”, café 5 €."
 
@@ -79,8 +79,8 @@ def test_text_that_mentions_tags_is_not_an_html_page():
 def test_the_build_and_dossier_add_agree_on_duplicates(tmp_path):
     """One digest: a re-paste with other line breaks is a duplicate for the build as for `dossier add`."""
     from dossier.add import add_seeds
-    from dossier.cache import NoCache
-    from dossier.pipeline import read_seeds
+    from dossier.corpus.cache import NoCache
+    from dossier.corpus.pipeline import read_seeds
 
     story = "Acme Corp said on Monday it would close two plants.\n\nThe plants employ 400 people.\n"
     (tmp_path / "a.txt").write_text(story)

@@ -3,7 +3,7 @@ written for these tests: invented companies, products and people, so no list can
 
 import pytest
 
-from dossier.entities import find_candidates, resolve
+from dossier.entities.stage import find_candidates, resolve
 from dossier.model import Article, Block
 from dossier.registry import Registry
 
@@ -193,5 +193,5 @@ def test_a_short_name_the_text_uses_for_one_long_place_joins_it():
 
 @pytest.mark.parametrize("name", ["aarón", "zoë", "jean-pierre", "abdel-aziz"])
 def test_given_names_are_read_as_the_detector_reads_them(name):
-    from dossier.gazetteer import load
+    from dossier.entities.gazetteer import load
     assert name in load().first_names  # accents decoded (UTF-8), 'Abdel+Aziz' joined with a hyphen

@@ -170,8 +170,8 @@ events:
 
 @pytest.mark.parametrize("name", ["002_dam.txt", "002_dam"])
 def test_every_stage_finds_a_seed_by_its_file_name_or_stem(tmp_path, name):
-    from dossier.events import added_event
-    from dossier.merge import Rules
+    from dossier.events.stage import added_event
+    from dossier.entities.merge import Rules
     from dossier.model import Article
 
     registry = load_registry(write(tmp_path, f"""\

@@ -3,7 +3,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from dossier.model import Article, Block, Link
-from dossier.render import render_article, render_block
+from dossier.publish.render import render_article, render_block
 
 
 @pytest.mark.parametrize("text", [
@@ -49,6 +49,6 @@ def test_headings_and_dropped_blocks():
 @pytest.mark.parametrize("value, shown", [("2008", "2008"), ("2007-06", "June 2007"), ("1990-11-19", "19 November 1990"),
                                           (None, "date unknown")])
 def test_dates_show_at_their_precision(value, shown):
-    from dossier.corpus import display_date
+    from dossier.publish.index import display_date
 
     assert display_date(value) == shown

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from dossier.timex import find_dates, tense
+from dossier.language.timex import find_dates, tense
 
 FRIDAY = dt.date(2007, 6, 15)
 

@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from slugify import slugify
 from hypothesis import strategies as st
 
-from dossier.contract import to_json
-from dossier.phrases import english
+from dossier.publish.contract import to_json
+from dossier.topics.phrases import english
 from dossier.model import Article, Block, Dossier, Entity, Mention
 from dossier.registry import Registry, TopicRule, load_registry
-from dossier.topics import SMALL, find_themes, find_topics
+from dossier.topics.stage import SMALL, find_themes, find_topics
 
 # Three small dossiers on different subjects: {article id: (date, paragraphs)}.
 FISHERIES = {
@@ -492,7 +492,7 @@ def test_a_story_is_named_after_its_actor_and_what_its_articles_say_of_it():
 
 
 def test_a_theme_named_inside_another_that_shares_an_article_is_part_of_that_story():
-    from dossier.topics import EntityFeature, Theme, _without_near_duplicates
+    from dossier.topics.stage import EntityFeature, Theme, _without_near_duplicates
     whole = Theme("Kestrel Foods trademark dispute", [EntityFeature("organisation/kestrel-foods")], {"p1", "p2", "p3"})
     part = Theme("Trademark dispute", ["trademark dispute"], {"p3", "p4"})
     other = Theme("Trademark law", ["trademark law"], {"p3", "p5"})
@@ -567,7 +567,7 @@ LINE_ENTITIES = [("product", "Vela", []), ("product", "Vela Air", []), ("product
 
 
 def test_products_named_after_another_are_its_line_and_the_line_names_its_story():
-    from dossier.topics import product_lines
+    from dossier.topics.stage import product_lines
     entities = named({k: (d, ps) for k, (d, _, ps) in LINE.items()}, LINE_ENTITIES + [("product", "Velamax", []), ("organisation", "Vela Partners", [])])
     lines = {e.name: [head.name for head in product_lines(entities).get(e.id, [])] for e in entities}
     assert lines == {"Vela": [], "Vela Air": ["Vela"], "VelaBook Pro": ["Vela"], "Vela OS 3": ["Vela"],
@@ -819,7 +819,7 @@ def named(texts: dict, names: list[tuple[str, str, list[str]]], longest: bool = 
     """The entities with a mention wherever the text writes one of their names (a test's entity stage);
     with `longest`, only where no longer name holds it, as a real entity stage does ('Vela' is not
     mentioned in 'Vela Air')."""
-    from dossier.text import sentence_spans
+    from dossier.language.text import sentence_spans
     forms = sorted((form for _, name, aliases in names for form in [name, *aliases]), key=len, reverse=True)
     entities = []
     for kind, name, aliases in names:

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import Site, build_site
 from dossier.model import BuildRecord, Change, History
-from dossier.updates import KEEP_BUILDS, advance, compare, load_history, save_history, snapshot, to_atom
+from dossier.corpus.updates import KEEP_BUILDS, advance, compare, load_history, save_history, snapshot, to_atom
 
 
 def data(articles=(), entities=(), events=(), roles=None) -> dict:

@@ -1,7 +1,7 @@
 """The layouts the theme draws as SVG: the relationship graph, the timeline strip, chronology groups."""
-from dossier.corpus import group_by_month
+from dossier.publish.index import group_by_month
 from dossier.model import Entity, Event, Mention
-from dossier.views import (ENTITY_TYPES, Paged, RenderedOnce, actors_with_events, events_of_type, main_actors, paged,
+from dossier.publish.views import (ENTITY_TYPES, Paged, RenderedOnce, actors_with_events, events_of_type, main_actors, paged,
                            recent_and_upcoming, relation_graph, short_label, timeline_strip)
 
 
@@ -78,7 +78,7 @@ def test_svg_macros_escape_names_from_the_seeds():
     from jinja2 import Environment, FileSystemLoader
 
     from conftest import ROOT
-    from dossier.corpus import display_date
+    from dossier.publish.index import display_date
 
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
     env.filters["display_date"] = display_date
@@ -102,7 +102,7 @@ def test_a_long_timeline_shares_marks_between_events_of_one_spot():
 
 def test_an_expected_event_whose_date_passed_is_not_upcoming_but_expected_as_of_its_article():
     from dossier.model import Article, Source
-    from dossier.views import expected_as_of
+    from dossier.publish.views import expected_as_of
     stale = event("2007-08", "expected")
     stale.sources = [Source("a", "The talks will resume in August.")]
     coming = event("2007-12", "expected")
@@ -115,7 +115,7 @@ def test_an_expected_event_whose_date_passed_is_not_upcoming_but_expected_as_of_
 
 
 def test_a_large_chronology_lists_the_main_events_and_every_event_on_its_year_page():
-    from dossier.corpus import ALL_EVENTS_MAX, DossierIndex
+    from dossier.publish.index import ALL_EVENTS_MAX, DossierIndex
     from dossier.model import Article, Dossier, Source
     articles = [Article(f"a{i}", f"a{i}.txt", f"Headline {i}", date="2007-06-15") for i in range(ALL_EVENTS_MAX)]
     events = []
@@ -133,7 +133,7 @@ def test_a_large_chronology_lists_the_main_events_and_every_event_on_its_year_pa
 
 
 def test_a_year_of_many_events_has_several_pages_and_the_main_page_stays_one_page():
-    from dossier.corpus import PAGE_EVENTS, DossierIndex
+    from dossier.publish.index import PAGE_EVENTS, DossierIndex
     from dossier.model import Article, Dossier, Source
     articles = [Article(f"a{i}", f"a{i}.txt", f"Headline {i}", date="2007-06-15") for i in range(3 * PAGE_EVENTS)]
     events = [Event(f"h{i:04d}", "2007-06-15", "day", "happened", "Main", sources=[Source(a.id, a.title)])

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .clean import clean
-from .read import read_seed, text_digest
+from .ingest.clean import clean
+from .ingest.read import read_seed, text_digest
 
 NEAR_DUPLICATE = 0.5  # share of prose shingles in common that makes two seeds "the same story"
 PROSE_LINE_WORDS = 10  # lines this long are article prose; shorter ones are mostly page furniture

@@ -7,9 +7,9 @@ import os
 import sys
 
 from .add import add_seeds
-from .contract import to_json
-from .nlp import DEFAULT_MODEL, ModelError
-from .pipeline import build_dossier
+from .publish.contract import to_json
+from .language.nlp import DEFAULT_MODEL, ModelError
+from .corpus.pipeline import build_dossier
 from .registry import RegistryError, load_registry
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .model import ENTITY_TYPES, RELATION_KINDS, ROLE_STATUSES
-from .read import decode
+from .ingest.read import decode
 
 
 class RegistryError(ValueError):

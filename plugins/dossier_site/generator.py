@@ -13,12 +13,12 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
-from dossier.contract import json_chunks, to_json
-from dossier.corpus import group_by_month
-from dossier.export import NETWORK, TABLES, export_files
+from dossier.publish.contract import json_chunks, to_json
+from dossier.publish.index import group_by_month
+from dossier.publish.export import NETWORK, TABLES, export_files
 from dossier.model import CHANGE_KINDS, TYPE_FOLDERS, History
-from dossier.updates import advance, load_history, record_id, save_history, snapshot, summary, to_atom
-from dossier import views
+from dossier.corpus.updates import advance, load_history, record_id, save_history, snapshot, summary, to_atom
+from dossier.publish import views
 
 from . import inputs, search
 from .settings import dossier_settings

@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from dossier.cache import code_version
-from dossier.corpus import DossierIndex
+from dossier.corpus.cache import code_version
+from dossier.publish.index import DossierIndex
 from dossier.model import Article, Entity, Event
-from dossier import views
+from dossier.publish import views
 
 PLUGIN = Path(__file__).resolve().parent
 PLAIN = (str, int, float, bool, type(None))

@@ -13,15 +13,15 @@ from pelican import signals
 from pelican.readers import BaseReader
 from pelican.utils import get_date
 
-from dossier.cache import Cache, key
-from dossier.corpus import DossierIndex
+from dossier.corpus.cache import Cache, key
+from dossier.publish.index import DossierIndex
 from dossier.model import Problem
-from dossier.nlp import ModelError
-from dossier.pipeline import build_dossier
+from dossier.language.nlp import ModelError
+from dossier.corpus.pipeline import build_dossier
 from dossier.registry import RegistryError, load_registry
-from dossier.render import render_article
+from dossier.publish.render import render_article
 from dossier.slugs import MAX_LENGTH, bounded_slug
-from dossier import views
+from dossier.publish import views
 
 from .generator import DossierGenerator, write_sitemap
 from . import inputs

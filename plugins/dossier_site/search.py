@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.corpus import DossierIndex
+from dossier.publish.index import DossierIndex
 from dossier.lifetime import die_with_parent
 
 from . import inputs

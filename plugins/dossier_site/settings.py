@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from dossier.nlp import DEFAULT_MODEL
+from dossier.language.nlp import DEFAULT_MODEL
 
 DEFAULTS = {
     "registry": "content/dossier.yaml",  # the curated registry

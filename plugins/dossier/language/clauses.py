@@ -9,7 +9,7 @@ clause, nor does "since" unless the clause tells a lasting state ("has been figh
 """
 from __future__ import annotations
 
-from .model import Reference, Stretch
+from ..model import Reference, Stretch
 
 # Dependencies that open a clause of its own (a verb there heads a happening that may be dated apart).
 OWN_CLAUSE = frozenset("conj advcl ccomp relcl acl parataxis".split())

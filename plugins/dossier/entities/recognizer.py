@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import pycountry
 
 from .gazetteer import LEGAL_FORM, NO_TYPE, Gazetteer
-from .model import MAYBE, OPEN_TYPES
+from ..model import MAYBE, OPEN_TYPES
 from .names import ORG_BEFORE, OWNER, PERSON_EVIDENCE, BlockScanner, Item
-from .phrases import zipf
+from ..topics.phrases import zipf
 from .roles import SPEECH
 
 # The model's labels and the dossier's types; NORP (nationalities) is read by the gazetteer's demonyms,

@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .model import Article, Link
+from ..model import Article, Link
 
 
 def entity_link(state: StateCore) -> None:

@@ -18,8 +18,8 @@ from xml.sax.saxutils import escape
 
 import msgspec
 
-from .files import write_atomically
-from .model import CHANGE_KINDS, BuildRecord, Change, History
+from ..files import write_atomically
+from ..model import CHANGE_KINDS, BuildRecord, Change, History
 
 KEEP_BUILDS = 20  # builds kept in the history (and entries in the feed)
 VERSION = 1  # of the history file; another version is read as no history

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .gazetteer import Gazetteer
-from .model import Stretch
+from ..model import Stretch
 
 SPEECH = frozenset(
     "said says told tells added adds stated warned announced declared insisted stressed noted explained "

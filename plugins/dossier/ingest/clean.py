@@ -16,10 +16,10 @@ from pathlib import Path
 from slugify import slugify
 
 from . import masthead
-from .stoplists import stoplist_for
+from ..language.stoplists import stoplist_for
 from .furniture import COMMENTS, CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS, SECTION_TRAIL
-from .model import Article, Block, SeedText
-from .slugs import bounded_slug
+from ..model import Article, Block, SeedText
+from ..slugs import bounded_slug
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")

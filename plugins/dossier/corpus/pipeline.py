@@ -20,13 +20,19 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import clean, entities, events, facts, nlp, phrases, topics
+from ..ingest import clean
+from ..entities import stage as entities
+from ..events import stage as events
+from ..entities import facts
+from ..language import nlp
+from ..topics import phrases
+from ..topics import stage as topics
 from .cache import Cache, NoCache, key
-from .lifetime import die_with_parent
-from .model import Article, Block, Candidate, CorpusWork, Dossier, Event, Problem, RelationStatement, RoleStatement, SeedText
-from .read import UnreadableSeed, display_path, read_bytes, read_seed, text_digest
-from .registry import ArticleOverride, Registry, check_references
-from .slugs import unique_id
+from ..lifetime import die_with_parent
+from ..model import Article, Block, Candidate, CorpusWork, Dossier, Event, Problem, RelationStatement, RoleStatement, SeedText
+from ..ingest.read import UnreadableSeed, display_path, read_bytes, read_seed, text_digest
+from ..registry import ArticleOverride, Registry, check_references
+from ..slugs import unique_id
 
 PARALLEL_MIN_JOBS = 64  # fewer seeds to analyse than this are done in this process: workers cost a start-up
 MAX_WORKERS = 8

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .model import TimeExpression
+from ..model import TimeExpression
 from .text import sentence_around
 
 # The one table of month names: read here, written by corpus.display_date.

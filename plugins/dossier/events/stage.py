@@ -16,17 +16,17 @@ from itertools import combinations, dropwhile
 from slugify import slugify
 
 from .conflicts import find_conflicts
-from .clauses import (clause_head, dated_word, main_verb, qualifiers, quoted, references, stretches, taking_part, tense,
+from ..language.clauses import (clause_head, dated_word, main_verb, qualifiers, quoted, references, stretches, taking_part, tense,
                       top_of)
-from .masthead import DATELINE
-from .model import Article, Clause, Entity, Event, Source, TimeExpression
-from .nlp import Parsed, parse
-from .registry import EventCorrection, EventRule, Registry, seed_names
-from .slugs import unique_id
-from .stoplists import EVENT_STOPWORDS
+from ..ingest.masthead import DATELINE
+from ..model import Article, Clause, Entity, Event, Source, TimeExpression
+from ..language.nlp import Parsed, parse
+from ..registry import EventCorrection, EventRule, Registry, seed_names
+from ..slugs import unique_id
+from ..language.stoplists import EVENT_STOPWORDS
 from .summaries import summarise
-from .text import sentence_spans
-from .timex import MONTHS, WEEKDAYS, add_months, find_dates, is_future, parse_reference
+from ..language.text import sentence_spans
+from ..language.timex import MONTHS, WEEKDAYS, add_months, find_dates, is_future, parse_reference
 
 ID_WORDS = 5  # key words in an event id after its date
 PRECISION = {4: "year", 7: "month", 10: "day"}  # by length of the value

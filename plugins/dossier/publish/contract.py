@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import msgspec
 
-from .model import Dossier, Source
+from ..model import Dossier, Source
 
 
 def to_json(dossier: Dossier, site_url: str = "") -> dict:

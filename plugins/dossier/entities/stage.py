@@ -13,14 +13,14 @@ import re
 from collections import defaultdict
 
 from .gazetteer import load
-from .model import ACRONYM, MAYBE, OPEN_TYPES, Acronym, Article, Candidate, Entity, Mention, Stretch
+from ..model import ACRONYM, MAYBE, OPEN_TYPES, Acronym, Article, Candidate, Entity, Mention, Stretch
 from .merge import (TYPE_ORDER, RuleKey, Rules, auto_key, build_entity, give_ids, middle_name_variants,
                     settle_bare_words, settle_open, short_forms, spelling_variants, trade_names)
 from .names import OWNER, PERSON_EVIDENCE, BlockScanner, Item, full_names, fuller
-from .nlp import Parsed, parse
-from .quotes import find_quotes
+from ..language.nlp import Parsed, parse
+from ..events.quotes import find_quotes
 from .recognizer import EVIDENCE, reconcile
-from .registry import Registry
+from ..registry import Registry
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 

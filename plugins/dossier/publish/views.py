@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from .model import TYPES, Entity, Event
+from ..model import TYPES, Entity, Event
 
 
 

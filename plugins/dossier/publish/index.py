@@ -5,8 +5,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import ENTITY_TYPES, Article, Dossier, Entity, Event, Link, Mention, Relation, Role
-from .timex import MONTH_NAMES
+from ..model import ENTITY_TYPES, Article, Dossier, Entity, Event, Link, Mention, Relation, Role
+from ..language.timex import MONTH_NAMES
 
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 

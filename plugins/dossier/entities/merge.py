@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 
 
 from .gazetteer import LEGAL_FORM
-from .model import ACRONYM, MAYBE, OPEN_TYPES, Article, Candidate, Entity, Mention
+from ..model import ACRONYM, MAYBE, OPEN_TYPES, Article, Candidate, Entity, Mention
 from .names import fuller
-from .registry import EntityRule, Registry, seed_names
-from .slugs import bounded_slug, unique_id
+from ..registry import EntityRule, Registry, seed_names
+from ..slugs import bounded_slug, unique_id
 
 RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
 TYPE_ORDER = {"country": 0, "organisation": 1, "product": 2, "treaty": 3, "event": 4, "person": 5, "place": 6}

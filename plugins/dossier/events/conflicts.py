@@ -23,9 +23,9 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
-from .groups import Groups
-from .model import Conflict, Event, Source, Version
-from .timex import MONTHS
+from ..groups import Groups
+from ..model import Conflict, Event, Source, Version
+from ..language.timex import MONTHS
 
 WINDOW_DAYS = 3  # "within a few days": a report a day or two off, not a happening repeated a week later
 STEM_MIN = 4  # an action word shorter than this is not looked for inside other words

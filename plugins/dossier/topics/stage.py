@@ -41,12 +41,12 @@ from functools import total_ordering
 
 from slugify import slugify
 
-from . import nlp
+from ..language import nlp
 from . import phrases as ph
-from .groups import Groups
-from .model import Dossier, Entity, Problem, Source, Topic, TopicsFound
-from .registry import Registry, TopicRule
-from .slugs import bounded_slug
+from ..groups import Groups
+from ..model import Dossier, Entity, Problem, Source, Topic, TopicsFound
+from ..registry import Registry, TopicRule
+from ..slugs import bounded_slug
 
 MAX_THEMES = 15
 KEY_PHRASES = 8  # per article, for `dossier inspect`

@@ -20,9 +20,9 @@ from typing import Generic, TypeVar
 
 import msgspec
 
-from .files import write_atomically
+from ..files import write_atomically
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the whole core, not only this package
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 

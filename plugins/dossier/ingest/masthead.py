@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .furniture import CREDIT_AT_END, FURNITURE, SECTION_TRAIL
-from .timex import MONTH, MONTHS, find_dates, month_number
+from ..language.timex import MONTH, MONTHS, find_dates, month_number
 
 DASH = r"(?:--|—|–|-|_)"
 AGENCY = r"\((?P<agency>[A-Z][\w&.'/-]*(?:[ -][A-Z][\w&.'/-]*){0,4})(?:,?\s+(?P<agency_date>[^)]{4,30}))?\)"

@@ -21,11 +21,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .gazetteer import load as load_gazetteer
-from .model import (ACRONYM, MAYBE, Article, Candidate, Entity, Relation, RelationStatement, Role, RoleStatement,
+from ..model import (ACRONYM, MAYBE, Article, Candidate, Entity, Relation, RelationStatement, Role, RoleStatement,
                     Source, Span)
-from .nlp import Parsed
-from .registry import Registry
-from .timex import find_dates, parse_reference
+from ..language.nlp import Parsed
+from ..registry import Registry
+from ..language.timex import find_dates, parse_reference
 
 # Nouns that name an organisation without naming it: "the company", "alliance Secretary-General X".
 GENERIC_BODIES = frozenset(

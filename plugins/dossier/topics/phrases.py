@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import role_nouns
-from .model import Article
-from .nlp import Parsed
-from .stoplists import PHRASE_STOPWORDS
-from .text import sentence_spans
+from ..entities.gazetteer import role_nouns
+from ..model import Article
+from ..language.nlp import Parsed
+from ..language.stoplists import PHRASE_STOPWORDS
+from ..language.text import sentence_spans
 
 MAX_WORDS = 3
 RARE_ZIPF = 3.0  # words missing from the list are rarer than its last entry
@@ -50,7 +50,7 @@ related stories|related articles|all rights reserved|rights reserved|click here|
 # The parser's entity labels of dates and amounts ("Mar. 3", "Monday", "a third", "$5 million").
 AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
-DATA = Path(__file__).parent / "data" / "english_zipf.txt"
+DATA = Path(__file__).parent.parent / "data" / "english_zipf.txt"
 
 
 @lru_cache(maxsize=1)

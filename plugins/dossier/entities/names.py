@@ -14,11 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .gazetteer import LEGAL_FORM, NO_TYPE, TOKEN, Gazetteer, Match, tokens_of
-from .model import ACRONYM, MAYBE
+from ..model import ACRONYM, MAYBE
 from .roles import SPEECH, RoleReader
-from .stoplists import NAME_STOPWORDS
-from .text import sentence_spans
-from .timex import MONTHS, WEEKDAYS
+from ..language.stoplists import NAME_STOPWORDS
+from ..language.text import sentence_spans
+from ..language.timex import MONTHS, WEEKDAYS
 
 # Adjectives of continents and regions: a capitalised run ending in one names no person.
 REGION_ADJECTIVES = frozenset("european african asian american arab arabian latin nordic baltic balkan caucasian "

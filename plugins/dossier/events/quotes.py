@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .model import Article, Mention, Quote
-from .roles import SPEECH
-from .text import sentence_around
+from ..model import Article, Mention, Quote
+from ..entities.roles import SPEECH
+from ..language.text import sentence_around
 
 QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
 WORD = re.compile(r"[A-Za-z]+")

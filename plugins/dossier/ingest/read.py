@@ -16,7 +16,7 @@ import ftfy
 from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
-from .model import SeedText
+from ..model import SeedText
 
 MAX_BYTES = 1_000_000  # larger files are cut here: a pasted article is a few kilobytes
 BOMS = {b"\xef\xbb\xbf": "utf-8-sig", b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}

@@ -1,0 +1,1 @@
+"""Events: dated happenings per article, merged across articles, with conflicts, summaries, quotes."""

@@ -1,0 +1,1 @@
+"""Language: the spaCy model, sentences, time expressions and clauses that later stages read."""

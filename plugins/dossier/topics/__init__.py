@@ -1,0 +1,1 @@
+"""Topics: key phrases per article and the stories of the whole dossier."""
