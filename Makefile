@@ -17,7 +17,7 @@ SSH_TARGET_DIR ?=
 GITHUB_REMOTE ?= origin
 GITHUB_PAGES_BRANCH ?= gh-pages
 
-.PHONY: html publish rsync_upload github serve devserver test test-tools clean bench screenshots
+.PHONY: html publish rsync_upload github serve devserver test test-tools lint format clean bench screenshots
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -66,6 +66,15 @@ devserver: $(STAMP)
 
 test: $(STAMP) test-tools
 	$(BIN)/python -m pytest
+
+# ruff, configured in pyproject.toml: lint and formatting are checked by CI; make format applies both fixes.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 # The browser tests drive Debian's Chromium (never a downloaded browser), the HTML validator runs on Java
 # and the upload test needs rsync: install them with apt when they are missing. Without apt the tests

@@ -1,5 +1,6 @@
 """Pelican settings for the dossier site. `make html` builds with this file, `make publish` with
 publishconf.py (which starts from it); see README.md."""
+
 import os
 
 AUTHOR = "dossier"
@@ -25,8 +26,8 @@ DOSSIER = {
     "cache": os.path.join(HERE, ".cache", "dossier"),
 }
 
-from dossier.publish.index import display_date  # noqa: E402  (the core is installed with the project)
 from dossier.model import ARTICLE_FOLDER  # noqa: E402  (the contract's article URLs: one folder)
+from dossier.publish.index import display_date  # noqa: E402  (the core is installed with the project)
 
 JINJA_FILTERS = {"display_date": display_date}
 

@@ -10,6 +10,7 @@ corpus steps made; with --profile, the cProfile of the cold one.
 
     python bench/corpus.py [--seeds 300] [--work /tmp/dossier-corpus] [--profile FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,7 +26,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import msgspec
-
 from generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,15 +33,19 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from dossier.corpus import cache as cache_module  # noqa: E402
 from dossier.corpus import pipeline  # noqa: E402
+from dossier.corpus.cache import Cache, NoCache  # noqa: E402
 from dossier.entities import facts  # noqa: E402
 from dossier.entities import stage as entities  # noqa: E402
 from dossier.events import stage as events  # noqa: E402
-from dossier.topics import stage as topics  # noqa: E402
-from dossier.corpus.cache import Cache, NoCache  # noqa: E402
 from dossier.registry import Registry  # noqa: E402
+from dossier.topics import stage as topics  # noqa: E402
 
-STEPS = {"entities.resolve": (entities, "resolve"), "facts.attach": (facts, "attach"),
-         "events.build_events": (events, "build_events"), "topics.find_themes": (topics, "find_themes")}
+STEPS = {
+    "entities.resolve": (entities, "resolve"),
+    "facts.attach": (facts, "attach"),
+    "events.build_events": (events, "build_events"),
+    "topics.find_themes": (topics, "find_themes"),
+}
 
 
 def seed_works(seeds: Path, count: int, work: Path) -> list[pipeline.SeedWork]:
@@ -55,7 +59,9 @@ def seed_works(seeds: Path, count: int, work: Path) -> list[pipeline.SeedWork]:
     paths = sorted(str(p) for p in seeds.glob("*.txt"))[:count]
     problems: list = []
     seeds_read = pipeline.read_seeds(paths, NoCache(), problems)
-    works = pipeline.seed_works(seeds_read, pipeline.seed_entries(seeds_read, Registry()), NoCache(), problems)
+    works = pipeline.seed_works(
+        seeds_read, pipeline.seed_entries(seeds_read, Registry()), NoCache(), problems
+    )
     stored.write_bytes(msgspec.msgpack.encode(works))
     return works
 
@@ -81,6 +87,7 @@ def timed(seconds: dict[str, float]):
                 return _original(*args, **kwargs)
             finally:
                 seconds[_name] += time.process_time() - start
+
         setattr(module, attribute, wrapper)
     try:
         yield
@@ -98,8 +105,9 @@ def build(paths: list[str], folder: Path) -> tuple[float, dict[str, float], str]
         start = time.process_time()
         dossier = pipeline.build_dossier(paths, Registry(), Cache(folder))
         total = time.process_time() - start
-    made = msgspec.msgpack.encode([dossier.entities, dossier.events, dossier.topics, dossier.problems,
-                                   dossier.article_phrases])
+    made = msgspec.msgpack.encode(
+        [dossier.entities, dossier.events, dossier.topics, dossier.problems, dossier.article_phrases]
+    )
     return total, seconds, hashlib.sha256(made).hexdigest()[:12]
 
 
@@ -114,9 +122,11 @@ def main() -> None:
         generate(seeds, args.seeds + 1)
     start = time.process_time()
     works = seed_works(seeds, args.seeds + 1, args.work)
-    paths = sorted(str(p) for p in seeds.glob("*.txt"))[:args.seeds + 1]
-    print(f"{args.seeds} seeds (+1), load {os.getloadavg()[0]:.1f}: per-seed work in "
-          f"{time.process_time() - start:.1f} s")
+    paths = sorted(str(p) for p in seeds.glob("*.txt"))[: args.seeds + 1]
+    print(
+        f"{args.seeds} seeds (+1), load {os.getloadavg()[0]:.1f}: per-seed work in "
+        f"{time.process_time() - start:.1f} s"
+    )
     with tempfile.TemporaryDirectory() as folder:
         fill_cache(Cache(folder), paths, works)
         if args.profile:
@@ -129,8 +139,11 @@ def main() -> None:
             return
         for name, part in (("cold", paths[:-1]), ("no change", paths[:-1]), ("+1 seed", paths)):
             total, seconds, digest = build(part, Path(folder))
-            print(f"{name:>9}: {total:6.2f} s  " + "  ".join(f"{k} {v:.2f}" for k, v in seconds.items())
-                  + f"  (result {digest})")
+            print(
+                f"{name:>9}: {total:6.2f} s  "
+                + "  ".join(f"{k} {v:.2f}" for k, v in seconds.items())
+                + f"  (result {digest})"
+            )
 
 
 if __name__ == "__main__":

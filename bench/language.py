@@ -10,6 +10,7 @@ and the date scan of text without dates (timex's cheap trigger pattern), in ms p
 
     python bench/language.py [--seeds 200]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 
-from dossier.language import nlp  # noqa: E402
-from dossier.ingest.clean import clean  # noqa: E402
+from dossier import nlp  # noqa: E402
 from dossier.corpus.pipeline import analyse_seed  # noqa: E402
+from dossier.ingest.clean import clean  # noqa: E402
 from dossier.ingest.read import read_seed  # noqa: E402
 from dossier.language.timex import find_dates, parse_reference  # noqa: E402
 
@@ -48,8 +49,9 @@ def main() -> None:
     with model.select_pipes(enable=["tok2vec", "ner"]):
         recognizer = per_second(words, lambda: list(model.pipe(texts)))
     pipeline = per_second(words, lambda: list(model.pipe(texts)))
-    analysis = per_second(words, lambda: [analyse_seed((seed, frozenset(), None, nlp.DEFAULT_MODEL))
-                                          for seed in seeds])
+    analysis = per_second(
+        words, lambda: [analyse_seed((seed, frozenset(), None, nlp.DEFAULT_MODEL)) for seed in seeds]
+    )
     print(f"{args.seeds} seeds, {words} words of kept text, model {nlp.version()}")
     print(f"recognizer {recognizer:,.0f} words/s/core · pipeline {pipeline:,.0f} · analysis {analysis:,.0f}")
     plain = " ".join(["The minister of finance spoke to reporters about the budget and the economy."] * 1000)

@@ -5,6 +5,7 @@ quotes, brackets, table rules, dates. Each stage runs on each text at a quarter 
 it passes when the whole size takes at most BOUND seconds and at most GROWTH times the quarter
 (linear is 4x; quadratic would be 16x). Exits 1 when a stage fails, naming it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,13 +16,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
+from dossier.corpus.pipeline import build_dossier  # noqa: E402
 from dossier.entities import stage as entities  # noqa: E402
 from dossier.events import stage as events  # noqa: E402
 from dossier.ingest import clean  # noqa: E402
+from dossier.ingest.read import MAX_BYTES, read_seed  # noqa: E402
 from dossier.language import nlp  # noqa: E402
 from dossier.topics import phrases  # noqa: E402
-from dossier.corpus.pipeline import build_dossier  # noqa: E402
-from dossier.ingest.read import MAX_BYTES, read_seed  # noqa: E402
 
 BOUND = 60.0  # seconds for one stage on 1 MB (a pasted article takes milliseconds)
 GROWTH = 8.0  # time at the whole size over time at a quarter
@@ -43,7 +44,7 @@ def pathological(unit: str, size: int, lines: bool) -> bytes:
     """`unit` repeated to `size` bytes: as one paragraph, or as short lines (a menu-like page)."""
     text = unit * (size // len(unit) + 1)
     if lines:
-        text = "\n".join(text[i:i + 60] for i in range(0, len(text), 60))
+        text = "\n".join(text[i : i + 60] for i in range(0, len(text), 60))
     return ("Headline of the page\n\n" + text).encode()[:size]
 
 
@@ -100,8 +101,11 @@ def main() -> int:
                     small, whole = timed(quarter[stage]), timed(run)
                     growth = whole / max(small, 1e-3)
                     ok = whole <= BOUND and (growth <= GROWTH or whole < 0.5)
-                    print(f"{label:<28} {stage:<14} {small:8.2f} {whole:8.2f} {growth:7.1f}"
-                          f"{'' if ok else '  FAIL'}", flush=True)
+                    print(
+                        f"{label:<28} {stage:<14} {small:8.2f} {whole:8.2f} {growth:7.1f}"
+                        f"{'' if ok else '  FAIL'}",
+                        flush=True,
+                    )
                     if not ok:
                         failures.append(f"{label}: {stage}")
     if failures:

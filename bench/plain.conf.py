@@ -1,4 +1,5 @@
 """The benchmark's baseline: plain Pelican, no plugin, its default theme, the same URL scheme."""
+
 AUTHOR = "bench"
 SITENAME = "Baseline"
 TIMEZONE = "UTC"

@@ -12,6 +12,7 @@ page. Machines here are noisy: compare ratios, not seconds.
 
     python bench/run.py [--sizes 1000 10000] [--work /tmp/dossier-bench]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,12 @@ from generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 REBUILDS = ("+1 seed", "+1 seed, YAML edit", "no change")
-TARGETS = {"+1 seed / cold": 0.1, "no change / cold": 0.05, "files written +1 seed": "< 5 %",
-           "largest page": "< 1 MB"}
+TARGETS = {
+    "+1 seed / cold": 0.1,
+    "no change / cold": 0.05,
+    "files written +1 seed": "< 5 %",
+    "largest page": "< 1 MB",
+}
 
 
 def measure(command: list[str], what: str = "") -> tuple[float, float]:
@@ -43,8 +48,12 @@ def measure(command: list[str], what: str = "") -> tuple[float, float]:
         sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
     if what:
         load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
-        print(f"{time.strftime('%H:%M:%S')} {what}: {elapsed:.1f} s, {usage.ru_maxrss / 1024:.0f} MB "
-              f"(load average {load})", file=sys.stderr, flush=True)
+        print(
+            f"{time.strftime('%H:%M:%S')} {what}: {elapsed:.1f} s, {usage.ru_maxrss / 1024:.0f} MB "
+            f"(load average {load})",
+            file=sys.stderr,
+            flush=True,
+        )
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -53,9 +62,11 @@ def dossier_build(content: Path, output: Path, cache: Path) -> list[str]:
     settings = output.with_name(output.name + ".conf.py")
     settings.write_text(
         f"exec(open({str(ROOT / 'pelican.conf.py')!r}).read())\n"
-        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"DOSSIER = {{'registry': {str(content / 'dossier.yaml')!r}, 'cache': {str(cache)!r}}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return [sys.executable, "-m", "dossier", "build", "--settings", str(settings), "--output", str(output)]
 
 
@@ -86,19 +97,41 @@ def largest_page(site: dict) -> tuple[str, int]:
 def run_size(size: int, work: Path) -> dict:
     folder = work / str(size)
     shutil.rmtree(folder, ignore_errors=True)
-    content, markdown, cache, site = folder / "content", folder / "markdown", folder / "cache", folder / "site"
+    content, markdown, cache, site = (
+        folder / "content",
+        folder / "markdown",
+        folder / "cache",
+        folder / "site",
+    )
     generate(content / "seeds", size, markdown)
     (content / "dossier.yaml").write_text("title: Benchmark\n", encoding="utf-8")
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in (content / "seeds").iterdir())
     result = {"size": size, "words": words}
-    result["plain"] = measure([sys.executable, "-m", "pelican", str(markdown), "-s", "bench/plain.conf.py",
-                               "-o", str(folder / "plain"), "-q"], f"{size} plain")
+    result["plain"] = measure(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(markdown),
+            "-s",
+            "bench/plain.conf.py",
+            "-o",
+            str(folder / "plain"),
+            "-q",
+        ],
+        f"{size} plain",
+    )
     result["cold"] = measure(dossier_build(content, site, cache), f"{size} cold")
     changes = {
         "+1 seed": lambda: generate(content / "seeds", 1, start=size),
-        "+1 seed, YAML edit": lambda: (generate(content / "seeds", 1, start=size + 1), (content / "dossier.yaml").write_text(
-            "title: Benchmark\nentities:\n  - name: NATO\n    type: organisation\n"
-            "    description: The North Atlantic alliance.\n", encoding="utf-8")),
+        "+1 seed, YAML edit": lambda: (
+            generate(content / "seeds", 1, start=size + 1),
+            (content / "dossier.yaml").write_text(
+                "title: Benchmark\nentities:\n  - name: NATO\n    type: organisation\n"
+                "    description: The North Atlantic alliance.\n",
+                encoding="utf-8",
+            ),
+        ),
         "no change": lambda: None,
     }
     for name, change in changes.items():
@@ -107,18 +140,29 @@ def run_size(size: int, work: Path) -> dict:
         result[name] = measure(dossier_build(content, site, cache), f"{size} {name}")
         after = files(site)
         changed = written(before, after)
-        (folder / f"written-{slug(name)}.txt").write_text("".join(f"{n}\n" for n in changed), encoding="utf-8")
+        (folder / f"written-{slug(name)}.txt").write_text(
+            "".join(f"{n}\n" for n in changed), encoding="utf-8"
+        )
         result[name + " written"] = (len(changed), len(after))
-        print(f"{size} {name}: {result[name + ' written'][0]} of {len(after)} files written", file=sys.stderr, flush=True)
+        print(
+            f"{size} {name}: {result[name + ' written'][0]} of {len(after)} files written",
+            file=sys.stderr,
+            flush=True,
+        )
     result["largest"] = largest_page(files(site))
     return result
 
 
 def report(results: list[dict]) -> str:
-    lines = ["| seeds | plain Pelican | dossier cold | " + " | ".join(REBUILDS) + " | cold / plain | "
-             + " | ".join(f"{r} / cold" for r in REBUILDS) + " | files written (+1 seed; YAML; none) "
-             "| largest page | peak MB plain / cold / +1 seed |",
-             "|---" * (9 + 2 * len(REBUILDS) - 2) + "|"]
+    lines = [
+        "| seeds | plain Pelican | dossier cold | "
+        + " | ".join(REBUILDS)
+        + " | cold / plain | "
+        + " | ".join(f"{r} / cold" for r in REBUILDS)
+        + " | files written (+1 seed; YAML; none) "
+        "| largest page | peak MB plain / cold / +1 seed |",
+        "|---" * (9 + 2 * len(REBUILDS) - 2) + "|",
+    ]
     for r in results:
         (pt, pm), (ct, cm) = r["plain"], r["cold"]
         times = " | ".join(f"{r[name][0]:.1f} s" for name in REBUILDS)
@@ -126,15 +170,22 @@ def report(results: list[dict]) -> str:
         total = r["+1 seed written"][1]
         counts = "; ".join(f"{r[name + ' written'][0]}" for name in REBUILDS) + f" of {total}"
         page, page_size = r["largest"]
-        lines.append(f"| {r['size']} | {pt:.1f} s | {ct:.1f} s | {times} | {ct / pt:.2f} | {ratios} | {counts} "
-                     f"| {page_size / 1e6:.2f} MB ({page}) | {pm:.0f} / {cm:.0f} / {r['+1 seed'][1]:.0f} |")
+        lines.append(
+            f"| {r['size']} | {pt:.1f} s | {ct:.1f} s | {times} | {ct / pt:.2f} | {ratios} | {counts} "
+            f"| {page_size / 1e6:.2f} MB ({page}) | {pm:.0f} / {cm:.0f} / {r['+1 seed'][1]:.0f} |"
+        )
     lines.append("")
     for r in results:
-        lines.append(f"{r['size']} seeds: {r['words']:,} words; the cold build read "
-                     f"{r['words'] / r['cold'][0]:,.0f} words a second, all stages on {os.cpu_count()} cores.")
+        lines.append(
+            f"{r['size']} seeds: {r['words']:,} words; the cold build read "
+            f"{r['words'] / r['cold'][0]:,.0f} words a second, all stages on {os.cpu_count()} cores."
+        )
     lines.append("")
-    lines.append(f"Targets: {', '.join(f'{k} <= {v}' if not isinstance(v, str) else f'{k} {v}' for k, v in TARGETS.items())}.")
-    lines.append(f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores.")
+    targets = (f"{k} <= {v}" if not isinstance(v, str) else f"{k} {v}" for k, v in TARGETS.items())
+    lines.append(f"Targets: {', '.join(targets)}.")
+    lines.append(
+        f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores."
+    )
     return "\n".join(lines)
 
 

@@ -1,10 +1,12 @@
 """Benchmark of the themes stage alone: find_topics on synthetic dossiers of growing size.
 
-The earlier stages, the parse and each article's phrases run once per size (untimed); the themes stage is then timed, best of three, so
-the numbers show whether it stays linear. Machines here are noisy: compare ratios, not seconds.
+The earlier stages, the parse and each article's phrases run once per size (untimed); the themes
+stage is then timed, best of three, so the numbers show whether it stays linear. Machines here are noisy:
+compare ratios, not seconds.
 
     python bench/topics.py [--sizes 250 500 1000] [--work /tmp/dossier-topics-bench]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,10 +16,10 @@ from pathlib import Path
 
 from generate import generate
 
-from dossier.language.nlp import parse
-from dossier.topics.phrases import article_phrases
 from dossier.corpus.pipeline import build_dossier
+from dossier.language.nlp import parse
 from dossier.registry import Registry
+from dossier.topics.phrases import article_phrases
 from dossier.topics.stage import find_topics
 
 
@@ -39,8 +41,10 @@ def main() -> None:
             topics = find_topics(dossier, Registry(), phrases)
             runs.append(time.perf_counter() - start)
         best = min(runs)
-        print(f"{size:6} articles: themes step {best:6.2f} s ({1000 * best / size:.2f} ms/article), "
-              f"{len(topics)} themes: {', '.join(t.name for t in topics)}")
+        print(
+            f"{size:6} articles: themes step {best:6.2f} s ({1000 * best / size:.2f} ms/article), "
+            f"{len(topics)} themes: {', '.join(t.name for t in topics)}"
+        )
 
 
 if __name__ == "__main__":

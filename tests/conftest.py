@@ -1,4 +1,5 @@
 """Shared fixtures: a real site build in a temporary folder, and its parsed pages."""
+
 from __future__ import annotations
 
 import json
@@ -11,20 +12,28 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(content: Path, output: Path, settings_file: Path = ROOT / "pelican.conf.py", **overrides) -> Path:
+def build_site(
+    content: Path, output: Path, settings_file: Path = ROOT / "pelican.conf.py", **overrides
+) -> Path:
     """Build `content` (seeds/ + dossier.yaml) with the project's pelican.conf.py (or another of its
     settings files, such as publishconf.py) into `output`."""
     from pelican import Pelican
     from pelican.log import LimitFilter
     from pelican.settings import read_settings
 
-    settings = read_settings(str(settings_file), override={
-        "PATH": str(content),
-        "OUTPUT_PATH": str(output),
-        **overrides,
-        "DOSSIER": {"registry": str(content / "dossier.yaml"), "cache": str(output.parent / "cache"),
-                    **overrides.get("DOSSIER", {})},
-    })
+    settings = read_settings(
+        str(settings_file),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            **overrides,
+            "DOSSIER": {
+                "registry": str(content / "dossier.yaml"),
+                "cache": str(output.parent / "cache"),
+                **overrides.get("DOSSIER", {}),
+            },
+        },
+    )
     LimitFilter._raised_messages.clear()  # Pelican logs a message once per process; each build is a new run
     Pelican(settings).run()
     return output

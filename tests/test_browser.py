@@ -6,6 +6,7 @@ The sites are served over HTTP the way a static host serves them: a missing page
 status 404. One build has relative URLs at the root, the other absolute URLs under /dossier/; the 404
 page is also tried on the relative build served under /dossier/.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,8 +20,9 @@ import pytest
 from theme_site import SUBPATH, subpath_site, theme_content, theme_site  # noqa: F401  (fixtures)
 
 CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK),
-                                reason=f"no {CHROMIUM}: apt-get install chromium (make test does it)")
+pytestmark = pytest.mark.skipif(
+    not os.access(CHROMIUM, os.X_OK), reason=f"no {CHROMIUM}: apt-get install chromium (make test does it)"
+)
 
 
 class StaticHost(http.server.SimpleHTTPRequestHandler):
@@ -32,7 +34,7 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         if self.prefix:
             if not path.startswith(self.prefix + "/"):
                 return str(Path(self.directory) / "__missing__")
-            path = path[len(self.prefix):]
+            path = path[len(self.prefix) :]
         return super().translate_path(path)
 
     def send_error(self, code, message=None, explain=None):
@@ -105,8 +107,17 @@ def test_overview_opens_with_navigation_and_a_skip_link(page, root_url):
     page.goto(root_url)
     assert page.locator("h1").inner_text() == "Missile defence and arms control, 2007"
     nav = page.get_by_role("navigation", name="Sections")
-    for label in ("Overview", "Articles", "People", "Organisations", "Countries", "Treaties", "Events",
-                  "Chronology", "Search"):
+    for label in (
+        "Overview",
+        "Articles",
+        "People",
+        "Organisations",
+        "Countries",
+        "Treaties",
+        "Events",
+        "Chronology",
+        "Search",
+    ):
         assert nav.get_by_role("link", name=label, exact=True).is_visible()
     assert page.locator("#actors ~ .groups a.entity").count() > 0
     page.keyboard.press("Tab")
@@ -172,7 +183,10 @@ def test_key_facts_box_and_the_timeline_column_fit_the_screen(browser, root_url,
     page.get_by_role("link", name="United States").first.click()
     assert page.locator("h1").inner_text() == "United States"
     people = page.locator(".key-facts dl.people")
-    assert "Defense Secretary" in people.inner_text() and people.get_by_role("link", name="Robert Gates").is_visible()
+    assert (
+        "Defense Secretary" in people.inner_text()
+        and people.get_by_role("link", name="Robert Gates").is_visible()
+    )
     context.close()
 
 
@@ -183,7 +197,8 @@ def test_chronology_filters_by_type_without_and_with_javascript(browser, root_ur
         page.goto(root_url + "chronology/")
         everything = page.locator("li.event").count()
         page.get_by_role("navigation", name="Filter the chronology by entity type").get_by_role(
-            "link", name="People").click()
+            "link", name="People"
+        ).click()
         assert page.url.endswith("/chronology/people/")
         rows = page.locator("li.event")
         assert 0 < rows.count() <= everything
@@ -237,8 +252,10 @@ def test_a_missing_page_gets_the_404_page_styled_at_any_depth(page, site, reques
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Page not found"
     # a relative build finds its folder with a script: wait for the stylesheet it leads there
-    page.wait_for_function("getComputedStyle(document.querySelector('header.site')).backgroundColor"
-                           " != 'rgba(0, 0, 0, 0)'", timeout=5000)
+    page.wait_for_function(
+        "getComputedStyle(document.querySelector('header.site')).backgroundColor != 'rgba(0, 0, 0, 0)'",
+        timeout=5000,
+    )
     page.get_by_role("link", name="The chronology").click()
     assert page.url == site_url + "chronology/" and page.locator("h1").inner_text() != "Page not found"
     page.go_back()
@@ -248,10 +265,20 @@ def test_a_missing_page_gets_the_404_page_styled_at_any_depth(page, site, reques
 
 def family_urls(site) -> dict[str, str]:
     data = site.json()
-    urls = {"overview": "", "articles": "articles/", "article": data["articles"][0]["url"],
-            "chronology": "chronology/", "chronology by type": "chronology/people/", "search": "search/",
-            "tags": "tags/", "problems": "problems/", "404": "404.html",
-            "export": "export/", "updates": "updates/", "conflicts": "conflicts/"}
+    urls = {
+        "overview": "",
+        "articles": "articles/",
+        "article": data["articles"][0]["url"],
+        "chronology": "chronology/",
+        "chronology by type": "chronology/people/",
+        "search": "search/",
+        "tags": "tags/",
+        "problems": "problems/",
+        "404": "404.html",
+        "export": "export/",
+        "updates": "updates/",
+        "conflicts": "conflicts/",
+    }
     for entity_type in ("person", "organisation", "country", "treaty"):
         entity = next(e for e in data["entities"] if e["type"] == entity_type)
         urls[entity_type] = entity["url"]
@@ -279,8 +306,11 @@ def test_no_serious_accessibility_violations_on_any_page_family(browser, theme_s
             page.locator(".pagefind-ui__search-input").fill("Putin")
             page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10000)
         violations = axe.run(page).response["violations"]
-        serious = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-                   for v in violations if v["impact"] in ("serious", "critical")]
+        serious = [
+            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
         if serious:
             found[family] = serious
     context.close()

@@ -1,12 +1,24 @@
 """End to end: build real sites into a temporary folder and check the pages a reader opens."""
+
 import re
 
 SEED_TITLES = {
     "000_bce709b2bb2c44e6.txt": ("U.S., Russian Defense Chiefs Meet, Avoid Missile Issue", "2007-06-15"),
     "003_07e72f23cbb6789e.txt": ("Tension continues after Russian-US missile defense talks", "2007-10-14"),
 }
-BOILERPLATE = ["Accessibility links", "Breaking News", "Save | Print", "Related >>", "Most Viewed", "(more)",
-               "Copyright", "Adjust font size", "at a meeting in April (ITAR-TASS)", "Username", "SiteMap"]
+BOILERPLATE = [
+    "Accessibility links",
+    "Breaking News",
+    "Save | Print",
+    "Related >>",
+    "Most Viewed",
+    "(more)",
+    "Copyright",
+    "Adjust font size",
+    "at a meeting in April (ITAR-TASS)",
+    "Username",
+    "SiteMap",
+]
 
 
 def test_every_seed_has_a_clean_article_page(seed_site):
@@ -27,7 +39,9 @@ def test_every_seed_has_a_clean_article_page(seed_site):
 
 
 def test_removed_text_is_kept_for_the_reader(seed_site):
-    record = next(a for a in seed_site.json()["articles"] if a["source_file"].endswith("000_bce709b2bb2c44e6.txt"))
+    record = next(
+        a for a in seed_site.json()["articles"] if a["source_file"].endswith("000_bce709b2bb2c44e6.txt")
+    )
     removed = " ".join(record["removed"])
     assert "Accessibility links" in removed and "(ITAR-TASS)" in removed
     page = seed_site.page(record["url"]).select_one("details.removed").get_text()
@@ -45,20 +59,46 @@ def test_index_and_article_list_link_every_article(seed_site):
 def test_dossier_json_follows_the_contract(seed_site):
     data = seed_site.json()
     assert set(data) >= {"articles", "entities", "events", "topics", "problems"}
-    article_keys = {"id", "source_file", "url", "title", "date", "publisher", "dateline_place", "body",
-                    "removed", "entities", "events", "problems"}
+    article_keys = {
+        "id",
+        "source_file",
+        "url",
+        "title",
+        "date",
+        "publisher",
+        "dateline_place",
+        "body",
+        "removed",
+        "entities",
+        "events",
+        "problems",
+    }
     for article in data["articles"]:
         assert set(article) >= article_keys
         assert all(isinstance(p, str) and p for p in article["body"])
     for entity in data["entities"]:
-        assert set(entity) >= {"id", "name", "type", "aliases", "url", "description", "articles", "mentions",
-                               "roles", "relations"}
+        assert set(entity) >= {
+            "id",
+            "name",
+            "type",
+            "aliases",
+            "url",
+            "description",
+            "articles",
+            "mentions",
+            "roles",
+            "relations",
+        }
         for role in entity["roles"]:
-            assert set(role) >= {"role", "of", "from", "until", "as_of", "status", "sources"} and role["sources"]
+            assert (
+                set(role) >= {"role", "of", "from", "until", "as_of", "status", "sources"} and role["sources"]
+            )
             assert role["status"] in ("current", "ended", "expected")
     roles = {(e["name"], r["role"], r["of"], tuple(r["as_of"])) for e in data["entities"] for r in e["roles"]}
-    assert roles >= {("Robert Gates", "Defense Secretary", "country/united-states", ("2007-06-15", "2007-10-14")),
-                     ("Sergei Lavrov", "Foreign Minister", "country/russia", ("2007-10-14",))}
+    assert roles >= {
+        ("Robert Gates", "Defense Secretary", "country/united-states", ("2007-06-15", "2007-10-14")),
+        ("Sergei Lavrov", "Foreign Minister", "country/russia", ("2007-10-14",)),
+    }
     for event in data["events"]:
         assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", event["date"])
         assert event["sources"]
@@ -77,12 +117,17 @@ def test_dossier_json_links_agree_both_ways(seed_site):
     for article in data["articles"]:
         assert article["url"] == f"articles/{article['id']}/"
         words = " ".join(re.findall(r"\w+", " ".join([article["title"], *article["body"]]).lower()))
-        assert article["key_phrases"] and all(" ".join(re.findall(r"\w+", p.lower())) in words  # words, not ids
-                                              for p in article["key_phrases"])
+        assert article["key_phrases"] and all(
+            " ".join(re.findall(r"\w+", p.lower())) in words  # words, not ids
+            for p in article["key_phrases"]
+        )
         assert article["entities"] == sorted(article["entities"])
-        assert set(article["entities"]) == {e["id"] for e in data["entities"] if article["id"] in e["articles"]}
-        assert set(article["events"]) == {e["id"] for e in data["events"]
-                                          if any(s["article"] == article["id"] for s in e["sources"])}
+        assert set(article["entities"]) == {
+            e["id"] for e in data["entities"] if article["id"] in e["articles"]
+        }
+        assert set(article["events"]) == {
+            e["id"] for e in data["events"] if any(s["article"] == article["id"] for s in e["sources"])
+        }
     for entity in data["entities"]:
         kind, slug = entity["id"].split("/")
         assert entity["type"] == kind and entity["url"] == f"{TYPE[kind].folder}/{slug}/"
@@ -105,11 +150,15 @@ def test_dossier_json_links_agree_both_ways(seed_site):
 
 
 def test_markup_in_a_seed_shows_as_text_and_bad_seeds_are_listed(make_site):
-    hostile = ("Ministers meet in Geneva <script>alert('x')</script>\n\n"
-               "GENEVA, March 3, 2021 -- Ministers met today. <img src=x onerror=alert(1)> "
-               "{{ SITENAME }} {% raw %} *stars* &amp; [link](javascript:alert(1)) were typed by the author "
-               "of this deliberately long paragraph so that it reads as article text to the cleaner.\n")
-    site = make_site({"good.txt": hostile, "empty.txt": "", "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8})
+    hostile = (
+        "Ministers meet in Geneva <script>alert('x')</script>\n\n"
+        "GENEVA, March 3, 2021 -- Ministers met today. <img src=x onerror=alert(1)> "
+        "{{ SITENAME }} {% raw %} *stars* &amp; [link](javascript:alert(1)) were typed by the author "
+        "of this deliberately long paragraph so that it reads as article text to the cleaner.\n"
+    )
+    site = make_site(
+        {"good.txt": hostile, "empty.txt": "", "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8}
+    )
     html = (site.output / "articles").rglob("index.html")
     pages = "".join(p.read_text() for p in html)
     assert "<script>alert" not in pages and "<img src=x" not in pages
@@ -122,18 +171,25 @@ def test_markup_in_a_seed_shows_as_text_and_bad_seeds_are_listed(make_site):
 
 
 def test_long_entity_pages_continue_on_further_pages(make_site):
-    story = ("Talks on the water accord, round {n}\n\n"
-             "KHARTOUM, March {n}, 2021 -- Minister Ali Hassan met officials in Khartoum on Tuesday to discuss the "
-             "water accord, the ministry said in a statement released after the talks had ended.\n\n"
-             "Ali Hassan said the accord, signed in {year}, would be reviewed in June, and that he would travel "
-             "to Cairo in May for the next round.\n")
-    site = make_site({f"{n:02}.txt": story.format(n=n, year=1990 + n) for n in range(1, 6)},
-                     DOSSIER={"timeline_per_page": 1, "mentions_per_page": 2})
+    story = (
+        "Talks on the water accord, round {n}\n\n"
+        "KHARTOUM, March {n}, 2021 -- Minister Ali Hassan met officials in Khartoum on Tuesday to discuss "
+        "the "
+        "water accord, the ministry said in a statement released after the talks had ended.\n\n"
+        "Ali Hassan said the accord, signed in {year}, would be reviewed in June, and that he would travel "
+        "to Cairo in May for the next round.\n"
+    )
+    site = make_site(
+        {f"{n:02}.txt": story.format(n=n, year=1990 + n) for n in range(1, 6)},
+        DOSSIER={"timeline_per_page": 1, "mentions_per_page": 2},
+    )
     data = site.json()
     hassan = next(e for e in data["entities"] if e["name"] == "Ali Hassan")
     page = site.page(hassan["url"])
     seen, n = [], 0
-    while True:  # the mentions newest first: the latest on the entity's page, then pages 2, 1 (2 articles each)
+    while (
+        True
+    ):  # the mentions newest first: the latest on the entity's page, then pages 2, 1 (2 articles each)
         mentions = page.select_one("#mentions").parent
         found = [a["href"].rstrip("/").split("/")[-1] for a in mentions.select("h3 cite a")]
         assert len(found) == 2 if n else 2 <= len(found) < 4
@@ -152,13 +208,13 @@ def test_long_entity_pages_continue_on_further_pages(make_site):
     events = [e for e in data["events"] if hassan["id"] in e["entities"]]
     assert len(events) > 2
     first = site.page(hassan["url"])
-    rows = [li["id"][len("event-"):] for li in first.select("#timeline ~ ol.chronology > li")]
+    rows = [li["id"][len("event-") :] for li in first.select("#timeline ~ ol.chronology > li")]
     assert len(rows) == 1
     marks = {a["href"].split("#event-")[1]: a["href"] for a in first.select("figure.strip a.mark")}
     earlier = len(events) - 1
     for n in range(1, earlier + 1):  # the earlier events, 1 a page, page 1 the oldest
         more = site.page(f"{hassan['url']}timeline/{n}/")
-        ids = [li["id"][len("event-"):] for li in more.select("ol.chronology > li")]
+        ids = [li["id"][len("event-") :] for li in more.select("ol.chronology > li")]
         assert len(ids) == 1
         rows += ids
         for event_id in ids:  # a mark of the strip leads to the page that holds its event

@@ -4,6 +4,7 @@ built on) parses every rule, every @media block and every declaration, and any p
 declaration left without a value fails the test, with its line and column. The Nu Html Checker cannot
 do it: its CSS grammar predates color-scheme and :has(), which the theme uses.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -67,24 +68,29 @@ def test_stylesheet_parses_without_errors(path: Path):
     assert css_errors(path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize("broken, line", [
-    ("a { color: red; }\nb { color blue; }", 2),                  # no colon
-    ("a { color: red; }\n}\n", 2),                                # a stray brace
-    ('a {\n  content: "unclosed\n}', 2),                          # an unclosed string
-    ("a { width: calc(1px + 2px)); }", 1),                        # an unmatched parenthesis
-    ("a { color: ; }", 1),                                        # no value
-    ("@media (max-width: 40rem) {\n  b { color blue }\n}", 2),   # inside @media
-    ("main {\n  & > p { margin 0 }\n}", 2),                      # inside a nested rule
-])
+@pytest.mark.parametrize(
+    "broken, line",
+    [
+        ("a { color: red; }\nb { color blue; }", 2),  # no colon
+        ("a { color: red; }\n}\n", 2),  # a stray brace
+        ('a {\n  content: "unclosed\n}', 2),  # an unclosed string
+        ("a { width: calc(1px + 2px)); }", 1),  # an unmatched parenthesis
+        ("a { color: ; }", 1),  # no value
+        ("@media (max-width: 40rem) {\n  b { color blue }\n}", 2),  # inside @media
+        ("main {\n  & > p { margin 0 }\n}", 2),  # inside a nested rule
+    ],
+)
 def test_a_broken_stylesheet_is_caught_with_its_line(broken: str, line: int):
     errors = css_errors(broken)
     assert errors and errors[0].startswith(f"{line}:"), errors
 
 
 def test_modern_css_the_theme_uses_is_not_an_error():
-    css = (":root { color-scheme: light dark; --measure: 40rem; }\n"
-           "main:has(> .side) { grid-template-columns: minmax(0, var(--measure)) 18rem; }\n"
-           "@media (prefers-color-scheme: dark) { :root { --line: #4a4f57; } }\n"
-           "@supports (display: grid) { main { display: grid; } }\n"
-           "@font-face { font-family: x; src: url(x.woff2) format('woff2'); }\n")
+    css = (
+        ":root { color-scheme: light dark; --measure: 40rem; }\n"
+        "main:has(> .side) { grid-template-columns: minmax(0, var(--measure)) 18rem; }\n"
+        "@media (prefers-color-scheme: dark) { :root { --line: #4a4f57; } }\n"
+        "@supports (display: grid) { main { display: grid; } }\n"
+        "@font-face { font-family: x; src: url(x.woff2) format('woff2'); }\n"
+    )
     assert css_errors(css) == []

@@ -1,4 +1,5 @@
 """The chronology: dated statements per article, participants, merging across articles, curation."""
+
 from __future__ import annotations
 
 import random
@@ -6,16 +7,21 @@ import re
 
 import pytest
 
+from dossier.corpus.pipeline import build_dossier
 from dossier.events.stage import build_events, event_id, find_events
 from dossier.model import Article, Block, Entity, Event, Mention, Source
-from dossier.corpus.pipeline import build_dossier
 from dossier.registry import EventCorrection, EventRule, Registry, load_registry
 
 
 def article(text: str, date: str | None = "2007-06-15", article_id: str = "a1", title: str = "") -> Article:
     """An article of one paragraph per blank-line-separated part of `text` (no headline unless given)."""
-    return Article(id=article_id, source_file=f"{article_id}.txt", title=title, date=date,
-                   blocks=[Block(part) for part in text.split("\n\n")])
+    return Article(
+        id=article_id,
+        source_file=f"{article_id}.txt",
+        title=title,
+        date=date,
+        blocks=[Block(part) for part in text.split("\n\n")],
+    )
 
 
 def events_of(text: str, date: str | None = "2007-06-15") -> list[tuple[str, str, str]]:
@@ -24,17 +30,21 @@ def events_of(text: str, date: str | None = "2007-06-15") -> list[tuple[str, str
 
 # --- per article -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("The ministers held a meeting today in Geneva.", [("2007-06-15", "day", "happened")]),
-    ("The council will meet Tuesday to vote on the plan.", [("2007-06-19", "day", "expected")]),
-    ("The lease expires in six months, the landlord said.", [("2007-12", "month", "expected")]),
-    ("Officials said the plant closed in 1990.", [("1990", "year", "happened")]),
-    ("Elections are scheduled for next year.", [("2008", "year", "expected")]),
-    ("Talks will resume today in Geneva.", [("2007-06-15", "day", "expected")]),
-    ("The strike began last month.", [("2007-05", "month", "happened")]),
-    ("The summit is planned for Oct. 26 in Lisbon.", [("2007-10-26", "day", "expected")]),
-    ("Prices rose this year.", [("2007", "year", "happened")]),
-])
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The ministers held a meeting today in Geneva.", [("2007-06-15", "day", "happened")]),
+        ("The council will meet Tuesday to vote on the plan.", [("2007-06-19", "day", "expected")]),
+        ("The lease expires in six months, the landlord said.", [("2007-12", "month", "expected")]),
+        ("Officials said the plant closed in 1990.", [("1990", "year", "happened")]),
+        ("Elections are scheduled for next year.", [("2008", "year", "expected")]),
+        ("Talks will resume today in Geneva.", [("2007-06-15", "day", "expected")]),
+        ("The strike began last month.", [("2007-05", "month", "happened")]),
+        ("The summit is planned for Oct. 26 in Lisbon.", [("2007-10-26", "day", "expected")]),
+        ("Prices rose this year.", [("2007", "year", "happened")]),
+    ],
+)
 def test_each_dated_sentence_is_an_event_with_its_status(sentence, expected):
     assert events_of(sentence) == expected
 
@@ -54,7 +64,9 @@ def test_one_event_per_date_in_a_sentence():
 def test_each_sentence_gives_its_own_events():
     text = "Rebels attacked on Friday. The army struck back on Friday."
     assert [e.sources[0].sentence for e in find_events(article(text))] == [
-        "Rebels attacked on Friday.", "The army struck back on Friday."]
+        "Rebels attacked on Friday.",
+        "The army struck back on Friday.",
+    ]
 
 
 def test_headings_and_bare_dates_are_not_events():
@@ -65,7 +77,8 @@ def test_headings_and_bare_dates_are_not_events():
 
 def test_without_a_publication_date_only_absolute_dates_count():
     assert events_of("The council met Tuesday. The treaty was signed on June 14, 1990.", None) == [
-        ("1990-06-14", "day", "happened")]
+        ("1990-06-14", "day", "happened")
+    ]
 
 
 def test_summary_is_the_sentence_when_short():
@@ -75,25 +88,34 @@ def test_summary_is_the_sentence_when_short():
 
 
 def test_summary_of_a_long_sentence_is_cut_at_a_clause_boundary_within_the_limit():
-    sentence = ("The council will meet Tuesday to vote on the plan, which was drafted in 1990 by a committee "
-                "of experts that met in Vienna, Prague, Budapest and Warsaw over several long months of "
-                "negotiation with the ministers of the neighbouring states, the mayors of the border towns and "
-                "the farmers' unions, officials said.")
+    sentence = (
+        "The council will meet Tuesday to vote on the plan, which was drafted in 1990 by a committee "
+        "of experts that met in Vienna, Prague, Budapest and Warsaw over several long months of "
+        "negotiation with the ministers of the neighbouring states, the mayors of the border towns and "
+        "the farmers' unions, officials said."
+    )
     assert len(sentence.split()) > 40
     summaries = [e.summary for e in find_events(article(sentence))]
     assert summaries and all(s.endswith(" …") and len(s.split()) <= 41 for s in summaries)
     assert all(s.startswith("The council will meet Tuesday to vote on the plan") for s in summaries)
 
 
-@pytest.mark.parametrize("sentence", [
-    "However, the automaker said on Friday that it would cut 10,000 jobs and close 14 plants across the country "
-    "over the next three years as sales of its large sport utility vehicles and pickup trucks kept falling in "
-    "the United States and in Canada, where dealers had warned of the slump for months.",
-    "But the talks on missile defense issues did not ease on Friday as both sides failed to agree on the radar "
-    "in the Czech Republic and the interceptors in Poland, which the United States wants to build by 2012 "
-    "despite the objections raised by the Russian foreign ministry in Moscow and by several European "
-    "governments.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "However, the automaker said on Friday that it would cut 10,000 jobs and close 14 plants across "
+        "the country "
+        "over the next three years as sales of its large sport utility vehicles and pickup trucks kept "
+        "falling in "
+        "the United States and in Canada, where dealers had warned of the slump for months.",
+        "But the talks on missile defense issues did not ease on Friday as both sides failed to agree on "
+        "the radar "
+        "in the Czech Republic and the interceptors in Poland, which the United States wants to build by "
+        "2012 "
+        "despite the objections raised by the Russian foreign ministry in Moscow and by several European "
+        "governments.",
+    ],
+)
 def test_summaries_read_as_sentences(sentence):
     events = find_events(article(sentence))
     assert events
@@ -117,23 +139,32 @@ def test_draft_ids_are_stable_and_start_with_the_date():
 
 def test_an_event_id_is_its_date_and_the_summary_words_that_say_what_happened():
     """Registries cite ids: function words, reporting verbs, relative times and weekdays stay out."""
-    assert event_id("2024-03-01", "Acme said on Friday that it will close its Tarn plant early next year") \
+    assert (
+        event_id("2024-03-01", "Acme said on Friday that it will close its Tarn plant early next year")
         == "2024-03-01-acme-close-tarn-plant"
-    assert event_id("2024-03-01", "Later, the mayor told us the bridge had been shut since last week") \
+    )
+    assert (
+        event_id("2024-03-01", "Later, the mayor told us the bridge had been shut since last week")
         == "2024-03-01-mayor-bridge-shut"
+    )
 
 
 def test_a_draft_id_is_the_event_id_of_its_date_and_summary():
     """build_events reuses the drafts' ids for the events that keep their date and words."""
-    drafts = find_events(article(
-        "Acme said on Monday it had closed the Leeds plant, which opened in March 1990, and that talks "
-        "with the union will resume in July.\n\nThe company cut 300 jobs in 2004. Its chief executive "
-        "resigned on 3 May 2006.", title="Acme closes plant"))
+    drafts = find_events(
+        article(
+            "Acme said on Monday it had closed the Leeds plant, which opened in March 1990, and that talks "
+            "with the union will resume in July.\n\nThe company cut 300 jobs in 2004. Its chief executive "
+            "resigned on 3 May 2006.",
+            title="Acme closes plant",
+        )
+    )
     assert len({e.date for e in drafts}) >= 3
     assert all(e.id == event_id(e.date, e.summary) for e in drafts)
 
 
 # --- corpus ------------------------------------------------------------------------------------
+
 
 def entity(entity_id: str, *mentions: tuple[str, str], texts: dict[str, str] | None = None) -> Entity:
     """An entity named in these (article id, sentence) places, found in the article's one paragraph
@@ -144,8 +175,14 @@ def entity(entity_id: str, *mentions: tuple[str, str], texts: dict[str, str] | N
         text = (texts or {}).get(article_id, sentence)
         start = text.find(sentence) + max(0, sentence.lower().find(name))
         return Mention(article_id, 0, start, start + len(name), name, sentence, entity_id)
-    return Entity(id=entity_id, name=name.title(), type=entity_id.split("/")[0], slug=name,
-                  mentions=[mention(a, sentence) for a, sentence in mentions])
+
+    return Entity(
+        id=entity_id,
+        name=name.title(),
+        type=entity_id.split("/")[0],
+        slug=name,
+        mentions=[mention(a, sentence) for a, sentence in mentions],
+    )
 
 
 BOMBING_A = "Bombs exploded outside the embassy in Nairobi on Friday."
@@ -167,13 +204,17 @@ def test_participants_are_the_entities_of_the_same_sentence():
     text = "Kenya and Tanzania met on Friday. Uganda met them in 1990."
     a = article(text, article_id="a")
     texts = {"a": text}
-    entities = [entity("country/kenya", ("a", "Kenya and Tanzania met on Friday."), texts=texts),
-                entity("country/tanzania", ("a", "Kenya and Tanzania met on Friday."), texts=texts),
-                entity("country/uganda", ("a", "Uganda met them in 1990."), texts=texts),
-                entity("country/sudan", ("b", "Kenya and Tanzania met on Friday."))]
+    entities = [
+        entity("country/kenya", ("a", "Kenya and Tanzania met on Friday."), texts=texts),
+        entity("country/tanzania", ("a", "Kenya and Tanzania met on Friday."), texts=texts),
+        entity("country/uganda", ("a", "Uganda met them in 1990."), texts=texts),
+        entity("country/sudan", ("b", "Kenya and Tanzania met on Friday.")),
+    ]
     events = build_events([a], {"a": find_events(a)}, entities, Registry())
     assert {e.date: e.entities for e in events} == {
-        "1990": ["country/uganda"], "2007-06-15": ["country/kenya", "country/tanzania"]}
+        "1990": ["country/uganda"],
+        "2007-06-15": ["country/kenya", "country/tanzania"],
+    }
 
 
 def test_the_same_event_reported_by_two_articles_is_merged():
@@ -218,8 +259,9 @@ def test_building_does_not_change_the_cached_drafts():
 
 
 def test_events_are_sorted_by_date_with_unique_ids():
-    a = article("Rebels attacked on Friday. Rebels attacked on Friday again. Rebels attacked in 1990.",
-                article_id="a")
+    a = article(
+        "Rebels attacked on Friday. Rebels attacked on Friday again. Rebels attacked in 1990.", article_id="a"
+    )
     events = build_events([a], {"a": find_events(a)}, [], Registry())
     assert [e.date for e in events] == ["1990", "2007-06-15", "2007-06-15"]
     assert len({e.id for e in events}) == 3
@@ -227,9 +269,11 @@ def test_events_are_sorted_by_date_with_unique_ids():
 
 
 def test_output_does_not_depend_on_the_order_of_entities():
-    entities = [entity("place/nairobi", ("a", BOMBING_A), ("b", BOMBING_B)),
-                entity("country/kenya", ("a", BOMBING_A)),
-                entity("organisation/fbi", ("b", BOMBING_B))]
+    entities = [
+        entity("place/nairobi", ("a", BOMBING_A), ("b", BOMBING_B)),
+        entity("country/kenya", ("a", BOMBING_A)),
+        entity("organisation/fbi", ("b", BOMBING_B)),
+    ]
     expected = corpus(entities=entities)
     for seed in range(5):
         shuffled = entities[:]
@@ -238,6 +282,7 @@ def test_output_does_not_depend_on_the_order_of_entities():
 
 
 # --- registry ----------------------------------------------------------------------------------
+
 
 def two_events() -> list[Event]:
     return corpus(entities=[])
@@ -262,19 +307,31 @@ def test_registry_corrects_date_summary_and_status():
     events = corpus(Registry(correct_events=correction), entities=[])
     corrected = next(e for e in events if e.id == first.id)
     assert (corrected.date, corrected.precision, corrected.summary, corrected.status) == (
-        "2007-06", "month", "Embassy bombings", "expected")
+        "2007-06",
+        "month",
+        "Embassy bombings",
+        "expected",
+    )
     assert events[0] is corrected  # still sorted by date: "2007-06" comes first
 
 
 def test_registry_adds_events_with_entities_by_name_or_alias():
     nairobi = entity("place/nairobi", ("a", BOMBING_A))
     nairobi.aliases = ["Nairobi city"]
-    rule = EventRule(date="1963", summary="Kenya becomes independent", entities=["nairobi city", "Nowhere"],
-                     article="b.txt")
+    rule = EventRule(
+        date="1963",
+        summary="Kenya becomes independent",
+        entities=["nairobi city", "Nowhere"],
+        article="b.txt",
+    )
     events = corpus(Registry(add_events=[rule]), entities=[nairobi])
     added = events[0]
     assert (added.id, added.date, added.precision, added.status) == (
-        "1963-kenya-becomes-independent", "1963", "year", "happened")
+        "1963-kenya-becomes-independent",
+        "1963",
+        "year",
+        "happened",
+    )
     assert added.entities == ["place/nairobi"]
     assert added.sources == [Source("b", "Kenya becomes independent")]
 
@@ -282,30 +339,53 @@ def test_registry_adds_events_with_entities_by_name_or_alias():
 def test_registry_ids_of_merged_events_are_not_reported_as_unknown(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "one.txt").write_text("Embassy bombed\n\nBombs exploded at the embassy on Friday.\n\n"
-                                   "Rescuers worked through the night in 1998.\n", encoding="utf-8")
+    (seeds / "one.txt").write_text(
+        "Embassy bombed\n\nBombs exploded at the embassy on Friday.\n\n"
+        "Rescuers worked through the night in 1998.\n",
+        encoding="utf-8",
+    )
     registry_file = tmp_path / "dossier.yaml"
     registry_file.write_text("articles:\n  one.txt: {date: 1998-08-07}\n", encoding="utf-8")
     dossier = build_dossier([seeds / "one.txt"], load_registry(registry_file))
     ids = [e.id for e in dossier.events]
-    assert [e.date for e in dossier.events] == ["1998", "1998-08-07", "1998-08-07"]  # the headline's, Friday's
-    registry_file.write_text("articles:\n  one.txt: {date: 1998-08-07}\n"
-                             f"events:\n  merge: [[{ids[1]}, {ids[0]}, {ids[2]}]]\n", encoding="utf-8")
+    assert [e.date for e in dossier.events] == [
+        "1998",
+        "1998-08-07",
+        "1998-08-07",
+    ]  # the headline's, Friday's
+    registry_file.write_text(
+        f"articles:\n  one.txt: {{date: 1998-08-07}}\nevents:\n  merge: [[{ids[1]}, {ids[0]}, {ids[2]}]]\n",
+        encoding="utf-8",
+    )
     dossier = build_dossier([seeds / "one.txt"], load_registry(registry_file))
     assert [e.id for e in dossier.events] == [ids[1]]
     assert not [p for p in dossier.problems if "no event with id" in p.message]
 
 
 def test_the_dateline_dates_the_report_and_today_dates_the_event():
-    article = Article("a", "a.txt", "Board meets", date="2022-08-03", blocks=[Block(
-        "FRESNO, August 3, 2022 (Example Wire) -- The water board held a meeting today with the farmers' union.")])
+    article = Article(
+        "a",
+        "a.txt",
+        "Board meets",
+        date="2022-08-03",
+        blocks=[
+            Block(
+                "FRESNO, August 3, 2022 (Example Wire) -- The water board held a meeting today with the "
+                "farmers' union."
+            )
+        ],
+    )
     [event] = find_events(article)
-    assert (event.date, event.summary) == ("2022-08-03", "The water board held a meeting today with the farmers' union.")
+    assert (event.date, event.summary) == (
+        "2022-08-03",
+        "The water board held a meeting today with the farmers' union.",
+    )
 
 
 def test_every_event_says_how_it_is_dated_and_what_happened_in_the_contract():
-    from dossier.publish.contract import to_json
     from dossier.model import Dossier
+    from dossier.publish.contract import to_json
+
     [event] = find_events(article("The council met Tuesday."))
     assert event.dated == "stated"
     event.action = "meet"
@@ -315,12 +395,16 @@ def test_every_event_says_how_it_is_dated_and_what_happened_in_the_contract():
 
 def test_a_number_sign_does_not_end_the_sentence():
     from dossier.language.text import sentence_spans
+
     text = "The store became the No. 2 music retailer in 2007. Sales rose."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
-        "The store became the No. 2 music retailer in 2007.", "Sales rose."]
+        "The store became the No. 2 music retailer in 2007.",
+        "Sales rose.",
+    ]
 
 
 # --- happenings from the parse (issue 13's defects, on sentences written for them) -------------
+
 
 def dated(text: str, date: str = "2011-08-25", title: str = "") -> list[tuple[str, str, str]]:
     return [(e.date, e.dated, e.status) for e in find_events(article(text, date, title=title))]
@@ -329,7 +413,8 @@ def dated(text: str, date: str = "2011-08-25", title: str = "") -> list[tuple[st
 def test_news_told_without_a_date_is_dated_by_the_article_as_reported():
     assert dated("", title="Acme executive Jane Roe resigns") == [("2011-08-25", "reported", "happened")]
     assert dated("The chief executive of Acme has resigned, the company said.") == [
-        ("2011-08-25", "reported", "happened")]
+        ("2011-08-25", "reported", "happened")
+    ]
     assert dated("Acme is recalling its kettles across Europe.") == [("2011-08-25", "reported", "happened")]
     assert dated("Acme says its kettles are safe.") == [("2011-08-25", "reported", "happened")]
     assert dated("The kettle weighs 900 grams.") == []  # a description is not a happening
@@ -343,14 +428,20 @@ def test_the_headline_and_the_lead_are_one_event_with_the_headlines_participants
     assert (draft.date, draft.dated, draft.action) == ("2011-08-24", "stated", "resign")
     assert [s.sentence for s in draft.sources] == [lead]
     roe = entity("person/roe", ("a", lead))
-    acme = Entity("organisation/acme", "Acme", "organisation", "acme", mentions=[Mention("a", 0, 0, 0, "Acme", lead)])
+    acme = Entity(
+        "organisation/acme", "Acme", "organisation", "acme", mentions=[Mention("a", 0, 0, 0, "Acme", lead)]
+    )
     [event] = build_events([a], {"a": [draft]}, [roe, acme], Registry())
     assert event.entities == ["organisation/acme", "person/roe"]  # Acme is named in the headline only
 
 
 def test_a_sentence_listing_several_dates_for_one_verb_is_one_event():
-    events = find_events(article("In 1998 the firm introduced a desktop computer, in 2001 a music player and "
-                                 "in 2003 an online store."))
+    events = find_events(
+        article(
+            "In 1998 the firm introduced a desktop computer, in 2001 a music player and "
+            "in 2003 an online store."
+        )
+    )
     assert [(e.date, e.action) for e in events] == [("1998", "introduce")]
 
 
@@ -361,7 +452,8 @@ def test_a_second_dated_happening_with_its_own_verb_is_a_second_event():
 
 def test_a_comparison_since_a_year_is_not_the_date_of_the_happening():
     assert dated("The carmaker has posted its first annual loss since 1992.") == [
-        ("2011-08-25", "reported", "happened")]
+        ("2011-08-25", "reported", "happened")
+    ]
     assert dated("She has been fighting cancer since 2004.") == [("2004", "stated", "happened")]
 
 
@@ -374,29 +466,47 @@ def test_background_is_not_dated_by_the_article():
 
 def test_a_quotation_is_not_an_event_and_its_dates_date_nothing():
     assert dated('"I dread looking at the markets tomorrow," the minister said.') == [
-        ("2011-08-25", "reported", "happened")]
+        ("2011-08-25", "reported", "happened")
+    ]
     assert dated('"We will never give up the fight for our jobs."') == []
 
 
 def test_a_day_the_story_is_told_at_dates_its_following_sentences():
-    text = ("Acme unveiled its new kettle on Monday in Berlin.\n\nThe kettle was shown by the chief executive.\n\n"
-            "The kettle is selling well in Germany.")
-    assert dated(text, "2011-08-25") == [("2011-08-22", "stated", "happened"), ("2011-08-22", "stated", "happened"),
-                                         ("2011-08-25", "reported", "happened")]
+    text = (
+        "Acme unveiled its new kettle on Monday in Berlin.\n\nThe kettle was shown by the chief "
+        "executive.\n\n"
+        "The kettle is selling well in Germany."
+    )
+    assert dated(text, "2011-08-25") == [
+        ("2011-08-22", "stated", "happened"),
+        ("2011-08-22", "stated", "happened"),
+        ("2011-08-25", "reported", "happened"),
+    ]
 
 
 def test_he_and_the_company_are_participants_through_the_entities_they_stand_for():
-    text = ("Jane Roe left Acme on Monday.\n\nShe founded Initech in 2001.\n\n"
-            "He and the company were sued in March 2011.")
+    text = (
+        "Jane Roe left Acme on Monday.\n\nShe founded Initech in 2001.\n\n"
+        "He and the company were sued in March 2011."
+    )
     a = article(text, "2011-08-25", article_id="a")
     blocks = text.split("\n\n")
 
     def named(entity_id: str, name: str, block: int) -> Entity:
         start = blocks[block].index(name)
-        return Entity(entity_id, name, entity_id.split("/")[0], entity_id.split("/")[1], mentions=[
-            Mention("a", block, start, start + len(name), name, blocks[block], entity_id)])
-    people = [named("person/jane-roe", "Jane Roe", 0), named("organisation/acme", "Acme", 0),
-              named("organisation/initech", "Initech", 1)]
+        return Entity(
+            entity_id,
+            name,
+            entity_id.split("/")[0],
+            entity_id.split("/")[1],
+            mentions=[Mention("a", block, start, start + len(name), name, blocks[block], entity_id)],
+        )
+
+    people = [
+        named("person/jane-roe", "Jane Roe", 0),
+        named("organisation/acme", "Acme", 0),
+        named("organisation/initech", "Initech", 1),
+    ]
     events = build_events([a], {"a": find_events(a)}, people, Registry())
     by_date = {e.date: e.entities for e in events}
     assert by_date["2001"] == ["organisation/initech", "person/jane-roe"]  # "She": the person named before
@@ -404,12 +514,18 @@ def test_he_and_the_company_are_participants_through_the_entities_they_stand_for
 
 
 def test_a_later_retelling_of_a_past_happening_is_merged_at_the_finer_date():
-    first = article("The treaty was signed by Kenya and Uganda in Paris on 19 November 1990.", "1990-11-20", "a")
+    first = article(
+        "The treaty was signed by Kenya and Uganda in Paris on 19 November 1990.", "1990-11-20", "a"
+    )
     later = article("Kenya and Uganda signed the treaty in 1990.", "2007-06-15", "b")
     texts = {"a": first.blocks[0].text, "b": later.blocks[0].text}
-    entities = [entity("country/kenya", ("a", texts["a"]), ("b", texts["b"])),
-                entity("country/uganda", ("a", texts["a"]), ("b", texts["b"]))]
-    events = build_events([first, later], {x.id: find_events(x) for x in (first, later)}, entities, Registry())
+    entities = [
+        entity("country/kenya", ("a", texts["a"]), ("b", texts["b"])),
+        entity("country/uganda", ("a", texts["a"]), ("b", texts["b"])),
+    ]
+    events = build_events(
+        [first, later], {x.id: find_events(x) for x in (first, later)}, entities, Registry()
+    )
     signed = [e for e in events if e.action == "sign"]
     assert [(e.date, sorted({s.article for s in e.sources})) for e in signed] == [("1990-11-19", ["a", "b"])]
 
@@ -418,18 +534,28 @@ def test_an_expected_happening_is_linked_to_its_later_report():
     before = article("Kenya will sign the treaty with Uganda on June 20.", "2007-06-15", "a")
     after = article("Kenya signed the treaty with Uganda on Wednesday.", "2007-06-21", "b")
     texts = {"a": before.blocks[0].text, "b": after.blocks[0].text}
-    entities = [entity("country/kenya", ("a", texts["a"]), ("b", texts["b"])),
-                entity("country/uganda", ("a", texts["a"]), ("b", texts["b"]))]
+    entities = [
+        entity("country/kenya", ("a", texts["a"]), ("b", texts["b"])),
+        entity("country/uganda", ("a", texts["a"]), ("b", texts["b"])),
+    ]
     drafts = {x.id: find_events(x) for x in (before, after)}
     assert [(e.date, e.status) for e in drafts["a"]] == [("2007-06-20", "expected")]
     [event] = build_events([before, after], drafts, entities, Registry())
-    assert (event.date, event.status, [s.article for s in event.sources]) == ("2007-06-20", "happened", ["a", "b"])
+    assert (event.date, event.status, [s.article for s in event.sources]) == (
+        "2007-06-20",
+        "happened",
+        ["a", "b"],
+    )
 
 
 def test_an_announcement_is_a_happening_and_what_it_announces_for_a_date_a_second_one():
-    events = find_events(article("Jane Roe announced that the new kettle would be released in 2012.", "2011-08-25"))
+    events = find_events(
+        article("Jane Roe announced that the new kettle would be released in 2012.", "2011-08-25")
+    )
     assert [(e.date, e.dated, e.status, e.action) for e in events] == [
-        ("2011-08-25", "reported", "happened", "announce"), ("2012", "stated", "expected", "release")]
+        ("2011-08-25", "reported", "happened", "announce"),
+        ("2012", "stated", "expected", "release"),
+    ]
 
 
 def test_the_speaker_takes_no_part_in_what_is_told_for_a_date():
@@ -437,27 +563,45 @@ def test_the_speaker_takes_no_part_in_what_is_told_for_a_date():
     a = article(text, "2011-08-25", article_id="a")
     [draft] = find_events(a)
     assert (draft.date, draft.action, draft.summary) == ("2010", "sell", text)
-    events = build_events([a], {"a": [draft]}, [entity("organisation/acme", ("a", text)),
-                                                 entity("person/roe", ("a", text))], Registry())
+    events = build_events(
+        [a],
+        {"a": [draft]},
+        [entity("organisation/acme", ("a", text)), entity("person/roe", ("a", text))],
+        Registry(),
+    )
     assert events[0].entities == ["organisation/acme"]
 
 
 def test_a_date_of_the_occasion_dates_the_clause():
-    assert dated("In a Wednesday media event, Acme released a new kettle.") == [("2011-08-24", "stated", "happened")]
+    assert dated("In a Wednesday media event, Acme released a new kettle.") == [
+        ("2011-08-24", "stated", "happened")
+    ]
 
 
-def participants(text: str, names: dict[str, list[str]], date: str = "2011-08-25") -> dict[str, list[list[str]]]:
+def participants(
+    text: str, names: dict[str, list[str]], date: str = "2011-08-25"
+) -> dict[str, list[list[str]]]:
     """Each event's participants by its sentence, in an article of `text` (blank lines part paragraphs)
     whose entities are named by the surfaces given per entity id ("product/zephyr-5": ["Zephyr 5"])."""
     a = article(text, date, article_id="a")
     blocks = text.split("\n\n")
     entities = []
     for entity_id, surfaces in names.items():
-        mentions = [Mention("a", b, m.start(), m.end(), m.group(), block, entity_id)
-                    for b, block in enumerate(blocks) for surface in surfaces
-                    for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", block)]
-        entities.append(Entity(entity_id, surfaces[0], entity_id.split("/")[0], entity_id.split("/")[1],
-                               mentions=sorted(mentions, key=lambda m: (m.block, m.start))))
+        mentions = [
+            Mention("a", b, m.start(), m.end(), m.group(), block, entity_id)
+            for b, block in enumerate(blocks)
+            for surface in surfaces
+            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", block)
+        ]
+        entities.append(
+            Entity(
+                entity_id,
+                surfaces[0],
+                entity_id.split("/")[0],
+                entity_id.split("/")[1],
+                mentions=sorted(mentions, key=lambda m: (m.block, m.start)),
+            )
+        )
     by_sentence: dict[str, list[list[str]]] = {}
     for event in build_events([a], {"a": find_events(a)}, entities, Registry()):
         by_sentence.setdefault(event.sources[0].sentence, []).append(event.entities)
@@ -465,70 +609,112 @@ def participants(text: str, names: dict[str, list[str]], date: str = "2011-08-25
 
 
 def test_a_product_that_only_qualifies_a_noun_takes_no_part():
-    text = ("Zephyr users flooded the help line on Friday. Roe was put in charge of Zephyr development in May. "
-            "Acme recalled the Zephyr on Saturday. The Leeds plant closed on Sunday. Acme shares fell on Monday. "
-            "Roe bought a Zephyr portable music player on Tuesday.")
-    found = participants(text, {"product/zephyr": ["Zephyr"], "person/roe": ["Roe"], "organisation/acme": ["Acme"],
-                                "place/leeds": ["Leeds"]})
-    assert found == {"Zephyr users flooded the help line on Friday.": [[]],
-                     "Roe was put in charge of Zephyr development in May.": [["person/roe"]],
-                     "Acme recalled the Zephyr on Saturday.": [["organisation/acme", "product/zephyr"]],
-                     "The Leeds plant closed on Sunday.": [["place/leeds"]],  # a place says where
-                     "Acme shares fell on Monday.": [["organisation/acme"]],  # a company's shares are its own
-                     # more words before the noun: the name names what the noun classes
-                     "Roe bought a Zephyr portable music player on Tuesday.": [["person/roe", "product/zephyr"]]}
+    text = (
+        "Zephyr users flooded the help line on Friday. Roe was put in charge of Zephyr development in May. "
+        "Acme recalled the Zephyr on Saturday. The Leeds plant closed on Sunday. Acme shares fell on Monday. "
+        "Roe bought a Zephyr portable music player on Tuesday."
+    )
+    found = participants(
+        text,
+        {
+            "product/zephyr": ["Zephyr"],
+            "person/roe": ["Roe"],
+            "organisation/acme": ["Acme"],
+            "place/leeds": ["Leeds"],
+        },
+    )
+    assert found == {
+        "Zephyr users flooded the help line on Friday.": [[]],
+        "Roe was put in charge of Zephyr development in May.": [["person/roe"]],
+        "Acme recalled the Zephyr on Saturday.": [["organisation/acme", "product/zephyr"]],
+        "The Leeds plant closed on Sunday.": [["place/leeds"]],  # a place says where
+        "Acme shares fell on Monday.": [["organisation/acme"]],  # a company's shares are its own
+        # more words before the noun: the name names what the noun classes
+        "Roe bought a Zephyr portable music player on Tuesday.": [["person/roe", "product/zephyr"]],
+    }
 
 
 def test_a_name_and_its_model_number_qualify_the_noun_after_them():
     text = "Acme said on Monday that 200 Zephyr 5 owners had complained."
     assert participants(text, {"product/zephyr-5": ["Zephyr 5"], "organisation/acme": ["Acme"]}) == {
-        text: [["organisation/acme"]]}
+        text: [["organisation/acme"]]
+    }
 
 
 def test_a_name_and_its_noun_that_name_an_entity_stand_for_it():
     text = "Acme opened the Zephyr store on Friday."
-    found = participants(text, {"product/zephyr": ["Zephyr"], "product/zephyr-store": ["Zephyr Store"],
-                                "organisation/acme": ["Acme"]})
+    found = participants(
+        text,
+        {
+            "product/zephyr": ["Zephyr"],
+            "product/zephyr-store": ["Zephyr Store"],
+            "organisation/acme": ["Acme"],
+        },
+    )
     assert found == {text: [["organisation/acme", "product/zephyr-store"]]}
 
 
 def test_the_bare_name_of_a_product_line_stands_for_the_model_the_article_names():
-    text = ("Acme launched the Zephyr 5 on Friday.\n\nThe new Zephyr sold out on Saturday, and the Zephyr 5 "
-            "was sold again on Monday.\n\nAcme has sold ten million Zephyrs since it began.")
-    names = {"product/zephyr": ["Zephyr", "Zephyrs"], "product/zephyr-5": ["Zephyr 5"], "organisation/acme": ["Acme"]}
+    text = (
+        "Acme launched the Zephyr 5 on Friday.\n\nThe new Zephyr sold out on Saturday, and the Zephyr 5 "
+        "was sold again on Monday.\n\nAcme has sold ten million Zephyrs since it began."
+    )
+    names = {
+        "product/zephyr": ["Zephyr", "Zephyrs"],
+        "product/zephyr-5": ["Zephyr 5"],
+        "organisation/acme": ["Acme"],
+    }
     found = participants(text, names)
     assert found["The new Zephyr sold out on Saturday, and the Zephyr 5 was sold again on Monday."] == [
-        ["product/zephyr-5"], ["product/zephyr-5"]]
-    assert found["Acme has sold ten million Zephyrs since it began."] == [["organisation/acme", "product/zephyr"]]
+        ["product/zephyr-5"],
+        ["product/zephyr-5"],
+    ]
+    assert found["Acme has sold ten million Zephyrs since it began."] == [
+        ["organisation/acme", "product/zephyr"]
+    ]
     alone = "The new Zephyr sold out on Saturday."
     assert participants(alone, {"product/zephyr": ["Zephyr"], "product/zephyr-x": ["Zephyr X"]}) == {
-        alone: [["product/zephyr"]]}  # "Zephyr X" has no model number: it is not a model of the line
+        alone: [["product/zephyr"]]
+    }  # "Zephyr X" has no model number: it is not a model of the line
 
 
 def test_the_base_of_a_comparison_is_not_the_date_of_the_happening():
     # "from nine months ago" says what the share is compared with: the share is up now, and the story
     # stays at the article's time (the next sentence is its news, not background)
-    assert dated("Acme's market share is up 8% from nine months ago. Jane Roe then showed the new kettle.") == [
-        ("2011-08-25", "reported", "happened")]
-    assert dated("The fair ran from June 3 until June 9.") == [("2011-06-03", "stated", "happened")]  # a range
+    assert dated(
+        "Acme's market share is up 8% from nine months ago. Jane Roe then showed the new kettle."
+    ) == [("2011-08-25", "reported", "happened")]
+    assert dated("The fair ran from June 3 until June 9.") == [
+        ("2011-06-03", "stated", "happened")
+    ]  # a range
     assert dated("Kettle prices will rise from December.") == [("2011-12", "stated", "expected")]  # a start
 
 
 def test_one_year_later_counts_from_the_date_told_last():
     text = "Roe founded Acme in 1976, and in 1984 the first kettle was sold. One year later she was fired."
-    assert dated(text) == [("1976", "stated", "happened"), ("1984", "stated", "happened"),
-                           ("1985", "stated", "happened")]
+    assert dated(text) == [
+        ("1976", "stated", "happened"),
+        ("1984", "stated", "happened"),
+        ("1985", "stated", "happened"),
+    ]
 
 
 def test_the_same_action_of_one_actor_on_two_things_is_two_events():
     first = article("Acme introduced the kettle in 2010.", "2010-06-15", "a")
     later = article("Acme introduced the toaster in April 2010.", "2010-06-20", "b")
     texts = {"a": first.blocks[0].text, "b": later.blocks[0].text}
-    entities = [entity("organisation/acme", ("a", texts["a"]), ("b", texts["b"])),
-                entity("product/kettle", ("a", texts["a"])), entity("product/toaster", ("b", texts["b"]))]
-    events = build_events([first, later], {x.id: find_events(x) for x in (first, later)}, entities, Registry())
+    entities = [
+        entity("organisation/acme", ("a", texts["a"]), ("b", texts["b"])),
+        entity("product/kettle", ("a", texts["a"])),
+        entity("product/toaster", ("b", texts["b"])),
+    ]
+    events = build_events(
+        [first, later], {x.id: find_events(x) for x in (first, later)}, entities, Registry()
+    )
     assert sorted((e.date, e.entities) for e in events) == [
-        ("2010", ["organisation/acme", "product/kettle"]), ("2010-04", ["organisation/acme", "product/toaster"])]
+        ("2010", ["organisation/acme", "product/kettle"]),
+        ("2010-04", ["organisation/acme", "product/toaster"]),
+    ]
 
 
 def test_what_a_statement_foretells_is_not_a_part_the_named_take_in_it():
@@ -543,13 +729,22 @@ def test_what_a_statement_foretells_is_not_a_part_the_named_take_in_it():
 
 def test_the_one_a_dated_clause_describes_takes_part_in_it():
     born = "Jane Roe, born in Leeds on 3 May 1950, founded Acme in 1976."
-    names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"], "place/leeds": ["Leeds"],
-             "organisation/initech": ["Initech"]}
-    assert participants(born, names) == {born: [["person/jane-roe", "place/leeds"],  # by date: 1950 first
-                                                ["organisation/acme", "person/jane-roe"]]}
+    names = {
+        "person/jane-roe": ["Jane Roe"],
+        "organisation/acme": ["Acme"],
+        "place/leeds": ["Leeds"],
+        "organisation/initech": ["Initech"],
+    }
+    assert participants(born, names) == {
+        born: [
+            ["person/jane-roe", "place/leeds"],  # by date: 1950 first
+            ["organisation/acme", "person/jane-roe"],
+        ]
+    }
     bought = "In 1986 Jane Roe bought Initech, which Acme acquired in 2005."
-    assert participants(bought, names) == {bought: [["organisation/initech", "person/jane-roe"],
-                                                    ["organisation/acme", "organisation/initech"]]}
+    assert participants(bought, names) == {
+        bought: [["organisation/initech", "person/jane-roe"], ["organisation/acme", "organisation/initech"]]
+    }
 
 
 def test_a_day_weeks_before_is_told_but_the_story_is_not_at_it():
@@ -559,15 +754,22 @@ def test_a_day_weeks_before_is_told_but_the_story_is_not_at_it():
 
 def test_a_pronoun_in_a_describing_clause_takes_no_part():
     text = "Jane Roe joined Initech in 2001.\n\nOn Friday, Acme sold the kettle that she designed."
-    names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"], "organisation/initech": ["Initech"]}
-    assert participants(text, names)["On Friday, Acme sold the kettle that she designed."] == [["organisation/acme"]]
+    names = {
+        "person/jane-roe": ["Jane Roe"],
+        "organisation/acme": ["Acme"],
+        "organisation/initech": ["Initech"],
+    }
+    assert participants(text, names)["On Friday, Acme sold the kettle that she designed."] == [
+        ["organisation/acme"]
+    ]
 
 
 def test_a_second_verb_sharing_the_subject_has_it_among_its_participants():
     text = "Acme was founded by Jane Roe in 1976, and launched the Zephyr in 2003."
     names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"], "product/zephyr": ["Zephyr"]}
-    assert participants(text, names) == {text: [["organisation/acme", "person/jane-roe"],
-                                                ["organisation/acme", "product/zephyr"]]}
+    assert participants(text, names) == {
+        text: [["organisation/acme", "person/jane-roe"], ["organisation/acme", "product/zephyr"]]
+    }
 
 
 def test_what_a_quotation_names_takes_no_part_in_the_saying():

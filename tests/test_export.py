@@ -1,4 +1,5 @@
 """/export/: the dossier as CSV and GraphML, read back with the tools an analyst would use."""
+
 from __future__ import annotations
 
 import csv
@@ -40,17 +41,20 @@ entities:
 """
 
 
-@pytest.mark.parametrize("text, cell", [
-    ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
-    ("+1 555 0100", "'+1 555 0100"),
-    ("-2", "'-2"),
-    ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-    ("\tindented", "'\tindented"),
-    ("A plain sentence = fine.", "A plain sentence = fine."),
-    (["a", "=b"], "a; =b"),
-    (3, "3"),
-    (None, ""),
-])
+@pytest.mark.parametrize(
+    "text, cell",
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1 555 0100", "'+1 555 0100"),
+        ("-2", "'-2"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\tindented", "'\tindented"),
+        ("A plain sentence = fine.", "A plain sentence = fine."),
+        (["a", "=b"], "a; =b"),
+        (3, "3"),
+        (None, ""),
+    ],
+)
 def test_a_formula_looking_cell_is_escaped(text, cell):
     assert safe_cell(text) == cell
 
@@ -94,7 +98,9 @@ def test_entities_and_mentions_match_dossier_json(site):
         assert int(row["mentions"]) == len(entity["mentions"])
         assert row["articles"].split("; ") == entity["articles"]
     mentions = read_csv(site, "mentions.csv")
-    expected = [(e["id"], m["article"], m["text"], m["sentence"]) for e in data["entities"] for m in e["mentions"]]
+    expected = [
+        (e["id"], m["article"], m["text"], m["sentence"]) for e in data["entities"] for m in e["mentions"]
+    ]
     assert [(r["entity"], r["article"], r["text"], unescape(r["sentence"])) for r in mentions] == expected
 
 
@@ -103,16 +109,27 @@ def test_events_match_dossier_json(site):
     events = read_csv(site, "events.csv")
     assert [r["id"] for r in events] == [e["id"] for e in data["events"]] and events
     for row, event in zip(events, data["events"]):
-        assert (row["date"], row["precision"], row["status"]) == (event["date"], event["precision"], event["status"])
+        assert (row["date"], row["precision"], row["status"]) == (
+            event["date"],
+            event["precision"],
+            event["status"],
+        )
         assert unescape(row["summary"]) == event["summary"]
         assert row["entities"] == "; ".join(event["entities"])
         assert row["sources"].split("; ") == list(dict.fromkeys(s["article"] for s in event["sources"]))
 
 
 def test_the_seed_s_formula_is_an_escaped_cell(site):
-    cells = [cell for name in ("mentions.csv", "events.csv") for row in read_csv(site, name) for cell in row.values()]
+    cells = [
+        cell
+        for name in ("mentions.csv", "events.csv")
+        for row in read_csv(site, name)
+        for cell in row.values()
+    ]
     hyperlinks = [cell for cell in cells if "HYPERLINK" in cell]
-    assert hyperlinks and all(cell.startswith("'=HYPERLINK(") for cell in hyperlinks if cell.lstrip("'").startswith("="))
+    assert hyperlinks and all(
+        cell.startswith("'=HYPERLINK(") for cell in hyperlinks if cell.lstrip("'").startswith("=")
+    )
     assert any(cell.startswith("'=HYPERLINK(") for cell in hyperlinks)
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
 
@@ -120,13 +137,24 @@ def test_the_seed_s_formula_is_an_escaped_cell(site):
 def test_roles_table_has_the_contract_s_columns(site):
     data = site.json()
     roles = read_csv(site, "roles.csv")
+
     def cell(value) -> str:
         return "; ".join(value) if isinstance(value, list) else value or ""
 
-    expected = [{"entity": e["id"], "role": r["role"], "of": cell(r["of"]), "from": cell(r["from"]),
-                 "until": cell(r["until"]), "as_of": cell(r["as_of"]), "status": r["status"],
-                 "sources": cell(list(dict.fromkeys(s["article"] for s in r["sources"])))}
-                for e in data["entities"] for r in e["roles"]]
+    expected = [
+        {
+            "entity": e["id"],
+            "role": r["role"],
+            "of": cell(r["of"]),
+            "from": cell(r["from"]),
+            "until": cell(r["until"]),
+            "as_of": cell(r["as_of"]),
+            "status": r["status"],
+            "sources": cell(list(dict.fromkeys(s["article"] for s in r["sources"]))),
+        }
+        for e in data["entities"]
+        for r in e["roles"]
+    ]
     assert [{k: unescape(v) for k, v in row.items()} for row in roles] == expected
 
 
@@ -136,7 +164,11 @@ def test_the_network_opens_in_networkx_with_types_and_weights(site):
     assert set(graph.nodes) == {e["id"] for e in data["entities"]}
     for entity in data["entities"]:
         node = graph.nodes[entity["id"]]
-        assert (node["name"], node["type"], node["mentions"]) == (entity["name"], entity["type"], len(entity["mentions"]))
+        assert (node["name"], node["type"], node["mentions"]) == (
+            entity["name"],
+            entity["type"],
+            len(entity["mentions"]),
+        )
     sentences = {}
     for entity in data["entities"]:
         for mention in entity["mentions"]:
@@ -150,8 +182,9 @@ def test_the_network_opens_in_networkx_with_types_and_weights(site):
 def test_the_export_page_describes_every_file_and_the_overview_links_it(site):
     page = site.page("export/")
     links = {a["href"] for a in page.select("main a[download]")}
-    assert links == {f"../export/{t.file}" for t in TABLES} | {"../export/network.graphml"} or \
-        {link.rsplit("/", 1)[-1] for link in links} == {t.file for t in TABLES} | {"network.graphml"}
+    assert links == {f"../export/{t.file}" for t in TABLES} | {"../export/network.graphml"} or {
+        link.rsplit("/", 1)[-1] for link in links
+    } == {t.file for t in TABLES} | {"network.graphml"}
     columns = [code.get_text() for code in page.select("table code")]
     assert columns == [c.name for t in TABLES for c in t.columns]
     assert any(a["href"].rstrip("/").endswith("export") for a in site.page("").select("main a"))
@@ -161,12 +194,19 @@ def test_dossier_json_is_laid_out_as_json_dumps_lays_it_out(site):
     """dossier.json is written a record at a time (contract.json_chunks): the same bytes as the whole
     object through json.dumps, on the built dossier and on values that need escaping."""
     import json
+
     from dossier.publish.contract import json_chunks
 
     raw = (site.output / "dossier.json").read_bytes()
     data = json.loads(raw)
     assert (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode() == raw
-    odd = {"articles": [{"title": 'Quotes " and \\ slashes </script>\u2028é\x00\t', "body": [], "x": {}}],
-           "entities": [], "events": [[]], "problems": None}
+    odd = {
+        "articles": [{"title": 'Quotes " and \\ slashes </script>\u2028é\x00\t', "body": [], "x": {}}],
+        "entities": [],
+        "events": [[]],
+        "problems": None,
+    }
     for value in (odd, {}, data):
-        assert b"".join(json_chunks(value)) == (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode()
+        assert (
+            b"".join(json_chunks(value)) == (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode()
+        )

@@ -1,4 +1,5 @@
 """groups.Groups: union-find, the one helper for single-linkage grouping."""
+
 from dossier.groups import Groups
 
 

@@ -1,4 +1,5 @@
 """Hostile seeds and careless operators: nothing from outside the seeds is published, nothing hangs."""
+
 import dataclasses
 import fcntl
 import os
@@ -16,20 +17,21 @@ import msgspec
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Site, build_site
 from dossier import cli
-from dossier.entities import stage as entities
-from dossier.language import nlp
-from dossier.topics import phrases
 from dossier.corpus import pipeline
 from dossier.corpus.cache import Cache, Entry, _decode_hook, seed_hash
-from dossier.publish.contract import to_json
-from dossier.files import write_atomically
-from dossier.model import Article, Block
 from dossier.corpus.pipeline import build_dossier
+from dossier.entities import stage as entities
+from dossier.files import write_atomically
 from dossier.ingest.read import UnreadableSeed, read_bytes
+from dossier.language import nlp
 from dossier.language.text import sentence_spans
+from dossier.model import Article, Block
+from dossier.publish.contract import to_json
+from dossier.topics import phrases
 from dossier_site.build import _swap, build
+
+from conftest import ROOT, Site, build_site
 from test_bad_input import GOOD
 
 SECRET = "TOKEN-5f1e9c-not-for-publication"
@@ -38,6 +40,7 @@ SECRET = "TOKEN-5f1e9c-not-for-publication"
 @contextmanager
 def deadline(seconds: int):
     """Turn a hang into a failure: the probes below blocked forever before."""
+
     def expire(*_):
         raise TimeoutError(f"still running after {seconds} s")
 
@@ -77,14 +80,17 @@ def test_nothing_from_outside_the_seeds_is_published(hostile_site):
             assert SECRET.encode() not in path.read_bytes(), path
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("link.txt", "cannot be read: it is a symbolic link"),
-    ("inside-link.txt", "cannot be read: it is a symbolic link"),
-    ("folder", "cannot be read: it is a symbolic link"),
-    ("loop", "cannot be read: it is a symbolic link"),
-    ("pipe.txt", "cannot be read: it is a named pipe (FIFO), not a regular file"),
-    ("bad\ufffdname.txt", "its file name is not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("link.txt", "cannot be read: it is a symbolic link"),
+        ("inside-link.txt", "cannot be read: it is a symbolic link"),
+        ("folder", "cannot be read: it is a symbolic link"),
+        ("loop", "cannot be read: it is a symbolic link"),
+        ("pipe.txt", "cannot be read: it is a named pipe (FIFO), not a regular file"),
+        ("bad\ufffdname.txt", "its file name is not valid UTF-8"),
+    ],
+)
 def test_each_special_file_is_named_with_its_reason(hostile_site, name, reason):
     problems = {Path(p["file"]).name: p["message"] for p in hostile_site.json()["problems"]}
     assert reason in problems[name]
@@ -103,32 +109,43 @@ def test_read_bytes_refuses_what_is_not_a_regular_file_inside_the_folder(tmp_pat
     os.mkfifo(tmp_path / "seeds" / "pipe.txt")
     assert read_bytes(tmp_path / "seeds" / "a.txt", (tmp_path / "seeds",)) == b"a"
     with deadline(30):
-        for path, reason in [(tmp_path / "seeds" / "pipe.txt", "named pipe"),
-                             (tmp_path / "seeds", "a folder"),
-                             (tmp_path / "outside.txt", "outside the seeds folder"),
-                             (tmp_path / "seeds" / ".." / "outside.txt", "outside the seeds folder"),
-                             (Path("/dev/zero"), "a device")]:
+        for path, reason in [
+            (tmp_path / "seeds" / "pipe.txt", "named pipe"),
+            (tmp_path / "seeds", "a folder"),
+            (tmp_path / "outside.txt", "outside the seeds folder"),
+            (tmp_path / "seeds" / ".." / "outside.txt", "outside the seeds folder"),
+            (Path("/dev/zero"), "a device"),
+        ]:
             with pytest.raises(UnreadableSeed, match=reason):
                 read_bytes(path, (tmp_path / "seeds",))
 
 
-LONG_NAME = " ".join(["Allied Agricultural Producers Cooperative"] * 8) + " Of The Southern Valley"  # 358 characters
-WATER_BOARD = ("Board water quotas hearing\n\n"
-               "FRESNO, August 3, 2022 -- The International Federation Of Allied Agricultural Producers Cooperatives "
-               "And Rural Water Users Associations Of The Southern Valley Region Against Excessive Quotas And Levies "
-               "said on Monday that Maria Lopez of the water board would hear farmers, and Maria Lopez agreed to it.\n")
+LONG_NAME = (
+    " ".join(["Allied Agricultural Producers Cooperative"] * 8) + " Of The Southern Valley"
+)  # 358 characters
+WATER_BOARD = (
+    "Board water quotas hearing\n\n"
+    "FRESNO, August 3, 2022 -- The International Federation Of Allied Agricultural Producers Cooperatives "
+    "And Rural Water Users Associations Of The Southern Valley Region Against Excessive Quotas And Levies "
+    "said on Monday that Maria Lopez of the water board would hear farmers, and Maria Lopez agreed to it.\n"
+)
 
 
 def test_long_and_empty_names_give_bounded_non_empty_slugs(make_site):
     assert len(LONG_NAME) == 358
-    registry = (f"entities:\n  - name: {LONG_NAME}\n    type: person\n    aliases: [Maria Lopez]\n"
-                f"topics:\n  - name: {LONG_NAME} quotas\n    phrases: [water quotas]\n"
-                f"  - name: '!!! ???'\n    phrases: [water board]\n")
+    registry = (
+        f"entities:\n  - name: {LONG_NAME}\n    type: person\n    aliases: [Maria Lopez]\n"
+        f"topics:\n  - name: {LONG_NAME} quotas\n    phrases: [water quotas]\n"
+        f"  - name: '!!! ???'\n    phrases: [water board]\n"
+    )
     site = make_site({"board.txt": WATER_BOARD}, registry, TAG_FEED_ATOM="feeds/tags/{slug}.atom.xml")
     for path in site.output.rglob("*"):
         assert len(path.name.encode()) <= 100, path.name
-    hrefs = [a["href"] for page in site.output.rglob("*.html")
-             for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True)]
+    hrefs = [
+        a["href"]
+        for page in site.output.rglob("*.html")
+        for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True)
+    ]
     assert not [h for h in hrefs if "//" in h.split("://")[-1]], "a link with an empty slug"
     person = next(e for e in site.json()["entities"] if e["name"] == LONG_NAME)
     assert len(person["url"]) < 100 and (site.output / person["url"] / "index.html").exists()
@@ -136,7 +153,9 @@ def test_long_and_empty_names_give_bounded_non_empty_slugs(make_site):
     assert (site.output / topics["!!! ???"]["url"] / "index.html").exists()
     for folder in (site.output / "tags", site.output / "feeds" / "tags"):
         names = {p.name for p in folder.iterdir()}
-        assert any(name.startswith("tag-") for name in names) and any(name.startswith("allied-") for name in names)
+        assert any(name.startswith("tag-") for name in names) and any(
+            name.startswith("allied-") for name in names
+        )
 
 
 @pytest.mark.parametrize("run", ["A. B. C. ", "Mr. ", "J.R.R. ", "... ", "!!! "])
@@ -144,10 +163,13 @@ def test_sentences_of_a_long_run_of_initials_or_stops(run):
     """27 KB of initials took 7 s (quadratic); bench/pathological.py times every stage on 1 MB."""
     text = run * (27_000 // len(run)) + "Then it ended. Yes."
     spans = sentence_spans(text)
-    assert text[spans[-1][0]:spans[-1][1]] == "Yes."
+    assert text[spans[-1][0] : spans[-1][1]] == "Yes."
     if run[0].isalpha():  # initials and abbreviations hold the sentence open
         assert len(spans) == 2
-    assert sentence_spans("Gen. J.R. Smith met Mr. Lee in the U.S. on Monday. He left!") == [(0, 50), (51, 59)]
+    assert sentence_spans("Gen. J.R. Smith met Mr. Lee in the U.S. on Monday. He left!") == [
+        (0, 50),
+        (51, 59),
+    ]
 
 
 def site_settings(tmp_path: Path, seeds: dict[str, str]) -> Path:
@@ -156,9 +178,11 @@ def site_settings(tmp_path: Path, seeds: dict[str, str]) -> Path:
     for name, text in seeds.items():
         (content / "seeds" / name).write_text(text)
     settings = tmp_path / "site.conf.py"
-    settings.write_text((ROOT / "pelican.conf.py").read_text()
-                        + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
-                        + f"DOSSIER = {{'registry': None, 'cache': {str(tmp_path / 'cache')!r}}}\n")
+    settings.write_text(
+        (ROOT / "pelican.conf.py").read_text()
+        + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        + f"DOSSIER = {{'registry': None, 'cache': {str(tmp_path / 'cache')!r}}}\n"
+    )
     return settings
 
 
@@ -194,14 +218,20 @@ def test_the_swap_never_leaves_the_site_missing(tmp_path, monkeypatch):
     assert (target / "index.html").read_text() == "new" and not staging.exists()
 
 
-def test_an_old_folder_that_cannot_be_removed_is_named_and_does_not_fail_builds(tmp_path, monkeypatch, capsys):
+def test_an_old_folder_that_cannot_be_removed_is_named_and_does_not_fail_builds(
+    tmp_path, monkeypatch, capsys
+):
     settings = site_settings(tmp_path, {"good.txt": GOOD})
     (tmp_path / "output.old" / "stuck").mkdir(parents=True)
     real_rmtree = shutil.rmtree
 
     def rmtree(path, onerror=None, **options):  # as a folder held by another user or a busy mount
         if Path(path).name == "output.old":
-            return onerror(os.rmdir, str(Path(path) / "stuck"), (PermissionError, PermissionError(13, "Permission denied"), None))
+            return onerror(
+                os.rmdir,
+                str(Path(path) / "stuck"),
+                (PermissionError, PermissionError(13, "Permission denied"), None),
+            )
         return real_rmtree(path, onerror=onerror, **options)
 
     monkeypatch.setattr(shutil, "rmtree", rmtree)
@@ -211,15 +241,21 @@ def test_an_old_folder_that_cannot_be_removed_is_named_and_does_not_fail_builds(
         assert (tmp_path / "output" / "index.html").exists()
         err = capsys.readouterr().err
         assert "output.old, could not be removed" in err and "Permission denied" in err
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("output")) == ["output", "output.old"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("output")) == [
+        "output",
+        "output.old",
+    ]
 
 
 def test_pagefind_does_not_outlive_a_killed_build(tmp_path):
     fake = tmp_path / "pagefind"
     fake.write_text(f"#!/bin/sh\necho $$ > {tmp_path / 'pid'}\nexec sleep 300\n")
     fake.chmod(0o755)
-    script = ("import pagefind.service as s; s.get_executable = lambda: " + repr(str(fake)) + "\n"
-              "from pathlib import Path; from dossier_site.search import run_pagefind; run_pagefind([], Path('out'))\n")
+    script = (
+        "import pagefind.service as s; s.get_executable = lambda: " + repr(str(fake)) + "\n"
+        "from pathlib import Path; from dossier_site.search import run_pagefind; run_pagefind([], "
+        "Path('out'))\n"
+    )
     build_process = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path)
     try:
         child = int(wait_for(lambda: (tmp_path / "pid").exists() and (tmp_path / "pid").read_text().strip()))
@@ -230,16 +266,20 @@ def test_pagefind_does_not_outlive_a_killed_build(tmp_path):
 
 
 def test_workers_do_not_outlive_a_killed_build(tmp_path):
-    script = ("import time, dossier.corpus.pipeline as p\n"
-              "p.PARALLEL_MIN_JOBS = 1\n"
-              "p._run_all(time.sleep, [300] * 4)\n")
+    script = (
+        "import time, dossier.corpus.pipeline as p\n"
+        "p.PARALLEL_MIN_JOBS = 1\n"
+        "p._run_all(time.sleep, [300] * 4)\n"
+    )
     build_process = subprocess.Popen([sys.executable, "-c", script])
     try:
         workers = wait_for(lambda: [int(pid) for pid in children(build_process.pid)])
     finally:
         build_process.kill()
         build_process.wait()
-    assert wait_for(lambda: not any(alive(pid) for pid in workers)), "workers still run after the build was killed"
+    assert wait_for(lambda: not any(alive(pid) for pid in workers)), (
+        "workers still run after the build was killed"
+    )
 
 
 def children(pid: int) -> list[str]:
@@ -288,7 +328,11 @@ def test_a_kept_file_is_replaced_whole_or_left_as_it_was(tmp_path):
     os.mkdir(tmp_path / "full")
     target = tmp_path / "full" / "entry"
     target.mkdir()  # a folder where the file goes: the rename fails
-    assert not write_atomically(target, b"lost") and target.is_dir() and list((tmp_path / "full").iterdir()) == [target]
+    assert (
+        not write_atomically(target, b"lost")
+        and target.is_dir()
+        and list((tmp_path / "full").iterdir()) == [target]
+    )
 
 
 def test_a_wrong_type_in_the_cache_is_recomputed(tmp_path):
@@ -311,8 +355,9 @@ def test_two_swapped_entries_do_not_exchange_two_articles(tmp_path):
     entries = sorted((tmp_path / "cache").rglob("*.msgpack"), key=lambda p: p.stat().st_size)
     by_kind: dict[str, list[Path]] = {}
     for entry in entries:
-        by_kind.setdefault("work" if "candidates" in msgspec.msgpack.decode(entry.read_bytes())["value"]
-                           else "read", []).append(entry)
+        by_kind.setdefault(
+            "work" if "candidates" in msgspec.msgpack.decode(entry.read_bytes())["value"] else "read", []
+        ).append(entry)
     for first, second in by_kind.values():
         data = first.read_bytes()
         first.write_bytes(second.read_bytes())
@@ -393,8 +438,10 @@ def test_registry_mistakes_are_named_and_every_article_page_is_written(make_site
 
 
 def test_an_added_event_citing_no_such_seed_is_named(tmp_path, make_site):
-    site = make_site({"good.txt": GOOD}, "events:\n  add:\n    - {date: 2022-08-03, summary: Farmers protest, "
-                                         "article: no_such_seed.txt}\n")
+    site = make_site(
+        {"good.txt": GOOD},
+        "events:\n  add:\n    - {date: 2022-08-03, summary: Farmers protest, article: no_such_seed.txt}\n",
+    )
     problems = [p["message"] for p in site.json()["problems"]]
     assert "line 3: events.add[0].article: no seed file named 'no_such_seed.txt'" in problems
     event = next(e for e in site.json()["events"] if e["summary"] == "Farmers protest")
@@ -402,7 +449,9 @@ def test_an_added_event_citing_no_such_seed_is_named(tmp_path, make_site):
     assert "Farmers protest" in site.page("chronology/").get_text()
 
 
-@pytest.mark.parametrize("environment", [{"trim_blocks": True}, {"autoescape": False}, {"autoescape": lambda _: False}])
+@pytest.mark.parametrize(
+    "environment", [{"trim_blocks": True}, {"autoescape": False}, {"autoescape": lambda _: False}]
+)
 def test_autoescape_is_on_whatever_the_settings_say(make_site, environment):
     hostile = GOOD.replace("Farmers protest", "Farmers <script>alert(7)</script> protest")  # in the headline
     site = make_site({"hostile.txt": hostile}, JINJA_ENVIRONMENT=environment)
@@ -451,7 +500,15 @@ def test_a_seed_that_kills_its_worker_is_named_and_the_rest_is_analysed(monkeypa
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     results = pipeline._run_all(die_on_three, list(range(8)))
     assert [r if isinstance(r, int) else r.error for r in results] == [
-        0, 10, 20, "the process analysing it died (out of memory?)", 40, 50, 60, 70]
+        0,
+        10,
+        20,
+        "the process analysing it died (out of memory?)",
+        40,
+        50,
+        60,
+        70,
+    ]
 
 
 def test_a_huge_paragraph_is_parsed_in_pieces_with_the_same_text_and_offsets(monkeypatch):
@@ -462,7 +519,9 @@ def test_a_huge_paragraph_is_parsed_in_pieces_with_the_same_text_and_offsets(mon
     assert len(nlp._pieces(text)) > 5
     pieced = nlp.parse(article).blocks[0]
     assert pieced.text == text
-    assert [(e.text, e.label_, e.start_char) for e in pieced.ents] == [(e.text, e.label_, e.start_char) for e in whole.ents]
+    assert [(e.text, e.label_, e.start_char) for e in pieced.ents] == [
+        (e.text, e.label_, e.start_char) for e in whole.ents
+    ]
     assert [s.start_char for s in pieced.sents] == [s.start_char for s in whole.sents]
     assert "".join(nlp._pieces("x" * 1234 + " word" * 300)) == "x" * 1234 + " word" * 300
 

@@ -1,4 +1,5 @@
 """Regeneration: the per-seed cache, adding seeds, and byte-identical rebuilds."""
+
 import filecmp
 import gc
 import hashlib
@@ -7,26 +8,32 @@ import os
 import shutil
 from pathlib import Path
 
-from conftest import ROOT, Site, build_site
+from pelican.log import LimitFilter
+
 from dossier.add import add_seeds
-from dossier.corpus.cache import Cache
-from dossier.publish.contract import to_json
 from dossier.corpus import pipeline
+from dossier.corpus.cache import Cache
 from dossier.corpus.pipeline import build_dossier
+from dossier.publish.contract import to_json
 from dossier.registry import Registry
 from dossier_site.build import build
 from dossier_site.writer import MANIFEST
-from pelican.log import LimitFilter
 
-STORY = ("{title}\n\nHome | World | Business\n\n"
-         "{place}, March {day}, 2021 -- {who} met officials in {place} today to discuss the water accord, "
-         "the ministry said in a statement released after the talks had ended.\n\n"
-         "The accord, signed in 1999, expires next year, and both sides said they would meet again in June.\n\n"
-         "Copyright 2021 Example Wire. All rights reserved.\n")
+from conftest import ROOT, Site, build_site
+
+STORY = (
+    "{title}\n\nHome | World | Business\n\n"
+    "{place}, March {day}, 2021 -- {who} met officials in {place} today to discuss the water accord, "
+    "the ministry said in a statement released after the talks had ended.\n\n"
+    "The accord, signed in 1999, expires next year, and both sides said they would meet again in June.\n\n"
+    "Copyright 2021 Example Wire. All rights reserved.\n"
+)
 
 
 def story(n: int) -> str:
-    return STORY.format(title=f"Ministers discuss water accord, round {n}", place="Khartoum", day=n, who="Minister Ali Hassan")
+    return STORY.format(
+        title=f"Ministers discuss water accord, round {n}", place="Khartoum", day=n, who="Minister Ali Hassan"
+    )
 
 
 def write_seeds(folder, count):
@@ -37,8 +44,11 @@ def write_seeds(folder, count):
 
 def test_rebuild_after_one_new_seed_redoes_only_that_seed(tmp_path, monkeypatch):
     analysed = []
-    monkeypatch.setattr(pipeline, "analyse_seed", lambda job, real=pipeline.analyse_seed: (
-        analysed.append(job[0].path), real(job))[1])
+    monkeypatch.setattr(
+        pipeline,
+        "analyse_seed",
+        lambda job, real=pipeline.analyse_seed: (analysed.append(job[0].path), real(job))[1],
+    )
     seeds = tmp_path / "seeds"
     write_seeds(seeds, 3)
     build_dossier(sorted(seeds.glob("*.txt")), cache=Cache(tmp_path / "cache"))
@@ -101,7 +111,9 @@ def test_site_rebuild_shows_a_new_seed(tmp_path):
     content = tmp_path / "content"
     write_seeds(content / "seeds", 2)
     build_site(content, tmp_path / "out1")
-    added = add_seeds([("new.txt", story(9).replace("water accord", "river treaty").encode())], content / "seeds")
+    added = add_seeds(
+        [("new.txt", story(9).replace("water accord", "river treaty").encode())], content / "seeds"
+    )
     assert added[0].path is not None and added[0].path.name.endswith(".txt")
     site = Site(build_site(content, tmp_path / "out2"))
     titles = {a["title"] for a in site.json()["articles"]}
@@ -143,10 +155,12 @@ def test_add_refuses_exact_duplicates_and_reports_near_ones(tmp_path):
     assert len(list(folder.glob("*.txt"))) == 2
 
 
-OTHER = ("Envoys agree on grain corridor\n\nNews | Sport\n\n"
-         "ODESSA, May 4, 2022 -- Envoy Maria Lopez met Turkish officials in Istanbul on Tuesday to discuss the "
-         "grain corridor, the foreign ministry said after the talks.\n\n"
-         "The corridor opened in 2021 and will be reviewed in September, Lopez told reporters in Ankara.\n")
+OTHER = (
+    "Envoys agree on grain corridor\n\nNews | Sport\n\n"
+    "ODESSA, May 4, 2022 -- Envoy Maria Lopez met Turkish officials in Istanbul on Tuesday to discuss the "
+    "grain corridor, the foreign ministry said after the talks.\n\n"
+    "The corridor opened in 2021 and will be reviewed in September, Lopez told reporters in Ankara.\n"
+)
 
 
 def build_with(content: Path, output: Path, cache: Path) -> Path:
@@ -154,10 +168,12 @@ def build_with(content: Path, output: Path, cache: Path) -> Path:
     settings = output.parent / f"{output.name}.conf.py"
     settings.write_text(
         f"exec(open({str(ROOT / 'pelican.conf.py')!r}).read())\n"
-        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
+        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"DOSSIER = {{'registry': {str(content / 'dossier.yaml')!r}, 'cache': {str(cache)!r}, "
         "'timeline_per_page': 2, 'mentions_per_page': 2, 'search_shard': 3}\n",
-        encoding="utf-8")  # long pages continue, the search index is in shards
+        encoding="utf-8",
+    )  # long pages continue, the search index is in shards
     LimitFilter._raised_messages.clear()
     assert build(str(settings), str(output), quiet=True) == 0
     return output
@@ -185,12 +201,21 @@ def test_an_incremental_site_is_byte_identical_to_a_full_build(tmp_path):
     changes = [
         ("nothing", lambda: None),  # the corpus steps' result is reused from the cache
         ("a new seed", lambda: (seeds / "grain.txt").write_text(OTHER, encoding="utf-8")),
-        ("a changed seed", lambda: (seeds / "002.txt").write_text(
-            story(2).replace("Minister Ali Hassan", "Envoy Maria Lopez"), encoding="utf-8")),
+        (
+            "a changed seed",
+            lambda: (seeds / "002.txt").write_text(
+                story(2).replace("Minister Ali Hassan", "Envoy Maria Lopez"), encoding="utf-8"
+            ),
+        ),
         ("a removed seed", lambda: (seeds / "003.txt").unlink()),
-        ("an edited registry", lambda: (content / "dossier.yaml").write_text(
-            "title: Water and grain\nentities:\n  - name: Maria Lopez\n    type: person\n"
-            "    description: A special envoy.\n    aliases: [Lopez]\nignore: [Example Wire]\n", encoding="utf-8")),
+        (
+            "an edited registry",
+            lambda: (content / "dossier.yaml").write_text(
+                "title: Water and grain\nentities:\n  - name: Maria Lopez\n    type: person\n"
+                "    description: A special envoy.\n    aliases: [Lopez]\nignore: [Example Wire]\n",
+                encoding="utf-8",
+            ),
+        ),
     ]
     for step, (what, change) in enumerate(changes):
         before = snapshot(site, tmp_path / f"before-{step}")
@@ -198,8 +223,9 @@ def test_an_incremental_site_is_byte_identical_to_a_full_build(tmp_path):
         build_with(content, site, cache)
         full = build_with(content, tmp_path / f"full-{step}", tmp_path / f"cache-{step}")
         # /updates/ and its feed differ by design: they tell what changed since the previous build
-        assert _all_same(filecmp.dircmp(site, full, ignore=["pagefind", "updates", "updates.atom.xml", MANIFEST])), \
-            f"after {what}"
+        assert _all_same(
+            filecmp.dircmp(site, full, ignore=["pagefind", "updates", "updates.atom.xml", MANIFEST])
+        ), f"after {what}"
         assert drawn_from(site) == drawn_from(full), f"after {what}"
         for path, digest in before.items():  # the previous site was never written into
             assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, (what, path)
@@ -209,7 +235,9 @@ def test_an_incremental_site_is_byte_identical_to_a_full_build(tmp_path):
 def drawn_from(site: Path) -> dict:
     """The manifest's digest of each page's inputs, but /updates/'s (drawn from the build's history)."""
     pages = json.loads((site / MANIFEST).read_text(encoding="utf-8"))["pages"]
-    return {name: key for name, key in pages.items() if not name.startswith("updates/") and "updates." not in name}
+    return {
+        name: key for name, key in pages.items() if not name.startswith("updates/") and "updates." not in name
+    }
 
 
 def test_search_shards_are_indexed_again_only_when_their_records_change(tmp_path):
@@ -235,8 +263,10 @@ def test_search_shards_are_indexed_again_only_when_their_records_change(tmp_path
     assert all(f'root + "{b}"' in script for b in bundles[1:]) and 'root + "pagefind/"' not in script
     before = entries()
     seed = content / "seeds" / "002.txt"
-    seed.write_text(seed.read_text(encoding="utf-8").replace("again in June.", "again in June, officials said."),
-                    encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("again in June.", "again in June, officials said."),
+        encoding="utf-8",
+    )
     build_with(content, site, tmp_path / "cache")
     changed = [b for b, inode in entries().items() if before[b] != inode]
     assert len(changed) == 1 and sum(pages(b) for b in bundles) == records

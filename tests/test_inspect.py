@@ -1,10 +1,11 @@
 """`dossier inspect FILE... [--registry YAML]`: the same whole object as the build's dossier.json, for just
 those files, without building; a bad registry is named and exits 2."""
+
 import json
 
-from conftest import ROOT
-
 from dossier import cli
+
+from conftest import ROOT
 
 SEEDS = sorted((ROOT / "content" / "seeds").glob("*.txt"))
 

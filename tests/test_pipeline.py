@@ -1,13 +1,16 @@
 """The pipeline's own joints: a seed's work renamed to its dossier-wide id keeps no trace of the old one."""
+
 import msgspec
 
-from dossier.model import SeedText
-from dossier.language.nlp import DEFAULT_MODEL
 from dossier.corpus.pipeline import analyse_seed, build_dossier
+from dossier.language.nlp import DEFAULT_MODEL
+from dossier.model import SeedText
 
-STORY = ("Acme closes two plants\n\nBERLIN, March 3, 2021 -- Acme Corp said on Tuesday it would close two plants "
-         "in Germany, chief executive Jane Roe told reporters in Berlin. \"We had no choice,\" Roe said.\n\n"
-         "Acme was founded in 1990. Roe, who joined Acme in 2015, will step down in June, the company said.\n")
+STORY = (
+    "Acme closes two plants\n\nBERLIN, March 3, 2021 -- Acme Corp said on Tuesday it would close two plants "
+    'in Germany, chief executive Jane Roe told reporters in Berlin. "We had no choice," Roe said.\n\n'
+    "Acme was founded in 1990. Roe, who joined Acme in 2015, will step down in June, the company said.\n"
+)
 
 
 def strings(value) -> list[str]:

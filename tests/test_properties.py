@@ -1,4 +1,5 @@
 """Property-based tests: every stage survives arbitrary text, escaping holds, kept text is the input's."""
+
 import re
 
 from bs4 import BeautifulSoup
@@ -9,16 +10,46 @@ from dossier.entities import stage as entities
 from dossier.events import stage as events
 from dossier.ingest.clean import clean
 from dossier.ingest.read import normalise, read_seed
-from dossier.registry import Registry
 from dossier.publish.render import render_block
+from dossier.registry import Registry
 
-FRAGMENTS = st.sampled_from([
-    "Home | World | Sport", "Related >>", "© 2007 Example", "(more)", "Save | Print | E-mail",
-    "MOSCOW, June 15, 2007 (Reuters) --", "U.S. Defense Secretary Robert Gates said", "on Friday",
-    "in six months", "May", "the Treaty on Open Skies (TOS)", "NATO", "\"We will,\" she said.",
-    "<script>alert(1)</script>", "{{ x }}", "{% if %}", "&amp;", "*a*", "[x](javascript:y)", "\u00a0", "\t",
-    "\n", "\n\n", ".", ",", "Mr.", "Dr. Ana Ruiz", "2008", "1990s", "next year", "'Quote'", "--", "·",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "Home | World | Sport",
+        "Related >>",
+        "© 2007 Example",
+        "(more)",
+        "Save | Print | E-mail",
+        "MOSCOW, June 15, 2007 (Reuters) --",
+        "U.S. Defense Secretary Robert Gates said",
+        "on Friday",
+        "in six months",
+        "May",
+        "the Treaty on Open Skies (TOS)",
+        "NATO",
+        '"We will," she said.',
+        "<script>alert(1)</script>",
+        "{{ x }}",
+        "{% if %}",
+        "&amp;",
+        "*a*",
+        "[x](javascript:y)",
+        "\u00a0",
+        "\t",
+        "\n",
+        "\n\n",
+        ".",
+        ",",
+        "Mr.",
+        "Dr. Ana Ruiz",
+        "2008",
+        "1990s",
+        "next year",
+        "'Quote'",
+        "--",
+        "·",
+    ]
+)
 NEWSISH = st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=40).map(" ".join)
 ANY_TEXT = st.one_of(NEWSISH, st.text(max_size=400))
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -52,7 +83,7 @@ def test_stages_survive_any_text_and_keep_only_input_text(text):
     candidates = entities.find_candidates(article)
     for candidate in candidates:
         m = candidate.mention
-        assert article.body[m.block].text[m.start:m.end] == m.text
+        assert article.body[m.block].text[m.start : m.end] == m.text
     found_entities = entities.resolve([article], {article.id: candidates}, Registry())
     drafts = events.find_events(article)
     for event in events.build_events([article], {article.id: drafts}, found_entities, Registry()):

@@ -1,4 +1,5 @@
 """Reading seeds: any encoding a pasted file comes in, repaired and normalised, or a clear refusal."""
+
 import pytest
 
 from dossier.ingest.read import read_seed
@@ -6,13 +7,16 @@ from dossier.ingest.read import read_seed
 TEXT = "Le ministre a dit « non » à Genève — “pas question”, café 5 €."
 
 
-@pytest.mark.parametrize("label, data", [
-    ("utf-8", TEXT.encode("utf-8")),
-    ("utf-8 with BOM", b"\xef\xbb\xbf" + TEXT.encode("utf-8")),
-    ("utf-16 LE with BOM", TEXT.encode("utf-16")),
-    ("utf-16 BE with BOM", b"\xfe\xff" + TEXT.encode("utf-16-be")),
-    ("cp1252", TEXT.encode("cp1252")),
-])
+@pytest.mark.parametrize(
+    "label, data",
+    [
+        ("utf-8", TEXT.encode("utf-8")),
+        ("utf-8 with BOM", b"\xef\xbb\xbf" + TEXT.encode("utf-8")),
+        ("utf-16 LE with BOM", TEXT.encode("utf-16")),
+        ("utf-16 BE with BOM", b"\xfe\xff" + TEXT.encode("utf-16-be")),
+        ("cp1252", TEXT.encode("cp1252")),
+    ],
+)
 def test_encodings_decode_to_the_same_text(label, data):
     seed = read_seed("x.txt", data)
     assert not seed.skip
@@ -35,12 +39,15 @@ def test_whitespace_is_normalised_but_words_are_kept():
     assert seed.text == "Title\n\nOne two three four\nnext line\n"
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty"),
-    (b"   \n\t\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "binary"),
-    (b"%PDF-1.4\n" + bytes([0, 1, 2, 3, 200, 17, 5]) * 500, "binary"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\t\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "binary"),
+        (b"%PDF-1.4\n" + bytes([0, 1, 2, 3, 200, 17, 5]) * 500, "binary"),
+    ],
+)
 def test_nothing_to_build_is_skipped_with_a_reason(data, reason):
     seed = read_seed("bad.txt", data)
     assert seed.skip
@@ -59,15 +66,21 @@ def test_unreadable_path_is_a_problem_not_an_exception(tmp_path):
 
 
 def test_a_saved_html_page_becomes_its_text():
-    page = ("<!DOCTYPE html><html><head><title>T</title><script>var x = '<p>no</p>';</script>"
-            "<style>p {color: red}</style></head><body><nav><a href='/'>Home</a> | <a href='/w'>World</a></nav>"
-            "<h1>Floods hit the <em>delta</em></h1><p>Rain fell for <b>three</b> days.<br>Rivers rose.</p>"
-            "<p>Officials said &quot;stay home&quot; &amp; wait.</p></body></html>")
+    page = (
+        "<!DOCTYPE html><html><head><title>T</title><script>var x = '<p>no</p>';</script>"
+        "<style>p {color: red}</style></head><body><nav><a href='/'>Home</a> | <a href='/w'>World</a></nav>"
+        "<h1>Floods hit the <em>delta</em></h1><p>Rain fell for <b>three</b> days.<br>Rivers rose.</p>"
+        "<p>Officials said &quot;stay home&quot; &amp; wait.</p></body></html>"
+    )
     seed = read_seed("page.txt", page.encode())
     assert not seed.skip and any("HTML page" in p for p in seed.problems)
     blocks = seed.text.strip().split("\n\n")
-    assert blocks == ["Home | World", "Floods hit the delta", "Rain fell for three days.\nRivers rose.",
-                      'Officials said "stay home" & wait.']
+    assert blocks == [
+        "Home | World",
+        "Floods hit the delta",
+        "Rain fell for three days.\nRivers rose.",
+        'Officials said "stay home" & wait.',
+    ]
 
 
 def test_text_that_mentions_tags_is_not_an_html_page():
@@ -86,8 +99,9 @@ def test_the_build_and_dossier_add_agree_on_duplicates(tmp_path):
     (tmp_path / "a.txt").write_text(story)
     (tmp_path / "b.txt").write_text(story.replace("\n\n", "\n").replace(" two", "\ntwo"))
     problems = []
-    assert [s.path for s in read_seeds([str(tmp_path / n) for n in ("a.txt", "b.txt")], NoCache(), problems)] \
-        == [str(tmp_path / "a.txt")]
+    assert [
+        s.path for s in read_seeds([str(tmp_path / n) for n in ("a.txt", "b.txt")], NoCache(), problems)
+    ] == [str(tmp_path / "a.txt")]
     assert [p.message for p in problems] == ["is a duplicate of a.txt: skipped"]
     refused = add_seeds([("b.txt", (tmp_path / "b.txt").read_bytes())], tmp_path / "seeds-of-a")
     assert refused[0].path is not None  # an empty folder takes it ...

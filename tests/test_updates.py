@@ -1,4 +1,5 @@
 """/updates/: what each build changed, from snapshots of invented dossiers and from real rebuilds."""
+
 from __future__ import annotations
 
 import copy
@@ -6,25 +7,45 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from dossier.corpus.updates import (
+    KEEP_BUILDS,
+    advance,
+    compare,
+    load_history,
+    save_history,
+    snapshot,
+    to_atom,
+)
+from dossier.model import Change, History
+
 from conftest import Site, build_site
-from dossier.model import BuildRecord, Change, History
-from dossier.corpus.updates import KEEP_BUILDS, advance, compare, load_history, save_history, snapshot, to_atom
 
 
 def data(articles=(), entities=(), events=(), roles=None) -> dict:
     """Contract data (as contract.to_json writes it) of an invented dossier."""
     ents = [{"id": i, "name": n, "type": t, "roles": (roles or {}).get(i, [])} for i, n, t in entities]
-    return {"articles": [{"id": i, "title": t, "date": d, "body": [f"Body of {t}."]} for i, t, d in articles],
-            "entities": ents,
-            "events": [{"id": i, "date": d, "status": s, "summary": f"Summary of {i}",
-                        "sources": [{"article": a, "sentence": f"{i} in {a}"} for a in sources],
-                        "conflicts": [{"field": f, "values": []} for f in conflicts]}
-                       for i, d, s, sources, conflicts in events]}
+    return {
+        "articles": [{"id": i, "title": t, "date": d, "body": [f"Body of {t}."]} for i, t, d in articles],
+        "entities": ents,
+        "events": [
+            {
+                "id": i,
+                "date": d,
+                "status": s,
+                "summary": f"Summary of {i}",
+                "sources": [{"article": a, "sentence": f"{i} in {a}"} for a in sources],
+                "conflicts": [{"field": f, "values": []} for f in conflicts],
+            }
+            for i, d, s, sources, conflicts in events
+        ],
+    }
 
 
-BASE = data(articles=[("a1", "First report", "2021-03-01")],
-            entities=[("person/ann-lee", "Ann Lee", "person")],
-            events=[("e1", "2021-03-01", "happened", ["a1"], []), ("e2", "2021-04", "expected", ["a1"], [])])
+BASE = data(
+    articles=[("a1", "First report", "2021-03-01")],
+    entities=[("person/ann-lee", "Ann Lee", "person")],
+    events=[("e1", "2021-03-01", "happened", ["a1"], []), ("e2", "2021-04", "expected", ["a1"], [])],
+)
 
 
 def kinds(changes: list[Change]) -> list[tuple[str, str]]:
@@ -36,8 +57,11 @@ def test_the_same_dossier_has_no_changes():
 
 
 def test_articles_added_and_removed():
-    new = data(articles=[("a2", "Second report", "2021-03-05")], entities=[("person/ann-lee", "Ann Lee", "person")],
-               events=[])
+    new = data(
+        articles=[("a2", "Second report", "2021-03-05")],
+        entities=[("person/ann-lee", "Ann Lee", "person")],
+        events=[],
+    )
     changes = compare(snapshot(BASE), snapshot(new))
     assert ("article-added", "a2") in kinds(changes) and ("article-removed", "a1") in kinds(changes)
     added = next(c for c in changes if c.kind == "article-added")
@@ -46,17 +70,31 @@ def test_articles_added_and_removed():
 
 def test_new_entities_with_their_type():
     new = copy.deepcopy(BASE)
-    new["entities"].append({"id": "organisation/port-board", "name": "Port Board", "type": "organisation", "roles": []})
+    new["entities"].append(
+        {"id": "organisation/port-board", "name": "Port Board", "type": "organisation", "roles": []}
+    )
     [change] = compare(snapshot(BASE), snapshot(new))
     assert (change.kind, change.id, change.label, change.type) == (
-        "entity-added", "organisation/port-board", "Port Board", "organisation")
+        "entity-added",
+        "organisation/port-board",
+        "Port Board",
+        "organisation",
+    )
 
 
 def test_new_events_and_events_that_gained_sources():
     new = copy.deepcopy(BASE)
     new["events"][0]["sources"].append({"article": "a2", "sentence": "Another report of it."})
-    new["events"].append({"id": "e3", "date": "2021-05-02", "status": "happened", "summary": "A strike",
-                          "sources": [{"article": "a2", "sentence": "A strike."}], "conflicts": []})
+    new["events"].append(
+        {
+            "id": "e3",
+            "date": "2021-05-02",
+            "status": "happened",
+            "summary": "A strike",
+            "sources": [{"article": "a2", "sentence": "A strike."}],
+            "conflicts": [],
+        }
+    )
     changes = compare(snapshot(BASE), snapshot(new))
     assert kinds(changes) == [("event-added", "e3"), ("event-sources", "e1")]
     assert (changes[1].before, changes[1].after) == ("1", "2")
@@ -87,12 +125,23 @@ def test_new_conflicts():
 
 
 def test_new_roles():
-    role = {"role": "harbour master", "of": "Porthaven", "from": "2021", "until": None, "as_of": [],
-            "status": "current", "sources": []}
+    role = {
+        "role": "harbour master",
+        "of": "Porthaven",
+        "from": "2021",
+        "until": None,
+        "as_of": [],
+        "status": "current",
+        "sources": [],
+    }
     old = data(entities=[("person/ann-lee", "Ann Lee", "person")], roles={"person/ann-lee": []})
     new = data(entities=[("person/ann-lee", "Ann Lee", "person")], roles={"person/ann-lee": [role]})
     [change] = compare(snapshot(old), snapshot(new))
-    assert (change.kind, change.id, change.label) == ("role-added", "person/ann-lee", "Ann Lee: harbour master")
+    assert (change.kind, change.id, change.label) == (
+        "role-added",
+        "person/ann-lee",
+        "Ann Lee: harbour master",
+    )
 
 
 def test_a_first_build_then_no_changes_then_changes_then_a_bounded_history():
@@ -141,12 +190,18 @@ The harbour board said the work on the northern quay would be finished before th
 
 Copyright 2021 Coast Wire. All rights reserved.
 """
-FIRST = STORY.format(title="Minister visits the northern harbour", date="March 3, 2021",
-                     text="Minister Ali Hassan visited the northern harbour of Porthaven on Wednesday with Governor "
-                          "Maria Lopez to see the repairs after the storm.")
-LATER = STORY.format(title="Fleet returns as Porthaven harbour reopens", date="April 12, 2021",
-                     text="The fishing fleet sailed back into Porthaven on Monday as the harbour reopened, said "
-                          "Admiral Tomas Berg, who met Governor Maria Lopez at the quay.")
+FIRST = STORY.format(
+    title="Minister visits the northern harbour",
+    date="March 3, 2021",
+    text="Minister Ali Hassan visited the northern harbour of Porthaven on Wednesday with Governor "
+    "Maria Lopez to see the repairs after the storm.",
+)
+LATER = STORY.format(
+    title="Fleet returns as Porthaven harbour reopens",
+    date="April 12, 2021",
+    text="The fishing fleet sailed back into Porthaven on Monday as the harbour reopened, said "
+    "Admiral Tomas Berg, who met Governor Maria Lopez at the quay.",
+)
 
 
 SITE = "https://example.org/harbour"  # feeds need an absolute address
@@ -162,7 +217,9 @@ def rebuild(tmp_path, monkeypatch):
     def build(**seeds: str) -> Site:
         for name, text in seeds.items():
             (content / "seeds" / name).write_text(text, encoding="utf-8")
-        return Site(build_site(content, tmp_path / f"output{next(builds)}", SITEURL=SITE, RELATIVE_URLS=False))
+        return Site(
+            build_site(content, tmp_path / f"output{next(builds)}", SITEURL=SITE, RELATIVE_URLS=False)
+        )
 
     return build
 
@@ -192,13 +249,18 @@ def test_first_build_no_changes_then_a_new_article_with_its_people_and_events(re
     assert any("Berg" in name for name in new_people)
     new_events = {a["href"].split("#event-")[-1] for a in latest.select("ul.event-added a")}
     assert new_events and new_events <= {e["id"] for e in data["events"]}
-    assert new_events == {e["id"] for e in data["events"] if {s["article"] for s in e["sources"]} == {later["id"]}}
+    assert new_events == {
+        e["id"] for e in data["events"] if {s["article"] for s in e["sources"]} == {later["id"]}
+    }
 
     feed = ET.parse(third.output / "feeds" / "updates.atom.xml").getroot()
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
-    assert len(entries) == 2 and later["title"] in entries[0].find("{http://www.w3.org/2005/Atom}content").text
+    assert (
+        len(entries) == 2 and later["title"] in entries[0].find("{http://www.w3.org/2005/Atom}content").text
+    )
 
     fourth = rebuild()
     assert "no changes" in fourth.page("updates/").select_one("#latest").get_text()
-    assert (fourth.output / "feeds" / "updates.atom.xml").read_bytes() == \
-        (third.output / "feeds" / "updates.atom.xml").read_bytes()
+    assert (fourth.output / "feeds" / "updates.atom.xml").read_bytes() == (
+        third.output / "feeds" / "updates.atom.xml"
+    ).read_bytes()

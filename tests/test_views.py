@@ -1,12 +1,26 @@
 """The layouts the theme draws as SVG: the relationship graph, the timeline strip, chronology groups."""
-from dossier.publish.index import group_by_month
+
 from dossier.model import Entity, Event, Mention
-from dossier.publish.views import (ENTITY_TYPES, Paged, RenderedOnce, actors_with_events, events_of_type, main_actors, paged,
-                           recent_and_upcoming, relation_graph, short_label, timeline_strip)
+from dossier.publish.index import group_by_month
+from dossier.publish.views import (
+    ENTITY_TYPES,
+    Paged,
+    RenderedOnce,
+    actors_with_events,
+    events_of_type,
+    main_actors,
+    paged,
+    recent_and_upcoming,
+    relation_graph,
+    short_label,
+    timeline_strip,
+)
 
 
 def entity(name, type_="person"):
-    return Entity(f"{type_}/{name.lower()}", name, type_, name.lower(), mentions=[Mention("a", 0, 0, 1, name, name)])
+    return Entity(
+        f"{type_}/{name.lower()}", name, type_, name.lower(), mentions=[Mention("a", 0, 0, 1, name, name)]
+    )
 
 
 def event(date, status="happened", entities=(), id_=None):
@@ -57,18 +71,29 @@ def test_same_day_marks_are_stacked():
 
 def test_chronology_groups_by_year_then_month_and_filters_by_type():
     gates, russia = entity("Gates"), entity("Russia", "country")
-    events = [event("2007", entities=[russia.id]), event("2007-06-15", entities=[gates.id]),
-              event("2007-06-20", entities=[gates.id, russia.id]), event("2008-01", entities=[])]
+    events = [
+        event("2007", entities=[russia.id]),
+        event("2007-06-15", entities=[gates.id]),
+        event("2007-06-20", entities=[gates.id, russia.id]),
+        event("2008-01", entities=[]),
+    ]
     groups = group_by_month(events)
     assert [(year, [month for month, _ in months]) for year, months in groups] == [
-        ("2007", ["", "June"]), ("2008", ["January"])]
+        ("2007", ["", "June"]),
+        ("2008", ["January"]),
+    ]
     known = {gates.id: gates, russia.id: russia}
     assert [e.date for e in events_of_type(events, known, "person")] == ["2007-06-15", "2007-06-20"]
     assert [e.date for e in events_of_type(events, known, "country")] == ["2007", "2007-06-20"]
 
 
 def test_recent_and_upcoming_are_seen_from_the_newest_article():
-    events = [event("2007-06-15"), event("2007-07-13"), event("2007-12", "expected"), event("2012", "expected")]
+    events = [
+        event("2007-06-15"),
+        event("2007-07-13"),
+        event("2007-12", "expected"),
+        event("2012", "expected"),
+    ]
     recent, upcoming = recent_and_upcoming(events, "2007-10-14")
     assert [e.date for e in recent] == ["2007-07-13", "2007-06-15"]
     assert [e.date for e in upcoming] == ["2007-12", "2012"]
@@ -77,12 +102,15 @@ def test_recent_and_upcoming_are_seen_from_the_newest_article():
 def test_svg_macros_escape_names_from_the_seeds():
     from jinja2 import Environment, FileSystemLoader
 
-    from conftest import ROOT
     from dossier.publish.index import display_date
+
+    from conftest import ROOT
 
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
     env.filters["display_date"] = display_date
-    macros = env.get_template("macros.html").make_module({"SITEURL": "", "dossier": None, "entity_types": ENTITY_TYPES})
+    macros = env.get_template("macros.html").make_module(
+        {"SITEURL": "", "dossier": None, "entity_types": ENTITY_TYPES}
+    )
     hostile = entity('<script>alert(1)</script> & "Co"', "organisation")
     centre = entity("Gates")
     svg = str(macros.relation_graph(relation_graph(centre, [(hostile, 2)]), centre))
@@ -93,7 +121,11 @@ def test_svg_macros_escape_names_from_the_seeds():
 
 
 def test_a_long_timeline_shares_marks_between_events_of_one_spot():
-    events = [event(f"2007-{month:02d}-{day:02d}", id_=f"{month}-{day}") for month in range(1, 13) for day in range(1, 29)]
+    events = [
+        event(f"2007-{month:02d}-{day:02d}", id_=f"{month}-{day}")
+        for month in range(1, 13)
+        for day in range(1, 29)
+    ]
     strip = timeline_strip(events)
     assert len(strip.marks) < 100 and sum(m.count for m in strip.marks) == len(events)
     assert all(m.row == 0 for m in strip.marks)
@@ -103,6 +135,7 @@ def test_a_long_timeline_shares_marks_between_events_of_one_spot():
 def test_an_expected_event_whose_date_passed_is_not_upcoming_but_expected_as_of_its_article():
     from dossier.model import Article, Source
     from dossier.publish.views import expected_as_of
+
     stale = event("2007-08", "expected")
     stale.sources = [Source("a", "The talks will resume in August.")]
     coming = event("2007-12", "expected")
@@ -115,17 +148,33 @@ def test_an_expected_event_whose_date_passed_is_not_upcoming_but_expected_as_of_
 
 
 def test_a_large_chronology_lists_the_main_events_and_every_event_on_its_year_page():
-    from dossier.publish.index import ALL_EVENTS_MAX, DossierIndex
     from dossier.model import Article, Dossier, Source
-    articles = [Article(f"a{i}", f"a{i}.txt", f"Headline {i}", date="2007-06-15") for i in range(ALL_EVENTS_MAX)]
+    from dossier.publish.index import ALL_EVENTS_MAX, DossierIndex
+
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", f"Headline {i}", date="2007-06-15") for i in range(ALL_EVENTS_MAX)
+    ]
     events = []
     for i, a in enumerate(articles):
-        events.append(Event(f"h{i}", f"{2000 + i % 3}-06-15", "day", "happened", "Main",
-                            sources=[Source(a.id, a.title)]))
-        events.append(Event(f"o{i}", f"{2000 + i % 3}-06-14", "day", "happened", "Other",
-                            sources=[Source(a.id, "Another sentence.")]))
+        events.append(
+            Event(
+                f"h{i}", f"{2000 + i % 3}-06-15", "day", "happened", "Main", sources=[Source(a.id, a.title)]
+            )
+        )
+        events.append(
+            Event(
+                f"o{i}",
+                f"{2000 + i % 3}-06-14",
+                "day",
+                "happened",
+                "Other",
+                sources=[Source(a.id, "Another sentence.")],
+            )
+        )
     index = DossierIndex(Dossier(articles=articles, events=events))
-    assert {e.id[0] for e in index.chronology_shown} == {"h"} and len(index.chronology_shown) == ALL_EVENTS_MAX
+    assert {e.id[0] for e in index.chronology_shown} == {"h"} and len(
+        index.chronology_shown
+    ) == ALL_EVENTS_MAX
     assert sorted(index.chronology_by_year) == ["2000", "2001", "2002"]
     assert sum(len(year) for year in index.chronology_by_year.values()) == len(events)
     assert [p.path for p in index.chronology_pages["2000"]] == ["2000/"]
@@ -133,11 +182,16 @@ def test_a_large_chronology_lists_the_main_events_and_every_event_on_its_year_pa
 
 
 def test_a_year_of_many_events_has_several_pages_and_the_main_page_stays_one_page():
-    from dossier.publish.index import PAGE_EVENTS, DossierIndex
     from dossier.model import Article, Dossier, Source
-    articles = [Article(f"a{i}", f"a{i}.txt", f"Headline {i}", date="2007-06-15") for i in range(3 * PAGE_EVENTS)]
-    events = [Event(f"h{i:04d}", "2007-06-15", "day", "happened", "Main", sources=[Source(a.id, a.title)])
-              for i, a in enumerate(articles)]
+    from dossier.publish.index import PAGE_EVENTS, DossierIndex
+
+    articles = [
+        Article(f"a{i}", f"a{i}.txt", f"Headline {i}", date="2007-06-15") for i in range(3 * PAGE_EVENTS)
+    ]
+    events = [
+        Event(f"h{i:04d}", "2007-06-15", "day", "happened", "Main", sources=[Source(a.id, a.title)])
+        for i, a in enumerate(articles)
+    ]
     index = DossierIndex(Dossier(articles=articles, events=events))
     assert [p.path for p in index.chronology_pages["2007"]] == ["2007/", "2007/2/", "2007/3/"]
     assert all(len(p.events) <= PAGE_EVENTS for p in index.chronology_pages["2007"])
@@ -154,18 +208,27 @@ def test_long_lists_are_paged_from_the_oldest_so_that_a_new_item_leaves_full_pag
     assert six == Paged([4, 5, 6], [[1, 2, 3]])
     for count in range(7, 12):  # each new item joins the latest, until they fill a page of their own
         longer = paged(list(range(1, count + 1)), 3)
-        assert longer.earlier[:len(six.earlier)] == six.earlier and 3 <= len(longer.latest) < 6
+        assert longer.earlier[: len(six.earlier)] == six.earlier and 3 <= len(longer.latest) < 6
         assert [n for page in longer.earlier for n in page] + longer.latest == list(range(1, count + 1))
 
 
 def test_the_actor_types_of_the_type_table_make_the_overview_and_the_chronology_lists():
     people = [entity(f"P{n}") for n in range(8)]
-    by_type = {"person": people, "place": [entity("Paris", "place")], "product": [entity("Zephyr", "product")],
-               "treaty": []}
-    assert main_actors(by_type) == [("person", people[:ENTITY_TYPES.actors["person"]]),
-                                    ("product", by_type["product"])]  # places are no actors; no empty group
-    with_events = {people[3].id: [event("2020")], by_type["place"][0].id: [event("2020")],
-                   by_type["product"][0].id: [event("2021")]}
+    by_type = {
+        "person": people,
+        "place": [entity("Paris", "place")],
+        "product": [entity("Zephyr", "product")],
+        "treaty": [],
+    }
+    assert main_actors(by_type) == [
+        ("person", people[: ENTITY_TYPES.actors["person"]]),
+        ("product", by_type["product"]),
+    ]  # places are no actors; no empty group
+    with_events = {
+        people[3].id: [event("2020")],
+        by_type["place"][0].id: [event("2020")],
+        by_type["product"][0].id: [event("2021")],
+    }
     assert actors_with_events(by_type, with_events) == [people[3], by_type["product"][0]]
 
 
@@ -177,7 +240,9 @@ def test_a_row_drawn_on_many_pages_is_rendered_once_per_key():
         calls.append(args)
         return f"<li>{args}</li>"
 
-    rows = [once(("e1", "", True, None), render, "e1"), once(("e1", "", True, None), render, "e1"),
-            once(("e1", "../..", True, None), render, "e1")]
+    rows = [
+        once(("e1", "", True, None), render, "e1"),
+        once(("e1", "", True, None), render, "e1"),
+        once(("e1", "../..", True, None), render, "e1"),
+    ]
     assert rows == ["<li>('e1',)</li>"] * 3 and calls == [("e1",), ("e1",)]
-

@@ -4,6 +4,7 @@ the Pagefind index), for the tests of the theme: links, HTML validity and the br
 The registry names and types the entities, so the page families that need them (graphs, timelines,
 filters) always have something to draw.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -78,8 +79,12 @@ SUBPATH = "/dossier"
 @pytest.fixture(scope="session")
 def subpath_site(theme_content, tmp_path_factory) -> Site:
     """Absolute URLs under a sub-path, as a host serving the site at /dossier/ would need."""
-    return build_theme_site(theme_content, tmp_path_factory.mktemp("theme-subpath") / "output",
-                            SITEURL=SUBPATH, RELATIVE_URLS=False)
+    return build_theme_site(
+        theme_content,
+        tmp_path_factory.mktemp("theme-subpath") / "output",
+        SITEURL=SUBPATH,
+        RELATIVE_URLS=False,
+    )
 
 
 PUBLIC_URL = "https://example.org/dossier"
@@ -90,5 +95,8 @@ def absolute_site(theme_content, tmp_path_factory) -> Site:
     """publishconf.py with SITEURL in the environment, as `SITEURL=https://example.org/dossier make publish`."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SITEURL", PUBLIC_URL)
-        return build_theme_site(theme_content, tmp_path_factory.mktemp("theme-absolute") / "output",
-                                settings_file=ROOT / "publishconf.py")
+        return build_theme_site(
+            theme_content,
+            tmp_path_factory.mktemp("theme-absolute") / "output",
+            settings_file=ROOT / "publishconf.py",
+        )

@@ -4,6 +4,7 @@
 
 Serves the folder on a free local port and drives Debian's Chromium (/usr/bin/chromium) with Playwright.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,14 @@ CHROMIUM = "/usr/bin/chromium"
 def page_families(site: Path) -> dict[str, str]:
     """One URL of each page family, picked from the site's dossier.json."""
     data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
-    pages = {"overview": "", "articles": "articles/", "chronology": "chronology/", "search": "search/",
-             "404": "404.html", "people": "people/"}
+    pages = {
+        "overview": "",
+        "articles": "articles/",
+        "chronology": "chronology/",
+        "search": "search/",
+        "404": "404.html",
+        "people": "people/",
+    }
     if data["articles"]:
         pages["article"] = data["articles"][0]["url"]
     entities = sorted(data["entities"], key=lambda e: -len(e["mentions"]))

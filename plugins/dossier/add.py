@@ -4,6 +4,7 @@ Exact duplicates (the same text after decoding and whitespace normalisation) are
 duplicates (the same article from another outlet, or a re-paste with other boilerplate) are added but
 reported, with the share of text they have in common.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,9 @@ def add_seeds(inputs: list[tuple[str, bytes]], folder: str | Path) -> list[Added
         except OSError as error:
             if not isinstance(error, FileExistsError):
                 path.unlink(missing_ok=True)  # no half-written seed
-            results.append(Added(name, message=f"not added: {name}: cannot write {path}: {error.strerror or error}"))
+            results.append(
+                Added(name, message=f"not added: {name}: cannot write {path}: {error.strerror or error}")
+            )
             continue
         message = f"added {path} ({title})"
         near = _nearest(_shingles(seed.text), shingles)
@@ -69,7 +72,7 @@ def _shingles(text: str, size: int = 5) -> set[int]:
     for line in text.split("\n"):
         words = WORD.findall(line.lower())
         if len(words) >= PROSE_LINE_WORDS:
-            result.update(hash(tuple(words[i:i + size])) for i in range(len(words) - size + 1))
+            result.update(hash(tuple(words[i : i + size])) for i in range(len(words) - size + 1))
     return result
 
 

@@ -1,4 +1,5 @@
 """The `dossier` command: `dossier inspect FILE... [--registry YAML]`."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,9 +8,9 @@ import os
 import sys
 
 from .add import add_seeds
-from .publish.contract import to_json
-from .language.nlp import DEFAULT_MODEL, ModelError
 from .corpus.pipeline import build_dossier
+from .language.nlp import DEFAULT_MODEL, ModelError
+from .publish.contract import to_json
 from .registry import RegistryError, load_registry
 
 
@@ -19,8 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     inspect = commands.add_parser("inspect", help="print the dossier JSON for these files, without building")
     inspect.add_argument("files", nargs="+")
     inspect.add_argument("--registry", help="a curated dossier.yaml (none is used by default)")
-    inspect.add_argument("--model", default=DEFAULT_MODEL, help=f"the spaCy pipeline (default: {DEFAULT_MODEL})")
-    build = commands.add_parser("build", help="build the site (Pelican) into output/, replacing it only on success")
+    inspect.add_argument(
+        "--model", default=DEFAULT_MODEL, help=f"the spaCy pipeline (default: {DEFAULT_MODEL})"
+    )
+    build = commands.add_parser(
+        "build", help="build the site (Pelican) into output/, replacing it only on success"
+    )
     build.add_argument("--settings", default="pelican.conf.py")
     build.add_argument("--output", default="output")
     build.add_argument("--strict", action="store_true", help="fail when any seed has a problem")
@@ -56,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
 def add_files(files: list[str], folder: str) -> int:
     """0 when every file was added; 1 when one was refused or unreadable; 2 when the folder is unusable."""
     if os.path.exists(folder) and not os.path.isdir(folder):
-        print(f"dossier: --to {folder} is not a folder: give the seeds folder (default: content/seeds)",
-              file=sys.stderr)
+        print(
+            f"dossier: --to {folder} is not a folder: give the seeds folder (default: content/seeds)",
+            file=sys.stderr,
+        )
         return 2
     inputs, status = [], 0
     for name in files:

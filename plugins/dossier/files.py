@@ -1,4 +1,6 @@
-"""Files the core keeps between builds (the cache's entries, the updates' history), written whole or not at all."""
+"""Files the core keeps between builds (the cache's entries, the updates' history), written whole or not at
+all."""
+
 from __future__ import annotations
 
 import os

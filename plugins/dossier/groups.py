@@ -3,6 +3,7 @@
 The one helper for single-linkage grouping: reports of one happening told with different dates
 (conflicts.py), bursts of a story that share a key phrase (topics.py).
 """
+
 from __future__ import annotations
 
 

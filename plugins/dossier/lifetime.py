@@ -1,4 +1,5 @@
 """Child processes end with the build: a killed build leaves no worker or Pagefind behind."""
+
 from __future__ import annotations
 
 import ctypes

@@ -3,10 +3,10 @@
 Each stage is a pure function over these: read -> clean -> entities -> events -> corpus.
 Nothing here imports Pelican, so the core can be tested and reused alone.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,9 @@ class Entity:
     slug: str
     aliases: list[str] = field(default_factory=list)
     description: str = ""
-    titles: list[str] = field(default_factory=list)  # the titles its mentions were written with, most used first
+    titles: list[str] = field(
+        default_factory=list
+    )  # the titles its mentions were written with, most used first
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)  # key facts: the roles it held, dated and sourced

@@ -3,6 +3,7 @@
 The user edits this file by hand, so every mistake gets one clear message naming the file, the line
 and the key, never a traceback. The schema below is the one place that says what may appear.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -12,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import ENTITY_TYPES, RELATION_KINDS, ROLE_STATUSES
 from .ingest.read import decode
+from .model import ENTITY_TYPES, RELATION_KINDS, ROLE_STATUSES
 
 
 class RegistryError(ValueError):
@@ -133,30 +134,59 @@ STR_LIST = [str]
 SCHEMA: dict = {
     "title": str,
     "summary": str,
-    "articles": {"*": {"title": str, "date": DATE, "publisher": str, "dateline_place": str,
-                       "keep": STR_LIST, "drop": STR_LIST}},
-    "entities": [{"name": str, "type": ENTITY_TYPE, "aliases": STR_LIST, "description": str,
-                  "articles": STR_LIST}],
+    "articles": {
+        "*": {
+            "title": str,
+            "date": DATE,
+            "publisher": str,
+            "dateline_place": str,
+            "keep": STR_LIST,
+            "drop": STR_LIST,
+        }
+    },
+    "entities": [
+        {"name": str, "type": ENTITY_TYPE, "aliases": STR_LIST, "description": str, "articles": STR_LIST}
+    ],
     "ignore": STR_LIST,
-    "events": {"add": [{"date": DATE, "summary": str, "status": STATUS, "entities": STR_LIST,
-                        "article": str}],
-               "hide": STR_LIST,
-               "merge": [STR_LIST],
-               "correct": {"*": {"date": DATE, "summary": str, "status": STATUS}}},
+    "events": {
+        "add": [{"date": DATE, "summary": str, "status": STATUS, "entities": STR_LIST, "article": str}],
+        "hide": STR_LIST,
+        "merge": [STR_LIST],
+        "correct": {"*": {"date": DATE, "summary": str, "status": STATUS}},
+    },
     "topics": [{"name": str, "description": str, "phrases": STR_LIST, "entities": STR_LIST}],
     "hide_topics": STR_LIST,
     "rename_topics": {"*": str},
-    "roles": [{"person": str, "role": str, "of": str, "from": DATE, "until": DATE, "status": ROLE_STATUS,
-               "hide": bool}],
-    "relations": [{"entity": str, "kind": RELATION_KIND, "to": str, "from": DATE, "until": DATE, "hide": bool}],
+    "roles": [
+        {
+            "person": str,
+            "role": str,
+            "of": str,
+            "from": DATE,
+            "until": DATE,
+            "status": ROLE_STATUS,
+            "hide": bool,
+        }
+    ],
+    "relations": [
+        {"entity": str, "kind": RELATION_KIND, "to": str, "from": DATE, "until": DATE, "hide": bool}
+    ],
 }
-REQUIRED = {("entities", "name"), ("events.add", "date"), ("events.add", "summary"), ("topics", "name"),
-            ("roles", "person"), ("roles", "role"), ("relations", "entity"), ("relations", "kind"),
-            ("relations", "to")}
+REQUIRED = {
+    ("entities", "name"),
+    ("events.add", "date"),
+    ("events.add", "summary"),
+    ("topics", "name"),
+    ("roles", "person"),
+    ("roles", "role"),
+    ("relations", "entity"),
+    ("relations", "kind"),
+    ("relations", "to"),
+}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 MAX_DEPTH = 50  # levels of nesting; the schema has five, and YAML's parser recurses once per level
 MAX_VALUES = 200_000  # values once aliases (*name) are expanded: a registry of thousands of entities has tens
-                      # of thousands; a few kilobytes of aliases of aliases would otherwise expand to billions
+# of thousands; a few kilobytes of aliases of aliases would otherwise expand to billions
 
 
 def load_registry(path: str | Path | None, shown: str | None = None) -> Registry:
@@ -182,8 +212,10 @@ def load_registry(path: str | Path | None, shown: str | None = None) -> Registry
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL, other controls)
         line = text.count("\n", 0, error.position) + 1
-        raise RegistryError(f"{name}:{line}: YAML syntax error: the character U+{error.character:04X} is not allowed "
-                            f"(a NUL or another control character: remove it)") from None
+        raise RegistryError(
+            f"{name}:{line}: YAML syntax error: the character U+{error.character:04X} is not allowed "
+            f"(a NUL or another control character: remove it)"
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else 1
@@ -200,8 +232,9 @@ def load_registry(path: str | Path | None, shown: str | None = None) -> Registry
     return registry
 
 
-def check_references(registry: Registry, entity_names: set[str], event_ids: set[str],
-                     seed_files: set[str] | None = None) -> list[str]:
+def check_references(
+    registry: Registry, entity_names: set[str], event_ids: set[str], seed_files: set[str] | None = None
+) -> list[str]:
     """Messages for names and ids the registry uses that the dossier does not have.
 
     `entity_names` are lower-cased names and aliases, as the stages match them; `seed_files` the file
@@ -210,29 +243,57 @@ def check_references(registry: Registry, entity_names: set[str], event_ids: set[
     messages = []
     if seed_files is not None:
         known = {name for seed in seed_files for name in seed_names(seed)}
-        messages += [f"{registry.where(f'articles.{name}')}: no seed file named '{name}'"
-                     for name in registry.articles if name not in known]
+        messages += [
+            f"{registry.where(f'articles.{name}')}: no seed file named '{name}'"
+            for name in registry.articles
+            if name not in known
+        ]
         for i, rule in enumerate(registry.entities):
-            messages += [f"{registry.where(f'entities[{i}].articles')}: no seed file named '{name}'"
-                         for name in rule.articles if name not in known]
-        messages += [f"{registry.where(f'events.add[{i}].article')}: no seed file named '{rule.article}'"
-                     for i, rule in enumerate(registry.add_events) if rule.article and rule.article not in known]
+            messages += [
+                f"{registry.where(f'entities[{i}].articles')}: no seed file named '{name}'"
+                for name in rule.articles
+                if name not in known
+            ]
+        messages += [
+            f"{registry.where(f'events.add[{i}].article')}: no seed file named '{rule.article}'"
+            for i, rule in enumerate(registry.add_events)
+            if rule.article and rule.article not in known
+        ]
     for i, rule in enumerate(registry.add_events):
-        messages += [f"{registry.where(f'events.add[{i}].entities')}: no entity named '{name}'"
-                     for name in rule.entities if name.lower() not in entity_names]
+        messages += [
+            f"{registry.where(f'events.add[{i}].entities')}: no entity named '{name}'"
+            for name in rule.entities
+            if name.lower() not in entity_names
+        ]
     for i, rule in enumerate(registry.topics):
-        messages += [f"{registry.where(f'topics[{i}].entities')}: no entity named '{name}'"
-                     for name in rule.entities if name.lower() not in entity_names]
+        messages += [
+            f"{registry.where(f'topics[{i}].entities')}: no entity named '{name}'"
+            for name in rule.entities
+            if name.lower() not in entity_names
+        ]
     for i, rule in enumerate(registry.roles):
-        messages += [f"{registry.where(f'roles[{i}].{key}')}: no entity named '{name}'"
-                     for key, name in (("person", rule.person),) if name.lower() not in entity_names]
+        messages += [
+            f"{registry.where(f'roles[{i}].{key}')}: no entity named '{name}'"
+            for key, name in (("person", rule.person),)
+            if name.lower() not in entity_names
+        ]
     for i, rule in enumerate(registry.relations):
-        messages += [f"{registry.where(f'relations[{i}].{key}')}: no entity named '{name}'"
-                     for key, name in (("entity", rule.entity), ("to", rule.to)) if name.lower() not in entity_names]
-    messages += [f"{registry.where(f'events.merge[{i}]')}: no event with id '{eid}'"
-                 for i, group in enumerate(registry.merge_events) for eid in group if eid not in event_ids]
-    messages += [f"{registry.where(f'events.correct.{eid}')}: no event with id '{eid}'"
-                 for eid in registry.correct_events if eid not in event_ids]
+        messages += [
+            f"{registry.where(f'relations[{i}].{key}')}: no entity named '{name}'"
+            for key, name in (("entity", rule.entity), ("to", rule.to))
+            if name.lower() not in entity_names
+        ]
+    messages += [
+        f"{registry.where(f'events.merge[{i}]')}: no event with id '{eid}'"
+        for i, group in enumerate(registry.merge_events)
+        for eid in group
+        if eid not in event_ids
+    ]
+    messages += [
+        f"{registry.where(f'events.correct.{eid}')}: no event with id '{eid}'"
+        for eid in registry.correct_events
+        if eid not in event_ids
+    ]
     return messages
 
 

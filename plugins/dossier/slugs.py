@@ -3,6 +3,7 @@
 A 19-word organisation or a 324-character name in the registry would otherwise make a file name longer
 than the file system allows, and a name of punctuation alone a link to `tags//`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,7 +24,7 @@ def bounded_slug(name: str, fallback: str, **options) -> str:
     if not slug:
         return f"{fallback}-{digest}"
     cut = slugify(name, max_length=MAX_LENGTH - HASH_LENGTH - 1, word_boundary=True, **options)
-    return f"{cut or slug[:MAX_LENGTH - HASH_LENGTH - 1]}-{digest}"
+    return f"{cut or slug[: MAX_LENGTH - HASH_LENGTH - 1]}-{digest}"
 
 
 def unique_id(wanted: str, used: set[str]) -> str:

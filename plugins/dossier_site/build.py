@@ -4,6 +4,7 @@ A failed build (an exception, or a problem with a seed under --strict) leaves th
 One build at a time writes an output folder (a lock beside it); the swap is one atomic exchange of
 the two folders where the system has it (Linux), so `output/` is never missing, even after a crash.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -24,8 +25,9 @@ AT_FDCWD, RENAME_EXCHANGE = -100, 2  # linux/fcntl.h, linux/fs.h
 REMADE = ("theme",)  # folders of the site written anew by every build
 
 
-def build(settings_file: str = "pelican.conf.py", output: str = "output", strict: bool = False,
-          quiet: bool = False) -> int:
+def build(
+    settings_file: str = "pelican.conf.py", output: str = "output", strict: bool = False, quiet: bool = False
+) -> int:
     """Run Pelican into a staging folder, then replace `output` with it; returns an exit status."""
     target = Path(output).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -36,8 +38,11 @@ def build(settings_file: str = "pelican.conf.py", output: str = "output", strict
         except BlockingIOError:
             lock.seek(0)
             holder = lock.read().strip() or "another process"
-            print(f"dossier: another build ({holder}) is writing {target.name}/ in this folder; "
-                  f"nothing was changed: run this one again when it has finished", file=sys.stderr)
+            print(
+                f"dossier: another build ({holder}) is writing {target.name}/ in this folder; "
+                f"nothing was changed: run this one again when it has finished",
+                file=sys.stderr,
+            )
             return 1
         lock.seek(0)
         lock.truncate()
@@ -65,14 +70,18 @@ def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
         failed = bool(stop.code)
     finally:
         signals.article_generator_finalized.disconnect(keep_problems)
-        Staging.wait()  # a build that stopped before its writer existed: the links are done before any removal
+        # a build that stopped before its writer existed: the links are done before any removal
+        Staging.wait()
     if failed:
         return _fail(staging, f"the build failed; {target.name}/ was left as it was")
     if not (staging / "index.html").exists():
         return _fail(staging, f"the build wrote no index.html; {target.name}/ was left as it was")
     if strict and problems:
-        return _fail(staging, f"strict: {len(problems)} problem(s) with the seeds (listed above); "
-                              f"{target.name}/ was left as it was")
+        return _fail(
+            staging,
+            f"strict: {len(problems)} problem(s) with the seeds (listed above); "
+            f"{target.name}/ was left as it was",
+        )
     _swap(staging, target)
     return 0
 
@@ -92,6 +101,7 @@ class Staging:
                 link_tree(site, staging)
             except BaseException as error:  # handed to the build's own thread by wait()
                 cls.error = error
+
         cls.error = None
         cls.thread = threading.Thread(target=run, name="dossier-staging", daemon=True)
         cls.thread.start()
@@ -171,8 +181,10 @@ def _remove(folder: Path, what: str) -> None:
     failures = []
     shutil.rmtree(folder, onerror=lambda _, path, info: failures.append(f"{path}: {info[1]}"))
     if failures:
-        print(f"dossier: warning: {what}, {folder}, could not be removed ({failures[0]}); "
-              f"remove it by hand", file=sys.stderr)
+        print(
+            f"dossier: warning: {what}, {folder}, could not be removed ({failures[0]}); remove it by hand",
+            file=sys.stderr,
+        )
 
 
 def _fail(staging: Path, message: str) -> int:

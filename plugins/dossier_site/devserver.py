@@ -4,6 +4,7 @@ and reload the open browser tab (livereload injects its script into served pages
 Each rebuild runs in a new process so that edits to the plugin itself take effect; the per-seed
 cache makes a rebuild after one new seed cost that seed plus the corpus-wide steps.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,9 @@ def main(argv: list[str] | None = None) -> None:
     rebuild()
     server = Server()
     for path in WATCHED:
-        server.watch(path, rebuild, delay=1, ignore=lambda name: "__pycache__" in name or name.endswith(".pyc"))
+        server.watch(
+            path, rebuild, delay=1, ignore=lambda name: "__pycache__" in name or name.endswith(".pyc")
+        )
     server.serve(host=args.host, port=args.port, root="output", restart_delay=1)
 
 

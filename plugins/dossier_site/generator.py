@@ -1,6 +1,7 @@
 """Writes the dossier's own page families: entity pages, entity indexes, topics, the chronology by
 entity type, dossier.json, the /export/ files and page, /updates/ and its feed, /conflicts/, and
 sitemap.xml (under an absolute SITEURL)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,12 +14,12 @@ from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
-from dossier.publish.contract import json_chunks, to_json
-from dossier.publish.index import group_by_month
-from dossier.publish.export import NETWORK, TABLES, export_files
-from dossier.model import CHANGE_KINDS, TYPE_FOLDERS, History
 from dossier.corpus.updates import advance, load_history, record_id, save_history, snapshot, summary, to_atom
+from dossier.model import CHANGE_KINDS, TYPE_FOLDERS, History
 from dossier.publish import views
+from dossier.publish.contract import json_chunks, to_json
+from dossier.publish.export import NETWORK, TABLES, export_files
+from dossier.publish.index import group_by_month
 
 from . import inputs, search
 from .settings import dossier_settings
@@ -29,7 +30,7 @@ UPDATES_FEED = "feeds/updates.atom.xml"
 def build_date() -> str:
     """Today (UTC), or the day of SOURCE_DATE_EPOCH when it is set, as reproducible builds expect."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    now = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch.isdigit() else dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
     return now.date().isoformat()
 
 
@@ -67,25 +68,52 @@ class DossierGenerator(Generator):
             name = entity.url + "index.html"
             page_inputs = inputs.entity_page(self.index, entity, timeline, mentions)
             if not writer.unchanged(name, self.context, page_inputs):
-                writer.write_file(name, template, self.context, relative, url=entity.url, entity=entity,
-                                  page_name=entity.url, graph=views.relation_graph(entity, self.index.related(entity.id)),
-                                  strip=views.timeline_strip(events), timeline=timeline.latest,
-                                  timeline_pages=len(timeline.earlier), event_pages=event_pages,
-                                  mentions=mentions.latest[::-1], mention_pages=len(mentions.earlier),
-                                  page_inputs=page_inputs)
-            for part, pages, cards in (("timeline", timeline.earlier, inputs.timeline_page),
-                                       ("mentions", [page[::-1] for page in mentions.earlier], inputs.mentions_page)):
+                writer.write_file(
+                    name,
+                    template,
+                    self.context,
+                    relative,
+                    url=entity.url,
+                    entity=entity,
+                    page_name=entity.url,
+                    graph=views.relation_graph(entity, self.index.related(entity.id)),
+                    strip=views.timeline_strip(events),
+                    timeline=timeline.latest,
+                    timeline_pages=len(timeline.earlier),
+                    event_pages=event_pages,
+                    mentions=mentions.latest[::-1],
+                    mention_pages=len(mentions.earlier),
+                    page_inputs=page_inputs,
+                )
+            for part, pages, cards in (
+                ("timeline", timeline.earlier, inputs.timeline_page),
+                ("mentions", [page[::-1] for page in mentions.earlier], inputs.mentions_page),
+            ):
                 for n, items in enumerate(pages, 1):  # mentions newest first, as on the entity's page
                     url = f"{entity.url}{part}/{n}/"
-                    writer.write_file(url + "index.html", more, self.context, relative, url=url, entity=entity,
-                                      page_name=url, part=part, page=n, pages=len(pages), items=items,
-                                      page_inputs=inputs.more_page(entity, len(pages), cards(self.index, items)))
+                    writer.write_file(
+                        url + "index.html",
+                        more,
+                        self.context,
+                        relative,
+                        url=url,
+                        entity=entity,
+                        page_name=url,
+                        part=part,
+                        page=n,
+                        pages=len(pages),
+                        items=items,
+                        page_inputs=inputs.more_page(entity, len(pages), cards(self.index, items)),
+                    )
 
     def index_search(self, writer):
         """/search/: Pagefind over stub records of the articles and entities, shard by shard."""
         try:
-            search.index_site(writer, search.records(self.index, views.ENTITY_TYPES.singular),
-                              dossier_settings(self.settings)["search_shard"])
+            search.index_site(
+                writer,
+                search.records(self.index, views.ENTITY_TYPES.singular),
+                dossier_settings(self.settings)["search_shard"],
+            )
         except search.SearchError as error:
             print(f"dossier: {error}", file=sys.stderr)
             raise
@@ -94,20 +122,42 @@ class DossierGenerator(Generator):
         template = self.get_template("entities")
         for entity_type, folder in TYPE_FOLDERS.items():
             entities = self.index.by_type[entity_type]
-            writer.write_file(f"{folder}/index.html", template, self.context, relative, url=f"{folder}/",
-                              entity_type=entity_type, entities=entities, page_name=folder,
-                              page_inputs=inputs.entity_index(entity_type, entities))
+            writer.write_file(
+                f"{folder}/index.html",
+                template,
+                self.context,
+                relative,
+                url=f"{folder}/",
+                entity_type=entity_type,
+                entities=entities,
+                page_name=folder,
+                page_inputs=inputs.entity_index(entity_type, entities),
+            )
 
     def generate_topics(self, writer, relative):
         if not self.index.dossier.topics:
             return
         template = self.get_template("topic")
         for topic in self.index.dossier.topics:
-            writer.write_file(topic.url + "index.html", template, self.context, relative,
-                              url=topic.url, topic=topic, page_name=topic.url,
-                              page_inputs=inputs.topic_page(self.index, topic))
-        writer.write_file("topics/index.html", self.get_template("topics"), self.context, relative,
-                          url="topics/", topics=self.index.dossier.topics, page_name="topics")
+            writer.write_file(
+                topic.url + "index.html",
+                template,
+                self.context,
+                relative,
+                url=topic.url,
+                topic=topic,
+                page_name=topic.url,
+                page_inputs=inputs.topic_page(self.index, topic),
+            )
+        writer.write_file(
+            "topics/index.html",
+            self.get_template("topics"),
+            self.context,
+            relative,
+            url="topics/",
+            topics=self.index.dossier.topics,
+            page_name="topics",
+        )
 
     def generate_chronology_by_type(self, writer, relative):
         """The chronology filtered to one entity type, as plain pages: /chronology/<type folder>/."""
@@ -115,10 +165,17 @@ class DossierGenerator(Generator):
         base = self.settings.get("CHRONOLOGY_URL", "chronology/")
         for entity_type, folder in TYPE_FOLDERS.items():
             events = views.events_of_type(self.index.chronology_shown, self.index.entities, entity_type)
-            writer.write_file(f"{base}{folder}/index.html", template, self.context, relative,
-                              url=f"{base}{folder}/", page_name=f"{base}{folder}",
-                              chronology_type=entity_type, chronology_groups=group_by_month(events),
-                              page_inputs=inputs.chronology_page(self.index, events, (entity_type,), counted=True))
+            writer.write_file(
+                f"{base}{folder}/index.html",
+                template,
+                self.context,
+                relative,
+                url=f"{base}{folder}/",
+                page_name=f"{base}{folder}",
+                chronology_type=entity_type,
+                chronology_groups=group_by_month(events),
+                page_inputs=inputs.chronology_page(self.index, events, (entity_type,), counted=True),
+            )
 
     def generate_chronology_years(self, writer, relative):
         """Every event of one year: /chronology/<year>/ and, for a year of many, /chronology/<year>/<n>/
@@ -126,12 +183,24 @@ class DossierGenerator(Generator):
         template = self.get_template("chronology")
         base = self.settings.get("CHRONOLOGY_URL", "chronology/")
         for year, pages in self.index.chronology_pages.items():
-            others = [(other.number, other.path, other.events[0].date, other.events[-1].date) for other in pages]
+            others = [
+                (other.number, other.path, other.events[0].date, other.events[-1].date) for other in pages
+            ]
             for page in pages:
-                writer.write_file(f"{base}{page.path}index.html", template, self.context, relative,
-                                  url=f"{base}{page.path}", page_name=f"{base}{page.path}".rstrip("/"),
-                                  chronology_year=year, chronology_page=page, chronology_groups=group_by_month(page.events),
-                                  page_inputs=inputs.chronology_page(self.index, page.events, (year, page.number, others), counted=False))
+                writer.write_file(
+                    f"{base}{page.path}index.html",
+                    template,
+                    self.context,
+                    relative,
+                    url=f"{base}{page.path}",
+                    page_name=f"{base}{page.path}".rstrip("/"),
+                    chronology_year=year,
+                    chronology_page=page,
+                    chronology_groups=group_by_month(page.events),
+                    page_inputs=inputs.chronology_page(
+                        self.index, page.events, (year, page.number, others), counted=False
+                    ),
+                )
 
     def generate_export(self, writer, relative, data: dict, written: str):
         """/export/: the dossier as CSV tables and a GraphML network, and a page describing them; kept
@@ -144,16 +213,31 @@ class DossierGenerator(Generator):
         for name, text in files.items():
             writer.put(Path(self.output_path) / "export" / name, text.encode("utf-8"))
         counts = {table.file: sum(1 for _ in table.rows(data)) for table in TABLES}
-        writer.write_file("export/index.html", self.get_template("export"), self.context, relative,
-                          url="export/", page_name="export", export_tables=TABLES, export_rows=counts,
-                          export_network=NETWORK)
+        writer.write_file(
+            "export/index.html",
+            self.get_template("export"),
+            self.context,
+            relative,
+            url="export/",
+            page_name="export",
+            export_tables=TABLES,
+            export_rows=counts,
+            export_network=NETWORK,
+        )
         writer.stamp(names, key)
 
     def generate_conflicts(self, writer, relative):
         """/conflicts/: every event whose sources disagree on its date or figures, in date order."""
         conflicted = [event for event in self.index.chronology if event.conflicts]
-        writer.write_file("conflicts/index.html", self.get_template("conflicts"), self.context, relative,
-                          url="conflicts/", page_name="conflicts", conflicted=conflicted)
+        writer.write_file(
+            "conflicts/index.html",
+            self.get_template("conflicts"),
+            self.context,
+            relative,
+            url="conflicts/",
+            page_name="conflicts",
+            conflicted=conflicted,
+        )
 
     def generate_updates(self, writer, relative, data: dict, written: str):
         """/updates/ and, when the site has an absolute address (as its other feeds need), its Atom
@@ -166,17 +250,28 @@ class DossierGenerator(Generator):
         names = ["updates/index.html"] + ([UPDATES_FEED] if published else [])
 
         def key(changed: bool) -> str:
-            return inputs.digest(writer.site_inputs(self.context), names, written, build_date(), changed,
-                                 _file_digest(path))
+            return inputs.digest(
+                writer.site_inputs(self.context), names, written, build_date(), changed, _file_digest(path)
+            )
+
         if writer.kept(names, key(False)):
             return
         history = advance(load_history(path) if path else History(), snapshot(data), build_date())
         if path:
             save_history(path, history)
-        writer.write_file("updates/index.html", self.get_template("updates"), self.context, relative,
-                          url="updates/", page_name="updates", history=history, change_kinds=CHANGE_KINDS,
-                          build_anchor=record_id, build_summary=summary,
-                          updates_feed=UPDATES_FEED if published else None)
+        writer.write_file(
+            "updates/index.html",
+            self.get_template("updates"),
+            self.context,
+            relative,
+            url="updates/",
+            page_name="updates",
+            history=history,
+            change_kinds=CHANGE_KINDS,
+            build_anchor=record_id,
+            build_summary=summary,
+            updates_feed=UPDATES_FEED if published else None,
+        )
         if published:
             registry = self.context.get("dossier_registry")
             title = registry.title if registry and registry.title != "Dossier" else self.settings["SITENAME"]
@@ -193,6 +288,7 @@ class DossierGenerator(Generator):
             for chunk in json_chunks(data):
                 hasher.update(chunk)
                 yield chunk
+
         writer.put(os.path.join(self.output_path, "dossier.json"), chunks())
         return hasher.hexdigest()
 
@@ -219,9 +315,13 @@ def write_sitemap(writer, output_path: str, site_url: str) -> Path | None:
         relative = page.relative_to(root).as_posix()
         if relative == "404.html" or relative.startswith(("pagefind/", "theme/")):
             continue
-        urls.append(prefix + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        urls.append(
+            prefix + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+        )
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     lines += [f"  <url><loc>{escape(url)}</loc></url>" for url in urls]
     lines.append("</urlset>")
     target = root / "sitemap.xml"

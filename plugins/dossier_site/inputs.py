@@ -7,6 +7,7 @@ page's own: the records it prints and a card (id, name or title, the fields show
 links to. A template that starts drawing on other data must say so here; tests/test_incremental.py
 compares an incremental site with a full build byte for byte.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,13 +16,16 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from dossier.corpus.cache import code_version
-from dossier.publish.index import DossierIndex
 from dossier.model import Article, Entity, Event
 from dossier.publish import views
+from dossier.publish.index import DossierIndex
 
 PLUGIN = Path(__file__).resolve().parent
 PLAIN = (str, int, float, bool, type(None))
-UNSTABLE_SETTINGS = {"OUTPUT_PATH", "PATH"}  # where the site is built, not what it shows (nor DOSSIER's cache)
+UNSTABLE_SETTINGS = {
+    "OUTPUT_PATH",
+    "PATH",
+}  # where the site is built, not what it shows (nor DOSSIER's cache)
 
 
 def digest(*parts: object) -> str:
@@ -36,7 +40,10 @@ def site_inputs(settings: dict, index: DossierIndex | None, registry) -> str:
     """What every page shares: the theme's templates, the code, the settings and the site's title,
     summary and sections (the header and the footer)."""
     templates = hashlib.sha256()
-    folders = [Path(settings["THEME"]) / "templates", *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES", []))]
+    folders = [
+        Path(settings["THEME"]) / "templates",
+        *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES", [])),
+    ]
     for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
             if path.is_file():
@@ -45,8 +52,14 @@ def site_inputs(settings: dict, index: DossierIndex | None, registry) -> str:
     site = (registry.title, registry.summary) if registry else None
     shown = {k: v for k, v in settings.items() if k not in UNSTABLE_SETTINGS}
     shown["DOSSIER"] = {k: v for k, v in (settings.get("DOSSIER") or {}).items() if k != "cache"}
-    return digest(templates.hexdigest(), plugin.hexdigest(), code_version(), _plain(shown), site,
-                  bool(index and index.dossier.topics))
+    return digest(
+        templates.hexdigest(),
+        plugin.hexdigest(),
+        code_version(),
+        _plain(shown),
+        site,
+        bool(index and index.dossier.topics),
+    )
 
 
 def _plain(value):
@@ -82,9 +95,12 @@ def event_card(index: DossierIndex, event: Event) -> str:
     card = cards.get(event.id)
     if card is None:
         card = cards[event.id] = digest(
-            event, [entity_card(index.entities[e]) for e in event.entities if e in index.entities],
+            event,
+            [entity_card(index.entities[e]) for e in event.entities if e in index.entities],
             [article_card(index.articles[s.article]) for s in event.sources if s.article in index.articles],
-            index.chronology_paths.get(event.id), views.expected_as_of(event, index.articles, index.date_span[1]))
+            index.chronology_paths.get(event.id),
+            views.expected_as_of(event, index.articles, index.date_span[1]),
+        )
     return card
 
 
@@ -95,21 +111,46 @@ def entity_page(index: DossierIndex, entity: Entity, timeline: views.Paged, ment
     """theme/templates/entity.html: the entity's record but its mentions (their count, and the first
     page of them), its related entities, the timeline strip of all its events and their first page,
     the quotes' sources, and its key facts: the bodies, people and relations they link."""
-    people = [(label, [(entity_card(person), role) for person, role in holders])
-              for label, holders in index.people_of(entity)]
+    people = [
+        (label, [(entity_card(person), role) for person, role in holders])
+        for label, holders in index.people_of(entity)
+    ]
     incoming = [(entity_card(other), relation) for other, relation in index.relations_to(entity)]
-    facts = [*entity.roles, *entity.relations, *(role for _, holders in index.people_of(entity) for _, role in holders),
-             *(relation for _, relation in index.relations_to(entity))]
-    linked = {e for fact in facts for e in (getattr(fact, "of", ""), getattr(fact, "to", ""),
-                                            getattr(fact, "successor", ""), getattr(fact, "predecessor", ""))}
+    facts = [
+        *entity.roles,
+        *entity.relations,
+        *(role for _, holders in index.people_of(entity) for _, role in holders),
+        *(relation for _, relation in index.relations_to(entity)),
+    ]
+    linked = {
+        e
+        for fact in facts
+        for e in (
+            getattr(fact, "of", ""),
+            getattr(fact, "to", ""),
+            getattr(fact, "successor", ""),
+            getattr(fact, "predecessor", ""),
+        )
+    }
     cited = {q.article for q in entity.quotes} | {s.article for f in facts for s in f.sources}
-    return (replace(entity, mentions=[]), len(entity.mentions), len(entity.articles),
-            [(entity_card(other), n) for other, n in index.related(entity.id)],
-            [(n, event.id, event.date, event.status, event.summary, bool(event.conflicts))
-             for n, page in enumerate([timeline.latest, *timeline.earlier]) for event in page],
-            timeline_page(index, timeline.latest), mentions_page(index, mentions.latest), len(mentions.earlier),
-            [article_card(index.articles[a]) for a in sorted(cited) if a in index.articles],
-            people, incoming, [entity_card(index.entities[e]) for e in sorted(linked) if e in index.entities])
+    return (
+        replace(entity, mentions=[]),
+        len(entity.mentions),
+        len(entity.articles),
+        [(entity_card(other), n) for other, n in index.related(entity.id)],
+        [
+            (n, event.id, event.date, event.status, event.summary, bool(event.conflicts))
+            for n, page in enumerate([timeline.latest, *timeline.earlier])
+            for event in page
+        ],
+        timeline_page(index, timeline.latest),
+        mentions_page(index, mentions.latest),
+        len(mentions.earlier),
+        [article_card(index.articles[a]) for a in sorted(cited) if a in index.articles],
+        people,
+        incoming,
+        [entity_card(index.entities[e]) for e in sorted(linked) if e in index.entities],
+    )
 
 
 def timeline_page(index: DossierIndex, events: list[Event]) -> list:
@@ -129,10 +170,15 @@ def article_page(index: DossierIndex, page) -> tuple:
     """theme/templates/article.html for Pelican's article `page`: its body with links, metadata, tags
     and topics, the record's removed blocks, its entities and the events it reports."""
     record = index.articles[page.dossier_id]
-    return (page.title, page.content, [(str(tag), tag.url) for tag in getattr(page, "tags", [])],
-            [(topic.name, topic.url) for topic in getattr(page, "topics", [])], record,
-            [(t, [entity_card(e) for e in group]) for t, group in index.article_entities(record.id).items()],
-            [(e.id, e.date, e.status, e.summary) for e in index.events_by_article.get(record.id, [])])
+    return (
+        page.title,
+        page.content,
+        [(str(tag), tag.url) for tag in getattr(page, "tags", [])],
+        [(topic.name, topic.url) for topic in getattr(page, "topics", [])],
+        record,
+        [(t, [entity_card(e) for e in group]) for t, group in index.article_entities(record.id).items()],
+        [(e.id, e.date, e.status, e.summary) for e in index.events_by_article.get(record.id, [])],
+    )
 
 
 def chronology_page(index: DossierIndex, events: list[Event], page: tuple, counted: bool) -> tuple:
@@ -140,9 +186,16 @@ def chronology_page(index: DossierIndex, events: list[Event], page: tuple, count
     (`page`: its year, its number and the year's pages, or its type), the years, its rows and, when
     `counted` (a type's page; a year's page shows no count), the filters' counts and whether the
     chronology lists only the main events."""
-    counts = (len(index.chronology), len(index.chronology_shown),
-              [(entity_type, len(found)) for entity_type, found in index.events_by_type.items()],
-              [len(found) for found in index.chronology_by_year.values()]) if counted else None
+    counts = (
+        (
+            len(index.chronology),
+            len(index.chronology_shown),
+            [(entity_type, len(found)) for entity_type, found in index.events_by_type.items()],
+            [len(found) for found in index.chronology_by_year.values()],
+        )
+        if counted
+        else None
+    )
     return page, list(index.chronology_by_year), counts, timeline_page(index, events)
 
 
@@ -154,10 +207,13 @@ def entity_index(entity_type: str, entities: list[Entity]) -> tuple:
 def topic_page(index: DossierIndex, topic) -> tuple:
     """theme/templates/topic.html: the topic's record, a row for each of its articles, its actors'
     links, its events' rows and its quotes' sources."""
-    return (topic, [article_card(index.articles[a]) for a in topic.articles if a in index.articles],
-            [entity_card(index.entities[e]) for e in topic.entities if e in index.entities],
-            timeline_page(index, [index.events[e] for e in topic.events if e in index.events]),
-            [article_card(index.articles[s.article]) for s in topic.sentences if s.article in index.articles])
+    return (
+        topic,
+        [article_card(index.articles[a]) for a in topic.articles if a in index.articles],
+        [entity_card(index.entities[e]) for e in topic.entities if e in index.entities],
+        timeline_page(index, [index.events[e] for e in topic.events if e in index.events]),
+        [article_card(index.articles[s.article]) for s in topic.sentences if s.article in index.articles],
+    )
 
 
 def tag_page(index: DossierIndex, tag, articles: list) -> tuple:

@@ -1,4 +1,5 @@
 """Pelican glue: read seeds through the dossier core and write its pages. The logic lives in `dossier`."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -14,17 +15,17 @@ from pelican.readers import BaseReader
 from pelican.utils import get_date
 
 from dossier.corpus.cache import Cache, key
-from dossier.publish.index import DossierIndex
-from dossier.model import Problem
-from dossier.language.nlp import ModelError
 from dossier.corpus.pipeline import build_dossier
-from dossier.registry import RegistryError, load_registry
-from dossier.publish.render import render_article
-from dossier.slugs import MAX_LENGTH, bounded_slug
+from dossier.language.nlp import ModelError
+from dossier.model import Problem
 from dossier.publish import views
+from dossier.publish.index import DossierIndex
+from dossier.publish.render import render_article
+from dossier.registry import RegistryError, load_registry
+from dossier.slugs import MAX_LENGTH, bounded_slug
 
-from .generator import DossierGenerator, write_sitemap
 from . import inputs
+from .generator import DossierGenerator, write_sitemap
 from .search import bundles
 from .settings import dossier_settings
 from .writer import IncrementalWriter
@@ -53,11 +54,16 @@ class SeedReader(BaseReader):
             "dossier_id": article.id,
             "publisher": article.publisher or "",
             "source_file": article.source_file,
-            "tags": [self.process_metadata("tags", e.name) for e in index.main_entities(article.id, settings["main_entities"])],
+            "tags": [
+                self.process_metadata("tags", e.name)
+                for e in index.main_entities(article.id, settings["main_entities"])
+            ],
         }
         metadata["tags"] = [tag for tags in metadata["tags"] for tag in tags]
         metadata["topics"] = index.topics_by_article.get(article.id, [])  # themes are tags too: a feed each
-        metadata["tags"] += [tag for topic in metadata["topics"] for tag in self.process_metadata("tags", topic.name)]
+        metadata["tags"] += [
+            tag for topic in metadata["topics"] for tag in self.process_metadata("tags", topic.name)
+        ]
         for tag in metadata["tags"]:  # a tag's slug names its page and feed: bounded, never empty
             if not tag.slug or len(tag.slug) > MAX_LENGTH:
                 tag.slug = bounded_slug(tag.name, "tag")
@@ -72,7 +78,12 @@ def rendered(cache: Cache | None, article, links: dict) -> str:
     links before (rendering was most of what reading 1,000 unchanged articles cost)."""
     if cache is None:
         return render_article(article, links)
-    entry = key("article-html", markdown_it.__version__, [(b.text, b.kind) for b in article.body], sorted(links.items()))
+    entry = key(
+        "article-html",
+        markdown_it.__version__,
+        [(b.text, b.kind) for b in article.body],
+        sorted(links.items()),
+    )
     html = cache.get(entry, str, entry)
     if html is None:
         html = render_article(article, links)
@@ -87,10 +98,20 @@ def write_tags(generator, write) -> None:
     order = {id(article): n for n, article in enumerate(generator.dates)}
     index = generator.context.get("dossier")
     for tag, articles in generator.tags.items():
-        write(tag.save_as, template, generator.context, tag=tag, url=tag.url, articles=articles,
-              dates=sorted(articles, key=lambda article: order[id(article)]), template_name="tag", blog=True,
-              page_name=tag.page_name, all_articles=generator.articles,
-              page_inputs=inputs.tag_page(index, tag, articles) if index else None)
+        write(
+            tag.save_as,
+            template,
+            generator.context,
+            tag=tag,
+            url=tag.url,
+            articles=articles,
+            dates=sorted(articles, key=lambda article: order[id(article)]),
+            template_name="tag",
+            blog=True,
+            page_name=tag.page_name,
+            all_articles=generator.articles,
+            page_inputs=inputs.tag_page(index, tag, articles) if index else None,
+        )
 
 
 def link_prefix(settings) -> str:
@@ -110,9 +131,15 @@ def prepare_dossier(generator) -> None:
     settings = dossier_settings(generator.settings)
     generator.generate_tags = functools.partial(write_tags, generator)
     generator.get_files = lambda paths, exclude=None, extensions=None: set(
-        walk_files(generator, paths, exclude, extensions))
-    files = walk_files(generator, generator.settings["ARTICLE_PATHS"], generator.settings["ARTICLE_EXCLUDES"],
-                       ("txt",), every=True)
+        walk_files(generator, paths, exclude, extensions)
+    )
+    files = walk_files(
+        generator,
+        generator.settings["ARTICLE_PATHS"],
+        generator.settings["ARTICLE_EXCLUDES"],
+        ("txt",),
+        every=True,
+    )
     paths = [os.path.abspath(os.path.join(generator.path, f)) for f in sorted(files)]
     folders = tuple(os.path.join(generator.path, f) for f in generator.settings["ARTICLE_PATHS"])
     registry, registry_problem = None, None
@@ -132,7 +159,8 @@ def prepare_dossier(generator) -> None:
         dossier.problems.insert(0, registry_problem)
     for article in dossier.articles:  # paths in pages and dossier.json are relative to content/
         article.source_file = os.path.relpath(article.source_file, generator.path)
-    # Pelican makes its readers after readers_init and hands them to no signal: only Readers.readers reaches this one
+    # Pelican makes its readers after readers_init and hands them to no signal: only Readers.readers reaches
+    # this one
     reader = generator.readers.readers.get("txt")
     reader.by_path = {a.source_file: a for a in dossier.articles}
     reader.cache = cache
@@ -145,12 +173,21 @@ def prepare_dossier(generator) -> None:
     generator.context["dossier_registry"] = registry
     generator.context["views"] = views  # layouts the theme draws (graphs, timelines, filters)
     generator.context["entity_types"] = views.ENTITY_TYPES  # the one table of types, for labels and URLs
-    generator.context["search_bundles"] = bundles(len(dossier.articles) + len(dossier.entities),
-                                                  settings["search_shard"])  # see search.py
-    generator.context["row_cache"] = views.RenderedOnce()  # event rows, rendered once per page depth (macros.html)
-    logger.info("dossier: %d articles (%d cached steps reused, %d redone), %d entities, %d events, "
-                "%d problems", len(dossier.articles), cache.hits if cache else 0, cache.misses if cache else 0,
-                len(dossier.entities), len(dossier.events), len(dossier.problems))
+    generator.context["search_bundles"] = bundles(
+        len(dossier.articles) + len(dossier.entities), settings["search_shard"]
+    )  # see search.py
+    generator.context["row_cache"] = (
+        views.RenderedOnce()
+    )  # event rows, rendered once per page depth (macros.html)
+    logger.info(
+        "dossier: %d articles (%d cached steps reused, %d redone), %d entities, %d events, %d problems",
+        len(dossier.articles),
+        cache.hits if cache else 0,
+        cache.misses if cache else 0,
+        len(dossier.entities),
+        len(dossier.events),
+        len(dossier.problems),
+    )
     gc.unfreeze()  # what an earlier build of this process left frozen, if it failed before the end
     gc.collect()  # the dossier lives until the build ends: later collections need not scan its objects
     gc.freeze()
@@ -167,8 +204,13 @@ def walk_files(generator, paths, exclude=None, extensions=None, every: bool = Fa
         root = os.path.join(generator.path, path) if path else generator.path
         for folder, dirs, names in os.walk(root, followlinks=False):  # links to folders end up in dirs
             linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
-            dirs[:] = [d for d in dirs if d not in linked and os.path.join(folder, d) not in excluded
-                       and not any(fnmatch.fnmatch(d, pattern) for pattern in ignores)]
+            dirs[:] = [
+                d
+                for d in dirs
+                if d not in linked
+                and os.path.join(folder, d) not in excluded
+                and not any(fnmatch.fnmatch(d, pattern) for pattern in ignores)
+            ]
             for name in names + linked:
                 full = os.path.join(folder, name)
                 if any(fnmatch.fnmatch(name, pattern) for pattern in ignores):  # '.#*': editors' lock links
@@ -197,8 +239,11 @@ def enforce_autoescape(settings) -> None:
     file says (the generators build their Jinja environment from JINJA_ENVIRONMENT after this)."""
     environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
     if environment.get("autoescape") is not True:
-        logger.warning("dossier: JINJA_ENVIRONMENT['autoescape'] was %r; the dossier turns it on "
-                       "(seed text is untrusted)", environment.get("autoescape"))
+        logger.warning(
+            "dossier: JINJA_ENVIRONMENT['autoescape'] was %r; the dossier turns it on "
+            "(seed text is untrusted)",
+            environment.get("autoescape"),
+        )
         settings["JINJA_ENVIRONMENT"] = {**environment, "autoescape": True}
 
 

@@ -1,11 +1,12 @@
 """The /search/ index: Pagefind over small stub records, not over the built pages.
 
 A record is an article (its title and text) or an entity (its name, aliases, type, description and
-roles). Records are split by a hash of their URL into shards of about DOSSIER['search_shard']; each shard is its
-own Pagefind bundle (the first at /pagefind/, with the search UI; the others at
+roles). Records are split by a hash of their URL into shards of about DOSSIER['search_shard']; each
+shard is its own Pagefind bundle (the first at /pagefind/, with the search UI; the others at
 /pagefind-shards/<n>/, merged by the search page), indexed again only when one of its records
 changed: its digest is kept in the page manifest (writer.py) under the bundle's entry file.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,8 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.publish.index import DossierIndex
 from dossier.lifetime import die_with_parent
+from dossier.publish.index import DossierIndex
 
 from . import inputs
 
@@ -44,8 +45,13 @@ def records(index: DossierIndex, singular: dict[str, str]) -> list[Record]:
     found = [Record(a.url, a.title, tuple(b.text for b in a.body)) for a in index.dossier.articles]
     for entity in index.dossier.entities:
         roles = tuple(" ".join(filter(None, (r.role, _name(index, r.of)))) for r in entity.roles)
-        found.append(Record(entity.url, entity.name, (*entity.aliases, singular.get(entity.type, entity.type),
-                                                      entity.description, *roles)))
+        found.append(
+            Record(
+                entity.url,
+                entity.name,
+                (*entity.aliases, singular.get(entity.type, entity.type), entity.description, *roles),
+            )
+        )
     return found
 
 
@@ -95,10 +101,16 @@ def _replace(fresh: Path, bundle: Path) -> int:
         if path.is_file():
             target = bundle / path.relative_to(fresh)
             wanted.add(target)
-            if target.is_file() and target.stat().st_size == path.stat().st_size and target.read_bytes() == path.read_bytes():
+            if (
+                target.is_file()
+                and target.stat().st_size == path.stat().st_size
+                and target.read_bytes() == path.read_bytes()
+            ):
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target)  # a new file: a link to the previous site is replaced, never written into
+            os.replace(
+                path, target
+            )  # a new file: a link to the previous site is replaced, never written into
             written += 1
     for path in sorted(bundle.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
@@ -115,22 +127,30 @@ def run_pagefind(shard: list[Record], bundle: Path) -> None:
             path = Path(stubs, record.url, "index.html")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(_stub(record), encoding="utf-8")
-        run = subprocess.run([str(executable), "--site", stubs, "--output-path", str(bundle.resolve()), "--silent"],
-                             capture_output=True, text=True, preexec_fn=die_with_parent)
+        run = subprocess.run(
+            [str(executable), "--site", stubs, "--output-path", str(bundle.resolve()), "--silent"],
+            capture_output=True,
+            text=True,
+            preexec_fn=die_with_parent,
+        )
     if run.returncode:
         raise SearchError(f"pagefind failed: {run.stderr.strip() or run.stdout.strip()}")
 
 
 def _stub(record: Record) -> str:
     text = "".join(f"<p>{html.escape(line)}</p>" for line in record.text if line)
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(record.title)}</title>'
-            f'</head><body data-pagefind-body><h1 data-pagefind-weight="10">{html.escape(record.title)}</h1>'
-            f"{text}</body></html>\n")
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(record.title)}</title>"
+        f'</head><body data-pagefind-body><h1 data-pagefind-weight="10">{html.escape(record.title)}</h1>'
+        f"{text}</body></html>\n"
+    )
 
 
 def _executable() -> Path:
     try:
         from pagefind.service import get_executable  # finds the binary of pagefind[bin]
+
         executable = get_executable()
     except ImportError:
         executable = None
@@ -142,6 +162,7 @@ def _executable() -> Path:
 def _pagefind_version() -> str:
     try:
         from importlib.metadata import version
+
         return version("pagefind")
     except Exception:  # a Pagefind without its metadata is indexed again on every build
         return os.urandom(8).hex()

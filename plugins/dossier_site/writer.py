@@ -7,6 +7,7 @@ build that made it. Files are replaced by a rename, never rewritten in place: `d
 the new site with hard links to the previous one (build.py), and writing into a linked file would
 change the old site too. A page the previous build wrote and this one did not is deleted.
 """
+
 from __future__ import annotations
 
 import filecmp
@@ -75,7 +76,8 @@ class IncrementalWriter(Writer):
     current: IncrementalWriter | None = None  # the build's writer, for the plugin's last step
 
     def __init__(self, output_path, settings=None):
-        Staging.wait()  # `dossier build`: the previous site's pages are linked in before one is read or written
+        # `dossier build`: the previous site's pages are linked in before one is read or written
+        Staging.wait()
         super().__init__(output_path, settings=settings)
         self.previous = _load_manifest(Path(output_path))
         self.pages: dict[str, str] = {}  # every file this build produced -> its inputs' digest ("" if none)
@@ -85,11 +87,23 @@ class IncrementalWriter(Writer):
 
     def site_inputs(self, context) -> str:
         if self._site is None:
-            self._site = inputs.site_inputs(self.settings, context.get("dossier"), context.get("dossier_registry"))
+            self._site = inputs.site_inputs(
+                self.settings, context.get("dossier"), context.get("dossier_registry")
+            )
         return self._site
 
-    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
-                   override_output=False, url=None, **kwargs):
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
         """Pelican's write_file; `page_inputs` (what the page is drawn from) lets an unchanged page be
         skipped. Article pages get theirs from inputs.article_page."""
         page_inputs = kwargs.pop("page_inputs", None)
@@ -97,13 +111,23 @@ class IncrementalWriter(Writer):
         if page_inputs is None and "article" in kwargs and index is not None:
             page_inputs = inputs.article_page(index, kwargs["article"])
         if not name or page_inputs is None or paginated:
-            return super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                      override_output, url, **kwargs)
+            return super().write_file(
+                name,
+                template,
+                context,
+                relative_urls,
+                paginated,
+                template_name,
+                override_output,
+                url,
+                **kwargs,
+            )
         if self.unchanged(name, context, page_inputs):
             return None
         key = inputs.digest(self.site_inputs(context), name, page_inputs)
-        super().write_file(name, template, context, relative_urls, paginated, template_name, override_output,
-                           url, **kwargs)
+        super().write_file(
+            name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs
+        )
         self.pages[name] = key
         return None
 
@@ -139,7 +163,9 @@ class IncrementalWriter(Writer):
                 raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
             return open(os.devnull, "w", encoding=encoding)
         if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" as Pelican has already written it')
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written it'
+            )
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
@@ -173,9 +199,15 @@ class IncrementalWriter(Writer):
         root = Path(self.output_path)
         data = {"version": MANIFEST_VERSION, "pages": dict(sorted(self.pages.items()))}
         write_if_changed(root / MANIFEST, (json.dumps(data, indent=0) + "\n").encode())
-        logger.info("dossier: %d pages unchanged and not rendered, %d rendered, %d of them written, "
-                    "%d removed; %d search records indexed", self.skipped, self.rendered, self.written, self.removed,
-                    self.indexed)
+        logger.info(
+            "dossier: %d pages unchanged and not rendered, %d rendered, %d of them written, "
+            "%d removed; %d search records indexed",
+            self.skipped,
+            self.rendered,
+            self.written,
+            self.removed,
+            self.indexed,
+        )
 
 
 def _load_manifest(root: Path) -> dict[str, str]:

@@ -7,6 +7,7 @@ checked; an entry that fails any check (truncated, swapped with another, from an
 crafted) is recomputed, never trusted. Entries are written to a temporary file and renamed into place,
 so a build that crashes mid-write never leaves a half-written entry.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -56,7 +57,9 @@ class Entry(msgspec.Struct, Generic[T]):
 
 
 def seed_hash(seed: str | bytes) -> str:
-    return hashlib.sha256(seed if isinstance(seed, bytes) else seed.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(
+        seed if isinstance(seed, bytes) else seed.encode("utf-8", "surrogatepass")
+    ).hexdigest()
 
 
 def _decode_hook(kind: type, data: object) -> object:
@@ -109,13 +112,18 @@ class Cache:
         except (TypeError, ValueError, OverflowError) as error:
             self._refuse(type(value), error)
             return
-        write_atomically(self._path(entry, slot), data)  # a read-only or full disk only costs the next build its speed
+        write_atomically(
+            self._path(entry, slot), data
+        )  # a read-only or full disk only costs the next build its speed
 
     def _refuse(self, kind: type, error: Exception) -> None:
         if kind.__name__ not in self.refused:
             self.refused.add(kind.__name__)
-            logger.warning("dossier: the cache cannot store %s (%s): it is recomputed on every build",
-                           kind.__name__, error)
+            logger.warning(
+                "dossier: the cache cannot store %s (%s): it is recomputed on every build",
+                kind.__name__,
+                error,
+            )
 
 
 class NoCache(Cache):

@@ -5,6 +5,7 @@ the corpus-wide ones (resolving entities, merging events, topics) are linear, an
 cached too, under the keys of all the seeds' work and the registry: a rebuild with nothing changed
 reuses it.
 """
+
 from __future__ import annotations
 
 import gc
@@ -20,19 +21,30 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from ..ingest import clean
+from ..entities import facts
 from ..entities import stage as entities
 from ..events import stage as events
-from ..entities import facts
+from ..ingest import clean
+from ..ingest.read import UnreadableSeed, display_path, read_bytes, read_seed, text_digest
 from ..language import nlp
+from ..lifetime import die_with_parent
+from ..model import (
+    Article,
+    Block,
+    Candidate,
+    CorpusWork,
+    Dossier,
+    Event,
+    Problem,
+    RelationStatement,
+    RoleStatement,
+    SeedText,
+)
+from ..registry import ArticleOverride, Registry, check_references
+from ..slugs import unique_id
 from ..topics import phrases
 from ..topics import stage as topics
 from .cache import Cache, NoCache, key
-from ..lifetime import die_with_parent
-from ..model import Article, Block, Candidate, CorpusWork, Dossier, Event, Problem, RelationStatement, RoleStatement, SeedText
-from ..ingest.read import UnreadableSeed, display_path, read_bytes, read_seed, text_digest
-from ..registry import ArticleOverride, Registry, check_references
-from ..slugs import unique_id
 
 PARALLEL_MIN_JOBS = 64  # fewer seeds to analyse than this are done in this process: workers cost a start-up
 MAX_WORKERS = 8
@@ -68,9 +80,13 @@ class SeedWork:
             statement.article = article_id
 
 
-def build_dossier(paths: list[str | Path], registry: Registry | None = None,
-                  cache: Cache | None = None, folders: tuple[str, ...] = (),
-                  model: str = nlp.DEFAULT_MODEL) -> Dossier:
+def build_dossier(
+    paths: list[str | Path],
+    registry: Registry | None = None,
+    cache: Cache | None = None,
+    folders: tuple[str, ...] = (),
+    model: str = nlp.DEFAULT_MODEL,
+) -> Dossier:
     """The whole dossier for these seed files; bad seeds become problems, never exceptions.
 
     With `folders` (the seeds folders), a file is read only when it lies inside one of them.
@@ -88,10 +104,20 @@ def build_dossier(paths: list[str | Path], registry: Registry | None = None,
     found = len(dossier.problems)
     with collector_paused():
         corpus_steps(dossier, works, registry, seed_names)
-        cache.put(corpus_key(seeds, entries, registry, seed_names),
-                  CorpusWork(dossier.entities, dossier.events, dossier.topics, dossier.problems[found:],
-                             dossier.article_entities, dossier.article_events, dossier.article_phrases),
-                  "corpus", slot="corpus")
+        cache.put(
+            corpus_key(seeds, entries, registry, seed_names),
+            CorpusWork(
+                dossier.entities,
+                dossier.events,
+                dossier.topics,
+                dossier.problems[found:],
+                dossier.article_entities,
+                dossier.article_events,
+                dossier.article_phrases,
+            ),
+            "corpus",
+            slot="corpus",
+        )
     return dossier
 
 
@@ -127,7 +153,9 @@ class SeedArticle:
     article: Article
 
 
-def seed_entries(seeds: list[SeedText], registry: Registry, model: str = nlp.DEFAULT_MODEL) -> list[SeedEntry]:
+def seed_entries(
+    seeds: list[SeedText], registry: Registry, model: str = nlp.DEFAULT_MODEL
+) -> list[SeedEntry]:
     """Each seed's cache entry: its text, its lines shared with other seeds, its override, the model
     (and, through the key, the code)."""
     repeated = repeated_lines(seed.text for seed in seeds)
@@ -135,13 +163,23 @@ def seed_entries(seeds: list[SeedText], registry: Registry, model: str = nlp.DEF
     for seed in seeds:
         own_repeated = frozenset(line for line in set(seed.text.split("\n")) if line in repeated)
         override = registry.override_for(seed.path)
-        entries.append(SeedEntry(key("seed", seed.text, sorted(own_repeated), override, nlp.version(model)),
-                                 own_repeated, override))
+        entries.append(
+            SeedEntry(
+                key("seed", seed.text, sorted(own_repeated), override, nlp.version(model)),
+                own_repeated,
+                override,
+            )
+        )
     return entries
 
 
-def seed_works(seeds: list[SeedText], entries: list[SeedEntry], cache: Cache, problems: list[Problem],
-               model: str = nlp.DEFAULT_MODEL) -> list[SeedWork]:
+def seed_works(
+    seeds: list[SeedText],
+    entries: list[SeedEntry],
+    cache: Cache,
+    problems: list[Problem],
+    model: str = nlp.DEFAULT_MODEL,
+) -> list[SeedWork]:
     """Every analysable seed's own work, its article under its dossier-wide unique id."""
     analysed = analyse_seeds(seeds, entries, cache, problems, model)
     ids = admit([(seed, work.article) for seed, work in analysed], problems)
@@ -157,22 +195,36 @@ def admit(analysed: list[tuple[SeedText, Article]], problems: list[Problem]) -> 
     ids = []
     for seed, article in analysed:
         ids.append(unique_id(article.id or Path(seed.path).stem, used_ids))
-        problems += [Problem(seed.path, message) for message in article.problems
-                     if message not in seed.problems]
+        problems += [
+            Problem(seed.path, message) for message in article.problems if message not in seed.problems
+        ]
         if not article.body:
             problems.append(Problem(seed.path, "no article text was found"))
     return ids
 
 
-def corpus_key(seeds: list[SeedText], entries: list[SeedEntry], registry: Registry, seed_names: set[str]) -> str:
+def corpus_key(
+    seeds: list[SeedText], entries: list[SeedEntry], registry: Registry, seed_names: set[str]
+) -> str:
     """The cache entry of the corpus steps' result: what they draw from is each seed's work (its entry's
     key names the seed's text, settings and the code) and its file (which, in this order, decide the
     article ids), the registry and the seed files present."""
-    return key("corpus", [(seed.path, entry.key) for seed, entry in zip(seeds, entries)], registry, sorted(seed_names))
+    return key(
+        "corpus",
+        [(seed.path, entry.key) for seed, entry in zip(seeds, entries)],
+        registry,
+        sorted(seed_names),
+    )
 
 
-def reuse_corpus(dossier: Dossier, seeds: list[SeedText], entries: list[SeedEntry], registry: Registry,
-                 seed_names: set[str], cache: Cache) -> bool:
+def reuse_corpus(
+    dossier: Dossier,
+    seeds: list[SeedText],
+    entries: list[SeedEntry],
+    registry: Registry,
+    seed_names: set[str],
+    cache: Cache,
+) -> bool:
     """Fill the dossier from the cache when every seed's work and the corpus steps' result are there for
     exactly these inputs (a rebuild with nothing changed): only the articles are read of the seeds' work."""
     corpus = cache.get(corpus_key(seeds, entries, registry, seed_names), CorpusWork, "corpus", slot="corpus")
@@ -201,8 +253,13 @@ def corpus_steps(dossier: Dossier, works: list[SeedWork], registry: Registry, se
     """The corpus-wide steps over the articles' own work: entities, roles, events, topics, problems."""
     candidates = {w.article.id: w.candidates for w in works}
     dossier.entities = entities.resolve(dossier.articles, candidates, registry)
-    facts.attach(dossier.articles, {w.article.id: w.roles for w in works},
-                 {w.article.id: w.relations for w in works}, dossier.entities, registry)
+    facts.attach(
+        dossier.articles,
+        {w.article.id: w.roles for w in works},
+        {w.article.id: w.relations for w in works},
+        dossier.entities,
+        registry,
+    )
     drafts = {w.article.id: w.events for w in works}
     dossier.events = events.build_events(dossier.articles, drafts, dossier.entities, registry)
     for entity in dossier.entities:
@@ -217,20 +274,26 @@ def corpus_steps(dossier: Dossier, works: list[SeedWork], registry: Registry, se
     dossier.topics, dossier.article_phrases = found.topics, found.key_phrases
     dossier.problems += found.problems
     names = {name.lower() for e in dossier.entities for name in [e.name, *e.aliases]}
-    dossier.problems += [Problem(registry.path, message)
-                         for message in check_references(registry, names,
-                                                     {i for e in dossier.events for i in (e.id, *e.merged)},
-                                                     seed_names)]
+    dossier.problems += [
+        Problem(registry.path, message)
+        for message in check_references(
+            registry, names, {i for e in dossier.events for i in (e.id, *e.merged)}, seed_names
+        )
+    ]
 
 
-def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
-               folders: tuple[str, ...] = ()) -> list[SeedText]:
+def read_seeds(
+    paths: list[str], cache: Cache, problems: list[Problem], folders: tuple[str, ...] = ()
+) -> list[SeedText]:
     """Decode every seed (cached by its bytes); skip the unbuildable and exact duplicates."""
     seeds, seen = [], {}
     for path in paths:
         if display_path(path) != path:
-            problems.append(Problem(display_path(path), "cannot be built: its file name is not valid UTF-8 "
-                                                        "(rename the file)"))
+            problems.append(
+                Problem(
+                    display_path(path), "cannot be built: its file name is not valid UTF-8 (rename the file)"
+                )
+            )
             continue
         try:
             data = read_bytes(path, folders)
@@ -258,8 +321,13 @@ def read_seeds(paths: list[str], cache: Cache, problems: list[Problem],
     return seeds
 
 
-def analyse_seeds(seeds: list[SeedText], entries: list[SeedEntry], cache: Cache, problems: list[Problem],
-                  model: str = nlp.DEFAULT_MODEL) -> list[tuple[SeedText, SeedWork]]:
+def analyse_seeds(
+    seeds: list[SeedText],
+    entries: list[SeedEntry],
+    cache: Cache,
+    problems: list[Problem],
+    model: str = nlp.DEFAULT_MODEL,
+) -> list[tuple[SeedText, SeedWork]]:
     """Each seed's own work, from the cache or computed (on every core when there are many to do).
 
     A seed whose analysis raises is left out and named in `problems` (its traceback in the log)."""
@@ -292,8 +360,14 @@ def analyse_seed(job: tuple[SeedText, frozenset[str], ArticleOverride | None, st
     parsed = nlp.parse(article, model)
     candidates = entities.find_candidates(article, parsed)
     roles, relations = facts.find_facts(article, parsed, candidates)
-    return SeedWork(article, candidates, events.find_events(article, parsed),
-                    phrases.article_phrases(article, parsed), roles, relations)
+    return SeedWork(
+        article,
+        candidates,
+        events.find_events(article, parsed),
+        phrases.article_phrases(article, parsed),
+        roles,
+        relations,
+    )
 
 
 @dataclass
@@ -327,18 +401,26 @@ def _run_all(function, jobs: list) -> list:
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if len(jobs) < PARALLEL_MIN_JOBS or workers < 2:
         return [guarded(job) for job in jobs]
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
     results: list = []
     alone = False  # after a worker died: one job at a time, to find the job that kills its worker
     while len(results) < len(jobs):
-        todo = jobs[len(results):]
+        todo = jobs[len(results) :]
         try:
-            with ProcessPoolExecutor(1 if alone else workers, mp_context=context, initializer=die_with_parent) as pool:
-                for result in pool.map(guarded, todo, chunksize=1 if alone else max(1, len(todo) // (workers * 8))):
+            with ProcessPoolExecutor(
+                1 if alone else workers, mp_context=context, initializer=die_with_parent
+            ) as pool:
+                for result in pool.map(
+                    guarded, todo, chunksize=1 if alone else max(1, len(todo) // (workers * 8))
+                ):
                     results.append(result)
         except BrokenProcessPool:  # killed (out of memory?) or crashed in C: not an exception to catch
             if alone:
-                results.append(Failed("the process analysing it died (out of memory?)", "no traceback: killed"))
+                results.append(
+                    Failed("the process analysing it died (out of memory?)", "no traceback: killed")
+                )
             else:
                 logger.warning("dossier: a worker process died; looking for the seed that killed it")
             alone = not alone

@@ -6,6 +6,7 @@ articles, entities, events and roles; see `snapshot`) and compares it with the p
 last `KEEP_BUILDS`. Everything here is derived from the snapshots and the build's date, never from the
 clock, so two builds of the same seeds on the same day give the same history and the same pages.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,31 +34,57 @@ def _digest(*parts: str) -> str:
 def snapshot(data: dict) -> dict:
     """The part of the contract's data (contract.to_json) a later build compares itself with."""
     return {
-        "articles": {a["id"]: {"label": a["title"], "date": a["date"] or "",
-                               "digest": _digest(a["title"], *a["body"])} for a in data["articles"]},
+        "articles": {
+            a["id"]: {"label": a["title"], "date": a["date"] or "", "digest": _digest(a["title"], *a["body"])}
+            for a in data["articles"]
+        },
         "entities": {e["id"]: {"label": e["name"], "type": e["type"]} for e in data["entities"]},
-        "events": {ev["id"]: {"label": ev["summary"], "date": ev["date"], "status": ev["status"],
-                              "sources": sorted({_digest(s["article"], " ".join(s["sentence"].split()))
-                                                 for s in ev["sources"]}),
-                              "conflicts": sorted(c["field"] for c in ev["conflicts"])}
-                   for ev in data["events"]},
-        "roles": {_digest(e["id"], json.dumps(role, sort_keys=True)): {"label": f"{e['name']}: {role['role']}",
-                                                                        "entity": e["id"]}
-                  for e in data["entities"] for role in e["roles"]},
+        "events": {
+            ev["id"]: {
+                "label": ev["summary"],
+                "date": ev["date"],
+                "status": ev["status"],
+                "sources": sorted(
+                    {_digest(s["article"], " ".join(s["sentence"].split())) for s in ev["sources"]}
+                ),
+                "conflicts": sorted(c["field"] for c in ev["conflicts"]),
+            }
+            for ev in data["events"]
+        },
+        "roles": {
+            _digest(e["id"], json.dumps(role, sort_keys=True)): {
+                "label": f"{e['name']}: {role['role']}",
+                "entity": e["id"],
+            }
+            for e in data["entities"]
+            for role in e["roles"]
+        },
     }
 
 
 def compare(old: dict, new: dict) -> list[Change]:
     """What `new` adds to or changes in `old`, in the order of CHANGE_KINDS, then by id."""
-    changes = [Change("article-added", i, a["label"], after=a["date"])
-               for i, a in new["articles"].items() if i not in old["articles"]]
-    changes += [Change("article-removed", i, a["label"], after=a["date"])
-                for i, a in old["articles"].items() if i not in new["articles"]]
-    changes += [Change("entity-added", i, e["label"], type=e["type"])
-                for i, e in new["entities"].items() if i not in old["entities"]]
+    changes = [
+        Change("article-added", i, a["label"], after=a["date"])
+        for i, a in new["articles"].items()
+        if i not in old["articles"]
+    ]
+    changes += [
+        Change("article-removed", i, a["label"], after=a["date"])
+        for i, a in old["articles"].items()
+        if i not in new["articles"]
+    ]
+    changes += [
+        Change("entity-added", i, e["label"], type=e["type"])
+        for i, e in new["entities"].items()
+        if i not in old["entities"]
+    ]
     changes += _event_changes(old["events"], new["events"])
-    changes += [Change("role-added", r["entity"], r["label"]) for key, r in new["roles"].items()
-                if key not in old["roles"]]
+    changes += [
+        Change("role-added", r["entity"], r["label"])
+        for key, r in new["roles"].items()
+        if key not in old["roles"]
+    ]
     order = list(CHANGE_KINDS)
     return sorted(changes, key=lambda c: (order.index(c.kind), c.id, c.label))
 
@@ -79,10 +106,19 @@ def _event_changes(old: dict, new: dict) -> list[Change]:
             kind = "event-happened" if event["status"] == "happened" else "event-status"
             changes.append(Change(kind, eid, event["label"], before=before["status"], after=event["status"]))
         if before["date"] != event["date"]:
-            changes.append(Change("event-date", eid, event["label"], before=before["date"], after=event["date"]))
+            changes.append(
+                Change("event-date", eid, event["label"], before=before["date"], after=event["date"])
+            )
         if set(event["sources"]) - set(before["sources"]):
-            changes.append(Change("event-sources", eid, event["label"], before=str(len(before["sources"])),
-                                  after=str(len(event["sources"]))))
+            changes.append(
+                Change(
+                    "event-sources",
+                    eid,
+                    event["label"],
+                    before=str(len(before["sources"])),
+                    after=str(len(event["sources"])),
+                )
+            )
         if set(event["conflicts"]) - set(before["conflicts"]):
             changes.append(Change("conflict-added", eid, event["label"], after=", ".join(event["conflicts"])))
     return changes
@@ -90,8 +126,11 @@ def _event_changes(old: dict, new: dict) -> list[Change]:
 
 def advance(history: History, current: dict, date: str) -> History:
     """The history after a build of `date` whose snapshot is `current`."""
-    totals = {"articles": len(current["articles"]), "entities": len(current["entities"]),
-              "events": len(current["events"])}
+    totals = {
+        "articles": len(current["articles"]),
+        "entities": len(current["entities"]),
+        "events": len(current["events"]),
+    }
     if not history.snapshot:
         record = BuildRecord(date, first=True, **totals)
     else:
@@ -104,10 +143,14 @@ def advance(history: History, current: dict, date: str) -> History:
 def load_history(path: str | Path) -> History:
     """The history kept by the last build; none (a first build) when missing, unreadable or older."""
     try:
-        data = msgspec.json.decode(Path(path).read_bytes())  # the snapshot is the dossier's size: msgspec, in C
+        data = msgspec.json.decode(
+            Path(path).read_bytes()
+        )  # the snapshot is the dossier's size: msgspec, in C
         if data.get("version") != VERSION:
             return History()
-        builds = [BuildRecord(**{**b, "changes": [Change(**c) for c in b["changes"]]}) for b in data["builds"]]
+        builds = [
+            BuildRecord(**{**b, "changes": [Change(**c) for c in b["changes"]]}) for b in data["builds"]
+        ]
         return History(builds, data["snapshot"], data.get("date", ""))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return History()
@@ -116,8 +159,12 @@ def load_history(path: str | Path) -> History:
 def save_history(path: str | Path, history: History) -> None:
     """Written to a temporary file and renamed into place: a crash never leaves half a history."""
     path = Path(path)
-    data = {"version": VERSION, "date": history.date, "snapshot": history.snapshot,
-            "builds": [asdict(b) for b in history.builds]}
+    data = {
+        "version": VERSION,
+        "date": history.date,
+        "snapshot": history.snapshot,
+        "builds": [asdict(b) for b in history.builds],
+    }
     write_atomically(path, msgspec.json.encode(data))  # the bytes json.dump wrote with separators (",", ":")
 
 
@@ -129,8 +176,11 @@ def record_id(record: BuildRecord) -> str:
 def summary(record: BuildRecord) -> str:
     """One line: 'First build: 3 articles, ...' or '2 articles added, 5 new events, ...'."""
     if record.first:
-        return (f"First build: {record.articles} article{'s' * (record.articles != 1)}, {record.entities} "
-                f"entit{'ies' if record.entities != 1 else 'y'}, {record.events} event{'s' * (record.events != 1)}")
+        return (
+            f"First build: {record.articles} article{'s' * (record.articles != 1)}, {record.entities} "
+            f"entit{'ies' if record.entities != 1 else 'y'}, "
+            f"{record.events} event{'s' * (record.events != 1)}"
+        )
     counts = {kind: sum(c.kind == kind for c in record.changes) for kind in CHANGE_KINDS}
     return "; ".join(f"{CHANGE_KINDS[kind]}: {n}" for kind, n in counts.items() if n)
 
@@ -152,24 +202,28 @@ def to_atom(history: History, title: str, page_url: str, feed_url: str) -> str:
     /updates/ page and the feed itself, absolute or relative to the feed."""
     site = urlsplit(page_url)
     updated = f"{history.builds[0].date if history.builds else history.date or '1970-01-01'}T00:00:00Z"
-    lines = ['<?xml version="1.0" encoding="utf-8"?>',
-             '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"  <title>{escape(title)}: updates</title>",
-             f'  <link href="{escape(page_url)}" rel="alternate"/>',
-             f'  <link href="{escape(feed_url)}" rel="self"/>',
-             f"  <id>{escape(page_url if site.netloc else _uuid('dossier-updates:' + title))}</id>",
-             f"  <updated>{updated}</updated>",
-             "  <author><name>dossier</name></author>"]
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(title)}: updates</title>",
+        f'  <link href="{escape(page_url)}" rel="alternate"/>',
+        f'  <link href="{escape(feed_url)}" rel="self"/>',
+        f"  <id>{escape(page_url if site.netloc else _uuid('dossier-updates:' + title))}</id>",
+        f"  <updated>{updated}</updated>",
+        "  <author><name>dossier</name></author>",
+    ]
     for record in history.builds:
         anchor = f"build-{record_id(record)}"
         items = "".join(f"<li>{escape(CHANGE_KINDS[c.kind])}: {escape(c.label)}</li>" for c in record.changes)
         content = f"<p>{escape(summary(record))}</p>" + (f"<ul>{items}</ul>" if items else "")
-        lines += ["  <entry>",
-                  f"    <title>{escape(record.date)}: {escape(summary(record))}</title>",
-                  f'    <link href="{escape(page_url)}#{anchor}" rel="alternate"/>',
-                  f"    <id>{escape(entry_id(record, page_url))}</id>",
-                  f"    <updated>{record.date}T00:00:00Z</updated>",
-                  f'    <content type="html">{escape(content)}</content>',
-                  "  </entry>"]
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(record.date)}: {escape(summary(record))}</title>",
+            f'    <link href="{escape(page_url)}#{anchor}" rel="alternate"/>',
+            f"    <id>{escape(entry_id(record, page_url))}</id>",
+            f"    <updated>{record.date}T00:00:00Z</updated>",
+            f'    <content type="html">{escape(content)}</content>',
+            "  </entry>",
+        ]
     lines += ["</feed>", ""]
     return "\n".join(lines)

@@ -14,37 +14,64 @@ and offsets, never by finding names again), dates each statement by its article 
 text gives), merges the statements of one person, role and body into one `Role` (as of which
 article dates, from, until, status, successor) and the registry's `roles:` and `relations:` win.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .gazetteer import load as load_gazetteer
-from ..model import (ACRONYM, MAYBE, Article, Candidate, Entity, Relation, RelationStatement, Role, RoleStatement,
-                    Source, Span)
 from ..language.nlp import Parsed
-from ..registry import Registry
 from ..language.timex import find_dates, parse_reference
+from ..model import (
+    ACRONYM,
+    MAYBE,
+    Article,
+    Candidate,
+    Entity,
+    Relation,
+    RelationStatement,
+    Role,
+    RoleStatement,
+    Source,
+    Span,
+)
+from ..registry import Registry
+from .gazetteer import load as load_gazetteer
 
 # Nouns that name an organisation without naming it: "the company", "alliance Secretary-General X".
 GENERIC_BODIES = frozenset(
     "company firm alliance organisation organization group party bloc agency ministry government bank "
     "union club team league council committee corporation board administration institute foundation "
-    "commission bureau department office".split())
+    "commission bureau department office".split()
+)
 # Words that relate a person to another person, not to a post.
 RELATIVE = frozenset(
     "counterpart counterparts colleague colleagues wife husband son daughter brother sister father mother "
-    "friend partner widow widower cousin uncle aunt nephew niece spouse girlfriend boyfriend".split())
+    "friend partner widow widower cousin uncle aunt nephew niece spouse girlfriend boyfriend".split()
+)
 # Words before a title that say when it was held, not what it is.
 ENDED_WORDS = frozenset("former ex ex- late then".split())
 START_WORDS = frozenset(["new", "newly"])
 EXPECTED_WORDS = frozenset(["incoming", "designate", "designated", "future"])
-DROPPED_WORDS = frozenset("current outgoing longtime long-time veteran embattled visiting powerful "
-                          "influential".split()) | ENDED_WORDS | START_WORDS | EXPECTED_WORDS
+DROPPED_WORDS = (
+    frozenset("current outgoing longtime long-time veteran embattled visiting powerful influential".split())
+    | ENDED_WORDS
+    | START_WORDS
+    | EXPECTED_WORDS
+)
 # "X, who heads Y": the verb of leading and the role it gives.
-HEAD_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "run": "head", "direct": "director",
-              "manage": "manager", "command": "commander", "govern": "governor", "found": "founder"}
+HEAD_VERBS = {
+    "head": "head",
+    "lead": "leader",
+    "chair": "chair",
+    "run": "head",
+    "direct": "director",
+    "manage": "manager",
+    "command": "commander",
+    "govern": "governor",
+    "found": "founder",
+}
 HOLD_VERBS = frozenset("serve continue remain stay work act".split())  # "... as R": the role is held
 END_VERBS = frozenset(["resign", "quit", "retire"])
 APPOINT_VERBS = frozenset("name appoint elect choose promote hire tap nominate select install".split())
@@ -55,14 +82,18 @@ BODY_LABELS = ("GPE", "NORP", "ORG")
 BODY_TYPES = ("country", "organisation", ACRONYM, MAYBE)
 # A role's head noun names a person: a known title word, or an agent noun ("shareholder", "employee").
 AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|eer|ary|ive)s?$")
-POST_NOUNS = frozenset("coach boss captain head chief chair host trustee treasurer clerk".split())  # beside roles.txt
+POST_NOUNS = frozenset(
+    "coach boss captain head chief chair host trustee treasurer clerk".split()
+)  # beside roles.txt
 COMPANY_SUFFIXES = frozenset("inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv gmbh".split())
 
 
 # -- per article ---------------------------------------------------------------------------------------
 
-def find_facts(article: Article, parsed: Parsed,
-               candidates: list[Candidate]) -> tuple[list[RoleStatement], list[RelationStatement]]:
+
+def find_facts(
+    article: Article, parsed: Parsed, candidates: list[Candidate]
+) -> tuple[list[RoleStatement], list[RelationStatement]]:
     """The role and relation statements of one article's kept blocks."""
     reference = parse_reference(article.date)
     roles: list[RoleStatement] = []
@@ -94,25 +125,56 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class BlockReader:
     """The statements of one parsed block."""
 
-    def __init__(self, article: str, block: int, doc, candidates: list[Candidate], reference,
-                 people: set[str] = frozenset()):
+    def __init__(
+        self,
+        article: str,
+        block: int,
+        doc,
+        candidates: list[Candidate],
+        reference,
+        people: set[str] = frozenset(),
+    ):
         self.article, self.block, self.doc = article, block, doc
         self.gaz = load_gazetteer()
         self.dates = find_dates(doc.text, reference)
-        named = [(c.mention.start, c.mention.end) for c in candidates
-                 if c.type in ("country", "organisation") and c.name not in people]
+        named = [
+            (c.mention.start, c.mention.end)
+            for c in candidates
+            if c.type in ("country", "organisation") and c.name not in people
+        ]
         ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in BODY_LABELS]
-        self.known_bodies = {t.i for start, end in named for t in doc.char_span(start, end, alignment_mode="expand") or ()}
+        self.known_bodies = {
+            t.i for start, end in named for t in doc.char_span(start, end, alignment_mode="expand") or ()
+        }
         maybes = [(c.mention.start, c.mention.end) for c in candidates if c.type == MAYBE]
-        self.names = [span for span in self._spans(
-            [(c.mention.start, c.mention.end) for c in candidates if c.type == "person" or c.name in people]
-            + [(start, end) for start, end in maybes  # a word left open that the model calls a body is not a name
-               if not any(s < end and start < e for s, e in ents)]
-            + [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS])
+        self.names = [
+            span
+            for span in self._spans(
+                [
+                    (c.mention.start, c.mention.end)
+                    for c in candidates
+                    if c.type == "person" or c.name in people
+                ]
+                + [
+                    (start, end)
+                    for start, end in maybes  # a word left open that the model calls a body is not a name
+                    if not any(s < end and start < e for s, e in ents)
+                ]
+                + [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+            )
             if span[-1].lower_ not in self.gaz.role_heads  # "Chief Operating Officer" is a title, not a name
-            and not self.known_bodies & set(range(span.start, span.end))]
-        self.bodies = self._spans(_union([(c.mention.start, c.mention.end) for c in candidates
-                                          if c.type in BODY_TYPES and c.name not in people] + ents))
+            and not self.known_bodies & set(range(span.start, span.end))
+        ]
+        self.bodies = self._spans(
+            _union(
+                [
+                    (c.mention.start, c.mention.end)
+                    for c in candidates
+                    if c.type in BODY_TYPES and c.name not in people
+                ]
+                + ents
+            )
+        )
         self.name_at = {i: span for span in self.names for i in range(span.start, span.end)}
         self.body_at = {i: span for span in self.bodies for i in range(span.start, span.end)}
 
@@ -139,7 +201,9 @@ class BlockReader:
     def roles(self) -> list[RoleStatement]:
         out: list[RoleStatement] = []
         # a body may be a person the model mistyped here ("Vera Lind" as ORG): the dossier's type decides
-        holders = self.names + [b for b in self.bodies if b.start not in self.name_at and b[-1].pos_ == "PROPN"]
+        holders = self.names + [
+            b for b in self.bodies if b.start not in self.name_at and b[-1].pos_ == "PROPN"
+        ]
         for name in holders:
             out += self.title_before(name)
             out += self.apposition(name)
@@ -152,12 +216,27 @@ class BlockReader:
                 unique.append(s)
         return unique
 
-    def statement(self, name, role: Phrase, change: str = "", expected: bool = False, date: str | None = None,
-                  other=None) -> RoleStatement:
-        return RoleStatement(self.article, self.sentence(name.root), self.span(name), role.text,
-                             self.span(role.body) if role.body is not None else None, role.generic,
-                             change or role.change, expected or role.expected, date,
-                             self.span(other) if other is not None else None)
+    def statement(
+        self,
+        name,
+        role: Phrase,
+        change: str = "",
+        expected: bool = False,
+        date: str | None = None,
+        other=None,
+    ) -> RoleStatement:
+        return RoleStatement(
+            self.article,
+            self.sentence(name.root),
+            self.span(name),
+            role.text,
+            self.span(role.body) if role.body is not None else None,
+            role.generic,
+            change or role.change,
+            expected or role.expected,
+            date,
+            self.span(other) if other is not None else None,
+        )
 
     def title_before(self, name) -> list[RoleStatement]:
         """The title written before a name: "U.S. Defense Secretary X", "alliance Secretary-General X"."""
@@ -167,16 +246,30 @@ class BlockReader:
             t = doc[i]
             if t.i in self.name_at:
                 break  # another person's name: "Bush adviser X" reads no further
-            if t.tag_ == "HYPH" or t.text in ("'s", "’s") or t.pos_ in ("NOUN", "PROPN", "ADJ") or (
-                    t.lower_ == "and" and first < name.start and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")) or (
-                    t.lower_ == "of" and i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper()):
+            if (
+                t.tag_ == "HYPH"
+                or t.text in ("'s", "’s")
+                or t.pos_ in ("NOUN", "PROPN", "ADJ")
+                or (
+                    t.lower_ == "and"
+                    and first < name.start
+                    and i > 0
+                    and doc[i - 1].pos_ in ("NOUN", "PROPN")
+                )
+                or (
+                    t.lower_ == "of"
+                    and i > 0
+                    and doc[i - 1].pos_ == "PROPN"
+                    and doc[i + 1].text[:1].isupper()
+                )
+            ):
                 first = i
                 i -= 1
             else:
                 break
         if first == name.start:
             return []
-        return [self.statement(name, role) for role in self.read_roles(list(doc[first:name.start]))]
+        return [self.statement(name, role) for role in self.read_roles(list(doc[first : name.start]))]
 
     def apposition(self, name) -> list[RoleStatement]:
         """ "X, chief executive of Y," and "Y's chief executive, X"."""
@@ -186,14 +279,23 @@ class BlockReader:
                 out += [self.statement(name, role) for role in self.role_phrases(child)]
         head = root.head
         before_comma = name.start >= 2 and self.doc[name.start - 1].text == ","
-        if before_comma and head.i < name.start and head.i not in self.name_at and head.pos_ in ("NOUN", "PROPN") \
-                and (root.dep_ == "appos" or (root.dep_ == head.dep_ == "nsubj")):
+        if (
+            before_comma
+            and head.i < name.start
+            and head.i not in self.name_at
+            and head.pos_ in ("NOUN", "PROPN")
+            and (root.dep_ == "appos" or (root.dep_ == head.dep_ == "nsubj"))
+        ):
             # "The company's chief executive, X" (and its misparse as two subjects)
             out += [self.statement(name, role) for role in self.role_phrases(head)]
         elif before_comma and root.dep_ == "nsubj":
             head_noun = self.doc[name.start - 2]  # "The former Chief Operating Officer, X will ..."
-            if head_noun.dep_ == "nsubj" and head_noun.head == root.head and head_noun.pos_ in ("NOUN", "PROPN") \
-                    and head_noun.i not in self.name_at:
+            if (
+                head_noun.dep_ == "nsubj"
+                and head_noun.head == root.head
+                and head_noun.pos_ in ("NOUN", "PROPN")
+                and head_noun.i not in self.name_at
+            ):
                 out += [self.statement(name, role) for role in self.role_phrases(head_noun)]
         return out
 
@@ -201,7 +303,9 @@ class BlockReader:
         """A relative clause on the name, or the verb the name is subject or object of."""
         root, out = name.root, []
         for child in root.children:
-            if child.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in child.children):
+            if child.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in child.children
+            ):
                 out += self.verb_facts(child, name, "nsubj")
         verb, dep = root.head, root.dep_
         if dep == "appos" and verb.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.i not in self.name_at:
@@ -209,8 +313,11 @@ class BlockReader:
         if dep in ("nsubj", "nsubjpass", "dobj", "oprd") and verb.pos_ in ("VERB", "AUX"):
             out += self.verb_facts(verb, name, dep)
             for conj in verb.children:  # "X resigned and was replaced by Y"
-                if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not any(
-                        c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                if (
+                    conj.dep_ == "conj"
+                    and conj.pos_ in ("VERB", "AUX")
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+                ):
                     out += self.verb_facts(conj, name, dep)
         elif dep == "pobj" and verb.dep_ == "agent":  # "X was replaced by Y": Y, through "by"
             out += self.verb_facts(verb.head, name, "agent")
@@ -224,15 +331,27 @@ class BlockReader:
         date = self.date_in(verb)
         particle = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "prep")}
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i in self.name_at), None)
-        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children
-                      if g.dep_ == "pobj" and g.i in self.name_at), None)
+        agent = next(
+            (
+                g
+                for c in verb.children
+                if c.dep_ == "agent"
+                for g in c.children
+                if g.dep_ == "pobj" and g.i in self.name_at
+            ),
+            None,
+        )
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]  # "The former ..., X, will"
+        subjects += [
+            a for c in subjects for a in c.children if a.dep_ == "appos"
+        ]  # "The former ..., X, will"
         subject = next((c for c in subjects if c.i in self.name_at), subjects[0] if subjects else None)
         as_role = self.as_role(verb)
         role = as_role or Phrase("")
         if lemma in COPULAS and dep == "nsubj":
-            attr = next((c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i not in self.name_at), None)
+            attr = next(
+                (c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i not in self.name_at), None
+            )
             phrase = self.role_phrase(attr) if attr is not None and attr.pos_ in ("NOUN", "PROPN") else None
             if phrase is None or (lemma == "be" and verb.tag_ == "VBD" and not phrase.change):
                 return []  # "X was president": when is not said
@@ -249,29 +368,50 @@ class BlockReader:
             return [self.statement(name, role, "ends", expected, date)]
         if dep == "nsubj" and lemma in HOLD_VERBS and as_role:  # "X has served as R since ...", "X remains R"
             since = self.date_in(verb, ("since", "from"))
-            return [self.statement(name, as_role, "starts" if since else "", expected and lemma == "serve", since)]
+            return [
+                self.statement(name, as_role, "starts" if since else "", expected and lemma == "serve", since)
+            ]
         if lemma == "take" and "over" in particle and dep == "nsubj":
             return [self.statement(name, role, "starts", expected, date)]
         if lemma == "replace" and dep in ("nsubjpass", "agent"):
-            old = name if dep == "nsubjpass" else next(
-                (c for c in verb.children if c.dep_ == "nsubjpass" and c.i in self.name_at), None)
+            old = (
+                name
+                if dep == "nsubjpass"
+                else next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i in self.name_at), None)
+            )
             new = agent if dep == "nsubjpass" else name
             if old is None or new is None:
                 return []
             old, new = self.name_of(old), self.name_of(new)
-            return [self.statement(old, role, "ends", expected, date, new),
-                    self.statement(new, role, "starts", expected, date, old)]
+            return [
+                self.statement(old, role, "ends", expected, date, new),
+                self.statement(new, role, "starts", expected, date, old),
+            ]
         if lemma in ("replace", "succeed") and dep in ("nsubj", "dobj"):
-            new = name if dep == "nsubj" else (subject if subject is not None and subject.i in self.name_at else None)
+            new = (
+                name
+                if dep == "nsubj"
+                else (subject if subject is not None and subject.i in self.name_at else None)
+            )
             old = obj if dep == "nsubj" else name.root
             if new is None or old is None or old.i not in self.name_at:
                 return []
             new, old = self.name_of(new), self.name_of(old)
-            return [self.statement(old, role, "ends", expected, date, new),
-                    self.statement(new, role, "starts", expected, date, old)]
+            return [
+                self.statement(old, role, "ends", expected, date, new),
+                self.statement(new, role, "starts", expected, date, old),
+            ]
         if lemma in APPOINT_VERBS and dep in ("dobj", "oprd", "nsubjpass"):
-            phrase = as_role or next((self.role_phrase(c) for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")
-                                      and c.i not in self.name_at and c.pos_ in ("NOUN", "PROPN")), None)
+            phrase = as_role or next(
+                (
+                    self.role_phrase(c)
+                    for c in verb.children
+                    if c.dep_ in ("oprd", "attr", "xcomp")
+                    and c.i not in self.name_at
+                    and c.pos_ in ("NOUN", "PROPN")
+                ),
+                None,
+            )
             if phrase is None:
                 return []
             if phrase.body is None and phrase.generic in ("its", "their") and subject is not None:
@@ -285,7 +425,10 @@ class BlockReader:
 
     def future(self, verb) -> bool:
         """ "will succeed", "is to step down", "is expected to resign"."""
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll", "’ll") for c in verb.children):
+        if any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "shall", "'ll", "’ll")
+            for c in verb.children
+        ):
             return True
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS | {"be"}:
@@ -299,7 +442,7 @@ class BlockReader:
         start, end = max(start, sent.start_char), min(end, sent.end_char)
         for expression in self.dates:
             if start <= expression.start and expression.end <= end:
-                before = self.doc.text[max(0, expression.start - 7):expression.start].split()
+                before = self.doc.text[max(0, expression.start - 7) : expression.start].split()
                 if not cues or (before and before[-1].lower() in cues):
                     return expression.value
         return None
@@ -320,15 +463,26 @@ class BlockReader:
                 if depth < 3:
                     queue.append((child, depth + 1))
         if verb.dep_ == "acl":  # "The board named X as ...": "as" hangs on the noun the verb describes
-            return next((self.role_phrase(g) for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "as"
-                         for g in c.children if g.dep_ == "pobj" and g.i not in self.name_at), None)
+            return next(
+                (
+                    self.role_phrase(g)
+                    for c in verb.head.children
+                    if c.dep_ == "prep" and c.lower_ == "as"
+                    for g in c.children
+                    if g.dep_ == "pobj" and g.i not in self.name_at
+                ),
+                None,
+            )
         return None
 
     def role_phrases(self, head) -> list[Phrase]:
         """A role noun and those coordinated with it ("co-founder and chief executive of Y"), which share
         the body one of them names."""
-        roles = [self.role_phrase(head)] + [self.role_phrase(c) for c in head.children if c.dep_ == "conj"
-                                            and c.pos_ in ("NOUN", "PROPN") and c.i not in self.name_at]
+        roles = [self.role_phrase(head)] + [
+            self.role_phrase(c)
+            for c in head.children
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i not in self.name_at
+        ]
         return _share([role for role in roles if role])
 
     def role_phrase(self, head) -> Phrase | None:
@@ -337,10 +491,14 @@ class BlockReader:
         start = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].text == ","), -1) + 1
         tokens = tokens[start:]
         first = tokens[0].i if tokens else head.i
-        while first >= 2 and self.doc[first - 1].text == "-" and not self.doc[first - 2].whitespace_ \
-                and not self.doc[first - 1].whitespace_:
+        while (
+            first >= 2
+            and self.doc[first - 1].text == "-"
+            and not self.doc[first - 2].whitespace_
+            and not self.doc[first - 1].whitespace_
+        ):
             first -= 2  # "co-founder", split by the tokenizer and parsed as three nouns
-        tokens = list(self.doc[first:tokens[0].i]) + tokens if tokens else tokens
+        tokens = list(self.doc[first : tokens[0].i]) + tokens if tokens else tokens
         role = self.read_role(tokens)
         if role is None:
             return None
@@ -354,7 +512,7 @@ class BlockReader:
                     role.body, role.generic = body, generic
                 elif body is None and not generic and pobj.i not in self.name_at and prep.lower_ == "of":
                     words = [t for t in pobj.subtree if t.i <= pobj.i]
-                    role.text += " of " + self.doc[words[0].i:pobj.i + 1].text  # "minister of agriculture"
+                    role.text += " of " + self.doc[words[0].i : pobj.i + 1].text  # "minister of agriculture"
                 break
         return role
 
@@ -380,9 +538,12 @@ class BlockReader:
 
     def strip_changes(self, tokens: list, role: Phrase) -> None:
         """Drop what opens a title without being it, noting the change words ("former", "new")."""
-        while tokens and (tokens[0].pos_ in ("DET", "PRON", "PUNCT", "NUM", "VERB", "AUX", "CCONJ", "PART", "SCONJ",
-                                             "ADP", "ADV", "INTJ")
-                          or tokens[0].lower_ in DROPPED_WORDS or tokens[0].lower_.rstrip(".") in self.gaz.honorifics):
+        while tokens and (
+            tokens[0].pos_
+            in ("DET", "PRON", "PUNCT", "NUM", "VERB", "AUX", "CCONJ", "PART", "SCONJ", "ADP", "ADV", "INTJ")
+            or tokens[0].lower_ in DROPPED_WORDS
+            or tokens[0].lower_.rstrip(".") in self.gaz.honorifics
+        ):
             word = tokens.pop(0)
             if word.lower_ in ENDED_WORDS:
                 role.change = "former"
@@ -400,7 +561,9 @@ class BlockReader:
         while tokens and tokens[-1].lower_.rstrip(".") in self.gaz.honorifics:
             tokens.pop()
         inner = [t for t in tokens[1:-1] if t.i in self.known_bodies and t.i in self.body_at]
-        if inner or (tokens and tokens[0].i in self.body_at):  # "Russian State Duma committee head": the nearest
+        if inner or (
+            tokens and tokens[0].i in self.body_at
+        ):  # "Russian State Duma committee head": the nearest
             body = self.body_at[inner[-1].i if inner else tokens[0].i]
             rest = [t for t in tokens if t.i >= body.end]
             while rest and rest[0].lower_ in COMPANY_SUFFIXES:
@@ -413,9 +576,11 @@ class BlockReader:
         elif any(t.text in ("'s", "’s") for t in tokens[1:-1]):  # "Y's new chief strategist": Y, as written
             mark = max(k for k, t in enumerate(tokens[:-1]) if t.text in ("'s", "’s"))
             if tokens[0].text[:1].isupper() or tokens[0].lower_ in GENERIC_BODIES:
-                body = self.doc[tokens[0].i:tokens[mark].i]
-                role.body, role.generic = (None, body.text.lower()) if body.text.lower() in GENERIC_BODIES else (body, "")
-            tokens = tokens[mark + 1:]
+                body = self.doc[tokens[0].i : tokens[mark].i]
+                role.body, role.generic = (
+                    (None, body.text.lower()) if body.text.lower() in GENERIC_BODIES else (body, "")
+                )
+            tokens = tokens[mark + 1 :]
             self.strip_changes(tokens, role)
         elif len(tokens) > 1 and tokens[0].lower_ in GENERIC_BODIES and tokens[0].text.islower():
             role.generic = tokens[0].lower_  # "alliance Secretary-General X"
@@ -426,12 +591,22 @@ class BlockReader:
             return None  # a person's name inside the title: not a title
         head = next((t for t in tokens if t.lower_ == "of"), None)
         head = tokens[-1] if head is None or head.i == tokens[0].i else self.doc[head.i - 1]
-        if head.lower_ in RELATIVE or head.tag_ in ("NNS", "NNPS") or not (
-                head.lower_ in self.gaz.role_heads or head.lower_ in POST_NOUNS or (
-                    head.pos_ == "NOUN" and AGENT_NOUN.search(head.lower_) and not head.lower_.endswith("ment")
-                    and len(head.text) > len(AGENT_NOUN.search(head.lower_)[0]) + 2)):
+        if (
+            head.lower_ in RELATIVE
+            or head.tag_ in ("NNS", "NNPS")
+            or not (
+                head.lower_ in self.gaz.role_heads
+                or head.lower_ in POST_NOUNS
+                or (
+                    head.pos_ == "NOUN"
+                    and AGENT_NOUN.search(head.lower_)
+                    and not head.lower_.endswith("ment")
+                    and len(head.text) > len(AGENT_NOUN.search(head.lower_)[0]) + 2
+                )
+            )
+        ):
             return None  # "his counterpart", "the same move", "iPod": no post
-        role.text = self.doc[tokens[0].i:tokens[-1].i + 1].text
+        role.text = self.doc[tokens[0].i : tokens[-1].i + 1].text
         return role
 
     # -- relations -----------------------------------------------------------------------------------
@@ -446,8 +621,9 @@ class BlockReader:
         return list(unique.values())
 
     def relation(self, kind: str, subject, obj, date: str | None = None) -> RelationStatement:
-        return RelationStatement(self.article, self.sentence(subject.root), kind, self.span(subject),
-                                 self.span(obj), date)
+        return RelationStatement(
+            self.article, self.sentence(subject.root), kind, self.span(subject), self.span(obj), date
+        )
 
     def party(self, token):
         """The name or body span at a token, if any."""
@@ -458,20 +634,43 @@ class BlockReader:
         verb = root.head
         # "Poland, a member of NATO", "X, a subsidiary of Y", "Y member X"
         nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
-        if verb.pos_ in ("AUX", "VERB") and verb.lemma_ in ("be", "become", "remain") and root.dep_ == "nsubj":
+        if (
+            verb.pos_ in ("AUX", "VERB")
+            and verb.lemma_ in ("be", "become", "remain")
+            and root.dep_ == "nsubj"
+        ):
             nouns += [c for c in verb.children if c.dep_ == "attr"]
         for noun in nouns:  # "a member of", "a subsidiary of", "the parent company of"
             kind = RELATION_NOUNS.get(noun.lower_) or next(
-                (RELATION_NOUNS[c.lower_] for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-                 and c.lower_ in RELATION_NOUNS), None)
-            pobj = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
-                         for g in p.children if g.dep_ == "pobj"), None)
+                (
+                    RELATION_NOUNS[c.lower_]
+                    for c in noun.children
+                    if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in RELATION_NOUNS
+                ),
+                None,
+            )
+            pobj = next(
+                (
+                    g
+                    for p in noun.children
+                    if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
             if kind and pobj is not None and self.party(pobj) is not None:
                 clause = verb if noun.head == verb else noun  # "X became a member of Y in 1999"
                 out.append(self.relation(kind, span, self.party(pobj), self.date_in(clause)))
         before = span.start - 1
-        if before >= 1 and self.doc[before].lower_ in ("member", "members") and self.doc[before - 1].i in self.body_at:
-            out.append(self.relation("member of", span, self.body_at[self.doc[before - 1].i]))  # "NATO member Poland"
+        if (
+            before >= 1
+            and self.doc[before].lower_ in ("member", "members")
+            and self.doc[before - 1].i in self.body_at
+        ):
+            out.append(
+                self.relation("member of", span, self.body_at[self.doc[before - 1].i])
+            )  # "NATO member Poland"
         if root.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
             return out
         lemma, date = verb.lemma_.lower(), self.date_in(verb)
@@ -481,24 +680,51 @@ class BlockReader:
         meeting = obj is not None and lemma in ("hold", "have") and obj.lemma_.lower() in MEETING_NOUNS
         if (lemma == "meet" or meeting) and not self.future(verb):  # "X met (with) Y", "X held talks with Y"
             others = [obj] if obj is not None and not meeting else []
-            others += [g for head in (verb, obj) if head is not None for p in head.children
-                       if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+            others += [
+                g
+                for head in (verb, obj)
+                if head is not None
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
             others += [a for g in others for a in g.children if a.dep_ == "appos"]  # "his counterpart, Y"
             for other in others:
                 party = self.party(other)
                 if party is not None and party.start != span.start:
                     out.append(self.relation("met with", span, party, date))
-        if lemma in ("own", "hold", "acquire", "buy", "take") and obj is not None and obj.lower_ in ("stake", "share", "shares"):
-            target = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                           for g in p.children if g.dep_ == "pobj"), None)
+        if (
+            lemma in ("own", "hold", "acquire", "buy", "take")
+            and obj is not None
+            and obj.lower_ in ("stake", "share", "shares")
+        ):
+            target = next(
+                (
+                    g
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
             if target is not None and self.party(target) is not None:
                 out.append(self.relation("owns a stake in", span, self.party(target), date))
         return out
 
 
 MEETING_NOUNS = frozenset(["meeting", "talk", "talks"])
-RELATION_NOUNS = {"member": "member of", "subsidiary": "part of", "unit": "part of", "division": "part of",
-                  "arm": "part of", "part": "part of", "parent": "parent of", "owner": "parent of"}
+RELATION_NOUNS = {
+    "member": "member of",
+    "subsidiary": "part of",
+    "unit": "part of",
+    "division": "part of",
+    "arm": "part of",
+    "part": "part of",
+    "parent": "parent of",
+    "owner": "parent of",
+}
 
 
 def _share(roles: list[Phrase]) -> list[Phrase]:
@@ -527,6 +753,7 @@ class Phrase:
 
 # -- the whole dossier ---------------------------------------------------------------------------------
 
+
 @dataclass
 class Resolved:
     """A role statement with its names resolved to entities and its date known."""
@@ -544,8 +771,13 @@ class Resolved:
 STATUS_ORDER = {"current": 0, "expected": 1, "ended": 2}
 
 
-def attach(articles: list[Article], roles: dict[str, list[RoleStatement]],
-           relations: dict[str, list[RelationStatement]], entities: list[Entity], registry: Registry) -> None:
+def attach(
+    articles: list[Article],
+    roles: dict[str, list[RoleStatement]],
+    relations: dict[str, list[RelationStatement]],
+    entities: list[Entity],
+    registry: Registry,
+) -> None:
     """Give each entity its roles and relations, from the articles' statements and the registry."""
     index = MentionIndex(entities)
     by_id = {e.id: e for e in entities}
@@ -560,13 +792,25 @@ def attach(articles: list[Article], roles: dict[str, list[RoleStatement]],
             of = ""
             if s.of is not None:  # a body the entity stage did not mark here may still be one it knows
                 body = index.entity(article_id, s.of) or index.named.get(s.of.text.lower())
-                of = body.id if body is not None and body.type in ("country", "organisation", "place") else (
-                    "" if body is not None else s.of.text)
+                of = (
+                    body.id
+                    if body is not None and body.type in ("country", "organisation", "place")
+                    else ("" if body is not None else s.of.text)
+                )
             elif s.generic:
                 of = main_org.get(article_id, "")
             other = index.entity(article_id, s.other) if s.other is not None else None
-            resolved.append(Resolved(s, holder.id, s.role, of, s.date or dates.get(article_id), dates.get(article_id),
-                                     other.id if other is not None and other.type == "person" else ""))
+            resolved.append(
+                Resolved(
+                    s,
+                    holder.id,
+                    s.role,
+                    of,
+                    s.date or dates.get(article_id),
+                    dates.get(article_id),
+                    other.id if other is not None and other.type == "person" else "",
+                )
+            )
     _fill_unsaid(resolved)
     _group_keys(resolved)
     _promotions(resolved)
@@ -616,8 +860,12 @@ class MentionIndex:
 
     def __init__(self, entities: list[Entity]):
         self.at: dict[tuple[str, int], list[tuple[int, int, Entity]]] = defaultdict(list)
-        self.named = {name.lower(): e for e in entities for name in (e.name, *e.aliases)
-                      if e.type in ("country", "organisation")}
+        self.named = {
+            name.lower(): e
+            for e in entities
+            for name in (e.name, *e.aliases)
+            if e.type in ("country", "organisation")
+        }
         for e in entities:
             for m in e.mentions:
                 self.at[m.article, m.block].append((m.start, m.end, e))
@@ -653,8 +901,12 @@ def _fill_unsaid(resolved: list[Resolved]) -> None:
     for r in resolved:
         if r.role:
             continue
-        for source in (said.get((r.statement.article, r.other)), anywhere.get(r.other),
-                       said.get((r.statement.article, r.holder)), anywhere.get(r.holder)):
+        for source in (
+            said.get((r.statement.article, r.other)),
+            anywhere.get(r.other),
+            said.get((r.statement.article, r.holder)),
+            anywhere.get(r.holder),
+        ):
             if source:
                 r.role, of = min(source, key=lambda k: (-source[k], k))
                 r.of = r.of or of
@@ -689,7 +941,11 @@ def _group_keys(resolved: list[Resolved]) -> None:
             long_forms.setdefault(_initials(r.role), _normal(r.role))
     for r in resolved:
         text = r.role.replace(".", "")
-        r.key = long_forms.get(text.lower(), _normal(r.role)) if text.isupper() and len(text) > 1 else _normal(r.role)
+        r.key = (
+            long_forms.get(text.lower(), _normal(r.role))
+            if text.isupper() and len(text) > 1
+            else _normal(r.role)
+        )
     bodies: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for r in resolved:
         if r.of:
@@ -703,8 +959,11 @@ def _group_keys(resolved: list[Resolved]) -> None:
 def _promotions(resolved: list[Resolved]) -> None:
     """ "The former chief operating officer, X, will succeed Y as chief executive": a role the sentence
     gives no body is one in the body of the role the holder takes in the same sentence."""
-    taken = {(r.statement.article, r.statement.sentence, r.holder): r.of
-             for r in resolved if r.statement.change == "starts" and r.of}
+    taken = {
+        (r.statement.article, r.statement.sentence, r.holder): r.of
+        for r in resolved
+        if r.statement.change == "starts" and r.of
+    }
     for r in resolved:
         if not r.of:
             r.of = taken.get((r.statement.article, r.statement.sentence, r.holder), "")
@@ -721,9 +980,18 @@ def _role(members: list[Resolved], of: str, name: str) -> Role:
     the date it ended (stated, or the first article that says so; "former" only bounds it)."""
     starts = [r for r in members if r.statement.change == "starts"]
     ends = [r for r in members if r.statement.change == "ends"]
-    leaving = {(r.statement.article, r.statement.sentence) for r in ends}  # "CEO X stepped down": X no longer is
-    held = sorted({r.article_date for r in members if not r.statement.change and r.article_date
-                   and (r.statement.article, r.statement.sentence) not in leaving})
+    leaving = {
+        (r.statement.article, r.statement.sentence) for r in ends
+    }  # "CEO X stepped down": X no longer is
+    held = sorted(
+        {
+            r.article_date
+            for r in members
+            if not r.statement.change
+            and r.article_date
+            and (r.statement.article, r.statement.sentence) not in leaving
+        }
+    )
     formers = [r for r in members if r.statement.change == "former"]
     since = min((r.date for r in starts if r.date), default=None)
     until = min((r.date for r in ends if r.date), default=None)
@@ -745,8 +1013,12 @@ def _role(members: list[Resolved], of: str, name: str) -> Role:
     return Role(name, of, since, until, held, status, sources, successor, predecessor)
 
 
-def _attach_relations(relations: dict[str, list[RelationStatement]], index: MentionIndex,
-                      by_id: dict[str, Entity], dates: dict[str, str | None]) -> None:
+def _attach_relations(
+    relations: dict[str, list[RelationStatement]],
+    index: MentionIndex,
+    by_id: dict[str, Entity],
+    dates: dict[str, str | None],
+) -> None:
     merged: dict[tuple[str, str, str], Relation] = {}
     for article_id, statements in relations.items():
         for s in statements:
@@ -768,12 +1040,14 @@ def _attach_relations(relations: dict[str, list[RelationStatement]], index: Ment
 
 
 ACTORS = ("person", "organisation", "country")
-RELATION_TYPES = {"member of": (("country", "organisation", "person"), ("organisation",)),
-                  "part of": (("organisation",), ("organisation",)),
-                  "parent of": (("organisation",), ("organisation",)),
-                  "owns a stake in": (ACTORS, ("organisation",)),
-                  "signed": (ACTORS, ("treaty",)),
-                  "met with": (("person",), ("person",))}
+RELATION_TYPES = {
+    "member of": (("country", "organisation", "person"), ("organisation",)),
+    "part of": (("organisation",), ("organisation",)),
+    "parent of": (("organisation",), ("organisation",)),
+    "owns a stake in": (ACTORS, ("organisation",)),
+    "signed": (ACTORS, ("treaty",)),
+    "met with": (("person",), ("person",)),
+}
 
 
 def _fits(kind: str, subject: Entity, obj: Entity) -> bool:
@@ -782,6 +1056,7 @@ def _fits(kind: str, subject: Entity, obj: Entity) -> bool:
 
 
 # -- the registry ------------------------------------------------------------------------------------
+
 
 def apply_registry(entities: list[Entity], registry: Registry) -> None:
     """The registry's roles and relations: a matching one is corrected (or hidden), any other added."""
@@ -794,8 +1069,9 @@ def apply_registry(entities: list[Entity], registry: Registry) -> None:
         if holder is None:
             continue  # named on /problems/ by registry.check_references
         of = named[rule.of.lower()].id if rule.of and rule.of.lower() in named else rule.of
-        match = next((r for r in holder.roles if _same_role(r.role, rule.role)
-                      and (not rule.of or r.of == of)), None)
+        match = next(
+            (r for r in holder.roles if _same_role(r.role, rule.role) and (not rule.of or r.of == of)), None
+        )
         if rule.hide:
             holder.roles = [r for r in holder.roles if r is not match]
             continue

@@ -3,6 +3,7 @@ treaties, regions and cities, role words, name keywords and common words, all fr
 
 Lookups are by token tuples, so matching a phrase at a position costs one dict probe per length.
 """
+
 from __future__ import annotations
 
 import re
@@ -86,15 +87,18 @@ class Gazetteer:
     def match(self, keys: list[str], i: int) -> Match | None:
         """The longest known phrase starting at token i."""
         for n in self.lengths.get(keys[i], ()):
-            entry = self.phrases.get(tuple(keys[i:i + n])) if i + n <= len(keys) else None
+            entry = self.phrases.get(tuple(keys[i : i + n])) if i + n <= len(keys) else None
             if entry:
                 return Match(i + n, entry)
         return None
 
 
 # A company's name with and without its legal form is one name ("Apple", "Apple Inc.", "Acme Corp").
-LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|"
-                        r"s\.a|gmbh|nv|n\.v|bv|se|spa|s\.p\.a|oyj|ab|asa|pty)\.?)+$", re.I)
+LEGAL_FORM = re.compile(
+    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|ag|sa|"
+    r"s\.a|gmbh|nv|n\.v|bv|se|spa|s\.p\.a|oyj|ab|asa|pty)\.?)+$",
+    re.I,
+)
 
 # Federal countries whose states and provinces the news names as places of their own.
 FEDERAL_COUNTRIES = frozenset("US CA AU IN BR MX".split())
@@ -144,8 +148,11 @@ def load() -> Gazetteer:
         for phrase in demonyms:
             gaz.add(phrase, Entry("country", name, demonym=True))
         capitals += [(phrase, name) for phrase in caps]
-    for kind, file in (("organisation", "organisations.tsv"), ("treaty", "treaties.tsv"),
-                       ("place", "regions.tsv")):
+    for kind, file in (
+        ("organisation", "organisations.tsv"),
+        ("treaty", "treaties.tsv"),
+        ("place", "regions.tsv"),
+    ):
         for line in _lines(file):
             name, _, aliases = line.partition("\t")
             for phrase in [name, *_split(aliases)]:

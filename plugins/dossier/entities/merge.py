@@ -2,18 +2,18 @@
 one key per entity (canonical name; a surname -> the one full name ending with it), the registry's
 rules (which always win), and the entity's name, aliases, roles and description.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-
-from .gazetteer import LEGAL_FORM
 from ..model import ACRONYM, MAYBE, OPEN_TYPES, Article, Candidate, Entity, Mention
-from .names import fuller
 from ..registry import EntityRule, Registry, seed_names
 from ..slugs import bounded_slug, unique_id
+from .gazetteer import LEGAL_FORM
+from .names import fuller
 
 RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
 TYPE_ORDER = {"country": 0, "organisation": 1, "product": 2, "treaty": 3, "event": 4, "person": 5, "place": 6}
@@ -64,10 +64,12 @@ def auto_key(c: Candidate, surnames: dict[str, set[str]], spellings: dict[str, s
 
 # Words a company adds to its short name for its trade ("Acme Computer", "Acme Motors", "Acme Group"):
 # such a name is the short one's when the dossier also names the short one as an organisation.
-TRADE_WORDS = frozenset("computer computers motor motors airlines airways air systems technologies technology "
-                        "group holdings industries international communications networks entertainment "
-                        "electronics software labs laboratories enterprises brands foods pharmaceuticals "
-                        "energy petroleum oil steel media".split())
+TRADE_WORDS = frozenset(
+    "computer computers motor motors airlines airways air systems technologies technology "
+    "group holdings industries international communications networks entertainment "
+    "electronics software labs laboratories enterprises brands foods pharmaceuticals "
+    "energy petroleum oil steel media".split()
+)
 
 
 def settle_bare_words(candidates: list[Candidate], surnames: dict[str, set[str]]) -> list[Candidate]:
@@ -81,7 +83,11 @@ def settle_bare_words(candidates: list[Candidate], surnames: dict[str, set[str]]
     settled = []
     for c in candidates:
         word = norm_key(c.mention.text)
-        if c.type in ("organisation", "person") and " " not in c.mention.text.strip() and len(votes[word]) == 2:
+        if (
+            c.type in ("organisation", "person")
+            and " " not in c.mention.text.strip()
+            and len(votes[word]) == 2
+        ):
             winner = min(votes[word], key=lambda t: (-votes[word][t], TYPE_ORDER[t]))
             if winner == "organisation" and c.type == "person":
                 c = replace(c, type="organisation", name=c.mention.text, role="")
@@ -92,13 +98,17 @@ def settle_bare_words(candidates: list[Candidate], surnames: dict[str, set[str]]
 
 
 def short_forms(articles_of: dict[str, set[str]], sentences_of: dict[str, set]) -> dict[str, str]:
-    """"lehman" -> "lehman brothers": an organisation's short name that opens exactly one longer one, in
+    """ "lehman" -> "lehman brothers": an organisation's short name that opens exactly one longer one, in
     articles that all name the long one too, and never in the same sentence as it (the text's short form
     for it, not another company: "Acme Records sued Acme")."""
     out = {}
     for short, where in articles_of.items():
         longer = [key for key in articles_of if key.startswith(short + " ")]
-        if len(longer) == 1 and where <= articles_of[longer[0]] and not sentences_of[short] & sentences_of[longer[0]]:
+        if (
+            len(longer) == 1
+            and where <= articles_of[longer[0]]
+            and not sentences_of[short] & sentences_of[longer[0]]
+        ):
             out[short] = longer[0]
     return out
 
@@ -108,7 +118,7 @@ def company_key(name: str) -> str:
 
 
 def trade_names(keys: set[str]) -> dict[str, str]:
-    """"acme computer" -> "acme" when "acme" is an organisation's key too."""
+    """ "acme computer" -> "acme" when "acme" is an organisation's key too."""
     out = {}
     for key in keys:
         head = trade_name(key, keys)
@@ -181,7 +191,7 @@ def _one_apart(a: str, b: str) -> bool:
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 @dataclass(frozen=True)
@@ -251,17 +261,26 @@ def build_entity(key: str | RuleKey, members: list[Candidate], rules: Rules) -> 
     name = rule.name if rule else best
     seen = {name.lower()}
     aliases = []
-    for alias in [*(rule.aliases if rule else []), *sorted({c.name for c in members} | {c.mention.text for c in members})]:
+    for alias in [
+        *(rule.aliases if rule else []),
+        *sorted({c.name for c in members} | {c.mention.text for c in members}),
+    ]:
         if alias.lower() not in seen and not alias.islower():
             seen.add(alias.lower())
             aliases.append(alias)
     roles = Counter(c.role for c in members if c.role)
     role_list = sorted(roles, key=lambda r: (-roles[r], r))
-    titles = [r for r in role_list if not RELATIVE_ROLE.search(r)]  # "his Russian counterpart" describes no one
+    titles = [
+        r for r in role_list if not RELATIVE_ROLE.search(r)
+    ]  # "his Russian counterpart" describes no one
     description = (rule.description if rule else "") or (titles[0] if type_ == "person" and titles else "")
-    mentions = [Mention(m.article, m.block, m.start, m.end, m.text, m.sentence)  # cached candidates stay as they were
-                for m in (c.mention for c in members)]
-    return Entity("", name, type_, bounded_slug(name, "entity"), sorted(aliases), description, role_list, mentions)
+    mentions = [
+        Mention(m.article, m.block, m.start, m.end, m.text, m.sentence)  # cached candidates stay as they were
+        for m in (c.mention for c in members)
+    ]
+    return Entity(
+        "", name, type_, bounded_slug(name, "entity"), sorted(aliases), description, role_list, mentions
+    )
 
 
 def give_ids(entities: list[Entity], order: dict[str, int]) -> None:

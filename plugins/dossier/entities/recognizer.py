@@ -7,6 +7,7 @@ article-level fact (a surname of a person named in full) keeps the rules' readin
 by its shape, a word left open, or a fragment of a longer name the model reads whole goes to the model.
 What the model alone reads is added, unless it is not a name at all (a currency, a sentence adverb).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -15,26 +16,37 @@ from dataclasses import dataclass
 
 import pycountry
 
-from .gazetteer import LEGAL_FORM, NO_TYPE, Gazetteer
 from ..model import MAYBE, OPEN_TYPES
-from .names import ORG_BEFORE, OWNER, PERSON_EVIDENCE, BlockScanner, Item
 from ..topics.phrases import zipf
+from .gazetteer import LEGAL_FORM, NO_TYPE, Gazetteer
+from .names import ORG_BEFORE, OWNER, PERSON_EVIDENCE, BlockScanner, Item
 from .roles import SPEECH
 
 # The model's labels and the dossier's types; NORP (nationalities) is read by the gazetteer's demonyms,
 # and DATE, MONEY and the other numeric labels are not names.
-LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-          "PRODUCT": "product", "EVENT": "event", "LAW": "treaty", "WORK_OF_ART": "product"}
+LABELS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "PRODUCT": "product",
+    "EVENT": "event",
+    "LAW": "treaty",
+    "WORK_OF_ART": "product",
+}
 QUOTES = frozenset("\"'“”‘’«»")
 LOCATIVE = frozenset("in at near from to outside inside across around into via".split())
 CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
 EVIDENCE = 3  # a type the words around a name give outvotes the model's label on three other mentions
 EVERYDAY = 4.5
 # Words that open names with "of" ("Bank of America", "University of Chicago", "Secretary of State").
-OF_NAMES = frozenset("bank university college school institute museum church house department ministry office "
-                     "secretary minister council court board city state states republic kingdom province county "
-                     "league union association federation society order friends people party army bureau "
-                     "chamber commission committee coalition organization organisation agency fund".split())  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
+OF_NAMES = frozenset(
+    "bank university college school institute museum church house department ministry office "
+    "secretary minister council court board city state states republic kingdom province county "
+    "league union association federation society order friends people party army bureau "
+    "chamber commission committee coalition organization organisation agency fund".split()
+)  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
 CURRENCY_SIGN = re.compile(r"[$€£¥₹]")
 TRIM_START = re.compile(r"^(?:(?:the|The|THE|a|an|and)\s+)+")
 TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-]|\s[a-z]+)+$")  # a name ends on a name's word
@@ -47,10 +59,13 @@ VERSION = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")  # "4", "3G", "1.1"
 
 
 # Words of the parse that make a name a product: what is launched or sold, or has users and a version.
-LAUNCH_VERBS = frozenset("launch unveil release introduce ship sell unlock jailbreak update upgrade debut "
-                         "preorder pre-order discontinue recall".split())
-PRODUCT_HEADS = frozenset("user owner sale model version update launch release buyer unit shipment app "
-                          "application feature".split())
+LAUNCH_VERBS = frozenset(
+    "launch unveil release introduce ship sell unlock jailbreak update upgrade debut "
+    "preorder pre-order discontinue recall".split()
+)
+PRODUCT_HEADS = frozenset(
+    "user owner sale model version update launch release buyer unit shipment app application feature".split()
+)
 
 
 @dataclass
@@ -71,7 +86,8 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
         if not type_:
             continue
         actor = ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or (
-            ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by")
+            ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by"
+        )
         sold = type_ == "organisation" and _sold(ent)
         if sold:
             type_ = "product"
@@ -86,7 +102,11 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
                 surface = text[start:end]
             if end - start < 2 or not any(c.isupper() for c in surface) or _is_role(surface, gaz):
                 continue
-            if _is_money(text, start, end) or _is_not_a_name(surface, gaz) or LEGAL_FORM.fullmatch(" " + surface):
+            if (
+                _is_money(text, start, end)
+                or _is_not_a_name(surface, gaz)
+                or LEGAL_FORM.fullmatch(" " + surface)
+            ):
                 continue
             owned = n and text[:start].rstrip().endswith(("'s", "’s"))  # "Apple's iPod": its product
             product = owned and type_ == "organisation"
@@ -110,8 +130,13 @@ def _model_after(ent, gaz: Gazetteer):
     if ent.label_ != "ORG" or root.dep_ != "compound" or ent.end >= len(doc):
         return None
     head = doc[ent.end]
-    if head is not root.head or head.pos_ != "PROPN" or head.ent_type_ or head.lower_ in gaz.role_words \
-            or not head.text[:1].isupper():
+    if (
+        head is not root.head
+        or head.pos_ != "PROPN"
+        or head.ent_type_
+        or head.lower_ in gaz.role_words
+        or not head.text[:1].isupper()
+    ):
         return None
     return head
 
@@ -120,25 +145,28 @@ def _sold(ent) -> bool:
     """The parse says a thing is launched, sold or used: "unveiled the X", "X users", "the new X"."""
     root = ent.root
     of_head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None  # "sales of the X"
-    return (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in LAUNCH_VERBS) or (
-        root.dep_ == "compound" and root.head.lemma_ in PRODUCT_HEADS) or (
-        of_head is not None and of_head.lemma_ in PRODUCT_HEADS) or any(
-        child.dep_ == "amod" and child.lower_ in ("new", "latest") for child in root.children)
+    return (
+        (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in LAUNCH_VERBS)
+        or (root.dep_ == "compound" and root.head.lemma_ in PRODUCT_HEADS)
+        or (of_head is not None and of_head.lemma_ in PRODUCT_HEADS)
+        or any(child.dep_ == "amod" and child.lower_ in ("new", "latest") for child in root.children)
+    )
 
 
 def _is_role(surface: str, gaz: Gazetteer) -> bool:
-    """"C.E.O.", "Chief Executive": a title, nobody's name."""
+    """ "C.E.O.", "Chief Executive": a title, nobody's name."""
     return all(w.replace(".", "").lower() in gaz.role_words for w in surface.split())
 
 
 def _is_title(it: Item, gaz: Gazetteer) -> bool:
     """A person's name or a word left open never ends with a title's head ("Operating Officer")."""
     return it.type in OPEN_TYPES + ("person",) and (
-        _is_role(it.text, gaz) or it.text.split()[-1].replace(".", "").lower() in gaz.role_heads)
+        _is_role(it.text, gaz) or it.text.split()[-1].replace(".", "").lower() in gaz.role_heads
+    )
 
 
 def _owner_cut(text: str, start: int, end: int) -> tuple[int, int]:
-    """"Users of Mac OS" is "Mac OS": an everyday word before "of" is not part of a name."""
+    """ "Users of Mac OS" is "Mac OS": an everyday word before "of" is not part of a name."""
     match = re.match(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+of\s+", text[start:end])
     if match and zipf(match.group(1).lower()) >= EVERYDAY and match.group(1).lower() not in OF_NAMES:
         return start + match.end(), end
@@ -161,7 +189,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_money(text: str, start: int, end: int) -> bool:
     """A currency code or sign at the name: "AU$ 300", "(USD)", "$US"."""
-    before, after = text[max(0, start - 1):start], text[end:end + 1]
+    before, after = text[max(0, start - 1) : start], text[end : end + 1]
     return bool(CURRENCY_SIGN.search(before + after)) or text[start:end] in CURRENCY_CODES
 
 
@@ -169,8 +197,9 @@ def _is_not_a_name(surface: str, gaz: Gazetteer) -> bool:
     """One everyday word ("However", "Meanwhile"), capitalised by its place; or a plan, a programme or
     another thing of none of the dossier's types, by its last word ("Star Wars Initiative")."""
     words = surface.split()
-    return (len(words) == 1 and surface.lower() in gaz.common and not surface.isupper()) or \
-        gaz.keywords.get(words[-1].lower()) == NO_TYPE
+    return (len(words) == 1 and surface.lower() in gaz.common and not surface.isupper()) or gaz.keywords.get(
+        words[-1].lower()
+    ) == NO_TYPE
 
 
 def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> list[Item]:
@@ -188,16 +217,21 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
         sold_names(doc, items)
     products = _product_names(scanner, [it for it in items if it.type not in OPEN_TYPES])
     in_product = _covered(scanner.text, products)
-    items = [it for it in items if not (it.type in OPEN_TYPES and any(in_product[it.start:it.end]))
-             and not _is_title(it, scanner.gaz) and not _is_money(scanner.text, it.start, it.end)
-             and not LEGAL_FORM.fullmatch(" " + it.text)] + products
+    items = [
+        it
+        for it in items
+        if not (it.type in OPEN_TYPES and any(in_product[it.start : it.end]))
+        and not _is_title(it, scanner.gaz)
+        and not _is_money(scanner.text, it.start, it.end)
+        and not LEGAL_FORM.fullmatch(" " + it.text)
+    ] + products
     # which model name covers each character (the model's names never overlap): linear in the block
     name_at = [-1] * len(scanner.text)
     for i, model in enumerate(names):
-        name_at[model.start:model.end] = [i] * (model.end - model.start)
+        name_at[model.start : model.end] = [i] * (model.end - model.start)
     out, claimed = [], set()
     for n, it in enumerate(items):
-        over = sorted({i for i in name_at[it.start:it.end] if i >= 0})
+        over = sorted({i for i in name_at[it.start : it.end] if i >= 0})
         if not over or (_rules_win(it, [names[i] for i in over], n in keep, scanner)):
             out.append(it)
             claimed.update(over)
@@ -211,12 +245,14 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
         # else the model reads these words differently (a longer name, or two): its reading is added below
     taken, starts = _covered(scanner.text, out), [t.start for t in scanner.toks]
     for i, model in enumerate(names):
-        if i not in claimed and not any(taken[model.start:model.end]):
+        if i not in claimed and not any(taken[model.start : model.end]):
             item = _item(scanner, model, starts)
             if item:
                 out.append(item)
     for it in out:
-        if it.type in OPEN_TYPES and (_index_after(scanner, it.last) or scanner.keys[it.last - 1] in INDEX_WORDS):
+        if it.type in OPEN_TYPES and (
+            _index_after(scanner, it.last) or scanner.keys[it.last - 1] in INDEX_WORDS
+        ):
             it.type, it.weight = "product", EVIDENCE  # "the Nikkei average", left open by both readers
     out.sort(key=lambda it: it.start)
     return out
@@ -226,7 +262,7 @@ def _covered(text: str, spans) -> bytearray:
     """1 at each character of the text that one of these spans covers."""
     marks = bytearray(len(text))
     for span in spans:
-        marks[span.start:span.end] = b"\x01" * (span.end - span.start)
+        marks[span.start : span.end] = b"\x01" * (span.end - span.start)
     return marks
 
 
@@ -236,8 +272,15 @@ def _product_names(scanner: BlockScanner, items: list[Item]) -> list[Item]:
     toks, taken, found = scanner.toks, {x for it in items for x in range(it.first, it.last)}, []
     x = 0
     while x < len(toks):
-        if x not in taken and MODEL_NUMBER.fullmatch(toks[x].text) and x + 1 < len(toks) and toks[x + 1].cap \
-                and scanner.tight_word(x) and toks[x + 1].key not in scanner.gaz.common and x + 1 not in taken:
+        if (
+            x not in taken
+            and MODEL_NUMBER.fullmatch(toks[x].text)
+            and x + 1 < len(toks)
+            and toks[x + 1].cap
+            and scanner.tight_word(x)
+            and toks[x + 1].key not in scanner.gaz.common
+            and x + 1 not in taken
+        ):
             found.append(scanner.item(x, x + 2, "product", weight=EVIDENCE))  # "787 Dreamliner"
             x += 2
             continue
@@ -245,8 +288,16 @@ def _product_names(scanner: BlockScanner, items: list[Item]) -> list[Item]:
             x += 1
             continue
         end = x + 1
-        while end < len(toks) and end - x < 4 and end not in taken and scanner.tight_word(end - 1) and (
-                (toks[end].cap and toks[end].key not in scanner.gaz.common) or VERSION.fullmatch(toks[end].text)):
+        while (
+            end < len(toks)
+            and end - x < 4
+            and end not in taken
+            and scanner.tight_word(end - 1)
+            and (
+                (toks[end].cap and toks[end].key not in scanner.gaz.common)
+                or VERSION.fullmatch(toks[end].text)
+            )
+        ):
             end += 1
         found.append(scanner.item(x, end, "product", weight=EVIDENCE))
         x = end
@@ -255,8 +306,12 @@ def _product_names(scanner: BlockScanner, items: list[Item]) -> list[Item]:
 
 def _rules_win(it: Item, over: list[ModelName], settled: bool, scanner: BlockScanner) -> bool:
     """Does the rules' reading of these words stand against the model's?"""
-    longer = len(over) == 1 and over[0].start <= it.start and it.end <= over[0].end \
+    longer = (
+        len(over) == 1
+        and over[0].start <= it.start
+        and it.end <= over[0].end
         and (over[0].start, over[0].end) != (it.start, it.end)
+    )
     if it.role and longer and over[0].start < it.start and over[0].type != "person":
         return False  # the "title" is part of the name: "Federal Reserve", "Royal Navy"
     if it.type == "event" and len(over) >= 2 and over[-1].type in ("place", "country") and " in " in it.text:
@@ -276,7 +331,7 @@ def _rules_win(it: Item, over: list[ModelName], settled: bool, scanner: BlockSca
 
 def _speaks(scanner: BlockScanner, it: Item) -> bool:
     """The name is followed by a verb of saying ("X said", "X, asked about it, said")."""
-    after = scanner.keys[it.last:it.last + 2]
+    after = scanner.keys[it.last : it.last + 2]
     return bool(after) and (after[0] in SPEECH or after[0] == "," and after[1:] and after[1] in SPEECH)
 
 
@@ -317,19 +372,28 @@ def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False
             return "organisation"  # "the Beatles": a group, not a person
         if len(words) == 1:
             return MAYBE  # a surname or a speaker: the article and the dossier decide (entities.py)
-        if not (scanner.first_name(scanner.toks[it.first]) or it.role or scanner.looks_like_a_name(
-                scanner.toks[it.first:it.last]) or scanner.evidence(it.first, it.last) in PERSON_EVIDENCE):
+        if not (
+            scanner.first_name(scanner.toks[it.first])
+            or it.role
+            or scanner.looks_like_a_name(scanner.toks[it.first : it.last])
+            or scanner.evidence(it.first, it.last) in PERSON_EVIDENCE
+        ):
             # no given name, initials, title or voice: "Best Buy", "Music Store", "Nintendo Switch"
             return "organisation" if zipf(words[0].lower()) >= EVERYDAY else MAYBE
-    if model_type in ("event", "treaty") and scanner.gaz.keywords.get(scanner.keys[it.last - 1]) != model_type \
-            and scanner.gaz.prefixes.get(scanner.keys[it.first]) != model_type:
+    if (
+        model_type in ("event", "treaty")
+        and scanner.gaz.keywords.get(scanner.keys[it.last - 1]) != model_type
+        and scanner.gaz.prefixes.get(scanner.keys[it.first]) != model_type
+    ):
         return MAYBE  # the model's events and laws without a word that says so ("Echo Dot")
     return model_type
 
 
 FLIGHT = (" Flight", " flight")
 INDEX_WORDS = frozenset("index average".split())
-INDEX_MODIFIERS = frozenset("composite industrial industrials stock share benchmark broader blue-chip".split())
+INDEX_MODIFIERS = frozenset(
+    "composite industrial industrials stock share benchmark broader blue-chip".split()
+)
 
 
 def _index_after(scanner: BlockScanner, last: int) -> bool:

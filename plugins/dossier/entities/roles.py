@@ -4,17 +4,19 @@ role before it ("NATO spokesman X", "his Russian counterpart, X") or an appositi
 
 names.BlockScanner makes one RoleReader per block, over the block's tokens; a role is a Stretch of the text.
 """
+
 from __future__ import annotations
 
 from typing import Protocol
 
-from .gazetteer import Gazetteer
 from ..model import Stretch
+from .gazetteer import Gazetteer
 
 SPEECH = frozenset(
     "said says told tells added adds stated warned announced declared insisted stressed noted explained "
     "replied claimed argued acknowledged admitted urged described suggested wrote asked confirmed denied "
-    "believes believed thinks thought".split())
+    "believes believed thinks thought".split()
+)
 CLAUSE_WORDS = frozenset("in at since until who which whose when where".split())
 
 
@@ -38,8 +40,11 @@ class RoleReader:
         while first - 1 > i and self.keys[first - 1].rstrip(".") in self.gaz.honorifics:
             first -= 1  # "Supreme Leader Ayatollah Ali Khamenei": the honorific is not the role
         start = i
-        if before and before[-1].type in ("country", "organisation") and (
-                before[-1].last == i or (before[-1].last == i - 1 and self.keys[i - 1] in ("'s", "’s"))):
+        if (
+            before
+            and before[-1].type in ("country", "organisation")
+            and (before[-1].last == i or (before[-1].last == i - 1 and self.keys[i - 1] in ("'s", "’s")))
+        ):
             start = before[-1].first
         return Stretch(self.toks[start].start, self.toks[first - 1].end)
 
@@ -58,8 +63,11 @@ class RoleReader:
                 start = ends[start].first
             elif prev in ("'s", "’s") and start - 1 in ends:  # "Ukraine's ambassador"
                 start = ends[start - 1].first
-            elif prev in self.gaz.role_words or prev == "-" or (
-                    prev in self.gaz.keywords and self.toks[start - 1].text.islower()):
+            elif (
+                prev in self.gaz.role_words
+                or prev == "-"
+                or (prev in self.gaz.keywords and self.toks[start - 1].text.islower())
+            ):
                 start -= 1
             else:
                 break
@@ -80,7 +88,11 @@ class RoleReader:
                 break  # "director of ...": the rest is read below
             if hit and hit.entry.type in ("country", "organisation"):
                 end = hit.end
-            elif keys[end] in self.gaz.role_words or keys[end] in ("-", "'s", "’s") or keys[end] in self.gaz.keywords:
+            elif (
+                keys[end] in self.gaz.role_words
+                or keys[end] in ("-", "'s", "’s")
+                or keys[end] in self.gaz.keywords
+            ):
                 head = end if keys[end] in self.gaz.role_heads else head
                 end += 1
             else:
@@ -91,7 +103,12 @@ class RoleReader:
             end -= 1
         if end == head + 1 and end < n and keys[end] in ("of", "for"):
             tail = end + 1
-            while tail < n and tail - end <= 10 and self.toks[tail].text[0].isalpha() and keys[tail] not in SPEECH:
+            while (
+                tail < n
+                and tail - end <= 10
+                and self.toks[tail].text[0].isalpha()
+                and keys[tail] not in SPEECH
+            ):
                 if keys[tail] in CLAUSE_WORDS:  # "..., director of the institute in Chisinau"
                     return Stretch(self.toks[start].start, self.toks[tail - 1].end)
                 tail += 1

@@ -7,25 +7,39 @@ surname that stands for a person named in full, a single word said to speak ("La
 articles (merge.py: by canonical name, and surnames to the one full name that ends with them),
 applies the registry (which always wins), and attributes quotes to their speakers (quotes.py).
 """
+
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
-from .gazetteer import load
-from ..model import ACRONYM, MAYBE, OPEN_TYPES, Acronym, Article, Candidate, Entity, Mention, Stretch
-from .merge import (TYPE_ORDER, RuleKey, Rules, auto_key, build_entity, give_ids, middle_name_variants,
-                    settle_bare_words, settle_open, short_forms, spelling_variants, trade_names)
-from .names import OWNER, PERSON_EVIDENCE, BlockScanner, Item, full_names, fuller
-from ..language.nlp import Parsed, parse
 from ..events.quotes import find_quotes
-from .recognizer import EVIDENCE, reconcile
+from ..language.nlp import Parsed, parse
+from ..model import ACRONYM, MAYBE, OPEN_TYPES, Acronym, Article, Candidate, Entity, Mention, Stretch
 from ..registry import Registry
+from .gazetteer import load
+from .merge import (
+    TYPE_ORDER,
+    RuleKey,
+    Rules,
+    auto_key,
+    build_entity,
+    give_ids,
+    middle_name_variants,
+    settle_bare_words,
+    settle_open,
+    short_forms,
+    spelling_variants,
+    trade_names,
+)
+from .names import OWNER, PERSON_EVIDENCE, BlockScanner, Item, full_names, fuller
+from .recognizer import EVIDENCE, reconcile
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 # -- one article ---------------------------------------------------------------------------------------
+
 
 def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Candidate]:
     """Every mention the article makes, with the fullest name the article gives it."""
@@ -33,17 +47,22 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
     gaz = load()
     body = article.body
     lower_words = {w for b in body for w in LOWER_WORD.findall(b.text)}
-    scanners = [BlockScanner(b.text, gaz, lower_words, b.kind == "heading" or _title_case(b.text)) for b in body]
+    scanners = [
+        BlockScanner(b.text, gaz, lower_words, b.kind == "heading" or _title_case(b.text)) for b in body
+    ]
     items = [s.scan() for s in scanners]
     people = full_names(it for block in items for it in block if it.type == "person")
-    items = [reconcile(scanner, block_items, doc, _settled(block_items, people))
-             for scanner, block_items, doc in zip(scanners, items, parsed.blocks)]
+    items = [
+        reconcile(scanner, block_items, doc, _settled(block_items, people))
+        for scanner, block_items, doc in zip(scanners, items, parsed.blocks)
+    ]
     acronyms = _define_acronyms(scanners, items)
     people = full_names(it for block in items for it in block if it.type == "person")
     maybes = [it for block in items for it in block if it.type == MAYBE or _bare_model_name(it)]
     # a word that speaks somewhere ("Lavrov said") and is written mid-sentence somewhere is a name
     speakers = {it.name.lower() for it in maybes if it.evidence in PERSON_EVIDENCE} & {
-        it.name.lower() for it in maybes if not it.first_word}
+        it.name.lower() for it in maybes if not it.first_word
+    }
     out = []
     last_treaty: Candidate | None = None  # "the pact" refers back to it
     for b, (scanner, block_items) in enumerate(zip(scanners, items)):
@@ -90,11 +109,13 @@ def _anaphora(scanner: BlockScanner) -> list[Stretch]:
     return [Stretch(*m.span(1)) for m in ANAPHORA.finditer(scanner.text)]
 
 
-def _refer(span: Stretch, last: Candidate | None, b: int, scanner: BlockScanner, out: list) -> Candidate | None:
+def _refer(
+    span: Stretch, last: Candidate | None, b: int, scanner: BlockScanner, out: list
+) -> Candidate | None:
     """ "The pact" is the treaty named last, in this paragraph or one of the two before (a reference
     made in turn carries it on: the reach counts from the last paragraph that named it)."""
     if last and b - last.mention.block <= ANAPHORA_REACH:
-        text = scanner.text[span.start:span.end]
+        text = scanner.text[span.start : span.end]
         mention = Mention(last.mention.article, b, span.start, span.end, text, scanner.sentence(span.start))
         out.append(Candidate(mention, last.name, "treaty", "", last.short))
         return out[-1]
@@ -122,20 +143,35 @@ def _define_acronyms(scanners: list[BlockScanner], items: list[list[Item]]) -> d
     for scanner, block_items in zip(scanners, items):
         at = {it.first: it for it in block_items}
         for it in block_items:
-            gap = int(it.last + 1 < len(scanner.keys) and scanner.toks[it.last].text.isalpha()
-                      and scanner.toks[it.last].text.islower())  # "United Auto Workers union (UAW)"
+            gap = int(
+                it.last + 1 < len(scanner.keys)
+                and scanner.toks[it.last].text.isalpha()
+                and scanner.toks[it.last].text.islower()
+            )  # "United Auto Workers union (UAW)"
             inner = at.get(it.last + 1 + gap)
-            if not inner or it.last + gap >= len(scanner.keys) or scanner.keys[it.last + gap] != "(" \
-                    or inner.last >= len(scanner.keys) or scanner.keys[inner.last] != ")":
+            if (
+                not inner
+                or it.last + gap >= len(scanner.keys)
+                or scanner.keys[it.last + gap] != "("
+                or inner.last >= len(scanner.keys)
+                or scanner.keys[inner.last] != ")"
+            ):
                 continue
             long_, short = (it, inner) if len(inner.text) < len(it.text) else (inner, it)
             if short.text[:1].upper() != long_.text[:1].upper():
                 continue  # "Force in Afghanistan (ISAF)": the long form is not the name before
-            if short.known and (not long_.known or long_.name == short.name) and long_.type not in ("person",):
+            if (
+                short.known
+                and (not long_.known or long_.name == short.name)
+                and long_.type not in ("person",)
+            ):
                 long_.type, long_.name = short.type, short.name  # a known acronym names the long form
-            elif (short.type in OPEN_TYPES or short.type == "organisation" and not short.known) \
-                    and long_.type in TYPE_ORDER and long_.type != "person" \
-                    and short.text[:1] == long_.text[:1]:
+            elif (
+                (short.type in OPEN_TYPES or short.type == "organisation" and not short.known)
+                and long_.type in TYPE_ORDER
+                and long_.type != "person"
+                and short.text[:1] == long_.text[:1]
+            ):
                 found[short.text] = Acronym(long_.type, long_.name, long_.text)
     for block_items in items:  # "ACR Treaty" makes a defined acronym a treaty
         for it in block_items:
@@ -156,8 +192,9 @@ def _decide_name(it: Item, people: dict[str, set[str]], speakers: set[str]) -> N
         return
     if it.type == MAYBE and it.evidence in ("place", "organisation"):
         it.type = it.evidence  # "in X"; "X said its ..."
-    elif it.type in (MAYBE, "organisation") and (it.evidence == OWNER or it.evidence == "person" and not it.first_word
-                                 or it.name.lower() in speakers):
+    elif it.type in (MAYBE, "organisation") and (
+        it.evidence == OWNER or it.evidence == "person" and not it.first_word or it.name.lower() in speakers
+    ):
         it.type = "person"  # "said Wanjiru"; a first word that speaks may be "Negotiators said"
     if (it.type == "person" or it.evidence in PERSON_EVIDENCE) and " " not in it.name:
         # "Abiy said" after "Abiy Ahmed": a first name alone, for names that are not "first + surname"
@@ -168,13 +205,17 @@ def _decide_name(it: Item, people: dict[str, set[str]], speakers: set[str]) -> N
 
 # -- the whole dossier ------------------------------------------------------------------------------
 
-def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], registry: Registry) -> list[Entity]:
+
+def resolve(
+    articles: list[Article], candidates: dict[str, list[Candidate]], registry: Registry
+) -> list[Entity]:
     """Merge the articles' candidates into entities; the registry's rules win."""
     order = {a.id: n for n, a in enumerate(articles)}
     ignore = {name.lower() for name in registry.ignore}
     rules = Rules(registry, articles)
-    all_candidates = [c for aid in sorted(candidates, key=lambda a: order.get(a, len(order)))
-                      for c in candidates[aid]]
+    all_candidates = [
+        c for aid in sorted(candidates, key=lambda a: order.get(a, len(order))) for c in candidates[aid]
+    ]
     surnames = full_names(c for c in all_candidates if c.type == "person")
     all_candidates = settle_bare_words(settle_open(all_candidates, surnames, rules), surnames)
     spellings = spelling_variants(all_candidates) | middle_name_variants(all_candidates)
@@ -195,7 +236,9 @@ def resolve(articles: list[Article], candidates: dict[str, list[Candidate]], reg
     return sorted(entities, key=lambda e: e.id)
 
 
-def _merge_company_names(groups: dict[str | RuleKey, list[Candidate]]) -> dict[str | RuleKey, list[Candidate]]:
+def _merge_company_names(
+    groups: dict[str | RuleKey, list[Candidate]],
+) -> dict[str | RuleKey, list[Candidate]]:
     """One group per company: its name with a trade word joins the short name ("Acme Computer" ->
     "Acme"), and a short name the text uses for one long name joins it ("Lehman" -> "Lehman Brothers"),
     as it does for places.
@@ -204,8 +247,9 @@ def _merge_company_names(groups: dict[str | RuleKey, list[Candidate]]) -> dict[s
     companies = {key for key, members in named.items() if any(c.type == "organisation" for c in members)}
     into = trade_names(companies)
     into |= _short_forms_of(companies - set(into), groups)
-    into |= _short_forms_of({key for key, members in named.items() if any(c.type == "place" for c in members)}
-                            - set(into), groups)  # "Moscone West" for "Moscone West Convention Center"
+    into |= _short_forms_of(
+        {key for key, members in named.items() if any(c.type == "place" for c in members)} - set(into), groups
+    )  # "Moscone West" for "Moscone West Convention Center"
     products = {key for key, members in named.items() if any(c.type == "product" for c in members)}
     into |= {key: key[:-1] for key in products if key.endswith("s") and key[:-1] in products}  # "iPhones"
     out: dict[str | RuleKey, list[Candidate]] = defaultdict(list)

@@ -3,8 +3,9 @@
 A pass over the events once the reports of one date are merged (events.merge_reports) and before the
 registry's corrections. Two events are one happening told differently when
 - they come from different articles (no article stands in two versions), have the same status, and
-  name the same participants: the same people when both name people (the countries and bodies a sentence names beside them are often
-  its context: "citing NATO's refusal"), else every participant of the one naming fewer is named by
+  name the same participants: the same people when both name people (the countries and bodies a
+  sentence names beside them are often its context: "citing NATO's refusal"), else every participant of the
+  one naming fewer is named by
   the other; there is at least one;
 - they tell the same action: the same lemma (Event.action), or one's action word, inflected, in the
   other's sentences ("suspend" in "the decree suspending the treaty"), or one announces what the
@@ -15,6 +16,7 @@ a text states (not only its article's date), then by the one with more sources, 
 report. Within one event, articles that give different figures for the same thing ("30,000 jobs",
 "25,000 to 30,000 jobs") make a `figure` conflict.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,8 +26,8 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..groups import Groups
-from ..model import Conflict, Event, Source, Version
 from ..language.timex import MONTHS
+from ..model import Conflict, Event, Source, Version
 
 WINDOW_DAYS = 3  # "within a few days": a report a day or two off, not a happening repeated a week later
 STEM_MIN = 4  # an action word shorter than this is not looked for inside other words
@@ -37,19 +39,25 @@ ANNOUNCING = frozenset("announce declare proclaim confirm unveil".split())
 FIGURE = re.compile(
     r"(?<![\w.,])(?P<figure>(?:[$€£]\s?)?\d[\d,.]*(?:\s?(?:%|percent|per cent))?"
     r"(?:\s*(?:to|-|–|or|and)\s*(?:[$€£]\s?)?\d[\d,.]*)?(?:\s(?:million|billion|thousand|trillion))?)"
-    r"\s+(?P<unit>[a-z]{3,})")  # a lower-case noun: "13 Putin", "13 July" count nothing
+    r"\s+(?P<unit>[a-z]{3,})"
+)  # a lower-case noun: "13 Putin", "13 July" count nothing
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-NOT_UNITS = frozenset("the and for from with that this which who when while after before since until was "
-                      "were are has have had will would said says per".split()) | frozenset(MONTHS)
+NOT_UNITS = frozenset(
+    "the and for from with that this which who when while after before since until was "
+    "were are has have had will would said says per".split()
+) | frozenset(MONTHS)
 
 
-def find_conflicts(events: list[Event], article_dates: dict[str, str],
-                   people: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+def find_conflicts(
+    events: list[Event], article_dates: dict[str, str], people: frozenset[str] | set[str] = frozenset()
+) -> list[Event]:
     """The events with every happening told with different dates merged into one, and each event's
     figure conflicts noted. Events with no such reports are returned as they are. `people` are the
     ids of the entities that are persons."""
-    merged = [_merge(group, article_dates) if len(group) > 1 else group[0]
-              for group in _same_happenings(events, people)]
+    merged = [
+        _merge(group, article_dates) if len(group) > 1 else group[0]
+        for group in _same_happenings(events, people)
+    ]
     for event in merged:
         figures = figure_conflict(event)
         if figures:
@@ -66,8 +74,11 @@ def _same_happenings(events: list[Event], people) -> list[list[Event]]:
     under the rarest of its own: the other report of the same happening names that one too."""
     groups = Groups(len(events))
     articles = [{s.article for s in e.sources} for e in events]  # of each group, at its root
-    days = {i: _day(e.date).toordinal() for i, e in enumerate(events) if e.precision == "day" and e.action
-            and e.action not in SPEECH and e.entities}
+    days = {
+        i: _day(e.date).toordinal()
+        for i, e in enumerate(events)
+        if e.precision == "day" and e.action and e.action not in SPEECH and e.entities
+    }
     named = {i: frozenset(events[i].entities) & people for i in days}
     every = {i: frozenset(events[i].entities) for i in days}
     index: dict[tuple, list[int]] = defaultdict(list)
@@ -82,7 +93,9 @@ def _same_happenings(events: list[Event], people) -> list[list[Event]]:
     for i in days:
         event = events[i]
         for kind in ("people",) if named[i] else ("others", "all"):
-            rarest = min(named[i] or event.entities, key=lambda k: (len(index.get((kind, event.status, k), ())), k))
+            rarest = min(
+                named[i] or event.entities, key=lambda k: (len(index.get((kind, event.status, k), ())), k)
+            )
             bucket = index.get((kind, event.status, rarest), [])
             low = bisect_left(bucket, days[i] - WINDOW_DAYS, key=lambda j: days[j])
             high = bisect_right(bucket, days[i] + WINDOW_DAYS, key=lambda j: days[j])
@@ -105,8 +118,12 @@ def _day(value: str) -> dt.date:
 
 
 def _same_action(one: Event, other: Event) -> bool:
-    return (one.action == other.action or _tells(other, one.action) or _tells(one, other.action)
-            or bool({one.action, other.action} & ANNOUNCING))
+    return (
+        one.action == other.action
+        or _tells(other, one.action)
+        or _tells(one, other.action)
+        or bool({one.action, other.action} & ANNOUNCING)
+    )
 
 
 def _tells(event: Event, action: str) -> bool:
@@ -135,15 +152,24 @@ def _merge(group: list[Event], article_dates: dict[str, str]) -> Event:
 
     order = sorted(versions, key=strength)
     lead = min(versions[order[0]], key=lambda e: (-len(e.sources), e.summary))
-    sources = list(dict.fromkeys((s.article, s.sentence) for d in order for e in versions[d] for s in e.sources))
-    conflict = Conflict("date", [Version(d, [Source(s.article, s.sentence) for e in versions[d] for s in e.sources])
-                                 for d in order])
+    sources = list(
+        dict.fromkeys((s.article, s.sentence) for d in order for e in versions[d] for s in e.sources)
+    )
+    conflict = Conflict(
+        "date",
+        [Version(d, [Source(s.article, s.sentence) for e in versions[d] for s in e.sources]) for d in order],
+    )
     return Event(
-        id=lead.id, date=lead.date, precision=lead.precision, status=lead.status, summary=lead.summary,
+        id=lead.id,
+        date=lead.date,
+        precision=lead.precision,
+        status=lead.status,
+        summary=lead.summary,
         entities=sorted({i for e in group for i in e.entities}),
         sources=[Source(article, sentence) for article, sentence in sources],
         merged=sorted({m for e in group for m in e.merged}),
-        dated=lead.dated, action=lead.action,
+        dated=lead.dated,
+        action=lead.action,
         conflicts=[conflict] + [c for e in group for c in e.conflicts],
     )
 

@@ -1,14 +1,15 @@
 """Quoted speech and who said it: '"...," Gates said', '"..." said spokesman X', 'X said: "..."',
 '"...," he said' (the last person named before the quote). Scare quotes of one or two words are not speech.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 
-from ..model import Article, Mention, Quote
 from ..entities.roles import SPEECH
 from ..language.text import sentence_around
+from ..model import Article, Mention, Quote
 
 QUOTE = re.compile(r"“([^”]+)”|\"([^\"\n]+)\"")
 WORD = re.compile(r"[A-Za-z]+")
@@ -31,12 +32,14 @@ def find_quotes(article: Article, people: list[Mention]) -> list[Quote]:
             if len(WORD.findall(inner)) < MIN_WORDS:
                 continue
             qs, qe = match.span()
-            after = mentions[bisect_left(starts, qe):bisect_right(starts, qe + REACH)]
-            before = mentions[bisect_left(ends, qs - REACH):bisect_right(ends, qs)]
-            earlier = mentions[bisect_right(ends, qs) - 1:bisect_right(ends, qs)]
+            after = mentions[bisect_left(starts, qe) : bisect_right(starts, qe + REACH)]
+            before = mentions[bisect_left(ends, qs - REACH) : bisect_right(ends, qs)]
+            earlier = mentions[bisect_right(ends, qs) - 1 : bisect_right(ends, qs)]
             speaker = _speaker(block.text, qs, qe, after, before) or (
                 last_person_before(earlier, last_person)
-                if _pronoun_said(block.text[qe:]) or _pronoun_said_before(block.text, qs) else None)
+                if _pronoun_said(block.text[qe:]) or _pronoun_said_before(block.text, qs)
+                else None
+            )
             if speaker:
                 start, end = sentence_around(block.text, qs)
                 quotes.append(Quote(speaker, inner.strip().rstrip(","), article.id, block.text[start:end]))
@@ -48,12 +51,12 @@ def find_quotes(article: Article, people: list[Mention]) -> list[Quote]:
 def _speaker(text: str, qs: int, qe: int, after: list[Mention], before: list[Mention]) -> str | None:
     """The person named just after the quote with a verb of speech, or just before it."""
     for m in after:  # after: '"...," Gates said' or '"..." said NATO spokesman X'
-        if "." not in text[qe:m.start]:
-            gap, tail = text[qe:m.start], text[m.end:m.end + 30]
+        if "." not in text[qe : m.start]:
+            gap, tail = text[qe : m.start], text[m.end : m.end + 30]
             if _has_speech(gap) or _has_speech(" ".join(WORD.findall(tail)[:2])):
                 return m.entity
     for m in reversed(before):  # before: 'X said: "..."', 'X described it as "..."'
-        if _has_speech(text[m.end:qs]) and "." not in text[m.end:qs]:
+        if _has_speech(text[m.end : qs]) and "." not in text[m.end : qs]:
             return m.entity
     return None
 
@@ -69,7 +72,7 @@ def _pronoun_said(after: str) -> bool:
 
 def _pronoun_said_before(text: str, qs: int) -> bool:
     """'He said that "..."': the sentence opens with a pronoun and a verb of speech."""
-    return _pronoun_said(text[sentence_around(text, qs)[0]:qs])
+    return _pronoun_said(text[sentence_around(text, qs)[0] : qs])
 
 
 def last_person_before(earlier: list[Mention], previous_block_person: str | None) -> str | None:

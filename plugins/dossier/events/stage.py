@@ -6,6 +6,7 @@
 merges the same event reported by several articles, applies the registry's `events:` section
 (add, hide, merge, correct) and gives every event a stable id: its date and a few key words.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,27 +16,41 @@ from itertools import combinations, dropwhile
 
 from slugify import slugify
 
-from .conflicts import find_conflicts
-from ..language.clauses import (clause_head, dated_word, main_verb, qualifiers, quoted, references, stretches, taking_part, tense,
-                      top_of)
 from ..ingest.masthead import DATELINE
-from ..model import Article, Clause, Entity, Event, Source, TimeExpression
+from ..language.clauses import (
+    clause_head,
+    dated_word,
+    main_verb,
+    qualifiers,
+    quoted,
+    references,
+    stretches,
+    taking_part,
+    tense,
+    top_of,
+)
 from ..language.nlp import Parsed, parse
-from ..registry import EventCorrection, EventRule, Registry, seed_names
-from ..slugs import unique_id
 from ..language.stoplists import EVENT_STOPWORDS
-from .summaries import summarise
 from ..language.text import sentence_spans
 from ..language.timex import MONTHS, WEEKDAYS, add_months, find_dates, is_future, parse_reference
+from ..model import Article, Clause, Entity, Event, Source, TimeExpression
+from ..registry import EventCorrection, EventRule, Registry, seed_names
+from ..slugs import unique_id
+from .conflicts import find_conflicts
+from .summaries import summarise
 
 ID_WORDS = 5  # key words in an event id after its date
 PRECISION = {4: "year", 7: "month", 10: "day"}  # by length of the value
 # Tenses that tell news as just happened or happening in the article's own time.
-DESCRIBING_CLAUSE = frozenset(("acl", "relcl"))  # a clause describing a noun: "born in 1955", "which Acme bought"
+DESCRIBING_CLAUSE = frozenset(
+    ("acl", "relcl")
+)  # a clause describing a noun: "born in 1955", "which Acme bought"
 REPORTED_TENSES = frozenset(("past", "perfect", "present"))
 HEADLINE_WORDS = 3  # a headline without a verb ("Apple iPhone launch") tells a happening when this long
 RECENT_DAYS = 45  # a story told of a date this close to the article's own is still its news
-STORY_DAYS = 7  # a day this close is the day the story is told at ("Acme announced Friday ..."), as a weekday says
+STORY_DAYS = (
+    7  # a day this close is the day the story is told at ("Acme announced Friday ..."), as a weekday says
+)
 # Verbs that attribute what follows: "the plant closed in 1990, officials said" tells of the closing.
 ATTRIBUTING = frozenset("say tell add note report state write explain comment".split())
 # Verbs of statement: their simple present is news of the day ("the company says", "Acme denies").
@@ -43,6 +58,7 @@ SAYING = ATTRIBUTING | frozenset("claim announce confirm deny warn".split())
 
 
 # --- per article --------------------------------------------------------------------------------
+
 
 def find_events(article: Article, parsed: Parsed | None = None) -> list[Event]:
     """The happenings the article tells, one per sentence (two when a clause of its own is dated apart).
@@ -55,7 +71,9 @@ def find_events(article: Article, parsed: Parsed | None = None) -> list[Event]:
     story = Story(parse_reference(article.date))
     headline, drafts = [], []
     if parsed.title is not None:
-        headline = _sentence_events(article.id, parsed.title, None, 0, len(parsed.title.text), story, headline=True)
+        headline = _sentence_events(
+            article.id, parsed.title, None, 0, len(parsed.title.text), story, headline=True
+        )
     for b, (block, doc) in enumerate(zip(article.body, parsed.blocks)):
         if block.kind == "heading":
             continue
@@ -72,10 +90,17 @@ def _with_headline(headline: list[Event], drafts: list[Event], first: int | None
     if not headline or not drafts:
         return headline + drafts
     lead, top = drafts[0], headline[0]
-    if lead.clauses[0].block != first or lead.status != "happened" or reference is None \
-            or not recent(lead.date, reference) or not _same_words(top.sources[0].sentence, lead.sources[0].sentence):
+    if (
+        lead.clauses[0].block != first
+        or lead.status != "happened"
+        or reference is None
+        or not recent(lead.date, reference)
+        or not _same_words(top.sources[0].sentence, lead.sources[0].sentence)
+    ):
         return headline + drafts
-    lead.clauses += top.clauses  # the headline's names take part; the lead, which tells it whole, is the source
+    lead.clauses += (
+        top.clauses
+    )  # the headline's names take part; the lead, which tells it whole, is the source
     return headline[1:] + drafts
 
 
@@ -110,13 +135,23 @@ def recent(value: str, reference) -> bool:
 
 def _same_words(headline: str, lead: str) -> bool:
     """Whether a lead tells of what its headline does: they share a word that is not a stopword."""
+
     def words(text: str) -> set[str]:
         return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{3,}", text) if w.lower() not in EVENT_STOPWORDS}
+
     return bool(words(headline) & words(lead))
 
 
-def _sentence_events(article_id: str, doc, block: int | None, start: int, end: int, story: Story,
-                     headline: bool = False, inside: list[bool] | None = None) -> list[Event]:
+def _sentence_events(
+    article_id: str,
+    doc,
+    block: int | None,
+    start: int,
+    end: int,
+    story: Story,
+    headline: bool = False,
+    inside: list[bool] | None = None,
+) -> list[Event]:
     text = doc.text[start:end]
     inside = inside or quoted(doc.text)
     dateline = DATELINE.match(text)  # "MOSCOW, June 15 (Agency) --" dates the report, not an event
@@ -125,7 +160,11 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
     if not tokens:
         return []
     root = _root(tokens)
-    if inside[root.idx] or root.pos_ not in ("VERB", "AUX") and not (headline and len(tokens) >= HEADLINE_WORDS):
+    if (
+        inside[root.idx]
+        or root.pos_ not in ("VERB", "AUX")
+        and not (headline and len(tokens) >= HEADLINE_WORDS)
+    ):
         return []  # a quotation is not an event; nor is a line without a verb
     expressions = [x for x in find_dates(text, story.reference, story.anchor) if start + x.start >= lead]
     if expressions and _is_only_dates(text, expressions):
@@ -133,7 +172,11 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
     dated: dict[int, list] = {}  # clause head's index -> [(expression, its tokens)]
     heads = {}
     for expression in expressions:
-        span = [t for t in tokens if start + expression.start < t.idx + len(t.text) and t.idx < start + expression.end]
+        span = [
+            t
+            for t in tokens
+            if start + expression.start < t.idx + len(t.text) and t.idx < start + expression.end
+        ]
         word = dated_word(span) if span and not inside[span[0].idx] else False
         if word is False:
             continue
@@ -144,23 +187,70 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
     main = main_verb(clause_root)
     events = []
     stated = _closest(dated.get(clause_root.i, []), clause_root)
-    apart = [heads[i] for i in dated if i not in (root.i, clause_root.i)
-             and (stated is None or _closest(dated[i], heads[i]).value != stated.value)]
+    apart = [
+        heads[i]
+        for i in dated
+        if i not in (root.i, clause_root.i)
+        and (stated is None or _closest(dated[i], heads[i]).value != stated.value)
+    ]
     left_out = apart + _foretold(main)
     if stated is not None:
         story.moves_to(stated.value)
-        told = tokens if clause_root.i == root.i else [t for t in tokens if t.i in {x.i for x in clause_root.subtree}]
-        events.append(_draft(article_id, text, inside, told, block, main, left_out, stated.value, stated.precision,
-                             "stated", status_of(text, stated, story.reference, tense(main)),
-                             summary=summarise(tokens)))
+        told = (
+            tokens
+            if clause_root.i == root.i
+            else [t for t in tokens if t.i in {x.i for x in clause_root.subtree}]
+        )
+        events.append(
+            _draft(
+                article_id,
+                text,
+                inside,
+                told,
+                block,
+                main,
+                left_out,
+                stated.value,
+                stated.precision,
+                "stated",
+                status_of(text, stated, story.reference, tense(main)),
+                summary=summarise(tokens),
+            )
+        )
     elif story.reference is not None and (headline or _reported(main, story)):
         story.now = True
         if tense(main) == "past" and story.day and not headline:  # told at the day the story is at
-            events.append(_draft(article_id, text, inside, tokens, block, main, left_out, story.day, "day", "stated",
-                                 "happened"))
+            events.append(
+                _draft(
+                    article_id,
+                    text,
+                    inside,
+                    tokens,
+                    block,
+                    main,
+                    left_out,
+                    story.day,
+                    "day",
+                    "stated",
+                    "happened",
+                )
+            )
         else:
-            events.append(_draft(article_id, text, inside, tokens, block, main, left_out,
-                                 story.reference.isoformat(), "day", "reported", "happened"))
+            events.append(
+                _draft(
+                    article_id,
+                    text,
+                    inside,
+                    tokens,
+                    block,
+                    main,
+                    left_out,
+                    story.reference.isoformat(),
+                    "day",
+                    "reported",
+                    "happened",
+                )
+            )
     told_last = stated
     for head in apart:
         own = _closest(dated[head.i], head)
@@ -172,8 +262,23 @@ def _sentence_events(article_id: str, doc, block: int | None, start: int, end: i
         clause = [t for t in tokens if t.i in subtree]
         verb = main_verb(head)
         inner = [h for h in apart if h.i != head.i and h.i in subtree]
-        events.append(_draft(article_id, text, inside, clause, block, verb, inner, own.value, own.precision, "stated",
-                             status_of(text, own, story.reference, tense(verb)), whole=tokens, head=head))
+        events.append(
+            _draft(
+                article_id,
+                text,
+                inside,
+                clause,
+                block,
+                verb,
+                inner,
+                own.value,
+                own.precision,
+                "stated",
+                status_of(text, own, story.reference, tense(verb)),
+                whole=tokens,
+                head=head,
+            )
+        )
         told_last = own if told_last is None or own.start > told_last.start else told_last
     if told_last is not None:  # "... and in 1984 the Mac was released. One year later ...": from 1984
         story.anchor = told_last.value
@@ -236,19 +341,40 @@ def _distance(token, head) -> int:
     return steps
 
 
-def _draft(article_id: str, sentence: str, inside: list[bool], tokens: list, block: int | None, verb, apart: list,
-           date: str, precision: str, dated: str, status: str, whole: list | None = None, summary: str | None = None,
-           head=None) -> Event:
+def _draft(
+    article_id: str,
+    sentence: str,
+    inside: list[bool],
+    tokens: list,
+    block: int | None,
+    verb,
+    apart: list,
+    date: str,
+    precision: str,
+    dated: str,
+    status: str,
+    whole: list | None = None,
+    summary: str | None = None,
+    head=None,
+) -> Event:
     if summary is None and whole is None:
         summary = summarise(tokens)
     elif summary is None and _stands_alone(verb):  # a clause told apart: without its "as", "that", "and"
         summary = summarise(list(dropwhile(lambda t: t.dep_ in ("mark", "cc", "punct"), tokens)))
     elif summary is None:
         summary = summarise(whole)
-    taking = [t for t in taking_part(tokens, apart, head) if not inside[t.idx]]  # nobody takes part in a quotation
+    taking = [
+        t for t in taking_part(tokens, apart, head) if not inside[t.idx]
+    ]  # nobody takes part in a quotation
     return Event(
-        id=event_id(date, summary), date=date, precision=precision, status=status, summary=summary,
-        sources=[Source(article_id, sentence)], dated=dated, action=verb.lemma_.lower(),
+        id=event_id(date, summary),
+        date=date,
+        precision=precision,
+        status=status,
+        summary=summary,
+        sources=[Source(article_id, sentence)],
+        dated=dated,
+        action=verb.lemma_.lower(),
         clauses=[Clause(block, stretches(taking), references(taking), qualifiers(tokens))],
     )
 
@@ -259,13 +385,14 @@ def _stands_alone(verb) -> bool:
     while head.dep_ == "xcomp":
         head = head.head
     return head.dep_ in ("conj", "parataxis", "advcl", "ccomp") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children
+    )
 
 
 def _is_only_dates(sentence: str, expressions: list[TimeExpression]) -> bool:
     rest = sentence
     for expression in reversed(expressions):
-        rest = rest[:expression.start] + rest[expression.end:]
+        rest = rest[: expression.start] + rest[expression.end :]
     return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
 
 
@@ -273,7 +400,7 @@ def status_of(sentence: str, expression: TimeExpression, reference, tense_: str 
     """'expected' when the date is after the publication date, or the clause speaks of the future
     and the date is not already past ("will meet today", "later this year")."""
     if reference is not None:
-        published = reference.isoformat()[:len(expression.value)]
+        published = reference.isoformat()[: len(expression.value)]
         if expression.value > published:
             return "expected"
         if expression.value < published:
@@ -285,8 +412,11 @@ def status_of(sentence: str, expression: TimeExpression, reference, tense_: str 
 
 def event_id(date: str, summary: str) -> str:
     """The date and the first key words of the summary: 'stable' means the same text gives the same id."""
-    words = [w for w in re.findall(r"[^\W\d_]+", summary) if w.lower() not in EVENT_STOPWORDS and len(w) > 1
-             and not _is_date_word(w)]
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_]+", summary)
+        if w.lower() not in EVENT_STOPWORDS and len(w) > 1 and not _is_date_word(w)
+    ]
     return f"{date}-{slugify(' '.join(words[:ID_WORDS]))}".rstrip("-")
 
 
@@ -296,8 +426,10 @@ def _is_date_word(word: str) -> bool:
 
 # --- corpus -------------------------------------------------------------------------------------
 
-def build_events(articles: list[Article], drafts: dict[str, list[Event]], entities: list[Entity],
-                 registry: Registry) -> list[Event]:
+
+def build_events(
+    articles: list[Article], drafts: dict[str, list[Event]], entities: list[Entity], registry: Registry
+) -> list[Event]:
     """All events of the dossier, merged across articles, curated by the registry, sorted by date."""
     dates = {a.id: a.date or "" for a in articles}
     events = [_copy(e) for a in articles for e in drafts.get(a.id, [])]
@@ -312,14 +444,27 @@ def build_events(articles: list[Article], drafts: dict[str, list[Event]], entiti
 
 def _copy(event: Event) -> Event:
     """Drafts come from the per-seed cache: never change them in place."""
-    return Event(event.id, event.date, event.precision, event.status, event.summary,
-                 list(event.entities), [Source(s.article, s.sentence) for s in event.sources],
-                 list(event.merged), event.dated, event.action, clauses=list(event.clauses))
+    return Event(
+        event.id,
+        event.date,
+        event.precision,
+        event.status,
+        event.summary,
+        list(event.entities),
+        [Source(s.article, s.sentence) for s in event.sources],
+        list(event.merged),
+        event.dated,
+        event.action,
+        clauses=list(event.clauses),
+    )
 
 
 # The entity types a reference may stand for, by its kind ("it" is never a person).
-REFERS_TO = {"person": ("person",), "organisation": ("organisation",),
-             "thing": ("organisation", "product", "country", "treaty", "event")}
+REFERS_TO = {
+    "person": ("person",),
+    "organisation": ("organisation",),
+    "thing": ("organisation", "product", "country", "treaty", "event"),
+}
 QUALIFYING = ("product",)  # entity types that only say what kind when they stand before a noun
 REFERENCE_REACH = 2  # paragraphs back an antecedent is looked for before the article's main actor
 
@@ -333,7 +478,9 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
     named = defaultdict(set)
     for entity in entities:
         for mention in entity.mentions:
-            by_article[mention.article].append((mention.block, mention.start, entity, mention.text, mention.end))
+            by_article[mention.article].append(
+                (mention.block, mention.start, entity, mention.text, mention.end)
+            )
             named[mention.article, _normal(mention.sentence)].add(entity.id)
     for article, found in by_article.items():
         found.sort(key=lambda item: (item[0], item[1], item[2].id))
@@ -372,16 +519,23 @@ def _as_models(found: list) -> list:
         models = [m for m in products.values() if _is_model(m.name, line.name)]
         if models:
             model_of[line.id] = min(models, key=lambda m: -counts[m.id])  # stable: found is in text order
-    return [(block, start, model_of[entity.id], text, end)
-            if entity.id in model_of and not (text.endswith("s") and not entity.name.endswith("s")) else
-            (block, start, entity, text, end) for block, start, entity, text, end in found]
+    return [
+        (block, start, model_of[entity.id], text, end)
+        if entity.id in model_of and not (text.endswith("s") and not entity.name.endswith("s"))
+        else (block, start, entity, text, end)
+        for block, start, entity, text, end in found
+    ]
 
 
 def _is_model(name: str, line: str) -> bool:
     """Whether `name` is `line` and a model number: a last word holding a digit ("Zephyr 5", "Zephyr 3G")."""
-    rest = name[len(line):]
-    return name.lower().startswith(line.lower()) and rest[:1] == " " and len(rest.split()) == 1 and any(
-        c.isdigit() for c in rest)
+    rest = name[len(line) :]
+    return (
+        name.lower().startswith(line.lower())
+        and rest[:1] == " "
+        and len(rest.split()) == 1
+        and any(c.isdigit() for c in rest)
+    )
 
 
 def _in_clause(clause: Clause, found: list, blocks: list[str], names: dict[str, str]) -> set[str]:
@@ -394,7 +548,9 @@ def _in_clause(clause: Clause, found: list, blocks: list[str], names: dict[str, 
         if block != clause.block or not any(s.start <= start < s.end for s in clause.stretches):
             continue
         qualifier = next((q for q in clause.qualifiers if q.start <= start and end < q.end), None)
-        phrase = _name_key(blocks[block][start:qualifier.end]) if qualifier and block < len(blocks) else None
+        phrase = (
+            _name_key(blocks[block][start : qualifier.end]) if qualifier and block < len(blocks) else None
+        )
         if phrase in names:
             ids.add(names[phrase])
         elif qualifier is None or entity.type not in QUALIFYING:
@@ -422,8 +578,14 @@ def _in_headline(title: str, clause: Clause, found: list) -> set[str]:
         if entity.id in ids:
             continue
         for name in {text, entity.name, *entity.aliases}:
-            if name and name in title and any(any(s.start <= m.start() < s.end for s in clause.stretches)
-                            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", title)):
+            if (
+                name
+                and name in title
+                and any(
+                    any(s.start <= m.start() < s.end for s in clause.stretches)
+                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", title)
+                )
+            ):
                 ids.add(entity.id)
                 break
     return ids
@@ -433,8 +595,11 @@ def _antecedent(found: list, block: int, reference) -> Entity | None:
     """The entity a reference stands for: the nearest compatible one named before it, else the
     article's most named one of that kind."""
     kinds = REFERS_TO[reference.kind]
-    before = [entity for b, start, entity, *_ in found if entity.type in kinds and (b, start) < (block, reference.start)
-              and block - b <= REFERENCE_REACH]
+    before = [
+        entity
+        for b, start, entity, *_ in found
+        if entity.type in kinds and (b, start) < (block, reference.start) and block - b <= REFERENCE_REACH
+    ]
     if before:
         return before[-1]
     counts = Counter(entity.id for _, _, entity, *_ in found if entity.type in kinds)
@@ -466,8 +631,15 @@ def merge_reports(events: list[Event], article_dates: dict[str, str]) -> list[Ev
     for event in events:
         article = event.sources[0].article if event.sources else ""
         keys = _merge_keys(event)
-        joined = next((c for k in keys for c in index.get(k, ())
-                       if article not in articles[c] and _agree(event.date, finest[c])), None)
+        joined = next(
+            (
+                c
+                for k in keys
+                for c in index.get(k, ())
+                if article not in articles[c] and _agree(event.date, finest[c])
+            ),
+            None,
+        )
         if joined is None:
             joined = len(clusters)
             clusters.append([])
@@ -490,11 +662,17 @@ def _merge_keys(event: Event) -> list[tuple]:
     participants = sorted(set(event.entities))
     keys: list[tuple] = []
     if event.dated == "stated":
-        keys += [("date", event.date, p) for p in participants] if event.precision == "day" else [
-            ("date", event.date, pair) for pair in combinations(participants, 2)]
+        keys += (
+            [("date", event.date, p) for p in participants]
+            if event.precision == "day"
+            else [("date", event.date, pair) for pair in combinations(participants, 2)]
+        )
     if event.action:
-        keys += [("action", event.date[:4], event.action, pair) for pair in combinations(participants, 2)] \
-            if len(participants) > 1 else [("action", event.date[:4], event.action, p) for p in participants]
+        keys += (
+            [("action", event.date[:4], event.action, pair) for pair in combinations(participants, 2)]
+            if len(participants) > 1
+            else [("action", event.date[:4], event.action, p) for p in participants]
+        )
     return keys
 
 
@@ -508,6 +686,7 @@ def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
 
     It happened if any report says so: a later article reports what an earlier one expected.
     """
+
     def first_report(event: Event):
         return min((article_dates.get(s.article, ""), s.article) for s in event.sources)
 
@@ -516,7 +695,9 @@ def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
     dating = max(ordered, key=lambda e: (len(e.date), e.dated == "stated"))  # the finest date told
     sources = list(dict.fromkeys((s.article, s.sentence) for e in ordered for s in e.sources))
     return Event(
-        id=lead.id, date=dating.date, precision=dating.precision,
+        id=lead.id,
+        date=dating.date,
+        precision=dating.precision,
         status="happened" if any(e.status == "happened" for e in cluster) else "expected",
         summary=lead.summary,
         entities=sorted({i for e in cluster for i in e.entities}),
@@ -528,7 +709,8 @@ def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
 
 def assign_ids(events: list[Event], known: dict[tuple[str, str], str] | None = None) -> None:
     """Unique ids: the date and key words, with -2, -3... for events that would share one. `known` gives
-    event_id of a (date, summary) already computed (the drafts': most events keep a draft's date and words)."""
+    event_id of a (date, summary) already computed (the drafts': most events keep a draft's date and
+    words)."""
     events.sort(key=lambda e: (e.date, e.id, [(s.article, s.sentence) for s in e.sources], e.summary))
     known = known or {}
     used: set[str] = set()
@@ -539,8 +721,10 @@ def assign_ids(events: list[Event], known: dict[tuple[str, str], str] | None = N
 
 # --- registry -----------------------------------------------------------------------------------
 
-def apply_registry(events: list[Event], registry: Registry, articles: list[Article],
-                   entities: list[Entity]) -> list[Event]:
+
+def apply_registry(
+    events: list[Event], registry: Registry, articles: list[Article], entities: list[Entity]
+) -> list[Event]:
     """The analyst's corrections, then merges, then hidden events, then added ones."""
     by_id = {e.id: e for e in events}
     for eid, fields in registry.correct_events.items():

@@ -6,6 +6,7 @@ or dash), never inside a token ("10,000" is one), a name or a quotation, and end
 "However," or "But" is dropped and the first letter raised, so that no summary opens on a conjunction
 or in lower case.
 """
+
 from __future__ import annotations
 
 LIMIT = 40  # words: a news sentence mostly fits; a longer one is cut
@@ -26,7 +27,7 @@ def summarise(tokens: list) -> str:
     fitting = [i for i in boundaries if _words(tokens[:i]) <= LIMIT and _allowed(tokens, i)]
     if not fitting:
         return _capitalise(_text(tokens))  # no clause boundary to cut at: the whole sentence
-    kept = tokens[:max(fitting)]
+    kept = tokens[: max(fitting)]
     while kept and kept[-1].pos_ in DANGLING and kept[-1].text not in (")", "”", '"'):
         kept.pop()
     return _capitalise(_text(kept)) + " …"
@@ -73,7 +74,7 @@ def _text(tokens: list) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)].strip()
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
 
 
 def _capitalise(text: str) -> str:

@@ -7,6 +7,7 @@ inside an article but not the menus, teaser lists and footers around it. The hea
 publisher and dateline are looked for where pages put them: above and at the start of that run.
 Dropped blocks are kept with the reason, so nothing is lost silently.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,11 +16,11 @@ from pathlib import Path
 
 from slugify import slugify
 
-from . import masthead
 from ..language.stoplists import stoplist_for
-from .furniture import COMMENTS, CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS, SECTION_TRAIL
 from ..model import Article, Block, SeedText
 from ..slugs import bounded_slug
+from . import masthead
+from .furniture import COMMENTS, CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS, SECTION_TRAIL
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -52,7 +53,9 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
     texts = split_blocks(seed.text)
     texts, captions = masthead.split_glued_captions(texts)
     stoplist = stoplist_for(WORD.findall(seed.text[:50_000]))
-    judgements = [judge(text, stoplist, text in repeated_lines, index in captions) for index, text in enumerate(texts)]
+    judgements = [
+        judge(text, stoplist, text in repeated_lines, index in captions) for index, text in enumerate(texts)
+    ]
     drop_comments(judgements)
     start, end = article_run(judgements)
     blocks = [Block(text) for text in texts]
@@ -75,9 +78,16 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
         problems.append("no headline was recognised: the title is the text's first words")
     if not head.date:
         problems.append("no publication date was recognised")
-    return Article(id=slugify(title, max_length=80, word_boundary=True) or bounded_slug(Path(seed.path).stem, "article"),
-                   source_file=seed.path, title=title, date=head.date, publisher=head.publisher,
-                   dateline_place=head.place, blocks=blocks, problems=problems)
+    return Article(
+        id=slugify(title, max_length=80, word_boundary=True) or bounded_slug(Path(seed.path).stem, "article"),
+        source_file=seed.path,
+        title=title,
+        date=head.date,
+        publisher=head.publisher,
+        dateline_place=head.place,
+        blocks=blocks,
+        problems=problems,
+    )
 
 
 def split_blocks(text: str) -> list[str]:
@@ -115,14 +125,20 @@ def judge(text: str, stoplist: frozenset[str], repeated: bool = False, caption: 
         return Judgement("furniture", n, "navigation or tool row")
     if SECTION_TRAIL.match(text):
         return Judgement("furniture", n, "section names above the headline")
-    if CREDIT_AT_END.search(text) and n <= 60 and not text.startswith(("\"", "“")):
+    if CREDIT_AT_END.search(text) and n <= 60 and not text.startswith(('"', "“")):
         return Judgement("furniture", n, "photo caption or credit")
     stop = sum(w.lower() in stoplist for w in words) / max(1, len(words))
     if n >= PROSE_WORDS and stop >= PROSE_STOPWORDS and SENTENCE_END.search(text + " "):
         return Judgement("prose", n)
     if repeated:
         return Judgement("furniture", n, "repeated on other pages of the site")
-    if n >= 4 and stop >= TEXT_STOPWORDS and SENTENCE_END.search(text + " ") or n >= 5 and stop >= PROSE_STOPWORDS:
+    if (
+        n >= 4
+        and stop >= TEXT_STOPWORDS
+        and SENTENCE_END.search(text + " ")
+        or n >= 5
+        and stop >= PROSE_STOPWORDS
+    ):
         return Judgement("text", n, "short text outside the article")
     return Judgement("short", n, "short line outside the article text (menu, headline, teaser)")
 
@@ -133,7 +149,7 @@ def drop_comments(judgements: list[Judgement]) -> None:
     for index, judgement in enumerate(judgements):
         seen_prose = seen_prose or judgement.kind == "prose"
         if judgement.kind == "end" and seen_prose:
-            for later in judgements[index + 1:]:
+            for later in judgements[index + 1 :]:
                 later.kind, later.reason = "furniture", "readers' comments, or what follows them"
             return
 
@@ -166,7 +182,7 @@ def is_heading(text: str, judgements: list[Judgement], index: int) -> bool:
 
 
 def _followed_by_prose(judgements: list[Judgement], index: int, end: int) -> bool:
-    for following in judgements[index + 1:end]:
+    for following in judgements[index + 1 : end]:
         if following.kind in ("prose", "text"):
             return True
         if following.kind == "short":

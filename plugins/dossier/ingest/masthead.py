@@ -5,38 +5,58 @@ the date comes from the dateline ("MOSCOW, June 15, 2007 (Agency) --"), a source
 ("(Agency June 15, 2007)") or a date line under the headline. Dates are read by the chronology's
 own parser (`timex.find_dates`), so both stages agree on what a date is.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .furniture import CREDIT_AT_END, FURNITURE, SECTION_TRAIL
 from ..language.timex import MONTH, MONTHS, find_dates, month_number
+from .furniture import CREDIT_AT_END, FURNITURE, SECTION_TRAIL
 
 DASH = r"(?:--|—|–|-|_)"
 AGENCY = r"\((?P<agency>[A-Z][\w&.'/-]*(?:[ -][A-Z][\w&.'/-]*){0,4})(?:,?\s+(?P<agency_date>[^)]{4,30}))?\)"
 # "MOSCOW, June 15 (Reuters) -", "NAIROBI, Kenya (AP) _", "June 15, 2007 --", "WASHINGTON _"
 DATELINE = re.compile(
-    r"^(?:(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*(?:[A-Z][a-z.]+(?: [A-Z][a-z.]+){0,2}))?,?\s*)?"
+    r"^(?:(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*(?:[A-Z][a-z.]+(?: "
+    r"[A-Z][a-z.]+){0,2}))?,?\s*)?"
     r"(?P<date>" + MONTH + r"\.? \d{1,2}(?:, \d{4})?|\d{1,2} " + MONTH + r"(?: \d{4})?)?,?\s*"
-    r"(?:" + AGENCY + r")?\s*" + DASH + r"(?:\s|$)")
+    r"(?:" + AGENCY + r")?\s*" + DASH + r"(?:\s|$)"
+)
 # a photo caption ending in a credit, glued in front of the dateline that starts the article
-GLUED_CAPTION = re.compile(r"^(?P<caption>.{15,400}?\([A-Z][\w&./ -]{1,30}\))\s+(?=\S.{0,60}?" + DASH + r"\s)")
-BYLINE = re.compile(r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]|"
-                    r"\b(?:writer|correspondent|reporter|editor|columnist|staff|contributor)s?\s*$", re.IGNORECASE)
-NAME_IN_PLACE = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2} (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$")
-SOURCE_LINE = re.compile(r"^\((?P<agency>[A-Z][\w&.'/ -]{1,30}?),?\s+(?P<date>(?:" + MONTH + r"|\d)[^)]{4,28})\)$")
-COPYRIGHT_HOLDER = re.compile(r"(?:copyright|©)(?:\s*(?:copyright|©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?))*\s+"
-                              r"(?P<holder>[A-Z][\w&.' -]{2,50}?)(?:,? (?:inc|llc|ltd)\b|[.,|]|\s+\d{4}|\s+all rights|\s*$)",
-                              re.IGNORECASE)
-DATE_LINE_OPENING = re.compile(r"^(?:updated|published|posted|last (?:updated|modified)|first published)\b", re.IGNORECASE)
-NUMERIC_DATE = re.compile(r"\b(?:(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)(?=T|\b)"
-                          r"|(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)(?P<year>(?:19|20)\d\d)\b)")
+GLUED_CAPTION = re.compile(
+    r"^(?P<caption>.{15,400}?\([A-Z][\w&./ -]{1,30}\))\s+(?=\S.{0,60}?" + DASH + r"\s)"
+)
+BYLINE = re.compile(
+    r"^(?:by|from|posted by|written by|reporting by)\s+[A-Z]|"
+    r"\b(?:writer|correspondent|reporter|editor|columnist|staff|contributor)s?\s*$",
+    re.IGNORECASE,
+)
+NAME_IN_PLACE = re.compile(
+    r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2} (?:in|at) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$"
+)
+SOURCE_LINE = re.compile(
+    r"^\((?P<agency>[A-Z][\w&.'/ -]{1,30}?),?\s+(?P<date>(?:" + MONTH + r"|\d)[^)]{4,28})\)$"
+)
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:copyright|©)(?:\s*(?:copyright|©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?))*\s+"
+    r"(?P<holder>[A-Z][\w&.' -]{2,50}?)(?:,? (?:inc|llc|ltd)\b|[.,|]|\s+\d{4}|\s+all rights|\s*$)",
+    re.IGNORECASE,
+)
+DATE_LINE_OPENING = re.compile(
+    r"^(?:updated|published|posted|last (?:updated|modified)|first published)\b", re.IGNORECASE
+)
+NUMERIC_DATE = re.compile(
+    r"\b(?:(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)(?=T|\b)"
+    r"|(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)(?P<year>(?:19|20)\d\d)\b)"
+)
 SHORT = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"  # "Jul", "Sept.", "July"
 SHORT_MONTH_DATE = re.compile(
     r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>" + SHORT + r"),? (?P<year>(?:19|20)\d\d)"
-    r"|(?P<month2>" + SHORT + r") (?P<day2>\d{1,2})(?:st|nd|rd|th)?,? (?P<year2>(?:19|20)\d\d))\b", re.IGNORECASE)
+    r"|(?P<month2>" + SHORT + r") (?P<day2>\d{1,2})(?:st|nd|rd|th)?,? (?P<year2>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
 HEADER_WINDOW = 25  # the headline is within this many blocks above the article text
 # A headline candidate's score: a line of HEADLINE_WORDS words starts at HEADLINE_BASE, plus a point for every
 # LENGTH_STEP words up to LENGTH_CAP (a headline says something: longer lines read more like one); what the
@@ -73,11 +93,12 @@ class Masthead:
 
 
 def split_glued_captions(texts: list[str]) -> tuple[list[str], set[int]]:
-    """Cut a photo caption off the dateline it was pasted onto; returns the blocks and the captions' indexes."""
+    """Cut a photo caption off the dateline it was pasted onto; returns the blocks and the captions'
+    indexes."""
     out, captions = [], set()
     for text in texts:
         match = GLUED_CAPTION.match(text)
-        rest = text[match.end():] if match else ""
+        rest = text[match.end() :] if match else ""
         if match and DATELINE.match(rest):
             captions.add(len(out))
             out += [match["caption"], rest]
@@ -138,13 +159,19 @@ def _dateline_date(match: re.Match) -> str | None:
 
 def _headline(texts: list[str], body_start: int, captions: set[int]) -> int | None:
     """The likeliest headline among the blocks above the article text."""
-    header = texts[max(0, body_start - HEADER_WINDOW):body_start]
+    header = texts[max(0, body_start - HEADER_WINDOW) : body_start]
     offset = body_start - len(header)
-    page = "\n".join(texts[:body_start + 1])
+    page = "\n".join(texts[: body_start + 1])
     best, best_score = None, 0.0
     # the headline stands above its date line: a line between that date line and the text is a byline
-    date_line = next((p for p in range(len(header) - 1, max(-1, len(header) - DATE_LINE_REACH), -1)
-                      if _is_date_line(header[p])), None)
+    date_line = next(
+        (
+            p
+            for p in range(len(header) - 1, max(-1, len(header) - DATE_LINE_REACH), -1)
+            if _is_date_line(header[p])
+        ),
+        None,
+    )
     for position, text in enumerate(header):
         score = _headline_score(text, page)
         if score <= 0 or offset + position in captions:
@@ -159,7 +186,12 @@ def _headline(texts: list[str], body_start: int, captions: set[int]) -> int | No
 
 def _headline_score(text: str, page: str) -> float:
     words = text.split()
-    if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or END_PUNCTUATION.search(text) or BYLINE.search(text) or text[0].islower():
+    if (
+        not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1]
+        or END_PUNCTUATION.search(text)
+        or BYLINE.search(text)
+        or text[0].islower()
+    ):
         return 0.0
     if DATELINE.match(text) or _is_date_line(text) or "|" in text or text.endswith(":"):
         return 0.0
@@ -190,8 +222,11 @@ def _compact_date(text: str) -> str | None:
         day_first = match["separator"] == "." or first > 12
         day, month = (first, second) if day_first else (second, first)
     elif match := SHORT_MONTH_DATE.search(text):
-        day, month, year = int(match["day"] or match["day2"]), month_number(match["month"] or match["month2"]), \
-            int(match["year"] or match["year2"])
+        day, month, year = (
+            int(match["day"] or match["day2"]),
+            month_number(match["month"] or match["month2"]),
+            int(match["year"] or match["year2"]),
+        )
     else:
         return None
     try:

@@ -3,6 +3,7 @@
 charset-normalizer detects the encoding and ftfy repairs mojibake (UTF-8 read as cp1252 and the
 like): both are well-kept libraries, so no hand-written code-page tables live here.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,18 +24,55 @@ BOMS = {b"\xef\xbb\xbf": "utf-8-sig", b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-1
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
 SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # A whole saved web page, not text that merely mentions tags: a doctype or <html> first, or a <body>.
-HTML_PAGE = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])|<body[\s>].*</body\s*>", re.I | re.S)
-BLOCK_TAGS = ["p", "div", "section", "article", "header", "footer", "nav", "aside", "main", "li", "ul", "ol",
-              "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure",
-              "figcaption", "dl", "dt", "dd", "form", "title"]
+HTML_PAGE = re.compile(
+    r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])|<body[\s>].*</body\s*>", re.I | re.S
+)
+BLOCK_TAGS = [
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "form",
+    "title",
+]
 
 
 class UnreadableSeed(Exception):
     """Why a seed file was not opened; str() is the message for the build log and /problems/."""
 
 
-KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-         (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
 
 
 def read_bytes(path: str | Path, folders: tuple[str | Path, ...] = ()) -> bytes:
@@ -48,13 +86,18 @@ def read_bytes(path: str | Path, folders: tuple[str | Path, ...] = ()) -> bytes:
     try:
         info = os.lstat(path)
         if stat.S_ISLNK(info.st_mode):
-            raise UnreadableSeed("cannot be read: it is a symbolic link (seeds are read only from regular "
-                                 "files inside the seeds folder)")
+            raise UnreadableSeed(
+                "cannot be read: it is a symbolic link (seeds are read only from regular "
+                "files inside the seeds folder)"
+            )
         _check_kind(info)
         if folders and not _inside(path, folders):
             raise UnreadableSeed("cannot be read: it is outside the seeds folder")
-        # O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or a FIFO since lstat() is refused, not waited on.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0))
+        # O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or a FIFO since lstat() is refused, not waited
+        # on.
+        fd = os.open(
+            path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0)
+        )
     except OSError as error:
         raise UnreadableSeed(f"cannot be read: {error.strerror or error}") from None
     with os.fdopen(fd, "rb") as handle:

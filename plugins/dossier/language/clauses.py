@@ -7,6 +7,7 @@ to the clause whose verb it hangs from; a date that names a thing ("the 1991 agr
 clause, nor does "since" unless the clause tells a lasting state ("has been fighting cancer since
 2004", not "its first loss since 1992"). Tense comes from the verb's tag and its auxiliaries.
 """
+
 from __future__ import annotations
 
 from ..model import Reference, Stretch
@@ -18,16 +19,27 @@ PLANS = frozenset("expect plan schedule slate set intend aim hope go prepare due
 FUTURE_MODALS = frozenset("will shall 'll wo".split())
 MODIFIERS = frozenset("compound amod nummod poss nmod".split())  # a date before its noun names a thing
 # Words that stand for an entity named before, by the kind of entity they stand for.
-PRONOUNS = {"he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
-            "it": "thing", "its": "thing"}
+PRONOUNS = {
+    "he": "person",
+    "him": "person",
+    "his": "person",
+    "she": "person",
+    "her": "person",
+    "it": "thing",
+    "its": "thing",
+}
 # Common nouns that refer back to an organisation ("the company said"); "-maker" covers automaker,
 # carmaker, chipmaker and the like.
-ORGANISATION_NOUNS = frozenset("company firm group corporation conglomerate maker manufacturer retailer "
-                               "carrier airline bank insurer operator label publisher developer "
-                               "giant startup".split())
+ORGANISATION_NOUNS = frozenset(
+    "company firm group corporation conglomerate maker manufacturer retailer "
+    "carrier airline bank insurer operator label publisher developer "
+    "giant startup".split()
+)
 DESCRIBING = frozenset("acl relcl amod".split())  # a clause or adjective describing a noun
 PARTICIPANT_ROLES = frozenset("nsubj nsubjpass dobj iobj dative agent pobj attr conj appos".split())
-SETTINGS = frozenset("in at during".split())  # "at the Monday meeting": the occasion of the clause's happening
+SETTINGS = frozenset(
+    "in at during".split()
+)  # "at the Monday meeting": the occasion of the clause's happening
 RANGE_ENDS = frozenset("to until till through".split())  # "from June to August"
 COMPARISON = frozenset("first last biggest largest highest lowest worst best".split())
 
@@ -100,11 +112,19 @@ def dated_word(date_tokens):
         return False  # "up 82% from a year ago": the base of a comparison, not when the clause happened
     if preposition is not None and preposition.lower_ == "since":
         verb = preposition.head
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")] if verb.pos_ in ("VERB", "AUX") else [verb]
+        objects = (
+            [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+            if verb.pos_ in ("VERB", "AUX")
+            else [verb]
+        )
         if any(w.lower_ in COMPARISON or w.tag_ == "JJS" for o in objects for w in o.subtree):
             return False
-    if node.pos_ in ("NUM", "PROPN") and node.dep_ in ("nummod", "appos", "npadvmod") and node.head.pos_ == "PROPN" \
-            and node.head.ent_type_ != "DATE":
+    if (
+        node.pos_ in ("NUM", "PROPN")
+        and node.dep_ in ("nummod", "appos", "npadvmod")
+        and node.head.pos_ == "PROPN"
+        and node.head.ent_type_ != "DATE"
+    ):
         return False  # "WWDC 2005", "Windows 2000"
     return None
 
@@ -114,10 +134,16 @@ def _compared(preposition) -> bool:
     82%", "rose 5 percent") and the date opens no range of dates ("from June to August": a "to",
     "until" or "through" beside it or after it holds a date). "Prices rise from April" says when."""
     head = preposition.head
-    measured = any(t.like_num or t.lower_ in ("%", "percent") for c in head.children if c.i != preposition.i
-                   for t in c.subtree)
-    ranged = any(c.dep_ == "prep" and c.lower_ in RANGE_ENDS and any(o.ent_type_ == "DATE" for o in c.subtree)
-                 for c in (*preposition.children, *head.children))
+    measured = any(
+        t.like_num or t.lower_ in ("%", "percent")
+        for c in head.children
+        if c.i != preposition.i
+        for t in c.subtree
+    )
+    ranged = any(
+        c.dep_ == "prep" and c.lower_ in RANGE_ENDS and any(o.ent_type_ == "DATE" for o in c.subtree)
+        for c in (*preposition.children, *head.children)
+    )
     return measured and not ranged
 
 
@@ -136,6 +162,7 @@ def taking_part(tokens, left_out=(), head=None) -> list:
 def stretches(tokens) -> list[Stretch]:
     """The character ranges `tokens` cover, neighbours joined."""
     out: list[Stretch] = []
+    last = None
     for token in tokens:
         end = token.idx + len(token.text)
         if out and token.i - 1 == last:
@@ -158,7 +185,7 @@ def qualifiers(tokens) -> list[Stretch]:
             continue
         # any tag: "Zephyr" opening a sentence is tagged a common noun
         name = next((c for c in token.lefts if c.dep_ in ("compound", "nmod")), None)
-        between = token.doc[name.right_edge.i + 1:token.i] if name is not None else []
+        between = token.doc[name.right_edge.i + 1 : token.i] if name is not None else []
         if name is not None and all(t.like_num or t.text[:1].isupper() for t in between):
             out.append(Stretch(name.left_edge.idx, token.idx + len(token.text)))
     return out
@@ -172,10 +199,14 @@ def references(tokens) -> list[Reference]:
         if token.dep_ not in PARTICIPANT_ROLES:
             continue
         kind = PRONOUNS.get(token.lower_) if token.pos_ == "PRON" else None
-        if token.pos_ == "NOUN" and token.tag_ == "NN" and (token.lower_ in ORGANISATION_NOUNS
-                                                            or token.lower_.endswith("maker")):
+        if (
+            token.pos_ == "NOUN"
+            and token.tag_ == "NN"
+            and (token.lower_ in ORGANISATION_NOUNS or token.lower_.endswith("maker"))
+        ):
             if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
-                    c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children):
+                c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in token.children
+            ):
                 kind = "organisation"
         if kind:
             found.append(Reference(token.idx, token.idx + len(token.text), kind))

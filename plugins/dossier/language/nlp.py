@@ -8,6 +8,7 @@ process (workers of the analysis pool load their own); its output is used by the
 The model is a setting (`DOSSIER["model"]`): the default is the small English pipeline, installed
 with the project; any installed spaCy pipeline package can be named instead ("en_core_web_md").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,7 +41,9 @@ def load(name: str = DEFAULT_MODEL):
     try:
         import spacy
     except ImportError as error:  # pragma: no cover - spaCy is a dependency of the project
-        raise ModelError(f"spaCy is not installed ({error}): run `make html` or `pip install -e .`") from error
+        raise ModelError(
+            f"spaCy is not installed ({error}): run `make html` or `pip install -e .`"
+        ) from error
     try:
         return spacy.load(name)
     except (OSError, ImportError, ValueError) as error:
@@ -48,7 +51,8 @@ def load(name: str = DEFAULT_MODEL):
         raise ModelError(
             f"the language model '{name}' (DOSSIER['model'] in pelican.conf.py) cannot be loaded: "
             f"{str(error).splitlines()[0]} Install the package (pip install {package}) or name an installed "
-            f"spaCy pipeline in DOSSIER['model'].") from error
+            f"spaCy pipeline in DOSSIER['model']."
+        ) from error
 
 
 @lru_cache(maxsize=2)

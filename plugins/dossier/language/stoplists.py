@@ -6,6 +6,7 @@
 - The English lists of the later stages (events' ids, key phrases, names) share the function words of
   English and add what their own question needs.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -46,12 +47,14 @@ def stoplist_for(words: list[str]) -> frozenset[str]:
 
 # The function words of English (articles, pronouns, prepositions, conjunctions, auxiliaries): no stage
 # reads what a text is about in them.
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a about after also an and are as at be been before being but by can could did do does for from had
 has have he her here him his how i in into is it its may might must no not of on or our over shall
 she since than that the their them then there these they this those to until us was we were what
 when where which who whom why will with would you your
-""".split())
+""".split()
+)
 # Reporting verbs: news says them of every happening.
 SAYING_WORDS = frozenset("said say says told".split())
 # Words placing a happening in time from the text's own day ("yesterday", "last week").
@@ -59,8 +62,9 @@ RELATIVE_TIME_WORDS = frozenset("ago day last month next today tomorrow tonight 
 
 # events: the words an event's id and the comparison of a headline with its lead pass over, so that both
 # are made of the happening's own words. Registries cite event ids: a change here changes ids.
-EVENT_STOPWORDS = FUNCTION_WORDS | SAYING_WORDS | RELATIVE_TIME_WORDS | frozenset(
-    "earlier early late later mid".split())
+EVENT_STOPWORDS = (
+    FUNCTION_WORDS | SAYING_WORDS | RELATIVE_TIME_WORDS | frozenset("earlier early late later mid".split())
+)
 
 # names: the words that end a body named in lower case after a country ("the state department said"):
 # no such name holds a function word or a reporting verb.
@@ -68,7 +72,12 @@ NAME_STOPWORDS = FUNCTION_WORDS | SAYING_WORDS
 
 # phrases: the words a key phrase is not made of: the above and the everyday words of news (more function
 # words, titles, verbs of reporting and of doing, dates, numbers, vague adjectives) that name no theme.
-PHRASE_STOPWORDS = FUNCTION_WORDS | SAYING_WORDS | RELATIVE_TIME_WORDS | frozenset("""
+PHRASE_STOPWORDS = (
+    FUNCTION_WORDS
+    | SAYING_WORDS
+    | RELATIVE_TIME_WORDS
+    | frozenset(
+        """
 above according across afterwards again against ahead all almost alone along already
 although always am among amid another any anyone anything anyway anywhere around away
 became because become becomes beforehand behind below beside besides between beyond
@@ -105,4 +114,6 @@ remained include includes included involve involves involved need needs needed
 try tries tried use uses used help helps helped show shows showed shown run runs ran bring brings brought
 set sets send sends sent seem stay stays stayed turn turns turned move moves moved pay pays paid
 ask asks hope hopes hoped plan plans planned plus yes speak speaks spoke spoken
-""".split())
+""".split()
+    )
+)

@@ -3,6 +3,7 @@
 A small rule splitter rather than a library: pysbd and syntok cost milliseconds per sentence, which
 at ten thousand articles would dominate the build; news prose needs only the abbreviation guard below.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -27,11 +28,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a paragraph, trimmed of surrounding spaces."""
     spans, start = [], 0
     for match in BOUNDARY.finditer(text):
-        if match.group().startswith(".") and _abbreviation_before(text, max(start, match.start() - LOOKBACK),
-                                                                   match.start()):
+        if match.group().startswith(".") and _abbreviation_before(
+            text, max(start, match.start() - LOOKBACK), match.start()
+        ):
             continue
-        if match.group() == "." and text[max(start, match.start() - 3):match.start()].lower() in (" no", "no") \
-                and text[match.end():].lstrip()[:1].isdigit():
+        if (
+            match.group() == "."
+            and text[max(start, match.start() - 3) : match.start()].lower() in (" no", "no")
+            and text[match.end() :].lstrip()[:1].isdigit()
+        ):
             continue  # "the No. 2 retailer"
         spans.append((start, match.end()))
         start = match.end()
@@ -57,7 +62,7 @@ def _abbreviation_before(text: str, window: int, stop: int) -> bool:
 
     Only the `window` before it is read (a sentence held open by a thousand initials would otherwise be
     read again at each of them); a word that fills the window is too long to be an abbreviation."""
-    piece = text[window:stop + 1].rstrip(".!?\"'”’)]")
+    piece = text[window : stop + 1].rstrip(".!?\"'”’)]")
     word = WORD_BEFORE.search(piece)
     if word is None or (word.start() == 0 and window > 0 and WORD_BEFORE.match(text, window - 1, window)):
         return False

@@ -12,6 +12,7 @@ date parser, so that the news conventions stay explicit and testable:
 - durations ("for six months", "24 hours a day", "the past decade"), ages, times of day, counts,
   copyright lines and the modal verb "May" are not dates.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,37 +22,82 @@ from ..model import TimeExpression
 from .text import sentence_around
 
 # The one table of month names: read here, written by corpus.display_date.
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTHS = {
     **{name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)},
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-            "sunday": 6}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-           "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
 
 # Month and weekday names must be capitalised: "may", "march" and "sun" are ordinary words.
 FULL_MONTH = r"(?:" + "|".join(MONTH_NAMES) + ")"
-MONTH = (r"(?:" + FULL_MONTH[3:-1]
-         + r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)")
+MONTH = (
+    r"(?:"
+    + FULL_MONTH[3:-1]
+    + r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)"
+)
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 # "Easter week", "the Christmas season": a period around the holiday, not its day.
 SEASON = r"(?:week|weekend|season|holidays?|break|vacation|period|recess|shopping|truce|tree)\b"
-HOLIDAY = (r"(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Election Day"
-           r"|Easter(?: Sunday)?|Halloween|Valentine's Day)")
+HOLIDAY = (
+    r"(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Election Day"
+    r"|Easter(?: Sunday)?|Halloween|Valentine's Day)"
+)
 
 # The alternatives are tried in this order at each position, so longer forms come first.
 # Lower-case words a candidate may start with; any other candidate starts with a digit or a capital.
-OPENERS = ("early|mid|late|last|next|this|past|coming|earlier|later|today|tonight|yesterday|tomorrow|in|within|"
-           "the|that|"
-           + "|".join(NUMBERS))
+OPENERS = (
+    "early|mid|late|last|next|this|past|coming|earlier|later|today|tonight|yesterday|tomorrow|in|within|"
+    "the|that|" + "|".join(NUMBERS)
+)
 CANDIDATE = re.compile(
     # The look-ahead rejects most positions at once, before the alternatives are tried.
     rf"\b(?=[0-9A-Z]|(?:{OPENERS})\b)(?:"
@@ -61,7 +107,8 @@ CANDIDATE = re.compile(
     rf"(?:\s*(?:-|–|and|to|through)\s*(?P<mdy_d2>{DAY})\b(?!:\d|\.\d|,\d))?(?:,?\s+(?P<mdy_y>{YEAR})\b)?)"
     rf"|(?P<dmy>\b(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH})(?:,?\s+(?P<dmy_y>{YEAR})\b)?)"
     rf"|(?P<my>\b(?:(?i:early|mid|late)[- ])?(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR})\b(?!,\d))"
-    rf"|(?P<mr>\b(?:(?i:early|mid|late)[- ])?(?P<mr_m>{FULL_MONTH})\s+(?P<mr_rel>(?i:this|last|next))\s+year\b)"
+    rf"|(?P<mr>\b(?:(?i:early|mid|late)[- ])?(?P<mr_m>{FULL_MONTH})"
+    rf"\s+(?P<mr_rel>(?i:this|last|next))\s+year\b)"
     rf"|(?P<hol>\b(?:(?P<hol_rel>(?i:last|next|this))\s+)?(?P<hol_name>{HOLIDAY})\b(?!\s+{SEASON}))"
     rf"|(?P<wd>\b(?:(?P<wd_rel>(?i:last|next|this|past|coming))\s+)?(?P<wd_name>{WEEKDAY})\b)"
     r"|(?P<day>\b(?i:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|last night)\b)"
@@ -81,46 +128,55 @@ CANDIDATE = re.compile(
 TRIGGER = re.compile(  # digits spelt out: a pattern of plain alternatives is scanned much faster
     r"0|1|2|3|4|5|6|7|8|9|day|night|week|month|year|morrow|morning|noon|evening|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
     r"Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Thanksgiving|Christmas|New Year|Election Day|Easter|"
-    r"Halloween|Valentine")
+    r"Halloween|Valentine"
+)
 REACH_BEFORE, REACH_AFTER = 20, 40  # characters a candidate may reach before and after its trigger
 
 # Words after which a four-digit number is not a year ("No. 1998", "Flight 2000", "© 2007").
 NOT_YEAR_BEFORE = frozenset(
     "© (c) copyright no no. number flight room resolution route highway page pp p model "
     "about nearly almost some over around approximately roughly exactly total "
-    "rs usd us$ tel fax phone ext suite box".split())
+    "rs usd us$ tel fax phone ext suite box".split()
+)
 # Words after which it is a count, a measure or a time of day ("2000 people", "1930 GMT").
 NOT_YEAR_AFTER = re.compile(
     r"\s*(?:[a-z]+ )?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|hours?|hrs|local time|people|"
     r"persons|troops|soldiers|men|women|children|refugees|dead|deaths|killed|injured|wounded|"
     r"votes|feet|ft|meters|metres|miles|kilometers|kilometres|km|kg|tons|tonnes|dollars|euros|yen|"
-    r"pounds|francs|marks|rupees|yuan|percent|per cent|points|units|cars|homes|houses|jobs|cases)\b")
+    r"pounds|francs|marks|rupees|yuan|percent|per cent|points|units|cars|homes|houses|jobs|cases)\b"
+)
 DURATION = frozenset("for over during within throughout in".split())  # "for the next year": how long
 # Words before a weekday or month that make it a different day than the plain one, or no day.
 ANAPHORIC = frozenset("following previous same that each every any one some".split())
 # A bare month with one of these just before it is a month, even "May" ("in May", "last May").
 MONTH_CONTEXT = frozenset(
     "in since until till by from to through throughout during of before after and or between early "
-    "late mid last next this since in-between".split())
+    "late mid last next this since in-between".split()
+)
 
 FUTURE_WORDS = frozenset(
     "will won't 'll shall would wouldn't going upcoming next expire expires deadline tomorrow "
     "scheduled slated planned planning "
-    "may might should must can".split())
+    "may might should must can".split()
+)
 # Future only when followed by "to", "for"... ("plans to visit", not "vacation plans").
 FUTURE_BEFORE = {
     **dict.fromkeys("plans plan intends intend intended aims aim hopes hope expects expect".split(), ("to",)),
     **dict.fromkeys("due expected set".split(), ("to", "for", "on", "in", "at", "by", "")),
 }
 # The present of a scheduled event ("the council meets Tuesday") speaks of the coming one.
-PRESENT_WORDS = frozenset("is are am now meets opens begins starts ends arrives visits leaves returns "
-                          "resumes convenes reconvenes closes".split())
+PRESENT_WORDS = frozenset(
+    "is are am now meets opens begins starts ends arrives visits leaves returns "
+    "resumes convenes reconvenes closes".split()
+)
 PASSIVE_AUXILIARIES = frozenset("be been being".split())
 # Just before the date, these make it a deadline or a start: "by Jan. 14", "as early as Tuesday".
 FUTURE_CUE = re.compile(
     r"\b(?:by|until|till|no later than|as (?:early|soon|late) as|ahead of|from now (?:to|until)|"
-    r"between now and|starting|beginning)\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.\s*(?:[A-Z]{3}\s+)?)|the\s+)?$",
-    re.IGNORECASE)
+    r"between now "
+    r"and|starting|beginning)\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.\s*(?:[A-Z]{3}\s+)?)|the\s+)?$",
+    re.IGNORECASE,
+)
 # A date after one of these names a thing ("the Aug. 7 bombings"); the clause's verb is not its tense.
 DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+$", re.IGNORECASE)
 PAST_CUE = re.compile(r"\b(?:since|ago)\s+$", re.IGNORECASE)
@@ -129,9 +185,12 @@ NOT_PAST = frozenset("hundred indeed speed proceed succeed exceed united red nee
 PAST_WORDS = frozenset(
     "said says told was were had did could ago last met went came took gave made held left began won "
     "lost saw found got fell rose struck shot sent spoke wrote became brought fought led ran "
-    "stood thought knew flew drove broke chose sought put been earlier since yesterday".split())
-CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|\b(?:but|while|although|because|whereas|after|before|where|when|"
-                          r"which|who|whom|whose|that)\b|, (?=and\b)")
+    "stood thought knew flew drove broke chose sought put been earlier since yesterday".split()
+)
+CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]—–]|\b(?:but|while|although|because|whereas|after|before|where|when|"
+    r"which|who|whom|whose|that)\b|, (?=and\b)"
+)
 WORD = re.compile(r"[A-Za-z']+")
 
 
@@ -194,15 +253,19 @@ def _expression(text: str, start: int, end: int, value: str, precision: str) -> 
 
 def _day_before_or_after(text: str, date: TimeExpression) -> TimeExpression:
     """'the day before Tuesday's hearing' is the Monday."""
-    shift = re.search(r"\bthe (?:day|night) (before|after)\s+$", text[max(0, date.start - 30):date.start],
-                      re.IGNORECASE)
+    shift = re.search(
+        r"\bthe (?:day|night) (before|after)\s+$", text[max(0, date.start - 30) : date.start], re.IGNORECASE
+    )
     if shift and date.precision == "day":
-        day = dt.date.fromisoformat(date.value) + dt.timedelta(days=-1 if shift.group(1).lower() == "before" else 1)
+        day = dt.date.fromisoformat(date.value) + dt.timedelta(
+            days=-1 if shift.group(1).lower() == "before" else 1
+        )
         date.value = day.isoformat()
     return date
 
 
 # --- absolute expressions -------------------------------------------------------------------
+
 
 def _absolute(kind: str, match: re.Match, text: str, reference: dt.date | None) -> list[TimeExpression]:
     start, end = match.span()
@@ -217,7 +280,11 @@ def _absolute(kind: str, match: re.Match, text: str, reference: dt.date | None) 
             return []
         return [_expression(text, start, end, f"{year:04d}", "year")]
     if kind == "my":
-        return [_expression(text, start, end, f"{int(match['my_y']):04d}-{month_number(match['my_m']):02d}", "month")]
+        return [
+            _expression(
+                text, start, end, f"{int(match['my_y']):04d}-{month_number(match['my_m']):02d}", "month"
+            )
+        ]
     month, day_number = month_number(match["dmy_m"]), _ordinal(match["dmy_d"])
     if match["dmy_y"]:
         day = _day(int(match["dmy_y"]), month, day_number)
@@ -239,8 +306,9 @@ def _month_day(match: re.Match, text: str, reference: dt.date | None) -> list[Ti
     elif reference is None:
         return []
     else:
-        year = _year_of_month_day(month, days[0][2], match["mdy_wd"], reference,
-                                  tense(text, match.start(), match.end()))
+        year = _year_of_month_day(
+            month, days[0][2], match["mdy_wd"], reference, tense(text, match.start(), match.end())
+        )
         years = [year] if year else []
     found = []
     for year in years:
@@ -254,12 +322,16 @@ def _month_day(match: re.Match, text: str, reference: dt.date | None) -> list[Ti
     return found
 
 
-def _year_of_month_day(month: int, number: int, weekday: str | None, reference: dt.date,
-                       tense_: str | None) -> int | None:
+def _year_of_month_day(
+    month: int, number: int, weekday: str | None, reference: dt.date, tense_: str | None
+) -> int | None:
     """The year of a day given without one: the one its weekday fits, else by tense or nearness."""
     if weekday:
-        fits = [y for y in (reference.year - 1, reference.year, reference.year + 1)
-                if (d := _day(y, month, number)) and d.weekday() == WEEKDAYS[weekday.lower()]]
+        fits = [
+            y
+            for y in (reference.year - 1, reference.year, reference.year + 1)
+            if (d := _day(y, month, number)) and d.weekday() == WEEKDAYS[weekday.lower()]
+        ]
         if len(fits) == 1:
             return fits[0]
     day = _choose(lambda year: _day(year, month, number), reference, tense_)
@@ -273,21 +345,26 @@ def _span(match: re.Match, text: str, reference: dt.date | None) -> list[TimeExp
         later = first // 100 * 100 + int(second)
         if later <= first:
             month = int(second)
-            return [_expression(text, match.start(), match.end(), f"{first:04d}-{month:02d}", "month")] \
-                if 1 <= month <= 12 else []
+            return (
+                [_expression(text, match.start(), match.end(), f"{first:04d}-{month:02d}", "month")]
+                if 1 <= month <= 12
+                else []
+            )
         second_year = later
     else:
         second_year = int(second)
     if not first < second_year <= first + 100 or not _is_year_context(text, match.start(), match.end()):
         return []
     end_a = match.start("span_a") + 4
-    return [_expression(text, match.start(), end_a, f"{first:04d}", "year"),
-            _expression(text, match.start("span_b"), match.end(), f"{second_year:04d}", "year")]
+    return [
+        _expression(text, match.start(), end_a, f"{first:04d}", "year"),
+        _expression(text, match.start("span_b"), match.end(), f"{second_year:04d}", "year"),
+    ]
 
 
 def _is_year_context(text: str, start: int, end: int) -> bool:
     """False for '© 2007', 'No. 1998', 'about 2000 people', '1930 GMT'."""
-    before = text[max(0, start - 16):start].split()
+    before = text[max(0, start - 16) : start].split()
     word = before[-1].lower().rstrip(".") if before else ""
     if word in NOT_YEAR_BEFORE or word[-1:] in ("$", "£", "€", "#", "©"):
         return False
@@ -300,6 +377,7 @@ def _plausible_year(year: int, reference: dt.date | None) -> bool:
 
 
 # --- relative expressions -------------------------------------------------------------------
+
 
 def _weekday(match: re.Match, reference: dt.date, tense_: str | None, text: str):
     """A weekday alone is the last such day (news report what happened) unless the clause looks ahead."""
@@ -344,14 +422,22 @@ def _after(match: re.Match, text: str, anchor: str | None):
     """'one year later', 'the next day', 'later that day': counted from the anchor, at the precision
     both can give (a day later than a year is not a day); 'for the next year' is a duration, not a
     date, and 'would be free seven days later' a hypothetical, counted from no date that happened."""
-    if anchor is None or tense(text, match.start(), match.end()) == "future" \
-            or not match["after_same"] and _word_before(text, match.start()).lower() in DURATION:
+    if (
+        anchor is None
+        or tense(text, match.start(), match.end()) == "future"
+        or not match["after_same"]
+        and _word_before(text, match.start()).lower() in DURATION
+    ):
         return None
     unit = (match["after_unit"] or match["after_next"] or match["after_same"]).lower()
     if match["after_same"]:
         count = 0  # "later that day", "the same year"
     else:
-        count = 1 if match["after_next"] else NUMBERS.get(match["after_n"].lower()) or int_or_none(match["after_n"])
+        count = (
+            1
+            if match["after_next"]
+            else NUMBERS.get(match["after_n"].lower()) or int_or_none(match["after_n"])
+        )
         if not count:
             return None
     if len(anchor) < {"year": 4, "month": 7}.get(unit, 10):
@@ -371,7 +457,11 @@ def _ago(match: re.Match, reference: dt.date, tense_: str | None, text: str):
 def _within(match: re.Match, reference: dt.date, tense_: str | None, text: str):
     """'in six months' is a date only when the clause looks ahead ('will end in six months')."""
     count = NUMBERS.get(match["within_n"].lower()) or int_or_none(match["within_n"])
-    if tense_ != "future" or not count or _word_before(text, match.start()).lower() in ("time", "first", "once"):
+    if (
+        tense_ != "future"
+        or not count
+        or _word_before(text, match.start()).lower() in ("time", "first", "once")
+    ):
         return None
     return _shift(reference, count, match["within_unit"].lower())
 
@@ -410,8 +500,16 @@ def _holiday(match: re.Match, reference: dt.date, tense_: str | None, text: str)
     return (day.isoformat(), "day") if day else None
 
 
-RELATIVE = {"wd": _weekday, "day": _named_day, "rel": _relative_unit, "ago": _ago, "within": _within,
-            "month": _month, "mr": _month_relative_year, "hol": _holiday}
+RELATIVE = {
+    "wd": _weekday,
+    "day": _named_day,
+    "rel": _relative_unit,
+    "ago": _ago,
+    "within": _within,
+    "month": _month,
+    "mr": _month_relative_year,
+    "hol": _holiday,
+}
 
 
 def _is_month_context(text: str, match: re.Match, relation: str) -> bool:
@@ -420,15 +518,16 @@ def _is_month_context(text: str, match: re.Match, relation: str) -> bool:
     before = _word_before(text, match.start())
     if relation or before.lower() in MONTH_CONTEXT:
         return True
-    if match["month_name"] == "May" or re.match(r"\s+(?:of|for)\b", text[match.end():]):
+    if match["month_name"] == "May" or re.match(r"\s+(?:of|for)\b", text[match.end() :]):
         return False  # "the March of the Mothers", "March for Life"
-    after = text[match.end():match.end() + 2].strip()
-    preceding = text[:match.start()].rstrip()
+    after = text[match.end() : match.end() + 2].strip()
+    preceding = text[: match.start()].rstrip()
     name_before = before[:1].isupper() and preceding[-1:] not in ".!?\"'“‘`" and preceding
     return not name_before and not (after[:1].isupper())
 
 
 # --- calendar helpers -----------------------------------------------------------------------
+
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     first = dt.date(year, month, 1)
@@ -442,7 +541,7 @@ def _easter(year: int) -> dt.date:
     g = (8 * b + 13) // 25
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own letters)
     m = (a + 11 * h + 22 * l) // 451
     month, day = divmod(h + l - 7 * m + 114, 31)
     return dt.date(year, month, day + 1)
@@ -525,6 +624,7 @@ def parse_reference(value: str | None) -> dt.date | None:
 
 # --- tense ----------------------------------------------------------------------------------
 
+
 def tense(text: str, start: int, end: int) -> str | None:
     """'future', 'present', 'past' or None: how the clause around text[start:end] speaks of it.
 
@@ -533,12 +633,12 @@ def tense(text: str, start: int, end: int) -> str | None:
     "said Friday that talks will resume"), failing one the words just after it.
     """
     clause_start, clause_end = clause_bounds(text, start, end)
-    lead = text[max(clause_start, start - 40):start]
+    lead = text[max(clause_start, start - 40) : start]
     if FUTURE_CUE.search(lead):
         return "future"
     if PAST_CUE.search(lead):
         return "past"
-    if re.match(r"\s?['’]s\b", text[end:end + 3]) or DETERMINER.search(text, max(0, start - 8), start):
+    if re.match(r"\s?['’]s\b", text[end : end + 3]) or DETERMINER.search(text, max(0, start - 8), start):
         return None  # "Wednesday's ruling", "the Jan. 14 deadline": a name, whatever the clause's tense
     before = WORD.findall(text[clause_start:start])
     after = WORD.findall(text[end:clause_end])
@@ -589,5 +689,5 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([\w'’.]+)\W*$", text[max(0, start - 30):start])
+    match = re.search(r"([\w'’.]+)\W*$", text[max(0, start - 30) : start])
     return match.group(1).rstrip(".") if match else ""

@@ -1,4 +1,5 @@
 """The machine-readable contract: `output/dossier.json` and `dossier inspect` print this shape."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -38,16 +39,35 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
                 "url": prefix + e.url,
                 "description": e.description,
                 "articles": e.articles,
-                "mentions": [{"article": m.article, "text": m.text, "sentence": m.sentence} for m in e.mentions],
+                "mentions": [
+                    {"article": m.article, "text": m.text, "sentence": m.sentence} for m in e.mentions
+                ],
                 "roles": [
-                    {"role": r.role, "of": r.of or None, "from": r.since, "until": r.until, "as_of": r.as_of,
-                     "status": r.status, "successor": r.successor or None, "predecessor": r.predecessor or None,
-                     "curated": r.curated, "sources": _sources(r.sources)}
-                    for r in e.roles],
+                    {
+                        "role": r.role,
+                        "of": r.of or None,
+                        "from": r.since,
+                        "until": r.until,
+                        "as_of": r.as_of,
+                        "status": r.status,
+                        "successor": r.successor or None,
+                        "predecessor": r.predecessor or None,
+                        "curated": r.curated,
+                        "sources": _sources(r.sources),
+                    }
+                    for r in e.roles
+                ],
                 "relations": [
-                    {"kind": r.kind, "to": r.to, "from": r.since, "until": r.until, "curated": r.curated,
-                     "sources": _sources(r.sources)}
-                    for r in e.relations],
+                    {
+                        "kind": r.kind,
+                        "to": r.to,
+                        "from": r.since,
+                        "until": r.until,
+                        "curated": r.curated,
+                        "sources": _sources(r.sources),
+                    }
+                    for r in e.relations
+                ],
             }
             for e in dossier.entities
         ],
@@ -62,8 +82,13 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
                 "summary": ev.summary,
                 "entities": ev.entities,
                 "sources": _sources(ev.sources),
-                "conflicts": [{"field": c.field, "values": [{"value": v.value, "sources": _sources(v.sources)}
-                                                            for v in c.values]} for c in ev.conflicts],
+                "conflicts": [
+                    {
+                        "field": c.field,
+                        "values": [{"value": v.value, "sources": _sources(v.sources)} for v in c.values],
+                    }
+                    for c in ev.conflicts
+                ],
             }
             for ev in dossier.events
         ],

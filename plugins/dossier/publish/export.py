@@ -5,6 +5,7 @@ that describes them cannot drift apart. A cell that a spreadsheet would read as 
 with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP advises for CSV
 injection: the text is shown, never run. Lists inside a cell are joined by `LIST_SEPARATOR`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -55,14 +56,31 @@ def _ids(items: list) -> list[str]:
 
 def _entity_rows(data: dict):
     for e in data["entities"]:
-        yield [e["id"], e["name"], e["type"], e["aliases"], e["description"], e["url"], len(e["mentions"]),
-               e["articles"]]
+        yield [
+            e["id"],
+            e["name"],
+            e["type"],
+            e["aliases"],
+            e["description"],
+            e["url"],
+            len(e["mentions"]),
+            e["articles"],
+        ]
 
 
 def _event_rows(data: dict):
     for ev in data["events"]:
-        yield [ev["id"], ev["date"], ev["precision"], ev["dated"], ev["status"], ev["summary"],
-               ev["entities"], _ids(ev["sources"]), [c["field"] for c in ev["conflicts"]]]
+        yield [
+            ev["id"],
+            ev["date"],
+            ev["precision"],
+            ev["dated"],
+            ev["status"],
+            ev["summary"],
+            ev["entities"],
+            _ids(ev["sources"]),
+            [c["field"] for c in ev["conflicts"]],
+        ]
 
 
 def _mention_rows(data: dict):
@@ -74,47 +92,76 @@ def _mention_rows(data: dict):
 def _role_rows(data: dict):
     for e in data["entities"]:
         for r in e["roles"]:
-            yield [e["id"], r["role"], r["of"], r["from"], r["until"], r["as_of"], r["status"], _ids(r["sources"])]
+            yield [
+                e["id"],
+                r["role"],
+                r["of"],
+                r["from"],
+                r["until"],
+                r["as_of"],
+                r["status"],
+                _ids(r["sources"]),
+            ]
 
 
 TABLES = (
-    Table("entities.csv", "One row per entity.", (
-        Column("id", "the entity's id, as in dossier.json (type/slug)"),
-        Column("name", "its name"),
-        Column("type", ", ".join(ENTITY_TYPES)),
-        Column("aliases", "other names it goes by, separated by '; '"),
-        Column("description", "the short description from the registry, if any"),
-        Column("url", "its page, relative to the site's root"),
-        Column("mentions", "how many times the articles name it"),
-        Column("articles", "ids of the articles naming it, separated by '; '"),
-    ), _entity_rows),
-    Table("events.csv", "One row per dated event of the chronology.", (
-        Column("id", "the event's id, as in dossier.json"),
-        Column("date", "YYYY, YYYY-MM or YYYY-MM-DD"),
-        Column("precision", "year, month or day"),
-        Column("dated", "stated (the text gives the date) or reported (the article's own date)"),
-        Column("status", "happened or expected"),
-        Column("summary", "what happened, in the words of its first report"),
-        Column("entities", "ids of its participants, separated by '; '"),
-        Column("sources", "ids of the articles reporting it, separated by '; '"),
-        Column("conflicts", "the fields its sources disagree on (date, figure), separated by '; '"),
-    ), _event_rows),
-    Table("mentions.csv", "One row per mention of an entity in an article.", (
-        Column("entity", "the entity's id"),
-        Column("article", "the article's id"),
-        Column("text", "the words naming it"),
-        Column("sentence", "the sentence they stand in"),
-    ), _mention_rows),
-    Table("roles.csv", "One row per role an entity holds or held (its key facts).", (
-        Column("entity", "the id of the entity holding the role"),
-        Column("role", "the role, as the articles name it"),
-        Column("of", "what the role is of: an entity id, or text"),
-        Column("from", "when it began, if known"),
-        Column("until", "when it ended, if known"),
-        Column("as_of", "dates of the articles stating it, separated by '; '"),
-        Column("status", "current, ended or expected"),
-        Column("sources", "ids of the articles stating it, separated by '; '"),
-    ), _role_rows),
+    Table(
+        "entities.csv",
+        "One row per entity.",
+        (
+            Column("id", "the entity's id, as in dossier.json (type/slug)"),
+            Column("name", "its name"),
+            Column("type", ", ".join(ENTITY_TYPES)),
+            Column("aliases", "other names it goes by, separated by '; '"),
+            Column("description", "the short description from the registry, if any"),
+            Column("url", "its page, relative to the site's root"),
+            Column("mentions", "how many times the articles name it"),
+            Column("articles", "ids of the articles naming it, separated by '; '"),
+        ),
+        _entity_rows,
+    ),
+    Table(
+        "events.csv",
+        "One row per dated event of the chronology.",
+        (
+            Column("id", "the event's id, as in dossier.json"),
+            Column("date", "YYYY, YYYY-MM or YYYY-MM-DD"),
+            Column("precision", "year, month or day"),
+            Column("dated", "stated (the text gives the date) or reported (the article's own date)"),
+            Column("status", "happened or expected"),
+            Column("summary", "what happened, in the words of its first report"),
+            Column("entities", "ids of its participants, separated by '; '"),
+            Column("sources", "ids of the articles reporting it, separated by '; '"),
+            Column("conflicts", "the fields its sources disagree on (date, figure), separated by '; '"),
+        ),
+        _event_rows,
+    ),
+    Table(
+        "mentions.csv",
+        "One row per mention of an entity in an article.",
+        (
+            Column("entity", "the entity's id"),
+            Column("article", "the article's id"),
+            Column("text", "the words naming it"),
+            Column("sentence", "the sentence they stand in"),
+        ),
+        _mention_rows,
+    ),
+    Table(
+        "roles.csv",
+        "One row per role an entity holds or held (its key facts).",
+        (
+            Column("entity", "the id of the entity holding the role"),
+            Column("role", "the role, as the articles name it"),
+            Column("of", "what the role is of: an entity id, or text"),
+            Column("from", "when it began, if known"),
+            Column("until", "when it ended, if known"),
+            Column("as_of", "dates of the articles stating it, separated by '; '"),
+            Column("status", "current, ended or expected"),
+            Column("sources", "ids of the articles stating it, separated by '; '"),
+        ),
+        _role_rows,
+    ),
 )
 NETWORK = "network.graphml"
 
@@ -122,23 +169,29 @@ NETWORK = "network.graphml"
 def to_graphml(data: dict, co_mentions: Mapping[str, Mapping[str, int]]) -> str:
     """Entities as nodes (name, type, mentions), co-mentions (sentences naming both, by entity id, as
     corpus.DossierIndex counts them) as undirected edges weighted by their count."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-             'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-             'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-             '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
-             '  <key id="type" for="node" attr.name="type" attr.type="string"/>',
-             '  <key id="mentions" for="node" attr.name="mentions" attr.type="int"/>',
-             '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>',
-             '  <graph id="dossier" edgedefault="undirected">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+        '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
+        '  <key id="type" for="node" attr.name="type" attr.type="string"/>',
+        '  <key id="mentions" for="node" attr.name="mentions" attr.type="int"/>',
+        '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>',
+        '  <graph id="dossier" edgedefault="undirected">',
+    ]
     for e in data["entities"]:
-        lines.append(f'    <node id={quoteattr(e["id"])}><data key="name">{escape(e["name"])}</data>'
-                     f'<data key="type">{escape(e["type"])}</data><data key="mentions">{len(e["mentions"])}</data>'
-                     '</node>')
+        lines.append(
+            f'    <node id={quoteattr(e["id"])}><data key="name">{escape(e["name"])}</data>'
+            f'<data key="type">{escape(e["type"])}</data><data key="mentions">{len(e["mentions"])}</data>'
+            "</node>"
+        )
     edges = sorted((a, b, n) for a, others in co_mentions.items() for b, n in others.items() if a < b)
     for a, b, count in edges:
-        lines.append(f'    <edge source={quoteattr(a)} target={quoteattr(b)}><data key="weight">{count}</data></edge>')
+        lines.append(
+            f'    <edge source={quoteattr(a)} target={quoteattr(b)}><data key="weight">{count}</data></edge>'
+        )
     lines += ["  </graph>", "</graphml>", ""]
     return "\n".join(lines)
 

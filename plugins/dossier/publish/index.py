@@ -1,12 +1,13 @@
 """All articles together: lookups, co-mentions, backlinks and timelines the pages are drawn from."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import ENTITY_TYPES, Article, Dossier, Entity, Event, Link, Mention, Relation, Role
 from ..language.timex import MONTH_NAMES
+from ..model import ENTITY_TYPES, Article, Dossier, Entity, Event, Link, Mention, Relation, Role
 
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
@@ -35,7 +36,9 @@ class DossierIndex:
     @cached_property
     def newest_first(self) -> list[Article]:
         """Articles, newest first; undated ones last."""
-        dated = sorted((a for a in self.dossier.articles if a.date), key=lambda a: (a.date, a.id), reverse=True)
+        dated = sorted(
+            (a for a in self.dossier.articles if a.date), key=lambda a: (a.date, a.id), reverse=True
+        )
         return dated + sorted((a for a in self.dossier.articles if not a.date), key=lambda a: a.id)
 
     @cached_property
@@ -159,7 +162,9 @@ class DossierIndex:
         counts on every chronology page: indexed once, not scanned per page)."""
         result: dict[str, list[Event]] = {t: [] for t in ENTITY_TYPES}
         for event in self.chronology:
-            for entity_type in dict.fromkeys(self.entities[e].type for e in event.entities if e in self.entities):
+            for entity_type in dict.fromkeys(
+                self.entities[e].type for e in event.entities if e in self.entities
+            ):
                 result.setdefault(entity_type, []).append(event)
         return result
 
@@ -190,14 +195,20 @@ class DossierIndex:
         for year, events in self.chronology_by_year.items():
             for number, start in enumerate(range(0, len(events), PAGE_EVENTS), 1):
                 path = f"{year}/" if number == 1 else f"{year}/{number}/"
-                pages.setdefault(year, []).append(ChronologyPage(year, number, path, events[start:start + PAGE_EVENTS]))
+                pages.setdefault(year, []).append(
+                    ChronologyPage(year, number, path, events[start : start + PAGE_EVENTS])
+                )
         return pages
 
     @cached_property
     def chronology_paths(self) -> dict[str, str]:
         """Where each event is listed among the pages of its year (relative to the chronology)."""
-        return {event.id: page.path for pages in self.chronology_pages.values() for page in pages
-                for event in page.events}
+        return {
+            event.id: page.path
+            for pages in self.chronology_pages.values()
+            for page in pages
+            for event in page.events
+        }
 
     def mentions_in(self, entity: Entity) -> list[tuple[Article, list]]:
         """An entity's mentions grouped by article, newest article first."""
@@ -223,7 +234,9 @@ class DossierIndex:
 
     def topic_span(self, topic) -> tuple[str | None, str | None]:
         """The first and last dates of a topic's articles."""
-        dates = sorted(self.articles[a].date for a in topic.articles if a in self.articles and self.articles[a].date)
+        dates = sorted(
+            self.articles[a].date for a in topic.articles if a in self.articles and self.articles[a].date
+        )
         return (dates[0], dates[-1]) if dates else (None, None)
 
     def topic_entities(self, topic) -> dict[str, list[Entity]]:
@@ -271,10 +284,16 @@ def main_events(events: list[Event], articles: dict[str, Article]) -> list[Event
         return events
 
     def main(article: Article | None, sentence: str) -> bool:
-        return article is not None and (sentence == article.title or bool(article.body) and (
-            article.body[0].text.startswith(sentence)))
-    chosen = [e for e in events if len({s.article for s in e.sources}) > 1 or any(
-        main(articles.get(s.article), s.sentence) for s in e.sources)]
+        return article is not None and (
+            sentence == article.title or bool(article.body) and (article.body[0].text.startswith(sentence))
+        )
+
+    chosen = [
+        e
+        for e in events
+        if len({s.article for s in e.sources}) > 1
+        or any(main(articles.get(s.article), s.sentence) for s in e.sources)
+    ]
     if len(chosen) <= PAGE_EVENTS:
         return chosen
     # Still too many for one page: in each year, those the most articles report.
@@ -282,8 +301,11 @@ def main_events(events: list[Event], articles: dict[str, Article]) -> list[Event
     for event in chosen:
         years.setdefault(event.date[:4], []).append(event)
     per_year = max(1, PAGE_EVENTS // len(years))
-    kept = {id(e) for group in years.values()
-            for e in sorted(group, key=lambda e: -len({s.article for s in e.sources}))[:per_year]}
+    kept = {
+        id(e)
+        for group in years.values()
+        for e in sorted(group, key=lambda e: -len({s.article for s in e.sources}))[:per_year]
+    }
     return [e for e in chosen if id(e) in kept]
 
 

@@ -4,6 +4,7 @@ Seed text is pasted from anywhere, so it is rendered literally: the `zero` prese
 text only) with raw HTML off, so `*stars*`, `<script>` and `&amp;` show as the author wrote them.
 Entity links are tokens added by a core rule, the way markdown-it's own linkify rule adds them.
 """
+
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
@@ -81,4 +82,6 @@ def render_block(text: str, kind: str = "paragraph", links: list[Link] = ()) -> 
 def render_article(article: Article, links_by_block: dict[int, list[Link]] | None = None) -> str:
     """The article's kept blocks as HTML; `links_by_block` maps body index to its entity links."""
     links_by_block = links_by_block or {}
-    return "".join(render_block(b.text, b.kind, links_by_block.get(i, ())) for i, b in enumerate(article.body))
+    return "".join(
+        render_block(b.text, b.kind, links_by_block.get(i, ())) for i, b in enumerate(article.body)
+    )

@@ -4,6 +4,7 @@ chronology groups filtered by entity type.
 Pure functions over the dataclasses of `model.py`; they return numbers and entities, never markup.
 The Jinja theme turns them into SVG, so every name passes through autoescaping.
 """
+
 from __future__ import annotations
 
 import math
@@ -11,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import TYPES, Entity, Event
-
 
 
 @dataclass(frozen=True)
@@ -26,13 +26,18 @@ class TypeTable:
     actors: dict[str, int]
 
 
-ENTITY_TYPES = TypeTable({t.name: t.label for t in TYPES}, {t.name: t.folder for t in TYPES},
-                         {t.name: t.singular for t in TYPES}, [(t.name, t.label, f"{t.folder}/") for t in TYPES],
-                         {t.name: t.actors for t in TYPES if t.actors})
+ENTITY_TYPES = TypeTable(
+    {t.name: t.label for t in TYPES},
+    {t.name: t.folder for t in TYPES},
+    {t.name: t.singular for t in TYPES},
+    [(t.name, t.label, f"{t.folder}/") for t in TYPES],
+    {t.name: t.actors for t in TYPES if t.actors},
+)
 
 
 def main_actors(by_type: dict[str, list[Entity]]) -> list[tuple[str, list[Entity]]]:
-    """The overview's most-mentioned actors: (type, its first few entities) for each actor type that has some."""
+    """The overview's most-mentioned actors: (type, its first few entities) for each actor type that has
+    some."""
     return [(name, by_type[name][:limit]) for name, limit in ENTITY_TYPES.actors.items() if by_type.get(name)]
 
 
@@ -113,7 +118,7 @@ def short_label(name: str, limit: int = LABEL_MAX) -> list[str]:
     while pieces and len((first + pieces[0]).rstrip()) <= limit:
         first += pieces.pop(0)
     if not first:  # one long word: cut it
-        first, rest = name[: limit - 1] + "-", name[limit - 1:]
+        first, rest = name[: limit - 1] + "-", name[limit - 1 :]
     else:
         rest = "".join(pieces)
     first, rest = first.rstrip(), rest.strip()
@@ -126,7 +131,9 @@ def relation_graph(entity: Entity, related: list[tuple[Entity, int]], limit: int
     if not related:
         return None
     cx, cy = GRAPH_WIDTH / 2, GRAPH_HEIGHT / 2
-    centre = Node(entity, cx, cy, CENTRE_R, short_label(entity.name), label_x=cx, label_y=cy + CENTRE_LABEL_DY)
+    centre = Node(
+        entity, cx, cy, CENTRE_R, short_label(entity.name), label_x=cx, label_y=cy + CENTRE_LABEL_DY
+    )
     graph = Graph(centre)
     top = max(count for _, count in related)
     rx, ry = GRAPH_WIDTH / 2 - LABEL_ROOM_X, GRAPH_HEIGHT / 2 - LABEL_ROOM_Y
@@ -143,8 +150,19 @@ def relation_graph(entity: Entity, related: list[tuple[Entity, int]], limit: int
             lines = len(short_label(other.name))
             above = y - r - ABOVE_GAP - LINE_HEIGHT * (lines - 1)
             anchor, lx, ly = "middle", x, (above if math.sin(angle) < 0 else y + r + BELOW_GAP)
-        graph.nodes.append(Node(other, round(x, 1), round(y, 1), round(r, 1), short_label(other.name), anchor,
-                                round(lx, 1), round(ly, 1), count))
+        graph.nodes.append(
+            Node(
+                other,
+                round(x, 1),
+                round(y, 1),
+                round(r, 1),
+                short_label(other.name),
+                anchor,
+                round(lx, 1),
+                round(ly, 1),
+                count,
+            )
+        )
         width = EDGE_WIDTH + EDGE_WIDTH_GROWTH * count / top
         graph.edges.append(Edge(cx, cy, round(x, 1), round(y, 1), round(width, 1), count, other))
     return graph
@@ -264,15 +282,21 @@ def paged(items: list, size: int) -> Paged:
     the newest, every page shifted by one item at each new one). The latest are the last `size` items
     and up to `size - 1` more, the ones that do not yet fill a page of their own."""
     pages = max(0, len(items) // size - 1)
-    return Paged(items[pages * size:], [items[start:start + size] for start in range(0, pages * size, size)])
+    return Paged(
+        items[pages * size :], [items[start : start + size] for start in range(0, pages * size, size)]
+    )
 
 
 def events_of_type(events: list[Event], entities: dict[str, Entity], entity_type: str) -> list[Event]:
     """The events that involve at least one entity of this type."""
-    return [e for e in events if any(eid in entities and entities[eid].type == entity_type for eid in e.entities)]
+    return [
+        e for e in events if any(eid in entities and entities[eid].type == entity_type for eid in e.entities)
+    ]
 
 
-def recent_and_upcoming(events: list[Event], today: str | None, limit: int = 5) -> tuple[list[Event], list[Event]]:
+def recent_and_upcoming(
+    events: list[Event], today: str | None, limit: int = 5
+) -> tuple[list[Event], list[Event]]:
     """The latest events that happened and the next expected ones, as of `today` (the newest article's
     date, so that the same seeds always give the same overview). An expected event whose date passed
     before `today` is neither: no later article reported it, and it is shown in the chronology as
@@ -282,7 +306,7 @@ def recent_and_upcoming(events: list[Event], today: str | None, limit: int = 5) 
         if event.status == "happened":
             if not today or event.date <= today:
                 happened.append(event)
-        elif not today or event.date >= today[:len(event.date)]:
+        elif not today or event.date >= today[: len(event.date)]:
             upcoming.append(event)
     return happened[-limit:][::-1], upcoming[:limit]
 
@@ -290,17 +314,23 @@ def recent_and_upcoming(events: list[Event], today: str | None, limit: int = 5) 
 def expected_as_of(event: Event, articles: dict, today: str | None) -> str | None:
     """For an expected event whose date passed before `today` (the newest article's date): the date
     of the first article that expected it, to show it as "expected as of" then."""
-    if event.status != "expected" or not today or event.date >= today[:len(event.date)]:
+    if event.status != "expected" or not today or event.date >= today[: len(event.date)]:
         return None
-    dates = [articles[s.article].date for s in event.sources if s.article in articles and articles[s.article].date]
+    dates = [
+        articles[s.article].date for s in event.sources if s.article in articles and articles[s.article].date
+    ]
     return min(dates) if dates else None
 
 
-def event_entities(event: Event, entities: dict[str, Entity], except_id: str | None = None,
-                   entity_type: str | None = None) -> list[Entity]:
+def event_entities(
+    event: Event, entities: dict[str, Entity], except_id: str | None = None, entity_type: str | None = None
+) -> list[Entity]:
     """The known entities of an event (of one type, if given), but `except_id` (the page's own)."""
-    return [entities[eid] for eid in event.entities if eid != except_id and eid in entities
-            and (entity_type is None or entities[eid].type == entity_type)]
+    return [
+        entities[eid]
+        for eid in event.entities
+        if eid != except_id and eid in entities and (entity_type is None or entities[eid].type == entity_type)
+    ]
 
 
 def source_articles(event: Event) -> list[str]:

@@ -8,6 +8,7 @@ after it ("iPhone 4"), and in its own spelling. How common each word is in gener
 `data/english_zipf.txt`: the 10,000 commonest words with their Zipf frequency, so "said" or "week"
 never make a theme, and a word of that list ("firm", "quarter", "stake") never names a theme alone.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,10 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..entities.gazetteer import role_nouns
-from ..model import Article
 from ..language.nlp import Parsed
 from ..language.stoplists import PHRASE_STOPWORDS
 from ..language.text import sentence_spans
+from ..model import Article
 
 MAX_WORDS = 3
 RARE_ZIPF = 3.0  # words missing from the list are rarer than its last entry
@@ -31,21 +32,25 @@ STOP_ZIPF = 5.8  # words this common are function words whatever PHRASE_STOPWORD
 
 # Words that name the reporting itself or nothing in particular: a phrase containing one is not a theme,
 # nor is one containing the noun of a role (gazetteer.role_nouns, from data/roles.txt).
-REPORTING_WORDS = frozenset("""
+REPORTING_WORDS = frozenset(
+    """
 reporter reporters journalist journalists
 agency agencies newspaper newspapers statement statements interview interviews conference conferences
 comment comments remarks news story stories article articles report reporting source sources
 people person thing things way ways lot part parts kind sort side sides issue issues matter matters
-""".split())
+""".split()
+)
 
 # Multi-word boilerplate that survives the cleaner in article bodies.
-STOP_PHRASES = frozenset("""
+STOP_PHRASES = frozenset(
+    """
 related stories|related articles|all rights reserved|rights reserved|click here|read more|press release
 |news conference|press conference|told reporters|no comment|further details|full story|more information
 |copyright|photo|file photo|video|advertisement|subscribe|sign in|log in|email|print|share
 |prime minister|foreign minister|defense minister|defence minister|interior minister|foreign ministry
 |secretary general|state department|news agency
-""".replace("\n", "").split("|"))
+""".replace("\n", "").split("|")
+)
 
 # The parser's entity labels of dates and amounts ("Mar. 3", "Monday", "a third", "$5 million").
 AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -82,8 +87,6 @@ def specificity(phrase: str) -> float:
         return 0.0
     rarity = sum(min(1.0, max(0.0, (COMMONEST_ZIPF - zipf(w)) / RARITY_SPAN)) for w in words) / len(words)
     return rarity * (1.0 + EXTRA_WORD * (len(words) - 1))
-
-
 
 
 def common(word: str) -> bool:
@@ -183,7 +186,7 @@ def _grams(run: list[_Word]) -> list[tuple[str, str]]:
     grams = []
     for n in range(1, MAX_WORDS + 1):
         for i in range(len(run) - n + 1):
-            words = run[i:i + n]
+            words = run[i : i + n]
             first, last = words[0].key, words[-1].key
             if not words[-1].noun or zipf(first) >= EDGE_MAX_ZIPF or zipf(last) >= EDGE_MAX_ZIPF:
                 continue
@@ -202,7 +205,7 @@ def doc_phrases(doc) -> list[tuple[int, str, str, bool]]:
         end = chunk.end
         while end < len(doc) and doc[end].dep_ == "nummod" and doc[end].head.i == chunk.root.i:
             end += 1  # the parser leaves a model number out of its noun chunk: "iPhone 4"
-        chunk = doc[chunk.start:end]
+        chunk = doc[chunk.start : end]
         for run in _runs(chunk):
             found += [(chunk.start_char, key, form, run[0].name) for key, form in _grams(run)]
     return found
@@ -225,8 +228,9 @@ def article_phrases(article: Article, parsed: Parsed) -> ArticlePhrases:
                 result.forms.setdefault(key, Counter())[form] += 1
                 if name:
                     names.add(key)
-        result.sentences += [SentencePhrases(index, block.text[s:e], tuple(keys))
-                             for (s, e), keys in zip(spans, found) if keys]
+        result.sentences += [
+            SentencePhrases(index, block.text[s:e], tuple(keys)) for (s, e), keys in zip(spans, found) if keys
+        ]
     if parsed.title is not None:
         result.title = frozenset(key for _, key, _, _ in doc_phrases(parsed.title))
     result.names = frozenset(names)

@@ -30,6 +30,7 @@ Curated themes (`topics:` in content/dossier.yaml) select the articles that cont
 their phrases or name one of their entities; they win over automatic ones. `rename_topics` renames
 (two themes renamed alike are merged) and `hide_topics` hides, by name or slug.
 """
+
 from __future__ import annotations
 
 import math
@@ -41,12 +42,12 @@ from functools import total_ordering
 
 from slugify import slugify
 
-from ..language import nlp
-from . import phrases as ph
 from ..groups import Groups
+from ..language import nlp
 from ..model import Dossier, Entity, Problem, Source, Topic, TopicsFound
 from ..registry import Registry, TopicRule
 from ..slugs import bounded_slug
+from . import phrases as ph
 
 MAX_THEMES = 15
 KEY_PHRASES = 8  # per article, for `dossier inspect`
@@ -76,7 +77,7 @@ WEAK = 0.35  # a paragraph theme told in fewer than this share of the main one's
 SEPARATE = 3
 BURST_DAYS = 7
 NEARLY_ALL = 0.8  # a part of a phrase salient in this share of the phrase's articles adds nothing to it;
-                  # an automatic theme with this share of a curated one's articles is that theme
+# an automatic theme with this share of a curated one's articles is that theme
 RELATED_SHARE = 0.5  # a phrase inside or around a theme's, in at least this share of its articles, joins it
 DESCRIPTION_WORDS = (6, 45)  # a sentence shorter is a fragment, longer a run-on paste: neither describes
 
@@ -88,7 +89,9 @@ class EntityFeature:
 
     entity_id: str
 
-    def __lt__(self, other: object) -> bool:  # before every phrase: features mixed in a sort sort the same each run
+    def __lt__(
+        self, other: object
+    ) -> bool:  # before every phrase: features mixed in a sort sort the same each run
         if isinstance(other, EntityFeature):
             return self.entity_id < other.entity_id
         return isinstance(other, str)
@@ -149,7 +152,9 @@ class Analysis:
     max_share: float = MAX_SHARE
     paragraphs: bool = False  # are the units paragraphs (a small dossier) rather than articles
     entities: dict[EntityFeature, Entity] = field(default_factory=dict)
-    named: dict[tuple[Unit, str], set[EntityFeature]] = field(default_factory=dict)  # (unit, sentence) -> entities
+    named: dict[tuple[Unit, str], set[EntityFeature]] = field(
+        default_factory=dict
+    )  # (unit, sentence) -> entities
     unit_texts: dict[Paragraph, str] = field(default_factory=dict)
     forms: dict[str, Counter] = field(default_factory=dict)  # phrase -> its spellings in the dossier
     names: set[str] = field(default_factory=set)  # phrases that are names
@@ -167,8 +172,11 @@ class Analysis:
     def phrases_in(self, article: str, sentence: str) -> frozenset[str]:
         """The phrases of one sentence of an article (as the article's own pass found them)."""
         if self._sentences is None:
-            self._sentences = {(self.article(item.article), s.text): frozenset(s.phrases)
-                               for item in self.items for s in item.sentences}
+            self._sentences = {
+                (self.article(item.article), s.text): frozenset(s.phrases)
+                for item in self.items
+                for s in item.sentences
+            }
         return self._sentences.get((article, sentence), frozenset())
 
     def form(self, phrase: str) -> str:
@@ -189,8 +197,13 @@ class Analysis:
             return False
         word = word.lower()
         if self._lower is None:
-            self._lower = {w for phrase, forms in self.forms.items() if phrase not in self.names
-                           for form in [phrase, *forms] for w in form.split()}
+            self._lower = {
+                w
+                for phrase, forms in self.forms.items()
+                if phrase not in self.names
+                for form in [phrase, *forms]
+                for w in form.split()
+            }
         return any(ph.common(w) and w in self._lower for w in (word, word.rstrip("s")))
 
     def names_alone(self, phrase: str) -> bool:
@@ -200,14 +213,16 @@ class Analysis:
         return " " in phrase or not ph.common(phrase)
 
 
-def find_topics(dossier: Dossier, registry: Registry,
-                phrases: dict[str, ph.ArticlePhrases | None] | None = None) -> list[Topic]:
+def find_topics(
+    dossier: Dossier, registry: Registry, phrases: dict[str, ph.ArticlePhrases | None] | None = None
+) -> list[Topic]:
     """The topics alone (see find_themes)."""
     return find_themes(dossier, registry, phrases).topics
 
 
-def find_themes(dossier: Dossier, registry: Registry,
-                phrases: dict[str, ph.ArticlePhrases | None] | None = None) -> TopicsFound:
+def find_themes(
+    dossier: Dossier, registry: Registry, phrases: dict[str, ph.ArticlePhrases | None] | None = None
+) -> TopicsFound:
     """The dossier's themes, curated first, then automatic ones by size; sorted and deterministic; with
     each article's key phrases and the registry's problems. The dossier is read, not changed.
 
@@ -220,21 +235,31 @@ def find_themes(dossier: Dossier, registry: Registry,
     found = {_key(t.name) for t in themes + curated}
     themes = _merge_same_slug(_rename(themes, registry.rename_topics))
     curated = _merge_same_slug(_rename(curated, registry.rename_topics))
-    themes = curated + sorted((t for t in themes if not _covered(t, curated)),
-                              key=lambda t: (-len(t.articles), t.name))
+    themes = curated + sorted(
+        (t for t in themes if not _covered(t, curated)), key=lambda t: (-len(t.articles), t.name)
+    )
     found |= {_key(t.name) for t in themes}
     hidden = {_key(name) for name in registry.hide_topics}
     themes = [t for t in themes if not hidden & {_key(t.name), t.original}]
-    return TopicsFound([_topic(t, dossier, analysis, grouping) for t in themes if t.articles],
-                       article_phrases, _registry_problems(registry, found))
+    return TopicsFound(
+        [_topic(t, dossier, analysis, grouping) for t in themes if t.articles],
+        article_phrases,
+        _registry_problems(registry, found),
+    )
 
 
 def _registry_problems(registry: Registry, found: set[str]) -> list[Problem]:
     """Names in rename_topics and hide_topics that no theme has (themes change as seeds come)."""
-    messages = [f"{registry.where(f'rename_topics.{old}')}: no topic named '{old}'"
-                for old in registry.rename_topics if _key(old) not in found]
-    messages += [f"{registry.where(f'hide_topics[{i}]')}: no topic named '{name}'"
-                 for i, name in enumerate(registry.hide_topics) if _key(name) not in found]
+    messages = [
+        f"{registry.where(f'rename_topics.{old}')}: no topic named '{old}'"
+        for old in registry.rename_topics
+        if _key(old) not in found
+    ]
+    messages += [
+        f"{registry.where(f'hide_topics[{i}]')}: no topic named '{name}'"
+        for i, name in enumerate(registry.hide_topics)
+        if _key(name) not in found
+    ]
     return [Problem(registry.path, message) for message in messages]
 
 
@@ -301,8 +326,12 @@ def product_lines(entities: list[Entity]) -> dict[str, list[Entity]]:
 
 def paragraph_analysis(dossier: Dossier, analysis: Analysis) -> Analysis:
     """Each kept paragraph a unit with its phrases and the entities it names."""
-    texts = {Paragraph(a.id, i): block.text for a in dossier.articles for i, block in enumerate(a.body)
-             if block.kind != "heading"}
+    texts = {
+        Paragraph(a.id, i): block.text
+        for a in dossier.articles
+        for i, block in enumerate(a.body)
+        if block.kind != "heading"
+    }
     items = {unit: _ParagraphPhrases(unit) for unit in texts}
     for item in analysis.items:
         for sentence in item.sentences:
@@ -329,8 +358,13 @@ def paragraph_analysis(dossier: Dossier, analysis: Analysis) -> Analysis:
     return analysis
 
 
-def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float = MAX_SHARE,
-           counts: dict[str, Counter] | None = None, headlines: dict[str, set[str]] | None = None) -> Analysis:
+def _weigh(
+    items: list[ph.ArticlePhrases],
+    excluded: set[str],
+    max_share: float = MAX_SHARE,
+    counts: dict[str, Counter] | None = None,
+    headlines: dict[str, set[str]] | None = None,
+) -> Analysis:
     """Weights and salient phrases of items (articles or paragraphs), entity names left out.
 
     With `headlines` (articles' headline phrases and actors), an article tells the story of what its
@@ -352,12 +386,18 @@ def _weigh(items: list[ph.ArticlePhrases], excluded: set[str], max_share: float 
     specificity = {phrase: _specificity(phrase) for phrase in analysis.articles_of}
     for item in items:
         analysis.weights[item.article] = {
-            p: (1 + math.log(tf)) * ph.idf(len(analysis.articles_of[p]), n) * specificity[p]
+            p: (1 + math.log(tf))
+            * ph.idf(len(analysis.articles_of[p]), n)
+            * specificity[p]
             * (ONCE if tf == 1 and _several_words(p) and len(analysis.articles_of[p]) == 1 else 1.0)
-            for p, tf in counts[item.article].items()}
+            for p, tf in counts[item.article].items()
+        }
     for item in items:
-        shared = [(p, (1 + math.log(tf)) * math.sqrt(ph.idf(len(analysis.articles_of[p]), n)) * specificity[p])
-                  for p, tf in counts[item.article].items() if len(analysis.articles_of[p]) >= 2]
+        shared = [
+            (p, (1 + math.log(tf)) * math.sqrt(ph.idf(len(analysis.articles_of[p]), n)) * specificity[p])
+            for p, tf in counts[item.article].items()
+            if len(analysis.articles_of[p]) >= 2
+        ]
         ranked = [phrase for phrase, _ in sorted(shared, key=lambda pw: (-pw[1], pw[0]))]
         for phrase in ranked[:SALIENT]:
             analysis.salient.setdefault(phrase, set()).add(item.article)
@@ -412,8 +452,9 @@ def key_phrases(analysis: Analysis, limit: int = KEY_PHRASES) -> dict[str, list[
     for article, weights in analysis.weights.items():
         chosen: list[str] = []
         for phrase, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
-            if isinstance(phrase, EntityFeature) \
-                    or any(_inside(phrase, other) or _inside(other, phrase) for other in chosen):
+            if isinstance(phrase, EntityFeature) or any(
+                _inside(phrase, other) or _inside(other, phrase) for other in chosen
+            ):
                 continue
             chosen.append(phrase)
             if len(chosen) == limit:
@@ -467,8 +508,9 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
         theme.name = _name(theme, analysis)
         theme.articles = analysis.articles(theme.units)
         if not analysis.paragraphs:  # its chronology: the events of its actors, and of its phrases
-            theme.entity_ids = {f.entity_id for f in theme.phrases
-                                if f in analysis.entities and not _where(f, analysis)}
+            theme.entity_ids = {
+                f.entity_id for f in theme.phrases if f in analysis.entities and not _where(f, analysis)
+            }
     return _without_near_duplicates([t for t in kept if t.name])
 
 
@@ -511,8 +553,14 @@ def _episodes(theme: Theme, analysis: Analysis, salient_of: dict[str, set[str]])
     parts = []
     for r in roots:
         mine = sorted(own[r], key=lambda p: (-_centrality(p, sides[r], analysis), p))
-        parts.append(replace(theme, phrases=[head, *mine, *(p for p in theme.phrases[1:] if p not in own[r])],
-                             units=sides[r], score=theme.score * len(sides[r]) / len(theme.units)))
+        parts.append(
+            replace(
+                theme,
+                phrases=[head, *mine, *(p for p in theme.phrases[1:] if p not in own[r])],
+                units=sides[r],
+                score=theme.score * len(sides[r]) / len(theme.units),
+            )
+        )
     return parts
 
 
@@ -530,13 +578,18 @@ def _bursts(dated: list[tuple[int, str]]) -> list[set[str]]:
     return _bursts(dated[:cut]) + _bursts(dated[cut:])
 
 
-def _recurring(articles: set[str], salient_of: dict[str, set[str]], head: str, analysis: Analysis) -> set[str]:
+def _recurring(
+    articles: set[str], salient_of: dict[str, set[str]], head: str, analysis: Analysis
+) -> set[str]:
     """The features salient in at least two of the articles, the actor, places and the dossier's
     backdrop (features of more than MAX_SHARE of its articles) left out."""
     limit = analysis.max_share * len(analysis.items)
     seen = Counter(p for a in articles for p in salient_of.get(a, ()))
-    return {p for p, k in seen.items() if k >= 2 and p != head and not _where(p, analysis)
-            and len(analysis.articles_of[p]) <= limit}
+    return {
+        p
+        for p, k in seen.items()
+        if k >= 2 and p != head and not _where(p, analysis) and len(analysis.articles_of[p]) <= limit
+    }
 
 
 def _without_near_duplicates(themes: list[Theme]) -> list[Theme]:
@@ -544,7 +597,10 @@ def _without_near_duplicates(themes: list[Theme]) -> list[Theme]:
     story: 'Trademark dispute' of 'Apple Corps trademark dispute'."""
     kept: list[Theme] = []
     for theme in sorted(themes, key=lambda t: (-len(t.name), t.name)):
-        whole = next((k for k in kept if _inside(theme.name.lower(), k.name.lower()) and k.articles & theme.articles), None)
+        whole = next(
+            (k for k in kept if _inside(theme.name.lower(), k.name.lower()) and k.articles & theme.articles),
+            None,
+        )
         if whole is None:
             kept.append(theme)
         else:
@@ -558,7 +614,11 @@ def _without_near_duplicates(themes: list[Theme]) -> list[Theme]:
 def _join(phrase: str, theme: Theme, analysis: Analysis, n: int) -> float:
     """How well a phrase fits a theme (Jaccard of their articles); 0 if no more together than chance."""
     articles, core = analysis.salient[phrase], analysis.salient[theme.phrases[0]]
-    if analysis.paragraphs and _same_modifier(phrase, theme.phrases[0]) and analysis.articles(articles) & analysis.articles(core):
+    if (
+        analysis.paragraphs
+        and _same_modifier(phrase, theme.phrases[0])
+        and analysis.articles(articles) & analysis.articles(core)
+    ):
         return 1.0  # one subject's paragraphs vary its phrase: "cholera outbreak", "cholera cases"
     shared = len(articles & core)
     if shared * n < LIFT * len(articles) * len(core) or _own_story(phrase, theme.phrases[0], analysis):
@@ -596,8 +656,12 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
     scored = {}
     for phrase, articles in analysis.salient.items():
         df = len(articles)
-        if 2 <= df and len(analysis.articles_of[phrase]) <= limit and len(analysis.about.get(phrase, ())) >= 2 \
-                and (analysis.paragraphs or not _where(phrase, analysis)):
+        if (
+            2 <= df
+            and len(analysis.articles_of[phrase]) <= limit
+            and len(analysis.about.get(phrase, ())) >= 2
+            and (analysis.paragraphs or not _where(phrase, analysis))
+        ):
             tf = sum(1 + math.log(analysis.counts[a][phrase]) for a in sorted(articles))
             scored[phrase] = tf * _specificity(phrase)
     redundant = set()
@@ -605,8 +669,10 @@ def _candidates(analysis: Analysis, n: int) -> list[tuple[str, float]]:
         words = phrase.split() if isinstance(phrase, str) else []
         for size in range(1, len(words)):
             for i in range(len(words) - size + 1):
-                part = " ".join(words[i:i + size])
-                if part in scored and len(analysis.salient[phrase]) >= NEARLY_ALL * len(analysis.salient[part]):
+                part = " ".join(words[i : i + size])
+                if part in scored and len(analysis.salient[phrase]) >= NEARLY_ALL * len(
+                    analysis.salient[part]
+                ):
                     redundant.add(part)
     ranked = sorted(((p, s) for p, s in scored.items() if p not in redundant), key=lambda ps: (-ps[1], ps[0]))
     return ranked[:CANDIDATES]
@@ -633,7 +699,9 @@ def _members(theme: Theme, analysis: Analysis) -> set[str]:
     for phrase in theme.phrases:
         seen.update(analysis.salient[phrase])
     head = set(analysis.about[theme.phrases[0]])
-    if not analysis.paragraphs:  # an article that tells the story, or that is about its first phrase and another
+    if (
+        not analysis.paragraphs
+    ):  # an article that tells the story, or that is about its first phrase and another
         members = head | {a for a, k in seen.items() if k >= 2 and a in analysis.salient[theme.phrases[0]]}
         for phrase in theme.phrases[1:]:  # and the articles told by a phrase whose stories are mostly these
             told = analysis.about.get(phrase, set())
@@ -671,6 +739,7 @@ def _name(theme: Theme, analysis: Analysis) -> str:
 
 def _story_name(theme: Theme, analysis: Analysis) -> str:
     """'<actor> <what happens>' when both are central to the story, else the one that is."""
+
     def centrality(feature: str) -> float:
         return _centrality(feature, theme.units, analysis)
 
@@ -680,19 +749,31 @@ def _story_name(theme: Theme, analysis: Analysis) -> str:
             return entity.type not in PLACE_TYPES and not analysis.everyday(_label(entity))
         return feature in analysis.names and analysis.names_alone(feature)
 
-    def said(phrase: str) -> bool:  # by half its articles at least: what happens in one launch is not the story
+    def said(
+        phrase: str,
+    ) -> bool:  # by half its articles at least: what happens in one launch is not the story
         return 2 * len(analysis.salient.get(phrase, set()) & theme.units) >= len(theme.units)
 
     actors = sorted((f for f in theme.phrases if actor(f)), key=lambda f: (-centrality(f), f))
-    common = [p for p in theme.phrases if not actor(p) and p not in analysis.entities and (said(p) or not actors)]
+    common = [
+        p for p in theme.phrases if not actor(p) and p not in analysis.entities and (said(p) or not actors)
+    ]
     what = _phrase_name(replace(theme, phrases=common), analysis) if common else ""
     if not actors:
         return what
-    who = _label(analysis.entities[actors[0]]) if actors[0] in analysis.entities else analysis.label(actors[0])
+    who = (
+        _label(analysis.entities[actors[0]]) if actors[0] in analysis.entities else analysis.label(actors[0])
+    )
     shared = analysis.about.get(actors[0], set()) & theme.units
     if not what:  # what most of its articles say of it
-        told = [p for p in analysis.salient if p not in analysis.names and _several_words(p)
-                and analysis.names_alone(p) and 2 * len(analysis.salient[p] & theme.units) > len(theme.units)]
+        told = [
+            p
+            for p in analysis.salient
+            if p not in analysis.names
+            and _several_words(p)
+            and analysis.names_alone(p)
+            and 2 * len(analysis.salient[p] & theme.units) > len(theme.units)
+        ]
         what = analysis.label(max(told, key=lambda p: (centrality(p), p))) if told else ""
     if what and len(shared) * 2 >= len(theme.units) and what.lower() not in who.lower():
         who = f"{who} {what[:1].lower() + what[1:] if what[:1].isupper() and what[1:2].islower() else what}"
@@ -708,17 +789,32 @@ def _phrase_name(theme: Theme, analysis: Analysis) -> str:
         return _label(analysis.entities[theme.phrases[0]])
     best = max(own, key=centrality)
     # a longer phrase the articles also use is the better name: "Hydroelectric dam" for "Dam"
-    longer = [p for p in analysis.salient if _inside(best, p) and p != best
-              and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]]
+    longer = [
+        p
+        for p in analysis.salient
+        if _inside(best, p) and p != best and centrality(p)[0] >= SPECIFIC_NAME * centrality(best)[0]
+    ]
     if longer:
         best = max(longer, key=centrality)
-    if not analysis.names_alone(best):  # "Bombing": the phrase holding it that most of its articles use says which
-        holding = {p: len(analysis.articles_of[p] & theme.units) for p in analysis.articles_of
-                   if _inside(best, p) and p != best and analysis.names_alone(p)}
-        best = max((p for p, k in holding.items() if k >= 2), key=lambda p: (holding[p], centrality(p)), default=best)
+    if not analysis.names_alone(
+        best
+    ):  # "Bombing": the phrase holding it that most of its articles use says which
+        holding = {
+            p: len(analysis.articles_of[p] & theme.units)
+            for p in analysis.articles_of
+            if _inside(best, p) and p != best and analysis.names_alone(p)
+        }
+        best = max(
+            (p for p, k in holding.items() if k >= 2), key=lambda p: (holding[p], centrality(p)), default=best
+        )
     if not analysis.names_alone(best):  # "Firm", "Quarter": the best phrase of its articles that can name it
-        told = [p for p in analysis.salient if isinstance(p, str) and analysis.names_alone(p)
-                and 2 * len(analysis.salient[p] & theme.units) >= len(theme.units)]
+        told = [
+            p
+            for p in analysis.salient
+            if isinstance(p, str)
+            and analysis.names_alone(p)
+            and 2 * len(analysis.salient[p] & theme.units) >= len(theme.units)
+        ]
         best = max(told, key=centrality, default="")
     # several words say more than one: "Vaccine rollout" rather than "Doses", if nearly as central
     if not best:
@@ -766,7 +862,9 @@ def curated_theme(rule: TopicRule, dossier: Dossier, analysis: Analysis) -> Them
     for article in dossier.articles:
         if ids & set(dossier.article_entities.get(article.id, [])):
             articles.add(article.id)
-        elif pattern and any(pattern.search(text) for text in [article.title, *(b.text for b in article.body)]):
+        elif pattern and any(
+            pattern.search(text) for text in [article.title, *(b.text for b in article.body)]
+        ):
             articles.add(article.id)
     phrases = [p.lower().strip() for p in rule.phrases if p.strip()]
     return Theme(rule.name, phrases, articles, curated=True, description=rule.description, entity_ids=ids)
@@ -804,8 +902,10 @@ def _merge_same_slug(themes: list[Theme]) -> list[Theme]:
 
 def _covered(theme: Theme, curated: list[Theme]) -> bool:
     """An automatic theme gives way to a curated one with its slug or nearly all its articles."""
-    return any(c.slug == theme.slug or len(theme.articles & c.articles) >= NEARLY_ALL * len(theme.articles)
-               for c in curated)
+    return any(
+        c.slug == theme.slug or len(theme.articles & c.articles) >= NEARLY_ALL * len(theme.articles)
+        for c in curated
+    )
 
 
 def _topic(theme: Theme, dossier: Dossier, analysis: Analysis, grouping: Analysis) -> Topic:
@@ -819,17 +919,29 @@ def _topic(theme: Theme, dossier: Dossier, analysis: Analysis, grouping: Analysi
         events = _events(theme, set(articles), dossier, analysis)
     sentences = _central_sentences(theme, grouping if theme.units else analysis)
     description = theme.description or " ".join(s.sentence for s in sentences)
-    return Topic(id=f"topic/{theme.slug}", name=theme.name, slug=theme.slug, description=description,
-                 articles=articles, entities=entities, events=events, curated=theme.curated,
-                 sentences=[] if theme.description else sentences)
+    return Topic(
+        id=f"topic/{theme.slug}",
+        name=theme.name,
+        slug=theme.slug,
+        description=description,
+        articles=articles,
+        entities=entities,
+        events=events,
+        curated=theme.curated,
+        sentences=[] if theme.description else sentences,
+    )
 
 
 def _main_entities(theme: Theme, articles: list[str], dossier: Dossier, paragraphs: bool) -> list[str]:
     """The entities its articles name most; in a small dossier, those its paragraphs name most (an
     article's other subjects are not the theme's)."""
     if paragraphs and theme.units:
-        counts = Counter(e.id for e in dossier.entities for unit in {Paragraph(m.article, m.block) for m in e.mentions}
-                         if unit in theme.units)
+        counts = Counter(
+            e.id
+            for e in dossier.entities
+            for unit in {Paragraph(m.article, m.block) for m in e.mentions}
+            if unit in theme.units
+        )
     else:
         counts = Counter(e for a in articles for e in dossier.article_entities.get(a, []))
     return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_ENTITIES]]
@@ -859,8 +971,11 @@ def _paragraph_events(theme: Theme, dossier: Dossier, grouping: Analysis) -> lis
     texts = {}
     for unit in sorted(theme.units):
         texts.setdefault(grouping.article(unit), []).append(grouping.unit_texts[unit])
-    chosen = [e for e in dossier.events
-              if any(s.sentence in text for s in e.sources for text in texts.get(s.article, []))]
+    chosen = [
+        e
+        for e in dossier.events
+        if any(s.sentence in text for s in e.sources for text in texts.get(s.article, []))
+    ]
     return [e.id for e in sorted(chosen, key=lambda e: (e.date, e.id))]
 
 
@@ -869,7 +984,9 @@ def _phrase_pattern(phrases: list[str], ignore_case: bool = True) -> re.Pattern 
     texts = sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not texts:
         return None
-    return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in texts), re.IGNORECASE if ignore_case else 0)
+    return re.compile(
+        "|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in texts), re.IGNORECASE if ignore_case else 0
+    )
 
 
 def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
@@ -881,9 +998,17 @@ def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
     for item in analysis.items:
         if item.article not in units:
             continue
-        scored = [(sum(weight.get(p, 0.0) for p in sorted(set(s.phrases) | analysis.named.get((item.article, s.text), set()))),
-                   s.text) for s in item.sentences
-                  if DESCRIPTION_WORDS[0] <= len(s.text.split()) <= DESCRIPTION_WORDS[1]]
+        scored = [
+            (
+                sum(
+                    weight.get(p, 0.0)
+                    for p in sorted(set(s.phrases) | analysis.named.get((item.article, s.text), set()))
+                ),
+                s.text,
+            )
+            for s in item.sentences
+            if DESCRIPTION_WORDS[0] <= len(s.text.split()) <= DESCRIPTION_WORDS[1]
+        ]
         scored = [(s, sentence) for s, sentence in scored if s > 0]
         if scored:
             score, sentence = max(scored, key=lambda ss: (ss[0], -len(ss[1])))
