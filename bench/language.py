@@ -22,10 +22,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 
-from dossier import nlp  # noqa: E402
 from dossier.corpus.pipeline import analyse_seed  # noqa: E402
 from dossier.ingest.clean import clean  # noqa: E402
 from dossier.ingest.read import read_seed  # noqa: E402
+from dossier.language import nlp  # noqa: E402
 from dossier.language.timex import find_dates, parse_reference  # noqa: E402
 
 
