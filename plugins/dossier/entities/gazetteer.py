@@ -1,5 +1,5 @@
 """Built-in knowledge for the entity stage: countries (pycountry plus data/countries.tsv), organisations,
-treaties, regions and cities, role words, name keywords and common words, all from plugins/dossier/data/.
+treaties, regions and cities, role words, name keywords and common words, all from plugins/dossier/lexicon/.
 
 Lookups are by token tuples, so matching a phrase at a position costs one dict probe per length.
 """
@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import pycountry
 from gender_guesser.detector import Detector
+
+from .. import lexicon
 
 # One token: dotted abbreviations ("U.S.", "Mr."), words with an inner apostrophe ("O'Brien"), a
 # possessive "'s" on its own, or any other single character. Hyphens split words, so "Russian-US" and
@@ -112,13 +113,6 @@ def _spelled_as_word(key: tuple[str, ...]) -> bool:
     return any(w.isupper() and len(w) >= 4 and w.isalpha() for w in key) and not (set(key) & WORD_ACRONYMS)
 
 
-def _lines(name: str):
-    text = resources.files("dossier").joinpath("data", name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line
-
-
 def _split(field_text: str) -> list[str]:
     return [p.strip() for p in field_text.split(";") if p.strip()]
 
@@ -127,7 +121,7 @@ def _split(field_text: str) -> list[str]:
 def load() -> Gazetteer:
     gaz = Gazetteer()
     extra = {}
-    for line in _lines("countries.tsv"):
+    for line in lexicon.lines("countries.tsv"):
         code, name, aliases, demonyms, capitals = (line.split("\t") + [""] * 5)[:5]
         extra[code] = (name, _split(aliases), _split(demonyms), _split(capitals))
     capitals = []
@@ -153,7 +147,7 @@ def load() -> Gazetteer:
         ("treaty", "treaties.tsv"),
         ("place", "regions.tsv"),
     ):
-        for line in _lines(file):
+        for line in lexicon.lines(file):
             name, _, aliases = line.partition("\t")
             for phrase in [name, *_split(aliases)]:
                 gaz.add(phrase, Entry(kind, name.strip()))
@@ -176,10 +170,10 @@ def _first_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def role_sections() -> dict[str, frozenset[str]]:
-    """The words of data/roles.txt by section: "honorific", "head" (the noun of a role), "modifier"."""
+    """The words of lexicon/roles.txt by section: "honorific", "head" (the noun of a role), "modifier"."""
     sections: dict[str, set[str]] = {}
     current = ""
-    for line in _lines("roles.txt"):
+    for line in lexicon.lines("roles.txt"):
         if line.startswith("["):
             current = line.strip("[] ")
             continue
@@ -199,7 +193,7 @@ def _load_words(gaz: Gazetteer) -> None:
     gaz.honorifics = frozenset(sections.get("honorific", ()))
     gaz.role_heads = frozenset(sections.get("head", ()))
     gaz.role_words = gaz.honorifics | gaz.role_heads | frozenset(sections.get("modifier", ()))
-    for line in _lines("keywords.tsv"):
+    for line in lexicon.lines("keywords.tsv"):
         kind, _, words = line.partition("\t")
         for word in words.split():
             if kind.startswith("prefix:"):
@@ -208,4 +202,4 @@ def _load_words(gaz: Gazetteer) -> None:
                 gaz.institution.add(word)
             else:
                 gaz.keywords.setdefault(word, kind)
-    gaz.common = frozenset(w for line in _lines("common.txt") for w in line.split())
+    gaz.common = frozenset(w for line in lexicon.lines("common.txt") for w in line.split())

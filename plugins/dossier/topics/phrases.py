@@ -5,7 +5,7 @@ interceptors"), keyed by the lower-case lemmas of its words, so "automakers" and
 and "planes" are one phrase. Common nouns and names (proper nouns, and words spelled with an inner
 capital such as "iPhone") are never mixed in one phrase: a name is kept whole, with a model number
 after it ("iPhone 4"), and in its own spelling. How common each word is in general English comes from
-`data/english_zipf.txt`: the 10,000 commonest words with their Zipf frequency, so "said" or "week"
+`lexicon/english_zipf.txt`: the 10,000 commonest words with their Zipf frequency, so "said" or "week"
 never make a theme, and a word of that list ("firm", "quarter", "stake") never names a theme alone.
 """
 
@@ -16,8 +16,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from .. import lexicon
 from ..entities.gazetteer import role_nouns
 from ..language.nlp import Parsed
 from ..language.stoplists import PHRASE_STOPWORDS
@@ -55,17 +55,14 @@ related stories|related articles|all rights reserved|rights reserved|click here|
 # The parser's entity labels of dates and amounts ("Mar. 3", "Monday", "a third", "$5 million").
 AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
-DATA = Path(__file__).parent.parent / "data" / "english_zipf.txt"
-
 
 @lru_cache(maxsize=1)
 def english() -> dict[str, float]:
     """Zipf frequency of the commonest English words (log10 of uses per billion words)."""
     table = {}
-    for line in DATA.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, zipf = line.split()
-            table[word] = float(zipf)
+    for line in lexicon.lines("english_zipf.txt"):
+        word, zipf = line.split()
+        table[word] = float(zipf)
     return table
 
 
