@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from .. import lexicon
 from ..model import ACRONYM, MAYBE, OPEN_TYPES, Article, Candidate, Entity, Mention
 from ..registry import EntityRule, Registry, seed_names
 from ..slugs import bounded_slug, unique_id
@@ -64,12 +65,7 @@ def auto_key(c: Candidate, surnames: dict[str, set[str]], spellings: dict[str, s
 
 # Words a company adds to its short name for its trade ("Acme Computer", "Acme Motors", "Acme Group"):
 # such a name is the short one's when the dossier also names the short one as an organisation.
-TRADE_WORDS = frozenset(
-    "computer computers motor motors airlines airways air systems technologies technology "
-    "group holdings industries international communications networks entertainment "
-    "electronics software labs laboratories enterprises brands foods pharmaceuticals "
-    "energy petroleum oil steel media".split()
-)
+TRADE_WORDS = lexicon.words("trade_words")
 
 
 def settle_bare_words(candidates: list[Candidate], surnames: dict[str, set[str]]) -> list[Candidate]:

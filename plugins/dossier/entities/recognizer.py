@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pycountry
 
+from .. import lexicon
 from ..model import MAYBE, OPEN_TYPES
 from ..topics.phrases import zipf
 from .gazetteer import LEGAL_FORM, NO_TYPE, Gazetteer
@@ -36,17 +37,11 @@ LABELS = {
     "WORK_OF_ART": "product",
 }
 QUOTES = frozenset("\"'“”‘’«»")
-LOCATIVE = frozenset("in at near from to outside inside across around into via".split())
+LOCATIVE = lexicon.words("locatives")
 CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
 EVIDENCE = 3  # a type the words around a name give outvotes the model's label on three other mentions
-EVERYDAY = 4.5
-# Words that open names with "of" ("Bank of America", "University of Chicago", "Secretary of State").
-OF_NAMES = frozenset(
-    "bank university college school institute museum church house department ministry office "
-    "secretary minister council court board city state states republic kingdom province county "
-    "league union association federation society order friends people party army bureau "
-    "chamber commission committee coalition organization organisation agency fund".split()
-)  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
+EVERYDAY = 4.5  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
+OF_NAMES = lexicon.words("of_names")  # "Bank of X", "Secretary of State": names that run on through "of"
 CURRENCY_SIGN = re.compile(r"[$€£¥₹]")
 TRIM_START = re.compile(r"^(?:(?:the|The|THE|a|an|and)\s+)+")
 TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-]|\s[a-z]+)+$")  # a name ends on a name's word
@@ -59,13 +54,8 @@ VERSION = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")  # "4", "3G", "1.1"
 
 
 # Words of the parse that make a name a product: what is launched or sold, or has users and a version.
-LAUNCH_VERBS = frozenset(
-    "launch unveil release introduce ship sell unlock jailbreak update upgrade debut "
-    "preorder pre-order discontinue recall".split()
-)
-PRODUCT_HEADS = frozenset(
-    "user owner sale model version update launch release buyer unit shipment app application feature".split()
-)
+LAUNCH_VERBS = lexicon.sections("product_words")["launch"]
+PRODUCT_HEADS = lexicon.sections("product_words")["heads"]
 
 
 @dataclass
@@ -390,10 +380,8 @@ def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False
 
 
 FLIGHT = (" Flight", " flight")
-INDEX_WORDS = frozenset("index average".split())
-INDEX_MODIFIERS = frozenset(
-    "composite industrial industrials stock share benchmark broader blue-chip".split()
-)
+INDEX_WORDS = lexicon.sections("index_words")["index"]
+INDEX_MODIFIERS = lexicon.sections("index_words")["modifiers"]
 
 
 def _index_after(scanner: BlockScanner, last: int) -> bool:

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from .. import lexicon
 from ..model import Stretch
 from .gazetteer import Gazetteer
 
-SPEECH = frozenset(
-    "said says told tells added adds stated warned announced declared insisted stressed noted explained "
-    "replied claimed argued acknowledged admitted urged described suggested wrote asked confirmed denied "
-    "believes believed thinks thought".split()
-)
-CLAUSE_WORDS = frozenset("in at since until who which whose when where".split())
+SPEECH = lexicon.words("speech_verbs")
+CLAUSE_WORDS = lexicon.words("clause_words")
 
 
 class Found(Protocol):
