@@ -193,6 +193,7 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path, monkeypatch):
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("previous site")
+    (output / "dossier.json").write_text("{}")  # a site this project built
     settings = tmp_path / "broken.conf.py"
     settings.write_text(
         (ROOT / "pelican.conf.py").read_text().replace('THEME = "theme"', 'THEME = "no-such-theme"')

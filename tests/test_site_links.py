@@ -309,6 +309,7 @@ def test_without_pagefind_the_build_fails_and_keeps_the_previous_site(
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text("previous site")
+    (output / "dossier.json").write_text("{}")  # a site this project built
     assert build(str(site_settings(tmp_path, theme_content)), str(output), quiet=True) == 1
     assert (output / "index.html").read_text() == "previous site"
     assert "pagefind" in capsys.readouterr().err.lower()

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         "build", help="build the site (Pelican) into output/, replacing it only on success"
     )
     build.add_argument("--settings", default="pelican.conf.py")
-    build.add_argument("--output", default="output")
+    build.add_argument("--output", help="the site's folder (default: OUTPUT_PATH of the settings, output/)")
     build.add_argument("--strict", action="store_true", help="fail when any seed has a problem")
     add = commands.add_parser("add", help="copy articles into the seeds folder (- reads standard input)")
     add.add_argument("files", nargs="+")

@@ -13,23 +13,39 @@ import fcntl
 import glob
 import os
 import shutil
+import signal
+import stat
 import sys
 import tempfile
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pelican
 from pelican import signals
+
+from .destination import Refused, check_replaceable, output_folder
 
 AT_FDCWD, RENAME_EXCHANGE = -100, 2  # linux/fcntl.h, linux/fs.h
 REMADE = ("theme",)  # folders of the site written anew by every build
 
 
 def build(
-    settings_file: str = "pelican.conf.py", output: str = "output", strict: bool = False, quiet: bool = False
+    settings_file: str = "pelican.conf.py",
+    output: str | None = None,
+    strict: bool = False,
+    quiet: bool = False,
 ) -> int:
-    """Run Pelican into a staging folder, then replace `output` with it; returns an exit status."""
-    target = Path(output).resolve()
+    """Run Pelican into a staging folder, then replace the output folder with it; returns an exit status
+    (130 when interrupted). `output` defaults to the settings' OUTPUT_PATH."""
+    try:
+        output = output or _settings_output(settings_file)
+        target = output_folder(output, settings_file)
+    except Refused as refusal:
+        print(f"dossier: {refusal}", file=sys.stderr)
+        return 2
+    except SystemExit as stop:  # the settings file refused to load and said why (publishconf.py)
+        return stop.code if isinstance(stop.code, int) else 1
     target.parent.mkdir(parents=True, exist_ok=True)
     lock_path = target.with_name(f".{target.name}.lock")
     with open(lock_path, "a+") as lock:
@@ -48,10 +64,58 @@ def build(
         lock.truncate()
         lock.write(f"pid {os.getpid()}")
         lock.flush()
-        return _build(settings_file, target, strict, quiet)  # the lock ends with the file, or the process
+        try:
+            check_replaceable(target)
+        except Refused as refusal:
+            print(f"dossier: {refusal}", file=sys.stderr)
+            return 2
+        with _interruptible() as interrupted:
+            try:
+                return _build(settings_file, target, strict, quiet, interrupted)
+            except KeyboardInterrupt:  # outside Pelican's own catch: the staging folder is removed below
+                interrupted.set()
+                return _interrupted(target)
+        # the lock ends with the file, or the process
 
 
-def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
+def _settings_output(settings_file: str) -> str:
+    """OUTPUT_PATH of the settings file, from the file's folder as Pelican reads it ("output" without)."""
+    from pelican.settings import get_settings_from_file
+
+    try:
+        output = get_settings_from_file(settings_file).get("OUTPUT_PATH") or "output"
+    except Exception as error:
+        raise Refused(f"cannot read the settings file {settings_file}: {error}") from error
+    return os.path.join(os.path.dirname(os.path.abspath(settings_file)), output)
+
+
+@contextmanager
+def _interruptible():
+    """Ctrl-C (SIGINT) during the build: remembered, then raised as usual. Pelican catches the
+    KeyboardInterrupt and returns as if the build had ended, and a worker process may die of it and
+    be reported as a failed seed: the flag tells the build not to publish what it has."""
+    interrupted = threading.Event()
+    if not _main_thread():
+        yield interrupted
+        return
+
+    def on_interrupt(signum, frame):
+        interrupted.set()
+        signal.default_int_handler(signum, frame)
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _main_thread() -> bool:
+    """Signal handlers can be set only there (a test may call build() from another thread)."""
+    return threading.current_thread() is threading.main_thread()
+
+
+def _build(settings_file: str, target: Path, strict: bool, quiet: bool, interrupted: threading.Event) -> int:
     _remove_leftovers(target)
     staging = _new_folder(target, "new")
     Staging.start(target, staging)
@@ -72,6 +136,8 @@ def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
         signals.article_generator_finalized.disconnect(keep_problems)
         # a build that stopped before its writer existed: the links are done before any removal
         Staging.wait()
+    if interrupted.is_set():
+        return _interrupted(target, staging)
     if failed:
         return _fail(staging, f"the build failed; {target.name}/ was left as it was")
     if not (staging / "index.html").exists():
@@ -82,7 +148,16 @@ def _build(settings_file: str, target: Path, strict: bool, quiet: bool) -> int:
             f"strict: {len(problems)} problem(s) with the seeds (listed above); "
             f"{target.name}/ was left as it was",
         )
-    _swap(staging, target)
+    if target.is_dir():  # the site keeps the permissions its owner gave it
+        staging.chmod(stat.S_IMODE(target.stat().st_mode))
+    if interrupted.is_set():
+        return _interrupted(target, staging)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
+    try:  # the swap is not interrupted half-way
+        _swap(staging, target)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     return 0
 
 
@@ -191,3 +266,18 @@ def _fail(staging: Path, message: str) -> int:
     _remove(staging, "the staging folder of this failed build")
     print(f"dossier: {message}", file=sys.stderr)
     return 1
+
+
+def _interrupted(target: Path, staging: Path | None = None) -> int:
+    """Remove what the interrupted build staged (a second Ctrl-C does not stop that: a leftover is
+    removed by the next build anyway) and exit as a shell does for SIGINT."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
+    try:
+        Staging.wait()
+        for folder in [staging] if staging else target.parent.glob(f"{glob.escape(target.name)}.new*"):
+            _remove(folder, "the staging folder of this interrupted build")
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    print(f"dossier: interrupted; {target.name}/ was left as it was", file=sys.stderr)
+    return 130
