@@ -202,4 +202,4 @@ def _load_words(gaz: Gazetteer) -> None:
                 gaz.institution.add(word)
             else:
                 gaz.keywords.setdefault(word, kind)
-    gaz.common = frozenset(w for line in lexicon.lines("common.txt") for w in line.split())
+    gaz.common = lexicon.words("common") | lexicon.lemmas("months") | lexicon.words("weekdays")

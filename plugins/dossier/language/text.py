@@ -10,13 +10,10 @@ import bisect
 import re
 from functools import lru_cache
 
+from .. import lexicon
+
 # Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st sr jr mt ft vs etc inc ltd co corp "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u u.s.a a.m p.m e.g i.e "
-    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev "
-    "okla ore pa tenn tex va vt wash wis wyo".split()
-)
+ABBREVIATIONS = lexicon.words("abbreviations") | lexicon.forms("months")
 # A run of stops starts a boundary only at its first mark, and the run is taken whole (possessive): a long run
 # of "....." or "!!!!!" is then looked at once, not once per mark and length (quadratic).
 BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])""")

@@ -18,40 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import lexicon
 from ..model import TimeExpression
 from .text import sentence_around
 
-# The one table of month names: read here, written by corpus.display_date.
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTHS = {
-    **{name.lower(): n for n, name in enumerate(MONTH_NAMES, 1)},
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+# The one table of month names (lexicon/months.txt): read here, written by corpus.display_date.
+MONTH_NAMES = tuple(line.split()[0].capitalize() for line in lexicon.lines("months"))
+MONTHS = {word: n for n, line in enumerate(lexicon.lines("months"), 1) for word in line.split()}
+WEEKDAYS = {name: n for n, name in enumerate(lexicon.lines("weekdays"))}
 NUMBERS = {
     "a": 1,
     "an": 1,
@@ -81,7 +55,7 @@ MONTH = (
     + FULL_MONTH[3:-1]
     + r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)"
 )
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = r"(?:" + "|".join(name.capitalize() for name in WEEKDAYS) + ")"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"

@@ -6,6 +6,8 @@ words come from; the loader refuses a file without them. Formats:
 
 - `NAME.txt`, words: whitespace-separated words, several to a line (`words("speech_verbs")`);
 - `NAME.txt` with `[section]` lines: words per section (`sections("roles")`);
+- `NAME.txt` of verbs: one verb a line, its lemma then its forms (`lemmas("speech_verbs")`,
+  `forms("speech_verbs")`);
 - `NAME.tsv` or a list of phrases: one entry a line (`lines("treaties.tsv")`, `phrases("...")`).
 
 Words are kept as written (lower case unless the concept is about capitals). Use the loader's result
@@ -43,8 +45,21 @@ def lines(name: str) -> tuple[str, ...]:
 
 @cache
 def words(name: str) -> frozenset[str]:
-    """Every word of the file (a word list: whitespace-separated words, several to a line)."""
-    return frozenset(word for line in lines(name) for word in line.split())
+    """Every word of the file (a word list: whitespace-separated words, several to a line; of a file with
+    sections, the words of them all)."""
+    return frozenset(word for line in lines(name) if not _is_section(line) for word in line.split())
+
+
+@cache
+def lemmas(name: str) -> frozenset[str]:
+    """The first word of each line: a verb's lemma, as the parse gives it (`token.lemma_`)."""
+    return frozenset(line.split()[0] for line in lines(name))
+
+
+@cache
+def forms(name: str) -> frozenset[str]:
+    """The words after the first on each line: a verb's forms as they stand in the text ("said")."""
+    return frozenset(word for line in lines(name) for word in line.split()[1:])
 
 
 @cache
@@ -60,10 +75,15 @@ def sections(name: str) -> dict[str, frozenset[str]]:
     current = None
     for line in lines(name):
         stripped = line.strip()
-        if stripped.startswith("[") and stripped.endswith("]"):
+        if _is_section(stripped):
             current = found.setdefault(stripped[1:-1], set())
         elif current is None:
             raise LexiconError(f"lexicon/{name}: words before the first [section] line")
         else:
             current.update(stripped.split())
     return {key: frozenset(value) for key, value in found.items()}
+
+
+def _is_section(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("[") and stripped.endswith("]")
