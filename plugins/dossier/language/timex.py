@@ -18,35 +18,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import lexicon
 from ..model import TimeExpression
-from .text import sentence_around
-
-# The one table of month names (lexicon/months.txt): read here, written by corpus.display_date.
-MONTH_NAMES = tuple(line.split()[0].capitalize() for line in lexicon.lines("months"))
-MONTHS = {word: n for n, line in enumerate(lexicon.lines("months"), 1) for word in line.split()}
-WEEKDAYS = {name: n for n, name in enumerate(lexicon.lines("weekdays"))}
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-}
+from .calendar import (  # noqa: F401 (re-exported: the stages read the tables here)
+    MONTH_NAMES,
+    MONTHS,
+    NUMBERS,
+    WEEKDAYS,
+    add_months,
+    calendar_day,
+    choose,
+    int_or_none,
+    month_number,
+    ordinal,
+    parse_reference,
+)
+from .date_tense import is_future, tense, word_before  # noqa: F401
+from .relative_dates import RELATIVE, counted_from
 
 # Month and weekday names must be capitalised: "may", "march" and "sun" are ordinary words.
 FULL_MONTH = r"(?:" + "|".join(MONTH_NAMES) + ")"
@@ -119,53 +106,8 @@ NOT_YEAR_AFTER = re.compile(
     r"votes|feet|ft|meters|metres|miles|kilometers|kilometres|km|kg|tons|tonnes|dollars|euros|yen|"
     r"pounds|francs|marks|rupees|yuan|percent|per cent|points|units|cars|homes|houses|jobs|cases)\b"
 )
-DURATION = frozenset("for over during within throughout in".split())  # "for the next year": how long
 # Words before a weekday or month that make it a different day than the plain one, or no day.
 ANAPHORIC = frozenset("following previous same that each every any one some".split())
-# A bare month with one of these just before it is a month, even "May" ("in May", "last May").
-MONTH_CONTEXT = frozenset(
-    "in since until till by from to through throughout during of before after and or between early "
-    "late mid last next this since in-between".split()
-)
-
-FUTURE_WORDS = frozenset(
-    "will won't 'll shall would wouldn't going upcoming next expire expires deadline tomorrow "
-    "scheduled slated planned planning "
-    "may might should must can".split()
-)
-# Future only when followed by "to", "for"... ("plans to visit", not "vacation plans").
-FUTURE_BEFORE = {
-    **dict.fromkeys("plans plan intends intend intended aims aim hopes hope expects expect".split(), ("to",)),
-    **dict.fromkeys("due expected set".split(), ("to", "for", "on", "in", "at", "by", "")),
-}
-# The present of a scheduled event ("the council meets Tuesday") speaks of the coming one.
-PRESENT_WORDS = frozenset(
-    "is are am now meets opens begins starts ends arrives visits leaves returns "
-    "resumes convenes reconvenes closes".split()
-)
-PASSIVE_AUXILIARIES = frozenset("be been being".split())
-# Just before the date, these make it a deadline or a start: "by Jan. 14", "as early as Tuesday".
-FUTURE_CUE = re.compile(
-    r"\b(?:by|until|till|no later than|as (?:early|soon|late) as|ahead of|from now (?:to|until)|"
-    r"between now "
-    r"and|starting|beginning)\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.m\.\s*(?:[A-Z]{3}\s+)?)|the\s+)?$",
-    re.IGNORECASE,
-)
-# A date after one of these names a thing ("the Aug. 7 bombings"); the clause's verb is not its tense.
-DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+$", re.IGNORECASE)
-PAST_CUE = re.compile(r"\b(?:since|ago)\s+$", re.IGNORECASE)
-# Words ending in -ed that are not past participles.
-NOT_PAST = frozenset("hundred indeed speed proceed succeed exceed united red need seed".split())
-PAST_WORDS = frozenset(
-    "said says told was were had did could ago last met went came took gave made held left began won "
-    "lost saw found got fell rose struck shot sent spoke wrote became brought fought led ran "
-    "stood thought knew flew drove broke chose sought put been earlier since yesterday".split()
-)
-CLAUSE_BREAK = re.compile(
-    r"[;:()\[\]—–]|\b(?:but|while|although|because|whereas|after|before|where|when|"
-    r"which|who|whom|whose|that)\b|, (?=and\b)"
-)
-WORD = re.compile(r"[A-Za-z']+")
 
 
 def find_dates(text: str, reference: dt.date | None, anchor: str | None = None) -> list[TimeExpression]:
@@ -180,7 +122,7 @@ def find_dates(text: str, reference: dt.date | None, anchor: str | None = None) 
     for window_start, window_end in _windows(text):
         for match in CANDIDATE.finditer(text, window_start, window_end):
             if match.lastgroup == "after":
-                value = _after(match, text, found[-1].value if found else anchor)
+                value = counted_from(match, text, found[-1].value if found else anchor)
                 found += [TimeExpression(match.start(), match.end(), match.group(), *value)] if value else []
                 continue
             found += normalise(match, text, reference)
@@ -213,7 +155,7 @@ def normalise(match: re.Match, text: str, reference: dt.date | None) -> list[Tim
         return _absolute(kind, match, text, reference)
     if kind == "mdy":
         found = _month_day(match, text, reference)
-    elif reference is None or _word_before(text, match.start()).lower() in ANAPHORIC:
+    elif reference is None or word_before(text, match.start()).lower() in ANAPHORIC:
         return []
     else:
         value = RELATIVE[kind](match, reference, tense(text, match.start(), match.end()), text)
@@ -244,7 +186,7 @@ def _day_before_or_after(text: str, date: TimeExpression) -> TimeExpression:
 def _absolute(kind: str, match: re.Match, text: str, reference: dt.date | None) -> list[TimeExpression]:
     start, end = match.span()
     if kind == "iso":
-        day = _day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+        day = calendar_day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
         return [_expression(text, start, end, day.isoformat(), "day")] if day else []
     if kind == "span":
         return _span(match, text, reference)
@@ -259,22 +201,22 @@ def _absolute(kind: str, match: re.Match, text: str, reference: dt.date | None) 
                 text, start, end, f"{int(match['my_y']):04d}-{month_number(match['my_m']):02d}", "month"
             )
         ]
-    month, day_number = month_number(match["dmy_m"]), _ordinal(match["dmy_d"])
+    month, day_number = month_number(match["dmy_m"]), ordinal(match["dmy_d"])
     if match["dmy_y"]:
-        day = _day(int(match["dmy_y"]), month, day_number)
+        day = calendar_day(int(match["dmy_y"]), month, day_number)
     elif reference is None:
         return []
     else:
-        day = _choose(lambda year: _day(year, month, day_number), reference, tense(text, start, end))
+        day = choose(lambda year: calendar_day(year, month, day_number), reference, tense(text, start, end))
     return [_expression(text, start, end, day.isoformat(), "day")] if day else []
 
 
 def _month_day(match: re.Match, text: str, reference: dt.date | None) -> list[TimeExpression]:
     """'Oct. 26', 'Monday, Oct. 26', 'March 5, 1946', 'April 24 and 25' (two days)."""
     month = month_number(match["mdy_m"])
-    days = [(match.start(), match.end("mdy_d"), _ordinal(match["mdy_d"]))]
+    days = [(match.start(), match.end("mdy_d"), ordinal(match["mdy_d"]))]
     if match["mdy_d2"]:
-        days.append((match.start("mdy_d2"), match.end("mdy_d2"), _ordinal(match["mdy_d2"])))
+        days.append((match.start("mdy_d2"), match.end("mdy_d2"), ordinal(match["mdy_d2"])))
     if match["mdy_y"]:
         years = [int(match["mdy_y"])]
     elif reference is None:
@@ -287,7 +229,7 @@ def _month_day(match: re.Match, text: str, reference: dt.date | None) -> list[Ti
     found = []
     for year in years:
         for start, end, number in days:
-            day = _day(year, month, number)
+            day = calendar_day(year, month, number)
             if day:
                 found.append(_expression(text, start, end, day.isoformat(), "day"))
     if found:  # the last day's span runs to the end of the match ("June 14-16, 2007")
@@ -304,11 +246,11 @@ def _year_of_month_day(
         fits = [
             y
             for y in (reference.year - 1, reference.year, reference.year + 1)
-            if (d := _day(y, month, number)) and d.weekday() == WEEKDAYS[weekday.lower()]
+            if (d := calendar_day(y, month, number)) and d.weekday() == WEEKDAYS[weekday.lower()]
         ]
         if len(fits) == 1:
             return fits[0]
-    day = _choose(lambda year: _day(year, month, number), reference, tense_)
+    day = choose(lambda year: calendar_day(year, month, number), reference, tense_)
     return day.year if day else None
 
 
@@ -348,320 +290,3 @@ def _is_year_context(text: str, start: int, end: int) -> bool:
 def _plausible_year(year: int, reference: dt.date | None) -> bool:
     latest = (reference.year if reference else dt.date.today().year) + 30
     return 1600 <= year <= latest
-
-
-# --- relative expressions -------------------------------------------------------------------
-
-
-def _weekday(match: re.Match, reference: dt.date, tense_: str | None, text: str):
-    """A weekday alone is the last such day (news report what happened) unless the clause looks ahead."""
-    target, relation = WEEKDAYS[match["wd_name"].lower()], (match["wd_rel"] or "").lower()
-    back = (reference.weekday() - target) % 7
-    ahead = (target - reference.weekday()) % 7
-    if relation in ("last", "past"):
-        day = reference - dt.timedelta(days=back or 7)
-    elif relation in ("next", "coming"):
-        day = reference + dt.timedelta(days=ahead or 7)
-    elif tense_ in ("future", "present") or relation == "this" and ahead < back:
-        day = reference + dt.timedelta(days=ahead)
-    else:
-        day = reference - dt.timedelta(days=back)
-    return day.isoformat(), "day"
-
-
-def _named_day(match: re.Match, reference: dt.date, tense_: str | None, text: str):
-    words = " ".join(match["day"].lower().split())
-    shift = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(words, 0)
-    return (reference + dt.timedelta(days=shift)).isoformat(), "day"
-
-
-def _relative_unit(match: re.Match, reference: dt.date, tense_: str | None, text: str):
-    """'last month', 'this year', 'next week' (weeks are not days: given as their month)."""
-    if _word_before(text, match.start()).lower() in ("the", "a", "past"):
-        return None  # "in the last year", "for the next month": durations, not dates
-    modifier, unit = match["rel_mod"].lower().split()[0], match["rel_unit"]
-    step = {"last": -1, "next": 1}.get(modifier, 0)
-    if unit == "year":
-        return f"{reference.year + step:04d}", "year"
-    if unit == "month":
-        year, month = add_months(reference.year, reference.month, step)
-        return f"{year:04d}-{month:02d}", "month"
-    if step != -1:
-        return None  # this or next week: not a day, and usually covered by the article's own date
-    day = reference - dt.timedelta(weeks=1)  # "last week": not a day, but its month is clear enough
-    return f"{day.year:04d}-{day.month:02d}", "month"
-
-
-def _after(match: re.Match, text: str, anchor: str | None):
-    """'one year later', 'the next day', 'later that day': counted from the anchor, at the precision
-    both can give (a day later than a year is not a day); 'for the next year' is a duration, not a
-    date, and 'would be free seven days later' a hypothetical, counted from no date that happened."""
-    if (
-        anchor is None
-        or tense(text, match.start(), match.end()) == "future"
-        or not match["after_same"]
-        and _word_before(text, match.start()).lower() in DURATION
-    ):
-        return None
-    unit = (match["after_unit"] or match["after_next"] or match["after_same"]).lower()
-    if match["after_same"]:
-        count = 0  # "later that day", "the same year"
-    else:
-        count = (
-            1
-            if match["after_next"]
-            else NUMBERS.get(match["after_n"].lower()) or int_or_none(match["after_n"])
-        )
-        if not count:
-            return None
-    if len(anchor) < {"year": 4, "month": 7}.get(unit, 10):
-        return None
-    if len(anchor) == 4:
-        return f"{int(anchor) + count:04d}", "year"
-    year, month, day = (anchor.split("-") + ["1"])[:3]
-    value, precision = _shift(dt.date(int(year), int(month), int(day)), count, unit)
-    return (value[:7], "month") if len(anchor) == 7 and precision == "day" else (value, precision)
-
-
-def _ago(match: re.Match, reference: dt.date, tense_: str | None, text: str):
-    count = NUMBERS.get(match["ago_n"].lower()) or int_or_none(match["ago_n"])
-    return _shift(reference, -count, match["ago_unit"].lower()) if count else None
-
-
-def _within(match: re.Match, reference: dt.date, tense_: str | None, text: str):
-    """'in six months' is a date only when the clause looks ahead ('will end in six months')."""
-    count = NUMBERS.get(match["within_n"].lower()) or int_or_none(match["within_n"])
-    if (
-        tense_ != "future"
-        or not count
-        or _word_before(text, match.start()).lower() in ("time", "first", "once")
-    ):
-        return None
-    return _shift(reference, count, match["within_unit"].lower())
-
-
-def _month(match: re.Match, reference: dt.date, tense_: str | None, text: str):
-    name, relation = match["month_name"], (match["month_rel"] or "").lower()
-    if not _is_month_context(text, match, relation):
-        return None
-    month = MONTHS[name.lower()]
-    if relation == "last":
-        year = reference.year if month < reference.month else reference.year - 1
-    elif relation == "next":
-        year = reference.year if month > reference.month else reference.year + 1
-    elif relation == "this":
-        year = reference.year
-    else:
-        year = _choose(lambda y: dt.date(y, month, 1), reference.replace(day=1), tense_).year
-    return f"{year:04d}-{month:02d}", "month"
-
-
-def _month_relative_year(match: re.Match, reference: dt.date, tense_: str | None, text: str):
-    """'October this year', 'April next year'."""
-    step = {"last": -1, "next": 1}.get(match["mr_rel"].lower(), 0)
-    return f"{reference.year + step:04d}-{month_number(match['mr_m']):02d}", "month"
-
-
-def _holiday(match: re.Match, reference: dt.date, tense_: str | None, text: str):
-    name, relation = match["hol_name"], (match["hol_rel"] or "").lower()
-    on = HOLIDAYS[name.split()[0].lower() + (" eve" if name.endswith("Eve") else "")]
-    if relation == "last":
-        day = _choose(on, reference - dt.timedelta(days=1), "past")
-    elif relation == "next":
-        day = _choose(on, reference + dt.timedelta(days=1), "future")
-    else:
-        day = _choose(on, reference, tense_)
-    return (day.isoformat(), "day") if day else None
-
-
-RELATIVE = {
-    "wd": _weekday,
-    "day": _named_day,
-    "rel": _relative_unit,
-    "ago": _ago,
-    "within": _within,
-    "month": _month,
-    "mr": _month_relative_year,
-    "hol": _holiday,
-}
-
-
-def _is_month_context(text: str, match: re.Match, relation: str) -> bool:
-    """A bare month name is a month unless it is the modal 'May', part of a name ('Theresa May')
-    or a noun ('the Long March')."""
-    before = _word_before(text, match.start())
-    if relation or before.lower() in MONTH_CONTEXT:
-        return True
-    if match["month_name"] == "May" or re.match(r"\s+(?:of|for)\b", text[match.end() :]):
-        return False  # "the March of the Mothers", "March for Life"
-    after = text[match.end() : match.end() + 2].strip()
-    preceding = text[: match.start()].rstrip()
-    name_before = before[:1].isupper() and preceding[-1:] not in ".!?\"'“‘`" and preceding
-    return not name_before and not (after[:1].isupper())
-
-
-# --- calendar helpers -----------------------------------------------------------------------
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-
-
-def _easter(year: int) -> dt.date:
-    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own letters)
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-HOLIDAYS = {
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "election": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
-    "christmas": lambda y: dt.date(y, 12, 25),
-    "christmas eve": lambda y: dt.date(y, 12, 24),
-    "new": lambda y: dt.date(y, 1, 1),
-    "new eve": lambda y: dt.date(y, 12, 31),
-    "easter": _easter,
-    "halloween": lambda y: dt.date(y, 10, 31),
-    "valentine's": lambda y: dt.date(y, 2, 14),
-}
-
-NEAR_FUTURE_DAYS = 62  # with no tense to go by, a date this close ahead is taken as coming
-
-
-def _choose(day_in, reference: dt.date, tense_: str | None) -> dt.date | None:
-    """Which year's `day_in(year)` is meant: the last one for the past, the next one for the future;
-    with no clear tense the nearer of the two, and the past one unless the next one is close."""
-    days = [d for d in (day_in(reference.year + k) for k in (-1, 0, 1)) if d]
-    before = max((d for d in days if d <= reference), default=None)
-    after = min((d for d in days if d >= reference), default=None)
-    if tense_ == "future" or before is None:
-        return after
-    if tense_ == "past" or after is None:
-        return before
-    ahead, back = (after - reference).days, (reference - before).days
-    return after if ahead < back and ahead <= NEAR_FUTURE_DAYS else before
-
-
-def _day(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _shift(reference: dt.date, count: int, unit: str):
-    if unit == "day":
-        return (reference + dt.timedelta(days=count)).isoformat(), "day"
-    if unit == "week":
-        day = reference + dt.timedelta(weeks=count)
-        return f"{day.year:04d}-{day.month:02d}", "month"
-    if unit == "month":
-        year, month = add_months(reference.year, reference.month, count)
-        return f"{year:04d}-{month:02d}", "month"
-    if unit == "year":
-        return f"{reference.year + count:04d}", "year"
-    return None
-
-
-def add_months(year: int, month: int, count: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + count
-    return index // 12, index % 12 + 1
-
-
-def month_number(name: str) -> int:
-    return MONTHS[name.rstrip(".").lower()]
-
-
-def _ordinal(text: str) -> int:
-    return int(re.match(r"\d+", text)[0])
-
-
-def int_or_none(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
-
-
-def parse_reference(value: str | None) -> dt.date | None:
-    """The article's date ('YYYY-MM-DD', possibly followed by a time) as a date, or None."""
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-# --- tense ----------------------------------------------------------------------------------
-
-
-def tense(text: str, start: int, end: int) -> str | None:
-    """'future', 'present', 'past' or None: how the clause around text[start:end] speaks of it.
-
-    A cue just before the date decides ("by Jan. 14", "as early as Tuesday", "since Friday");
-    otherwise the nearest tense word before it in its clause ("said Friday" is past even in
-    "said Friday that talks will resume"), failing one the words just after it.
-    """
-    clause_start, clause_end = clause_bounds(text, start, end)
-    lead = text[max(clause_start, start - 40) : start]
-    if FUTURE_CUE.search(lead):
-        return "future"
-    if PAST_CUE.search(lead):
-        return "past"
-    if re.match(r"\s?['’]s\b", text[end : end + 3]) or DETERMINER.search(text, max(0, start - 8), start):
-        return None  # "Wednesday's ruling", "the Jan. 14 deadline": a name, whatever the clause's tense
-    before = WORD.findall(text[clause_start:start])
-    after = WORD.findall(text[end:clause_end])
-    for words, order in ((before, range(len(before) - 1, -1, -1)), (after, range(len(after)))):
-        lowered, counted = [w.lower() for w in words], 0
-        for index in order:
-            found = _tense_of_word(lowered, index)
-            if found:
-                return found
-            counted += not words[index][:1].isupper()  # names do not use up the window
-            if counted >= TENSE_WINDOW:
-                break
-    return None
-
-
-TENSE_WINDOW = 8  # lower-case words looked at on each side of a date
-
-
-def _tense_of_word(words: list[str], index: int) -> str | None:
-    word = words[index]
-    following = words[index + 1] if index + 1 < len(words) else ""
-    preceding = words[index - 1] if index > 0 else ""
-    if word == "next" and following == "to":
-        return None  # "next to the embassy"
-    if word in FUTURE_WORDS or word.endswith("'ll"):
-        return "past" if following == "have" or following == "not" and word in ("may", "might") else "future"
-    if word in FUTURE_BEFORE and following in FUTURE_BEFORE[word]:
-        return "future"
-    if word in PRESENT_WORDS:
-        return "present"
-    participle = word in PAST_WORDS or word.endswith("ed") and len(word) > 4 and word not in NOT_PAST
-    if participle and preceding not in PASSIVE_AUXILIARIES:  # "would be held": the auxiliary decides
-        return "past"
-    return None
-
-
-def is_future(text: str, start: int, end: int) -> bool:
-    """Whether the clause around text[start:end] speaks of the future."""
-    return tense(text, start, end) == "future"
-
-
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause holding text[start:end]: up to the nearest sentence or clause break each side."""
-    sentence_start, sentence_end = sentence_around(text, start)
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, sentence_start, start)), default=sentence_start)
-    right = CLAUSE_BREAK.search(text, end, sentence_end)
-    return left, right.start() if right else sentence_end
-
-
-def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([\w'’.]+)\W*$", text[max(0, start - 30) : start])
-    return match.group(1).rstrip(".") if match else ""

@@ -1,0 +1,161 @@
+"""Who takes part in an event: the entities named in its clause, and those it refers to."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..model import Article, Clause, Entity, Event
+
+# The entity types a reference may stand for, by its kind ("it" is never a person).
+REFERS_TO = {
+    "person": ("person",),
+    "organisation": ("organisation",),
+    "thing": ("organisation", "product", "country", "treaty", "event"),
+}
+QUALIFYING = ("product",)  # entity types that only say what kind when they stand before a noun
+REFERENCE_REACH = 2  # paragraphs back an antecedent is looked for before the article's main actor
+
+
+def attach_participants(events: list[Event], entities: list[Entity], articles: list[Article] = ()) -> None:
+    """An event's participants: the entities named in its clause, and those the clause refers to by
+    "he", "it" or "the company" (the nearest entity of that kind named before, within a couple of
+    paragraphs, else the one the article names most). A headline's: the entities the article names
+    whose name it holds. An event with no clause (added by the analyst): its sentence's entities."""
+    by_article: dict[str, list] = defaultdict(list)
+    named = defaultdict(set)
+    for entity in entities:
+        for mention in entity.mentions:
+            by_article[mention.article].append(
+                (mention.block, mention.start, entity, mention.text, mention.end)
+            )
+            named[mention.article, _normal(mention.sentence)].add(entity.id)
+    for article, found in by_article.items():
+        found.sort(key=lambda item: (item[0], item[1], item[2].id))
+        by_article[article] = _as_models(found)
+    titles = {a.id: a.title or "" for a in articles}
+    bodies = {a.id: [block.text for block in a.body] for a in articles}
+    names = _names(entities)
+    for event in events:
+        ids = set(event.entities)
+        article = event.sources[0].article if event.sources else ""
+        found = by_article.get(article, [])
+        if not event.clauses:
+            for source in event.sources:
+                ids |= named.get((source.article, _normal(source.sentence)), set())
+        for clause in event.clauses:
+            if clause.block is None:
+                ids |= _in_headline(titles.get(article, ""), clause, found)
+                continue
+            ids |= _in_clause(clause, found, bodies.get(article, []), names)
+            for reference in clause.references:
+                antecedent = _antecedent(found, clause.block, reference)
+                if antecedent is not None:
+                    ids.add(antecedent.id)
+        event.entities = sorted(ids)
+        event.clauses = []  # done with: the corpus's events carry no offsets
+
+
+def _as_models(found: list) -> list:
+    """An article that names a model of a product ("Zephyr 5", the line's name and a model number)
+    means that model by the line's bare name ("the new Zephyr"): those mentions stand for the model
+    it names most (the first of equals). A plural ("Zephyrs") still means the line."""
+    products = {entity.id: entity for _, _, entity, *_ in found if entity.type == "product"}
+    counts = Counter(entity.id for _, _, entity, *_ in found if entity.id in products)
+    model_of = {}
+    for line in products.values():
+        models = [m for m in products.values() if _is_model(m.name, line.name)]
+        if models:
+            model_of[line.id] = min(models, key=lambda m: -counts[m.id])  # stable: found is in text order
+    return [
+        (block, start, model_of[entity.id], text, end)
+        if entity.id in model_of and not (text.endswith("s") and not entity.name.endswith("s"))
+        else (block, start, entity, text, end)
+        for block, start, entity, text, end in found
+    ]
+
+
+def _is_model(name: str, line: str) -> bool:
+    """Whether `name` is `line` and a model number: a last word holding a digit ("Zephyr 5", "Zephyr 3G")."""
+    rest = name[len(line) :]
+    return (
+        name.lower().startswith(line.lower())
+        and rest[:1] == " "
+        and len(rest.split()) == 1
+        and any(c.isdigit() for c in rest)
+    )
+
+
+def _in_clause(clause: Clause, found: list, blocks: list[str], names: dict[str, str]) -> set[str]:
+    """The entities named in a clause's stretches, but for a product that only qualifies a noun
+    ("Zephyr users", "Zephyr development"), which takes no part; a name and its noun that name an
+    entity ("the Zephyr store" for "Zephyr Store") name that one. A company, person or place before
+    a noun takes part through it ("Acme shares fell", "the Nairobi embassy was hit")."""
+    ids = set()
+    for block, start, entity, _, end in found:
+        if block != clause.block or not any(s.start <= start < s.end for s in clause.stretches):
+            continue
+        qualifier = next((q for q in clause.qualifiers if q.start <= start and end < q.end), None)
+        phrase = (
+            _name_key(blocks[block][start : qualifier.end]) if qualifier and block < len(blocks) else None
+        )
+        if phrase in names:
+            ids.add(names[phrase])
+        elif qualifier is None or entity.type not in QUALIFYING:
+            ids.add(entity.id)
+    return ids
+
+
+def _names(entities: list[Entity]) -> dict[str, str]:
+    """Each name or alias of the dossier's entities that only one of them bears, to that entity's id."""
+    owners = defaultdict(set)
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            owners[_name_key(name)].add(entity.id)
+    return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _in_headline(title: str, clause: Clause, found: list) -> set[str]:
+    """The entities the article names whose name stands in the headline's clause."""
+    ids = set()
+    for _, _, entity, text, _ in found:
+        if entity.id in ids:
+            continue
+        for name in {text, entity.name, *entity.aliases}:
+            if (
+                name
+                and name in title
+                and any(
+                    any(s.start <= m.start() < s.end for s in clause.stretches)
+                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", title)
+                )
+            ):
+                ids.add(entity.id)
+                break
+    return ids
+
+
+def _antecedent(found: list, block: int, reference) -> Entity | None:
+    """The entity a reference stands for: the nearest compatible one named before it, else the
+    article's most named one of that kind."""
+    kinds = REFERS_TO[reference.kind]
+    before = [
+        entity
+        for b, start, entity, *_ in found
+        if entity.type in kinds and (b, start) < (block, reference.start) and block - b <= REFERENCE_REACH
+    ]
+    if before:
+        return before[-1]
+    counts = Counter(entity.id for _, _, entity, *_ in found if entity.type in kinds)
+    if not counts:
+        return None
+    best = min(counts, key=lambda eid: (-counts[eid], eid))
+    return next(entity for _, _, entity, *_ in found if entity.id == best)
+
+
+def _normal(sentence: str) -> str:
+    return " ".join(sentence.split())
