@@ -306,7 +306,7 @@ def recent_and_upcoming(
         if event.status == "happened":
             if not today or event.date <= today:
                 happened.append(event)
-        elif not today or event.date >= today[: len(event.date)]:
+        elif not today or event.when.not_before(today):
             upcoming.append(event)
     return happened[-limit:][::-1], upcoming[:limit]
 
@@ -314,7 +314,7 @@ def recent_and_upcoming(
 def expected_as_of(event: Event, articles: dict, today: str | None) -> str | None:
     """For an expected event whose date passed before `today` (the newest article's date): the date
     of the first article that expected it, to show it as "expected as of" then."""
-    if event.status != "expected" or not today or event.date >= today[: len(event.date)]:
+    if event.status != "expected" or not today or event.when.not_before(today):
         return None
     dates = [
         articles[s.article].date for s in event.sources if s.article in articles and articles[s.article].date
