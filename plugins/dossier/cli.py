@@ -1,4 +1,4 @@
-"""The `dossier` command: `dossier inspect FILE... [--registry YAML]`."""
+"""The `dossier` command: `dossier inspect FILE... [--registry YAML] [--explain NAME]`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     inspect = commands.add_parser("inspect", help="print the dossier JSON for these files, without building")
     inspect.add_argument("files", nargs="+")
     inspect.add_argument("--registry", help="a curated dossier.yaml (none is used by default)")
+    inspect.add_argument(
+        "--explain",
+        metavar="NAME",
+        help="print why the entity of this name or alias has its type (the votes), not the JSON",
+    )
     inspect.add_argument(
         "--model", default=DEFAULT_MODEL, help=f"the spaCy pipeline (default: {DEFAULT_MODEL})"
     )
@@ -53,8 +58,23 @@ def main(argv: list[str] | None = None) -> int:
         except ModelError as error:
             print(f"dossier: {error}", file=sys.stderr)
             return 2
+        if args.explain:
+            return explain(dossier.entities, args.explain)
         json.dump(to_json(dossier), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
+    return 0
+
+
+def explain(entities: list, name: str) -> int:
+    """The votes on the type of every entity this name or alias is (0), or 1 when none is."""
+    wanted = name.strip().lower()
+    found = [e for e in entities if wanted in {n.lower() for n in (e.name, *e.aliases)}]
+    if not found:
+        print(f"dossier: no entity named {name!r} in these files", file=sys.stderr)
+        return 1
+    for e in found:
+        print(f"{e.name} ({e.id}): {e.type}, {len(e.mentions)} mentions")
+        print(e.typing.explain() if e.typing else "(no votes: typed before this build kept them)")
     return 0
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from ..language.timex import find_dates
 from ..model import ACRONYM, MAYBE, Candidate, RoleStatement, Span
 from .gazetteer import load as load_gazetteer
+from .recognizer import title_cut
 from .relations import RelationReader
-from .role_phrases import Phrase, RolePhrases
+from .role_phrases import Phrase, RolePhrases, possessive
 from .role_verbs import RoleVerbs
 
 NAME_LABELS = ("PERSON",)
@@ -50,7 +51,14 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader):
             for c in candidates
             if c.type in ("country", "organisation") and c.name not in people
         ]
-        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in BODY_LABELS]
+        ents = [
+            (e.start_char, title_cut(doc.text, e.start_char, e.end_char, self.gaz))
+            for e in doc.ents
+            if e.label_ in BODY_LABELS
+            # a nationality or party word is a body only as a country the entity stage found ("Russian"):
+            # "Republican Senator X" is an affiliation, not an organisation
+            and (e.label_ != "NORP" or any(s < e.end_char and e.start_char < t for s, t in named))
+        ]
         self.known_bodies = {
             t.i for start, end in named for t in doc.char_span(start, end, alignment_mode="expand") or ()
         }
@@ -156,7 +164,7 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader):
                 break  # another person's name: "Bush adviser X" reads no further
             if (
                 t.tag_ == "HYPH"
-                or t.text in ("'s", "’s")
+                or possessive(t)
                 or t.pos_ in ("NOUN", "PROPN", "ADJ")
                 or (
                     t.lower_ == "and"
@@ -168,8 +176,9 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader):
                     t.lower_ == "of"
                     and i > 0
                     and doc[i - 1].pos_ == "PROPN"
-                    and doc[i + 1].text[:1].isupper()
+                    and (doc[i + 1].text[:1].isupper() or doc[i + 1].lower_ == "the")
                 )
+                or (t.lower_ == "the" and i > 0 and doc[i - 1].lower_ == "of")  # "Secretary of the Navy X"
             ):
                 first = i
                 i -= 1
@@ -186,10 +195,21 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader):
             if child.dep_ == "appos" and child.i >= name.end and child.i not in self.name_at:
                 out += [self.statement(name, role) for role in self.role_phrases(child)]
         head = root.head
-        before_comma = name.start >= 2 and self.doc[name.start - 1].text == ","
+        if (
+            root.dep_ == "appos"
+            and head.dep_ == "pobj"
+            and head.head.lower_ in ("of", "for", "at")
+            and head.head.head.pos_ == "NOUN"
+            and head.head.head.i < head.i
+        ):  # "the vice president of Y, X,": the parse hangs X on Y; the role is the noun before "of"
+            head = head.head.head
+        start = name.start
+        while start > 0 and self.doc[start - 1].lower_.rstrip(".") in self.gaz.honorifics:
+            start -= 1  # "the Prime Minister of Y, Mr. X"
+        before_comma = start >= 2 and self.doc[start - 1].text == ","
         if (
             before_comma
-            and head.i < name.start
+            and head.i < start
             and head.i not in self.name_at
             and head.pos_ in ("NOUN", "PROPN")
             and (root.dep_ == "appos" or (root.dep_ == head.dep_ == "nsubj"))
@@ -197,7 +217,7 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader):
             # "The company's chief executive, X" (and its misparse as two subjects)
             out += [self.statement(name, role) for role in self.role_phrases(head)]
         elif before_comma and root.dep_ == "nsubj":
-            head_noun = self.doc[name.start - 2]  # "The former Chief Operating Officer, X will ..."
+            head_noun = self.doc[start - 2]  # "The former Chief Operating Officer, X will ..."
             if (
                 head_noun.dep_ == "nsubj"
                 and head_noun.head == root.head

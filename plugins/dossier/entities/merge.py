@@ -14,10 +14,10 @@ from ..model import ACRONYM, MAYBE, OPEN_TYPES, Article, Candidate, Entity, Ment
 from ..registry import EntityRule, Registry, seed_names
 from ..slugs import bounded_slug, unique_id
 from .gazetteer import LEGAL_FORM
-from .names import fuller
+from .surnames import fuller
+from .type_votes import TYPE_ORDER, entity_type
 
 RELATIVE_ROLE = re.compile(r"\bcounterparts?\b", re.I)
-TYPE_ORDER = {"country": 0, "organisation": 1, "product": 2, "treaty": 3, "event": 4, "person": 5, "place": 6}
 
 
 def settle_open(candidates: list[Candidate], surnames: dict[str, set[str]], rules: Rules) -> list[Candidate]:
@@ -243,10 +243,8 @@ class Rules:
 
 def build_entity(key: str | RuleKey, members: list[Candidate], rules: Rules) -> Entity:
     rule = rules.rule(key)
-    types: Counter = Counter()
-    for c in members:
-        types[c.type] += c.weight
-    type_ = (rule and rule.type) or min(types, key=lambda t: (-types[t], TYPE_ORDER[t]))
+    typing = entity_type(members, rule.type if rule else "")
+    type_ = typing.label
     names = Counter(c.name for c in members if c.type == type_)
     for plural in [n for n in names if n.endswith("s") and n[:-1] in names]:  # "iPhones" is "iPhone"
         names[plural[:-1]] += names.pop(plural)
@@ -274,9 +272,11 @@ def build_entity(key: str | RuleKey, members: list[Candidate], rules: Rules) -> 
         Mention(m.article, m.block, m.start, m.end, m.text, m.sentence)  # cached candidates stay as they were
         for m in (c.mention for c in members)
     ]
-    return Entity(
+    entity = Entity(
         "", name, type_, bounded_slug(name, "entity"), sorted(aliases), description, role_list, mentions
     )
+    entity.typing = typing
+    return entity
 
 
 def give_ids(entities: list[Entity], order: dict[str, int]) -> None:

@@ -10,6 +10,7 @@ import unicodedata
 
 from .. import lexicon
 from ..model import ACRONYM, MAYBE
+from ..topics.phrases import zipf
 from .gazetteer import LEGAL_FORM, NO_TYPE
 from .roles import SPEECH
 from .surnames import INITIAL
@@ -23,6 +24,8 @@ PLACE_BEFORE = frozenset(("in", "near", "outside"))
 PLACE_AFTER = lexicon.words("place_nouns")
 # A lower-case descriptor right before a name types it: "the energy company Naftogaz said".
 ORG_BEFORE = lexicon.words("organisation_descriptors")
+# Words that say when a title is held ("former", "outgoing"): they open no name.
+CHANGE_WORDS = frozenset().union(*lexicon.sections("role_changes").values())
 ACRONYM_LETTERS = 8  # capitals longer than this are a shouted word, not an acronym
 NAME_CAPITALS = 4  # a person's name has at most this many capitalised words ("Jaap de Hoop Scheffer")
 APPOSITION_WORDS = 6  # ", the EU border agency,": an apposition that types a name is short
@@ -38,12 +41,20 @@ class SpanTyping:
 
     def classify(self, i: int, k: int, before: list[Item]) -> list[Item]:
         """Type the capitalised span i..k: by its last or first word, as a person, or leave it open."""
+        end = k
         while (
             k - i > 1
             and LEGAL_FORM.fullmatch(" " + self.toks[k - 1].text)
             and self.keys[k - 1] not in self.gaz.keywords
         ):
             k -= 1  # "Keldor Group LLC": the name is read without its legal form
+        items = self.classify_span(i, k, before)
+        for it in items:
+            if end > k and it.last == k:  # whatever else it looks like, a name with a legal form is a company
+                it.type, it.how = "organisation", f"legal form {self.toks[k].text!r} after the name"
+        return items
+
+    def classify_span(self, i: int, k: int, before: list[Item]) -> list[Item]:
         i = self.skip_opening(i, k)
         if i >= k:
             return []
@@ -87,6 +98,9 @@ class SpanTyping:
                     and not (nxt and nxt.key in gaz.role_heads)
                 )
                 or (i in self.sentence_first and nxt and len(tok.key) > 5 and tok.key.endswith("ing"))
+                or (nxt and tok.key in CHANGE_WORDS)  # "Former Acme chief", "Outgoing Acme chairman"
+                or (tok.key == "ex" and nxt and nxt.text == "-" and self.tight(i))  # "Ex-Acme chairman"
+                or (tok.text == "-" and i > 0 and self.keys[i - 1] == "ex")
             )  # "Making X ..."
             if not opener:
                 break
@@ -99,16 +113,20 @@ class SpanTyping:
         while first < k and (toks[first].key.rstrip(".") in gaz.role_words or toks[first].text == "-"):
             titled |= toks[first].key.rstrip(".") in gaz.role_heads | gaz.honorifics
             first += 1
-        if (
-            first == i
-        ):  # a body before the title: "Commerce Secretary X", "Miami Mayor X", "District Attorney X"
-            head = max(
-                (x for x in range(i + 1, k - 1) if toks[x].key.rstrip(".") in gaz.role_heads), default=None
-            )
-            if head is not None and all(t.text[0].isupper() for t in toks[i:head]):
-                first, titled = head + 1, True
+        if not titled:
+            first = i  # "Former Acme chief executive X": a modifier alone ("Former", "Senior") is no title
+        # a body before the title ("Commerce Secretary X", "Miami Mayor X"), or a title of several words
+        # ("Chief Financial Officer X"): the name starts after the last title word of the capitalised run
+        head = max(
+            (x for x in range(max(first, i + 1), k - 1) if toks[x].key.rstrip(".") in gaz.role_heads),
+            default=None,
+        )
+        if head is not None and all(t.text[0].isupper() for t in toks[i:head]):
+            first, titled = head + 1, True
         if first >= k:
             return []  # a bare title ("Defense Secretary")
+        if titled and first > i and self.keys[first - 1] in CONNECTORS:
+            return self.classify(first, k, before)  # "Prime Minister of Y": Y is the title's body
         honorific_only = all(t.key.rstrip(".") in gaz.honorifics for t in toks[i:first])
         roles = self.roles
         role = (
@@ -147,6 +165,13 @@ class SpanTyping:
                 out.append(self.item(a, b, "person", role=self.text[role.start : role.end] if role else ""))
             elif any(t.key in self.gaz.institution for t in toks[a:b]):
                 continue  # "House Armed Services": an institution, not a person
+            elif (
+                len(core) >= 2
+                and not self.looks_like_a_name(core)
+                and self.evidence(a, b) == OWNER
+                and trade_word(toks[b - 1].text)
+            ):  # "Borealis Shipping's chairman": a company's, no given name and a noun of trade
+                out.append(self.item(a, b, "organisation", how="owns a post, and ends with a common noun"))
             elif len(core) >= 2 and (
                 self.looks_like_a_name(core) or roles.role_after(b) or self.evidence(a, b) in PERSON_EVIDENCE
             ):
@@ -270,3 +295,15 @@ class SpanTyping:
         if prev in PLACE_BEFORE and a not in self.sentence_first:
             return "place"
         return ""
+
+
+# Zipf frequency of a noun common enough to end a company's name ("Logistics" 3.9); surnames such as
+# "Blake" (4.2) pass too, so it is asked only of a name with no given name the gazetteer knows.
+TRADE_WORD = 3.8
+
+
+def trade_word(word: str) -> bool:
+    """An English noun of trade ending a name ("Shipping", "Foods"), as no surname of a person with no
+    known given name would: a word of everyday English, or its singular is."""
+    word = word.lower()
+    return max(zipf(word), zipf(word[:-1]) if word.endswith("s") else 0) >= TRADE_WORD

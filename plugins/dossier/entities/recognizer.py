@@ -18,10 +18,13 @@ import pycountry
 
 from .. import lexicon
 from ..model import MAYBE, OPEN_TYPES
+from ..rules import Decision
 from ..topics.phrases import zipf
 from .gazetteer import LEGAL_FORM, NO_TYPE, Gazetteer
-from .names import ORG_BEFORE, OWNER, PERSON_EVIDENCE, BlockScanner, Item
+from .name_typing import CHANGE_WORDS, ORG_BEFORE
+from .names import OWNER, PERSON_EVIDENCE, BlockScanner, Item
 from .roles import SPEECH
+from .type_votes import EVERYDAY, INDEX_WORDS, PRODUCT_SHAPE, index_after, mention_type
 
 # The model's labels and the dossier's types; NORP (nationalities) is read by the gazetteer's demonyms,
 # and DATE, MONEY and the other numeric labels are not names.
@@ -36,17 +39,14 @@ LABELS = {
     "LAW": "treaty",
     "WORK_OF_ART": "product",
 }
-QUOTES = frozenset("\"'“”‘’«»")
-LOCATIVE = lexicon.words("locatives")
 CURRENCY_CODES = frozenset(c.alpha_3 for c in pycountry.currencies)
 EVIDENCE = 3  # a type the words around a name give outvotes the model's label on three other mentions
-EVERYDAY = 4.5  # Zipf frequency above which a word is everyday English (about once in 30,000 words)
 OF_NAMES = lexicon.words("of_names")  # "Bank of X", "Secretary of State": names that run on through "of"
 CURRENCY_SIGN = re.compile(r"[$€£¥₹]")
 TRIM_START = re.compile(r"^(?:(?:the|The|THE|a|an|and)\s+)+")
 TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-]|\s[a-z]+)+$")  # a name ends on a name's word
-# Camel case with a lower-case first letter ("iPhone", "eReader"): a brand written as a product name.
-PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][\w-]*$")
+DESCRIPTORS = ORG_BEFORE | lexicon.words("generic_bodies")
+CHANGE_OPENER = re.compile(r"([A-Za-z]+)(?:-|\s+)(?=[A-Z])")  # "Former Acme", "Ex-Acme"
 SEPARATOR = re.compile(r"['’]s\s+|\s+and\s+")  # where the model runs two names together
 CODE = re.compile(r"(?!(?:[IVXLC]+)$)[A-Z]{2,}\d*|[A-Z]+\d+[A-Z]*")  # "OS", "XR2"; not "XIV"
 MODEL_NUMBER = re.compile(r"[1-9]\d{2}")  # "787 Dreamliner", "911 Carrera": a model number before its name
@@ -90,6 +90,8 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
             if surface.endswith(FLIGHT):  # "Air France Flight 447": the airline
                 end -= len(FLIGHT[0]) if surface.endswith(FLIGHT[0]) else len(FLIGHT[1])
                 surface = text[start:end]
+            end = title_cut(text, start, end, gaz)
+            surface = text[start:end]
             if end - start < 2 or not any(c.isupper() for c in surface) or _is_role(surface, gaz):
                 continue
             if (
@@ -143,6 +145,19 @@ def _sold(ent) -> bool:
     )
 
 
+NEXT_WORD = re.compile(r"\s+([A-Z][\w-]*)")
+
+
+def title_cut(text: str, start: int, end: int, gaz: Gazetteer) -> int:
+    """ "Acme Executive" in "Acme Executive Vice President X": a title's first word run on from a name
+    into the next capitalised title word; the name ends before it."""
+    after = NEXT_WORD.match(text, end)
+    if not after or after[1].lower() not in gaz.role_words:
+        return end
+    cut = text.rfind(" ", start, end)
+    return cut if cut > start and text[cut + 1 : end].lower() in gaz.role_words else end
+
+
 def _is_role(surface: str, gaz: Gazetteer) -> bool:
     """ "C.E.O.", "Chief Executive": a title, nobody's name."""
     return all(w.replace(".", "").lower() in gaz.role_words for w in surface.split())
@@ -172,6 +187,11 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in zip(bounds[::2], bounds[1::2]):
         lead = TRIM_START.match(text[a:b])
         a += lead.end() if lead else 0
+        change = CHANGE_OPENER.match(text[a:b])
+        if change and (
+            change[1].lower() in CHANGE_WORDS | {"ex"} or (change[1].islower() and change[1] in DESCRIPTORS)
+        ):
+            a += change.end()  # "Outgoing Acme", "Ex-Acme", "the union Acme": what it is, not its name
         tail = TRIM_END.search(text[a:b])
         pieces.append((a, a + tail.start() if tail else b))
     return pieces
@@ -228,7 +248,7 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
             continue
         model = names[over[0]]
         if len(over) == 1 and (model.start, model.end) == (it.start, it.end):
-            it.type = _typed(model.type, it, scanner, model.actor)
+            typed(it, mention_type(model.type, it, scanner, model.actor))
             it.weight = EVIDENCE if model.sure else it.weight
             out.append(it)
             claimed.add(over[0])
@@ -241,7 +261,7 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
                 out.append(item)
     for it in out:
         if it.type in OPEN_TYPES and (
-            _index_after(scanner, it.last) or scanner.keys[it.last - 1] in INDEX_WORDS
+            index_after(scanner, it.last) or scanner.keys[it.last - 1] in INDEX_WORDS
         ):
             it.type, it.weight = "product", EVIDENCE  # "the Nikkei average", left open by both readers
     out.sort(key=lambda it: it.start)
@@ -333,71 +353,14 @@ def _item(scanner: BlockScanner, model: ModelName, starts: list[int]) -> Item | 
     if first >= last:
         return None
     item = scanner.item(first, last, model.type, first_word=first in scanner.sentence_first)
-    item.type = _typed(model.type, item, scanner, model.actor)
+    typed(item, mention_type(model.type, item, scanner, model.actor))
     item.weight = EVIDENCE if model.sure else 1
     return item
 
 
-def _typed(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False) -> str:
-    """The model's label, corrected by what the words and their neighbours say."""
-    words, gaz = it.text.split(), scanner.gaz
-    before = scanner.keys[it.first - 1] if it.first > 0 else ""
-    if PRODUCT_SHAPE.match(words[0]):
-        return "product"  # "iPhone", "eReader": a brand written as a product's name
-    if _descriptor_before(scanner, it.first) in ORG_BEFORE or LEGAL_FORM.search(it.text):
-        return "organisation"  # 'the TV channel "Rossiya"', "the retailer Acme", "Fiat SpA"
-    if gaz.keywords.get(scanner.keys[it.last - 1]) in ("event", "treaty") and len(words) > 1:
-        return gaz.keywords[scanner.keys[it.last - 1]]  # "Macworld Conference", "Lusaka Accord"
-    if _index_after(scanner, it.last) or scanner.keys[it.last - 1] in INDEX_WORDS:
-        return "product"  # "the Nasdaq composite index", "the Dow Jones Industrial Average": market indexes
-    if model_type == "place":
-        known = gaz.match(scanner.keys, it.first)
-        if known and known.end == it.last:
-            return known.entry.type  # a country, or a place the gazetteer knows
-        if actor and before not in LOCATIVE:
-            return "organisation"  # a name the gazetteer does not know as a place, that acts ("Cisco sued")
-        return "place"
-    if model_type == "person":
-        if before == "the":
-            return "organisation"  # "the Beatles": a group, not a person
-        if len(words) == 1:
-            return MAYBE  # a surname or a speaker: the article and the dossier decide (entities.py)
-        if not (
-            scanner.first_name(scanner.toks[it.first])
-            or it.role
-            or scanner.looks_like_a_name(scanner.toks[it.first : it.last])
-            or scanner.evidence(it.first, it.last) in PERSON_EVIDENCE
-        ):
-            # no given name, initials, title or voice: "Best Buy", "Music Store", "Nintendo Switch"
-            return "organisation" if zipf(words[0].lower()) >= EVERYDAY else MAYBE
-    if (
-        model_type in ("event", "treaty")
-        and scanner.gaz.keywords.get(scanner.keys[it.last - 1]) != model_type
-        and scanner.gaz.prefixes.get(scanner.keys[it.first]) != model_type
-    ):
-        return MAYBE  # the model's events and laws without a word that says so ("Echo Dot")
-    return model_type
+def typed(it: Item, decision: Decision) -> None:
+    """The item takes the type its mention's votes give, and keeps the votes for `--explain`."""
+    it.type, it.votes = decision.label, decision.votes
 
 
 FLIGHT = (" Flight", " flight")
-INDEX_WORDS = lexicon.sections("index_words")["index"]
-INDEX_MODIFIERS = lexicon.sections("index_words")["modifiers"]
-
-
-def _index_after(scanner: BlockScanner, last: int) -> bool:
-    """Lower-case words after a name that make it a market index: "500 index", "industrial average"."""
-    for x in range(last, min(last + 3, len(scanner.toks))):
-        key = scanner.keys[x]
-        if key in INDEX_WORDS and scanner.toks[x].text.islower():
-            return True
-        if not (key in INDEX_MODIFIERS or key.isdigit() or key in ("'s", "’s")):
-            return False
-    return False
-
-
-def _descriptor_before(scanner: BlockScanner, first: int) -> str:
-    """The lower-case word before a name, past an opening quote."""
-    x = first - 1
-    while x >= 0 and scanner.toks[x].text in QUOTES:
-        x -= 1
-    return scanner.keys[x] if x >= 0 and scanner.toks[x].text.islower() else ""

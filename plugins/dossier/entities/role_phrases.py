@@ -49,6 +49,11 @@ def _share(roles: list[Phrase]) -> list[Phrase]:
     return roles
 
 
+def possessive(token) -> bool:
+    """ "'s", or the bare apostrophe after a name ending in s ("Veltro Dynamics' chief")."""
+    return token.tag_ == "POS" or token.text in ("'s", "’s")
+
+
 class RolePhrases:
     """Reads roles from noun phrases; mixed into block_facts.BlockReader (doc, gaz, name_at, body_at)."""
 
@@ -90,12 +95,25 @@ class RolePhrases:
                 elif body is None and not generic and pobj.i not in self.name_at and prep.lower_ == "of":
                     words = [t for t in pobj.subtree if t.i <= pobj.i]
                     role.text += " of " + self.doc[words[0].i : pobj.i + 1].text  # "minister of agriculture"
+                    self.body_after(pobj, role)  # "director of sales analysis at Y"
                 break
         return role
 
+    def body_after(self, noun, role: Phrase) -> None:
+        """The body of "at/for Y" after a role's "of ..." ("director of sales analysis at Y")."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "at") and role.body is None:
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    role.body, role.generic = self.body_of(pobj)
+
     def body_of(self, token) -> tuple:
         """The body a noun names: a name's span, a generic noun ("the company"), or nothing."""
-        inside = next((t for t in token.subtree if t.i in self.body_at and t.i <= token.i), None)
+        inside = (
+            token  # "head of Y's Z Command": Z Command, not its owner Y
+            if token.i in self.body_at
+            else next((t for t in token.subtree if t.i in self.body_at and t.i <= token.i), None)
+        )
         if inside is not None:  # "Apple Inc.", "the Lisbon Port Authority"
             return self.body_at[inside.i], ""
         if token.lower_ in GENERIC_BODIES or token.lower_ in ("its", "their"):
@@ -145,13 +163,13 @@ class RolePhrases:
             rest = [t for t in tokens if t.i >= body.end]
             while rest and rest[0].lower_ in COMPANY_SUFFIXES:
                 rest = rest[1:]  # "Apple Inc. CEO"
-            if rest and rest[0].text in ("'s", "’s"):
+            if rest and possessive(rest[0]):
                 rest = rest[1:]
             if rest:
                 role.body, role.generic, tokens = body, "", rest
                 self.strip_changes(tokens, role)  # "the Y Company's new chief executive"
-        elif any(t.text in ("'s", "’s") for t in tokens[1:-1]):  # "Y's new chief strategist": Y, as written
-            mark = max(k for k, t in enumerate(tokens[:-1]) if t.text in ("'s", "’s"))
+        elif any(possessive(t) for t in tokens[1:-1]):  # "Y's new chief strategist": Y, as written
+            mark = max(k for k, t in enumerate(tokens[:-1]) if possessive(t))
             if tokens[0].text[:1].isupper() or tokens[0].lower_ in GENERIC_BODIES:
                 body = self.doc[tokens[0].i : tokens[mark].i]
                 role.body, role.generic = (
@@ -161,13 +179,19 @@ class RolePhrases:
             self.strip_changes(tokens, role)
         elif len(tokens) > 1 and tokens[0].lower_ in GENERIC_BODIES and tokens[0].text.islower():
             role.generic = tokens[0].lower_  # "alliance Secretary-General X"
-            tokens = tokens[2:] if tokens[1].text in ("'s", "’s") else tokens[1:]
+            tokens = tokens[2:] if possessive(tokens[1]) else tokens[1:]
         if not tokens or tokens[-1].pos_ not in ("NOUN", "PROPN") or tokens[-1].tag_ == "HYPH":
             return None
         if any(t.i in self.name_at for t in tokens):
             return None  # a person's name inside the title: not a title
-        head = next((t for t in tokens if t.lower_ == "of"), None)
-        head = tokens[-1] if head is None or head.i == tokens[0].i else self.doc[head.i - 1]
+        of = next((t for t in tokens if t.lower_ == "of"), None)
+        head = tokens[-1] if of is None or of.i == tokens[0].i else self.doc[of.i - 1]
+        body_after = next(
+            (t for t in tokens if of is not None and t.i > of.i and t.i in self.known_bodies), None
+        )
+        if body_after is not None and role.body is None and not role.generic:
+            role.body = self.body_at[body_after.i]  # "Secretary of the Navy X": the Navy's secretary
+            tokens = [t for t in tokens if t.i <= head.i]
         if (
             head.lower_ in RELATIVE
             or head.tag_ in ("NNS", "NNPS")

@@ -27,10 +27,16 @@ class RoleVerbs:
         """A relative clause on the name, or the verb the name is subject or object of."""
         root, out = name.root, []
         for child in root.children:
-            if child.dep_ == "relcl" and any(
-                c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in child.children
-            ):
-                out += self.verb_facts(child, name, "nsubj")
+            relative = next(
+                (
+                    c
+                    for c in child.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")
+                ),
+                None,
+            )
+            if child.dep_ == "relcl" and relative is not None:  # "X, who heads Y", "X, who was named ..."
+                out += self.verb_facts(child, name, relative.dep_)
         verb, dep = root.head, root.dep_
         if dep == "appos" and verb.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.i not in self.name_at:
             verb, dep = verb.head, verb.dep_  # "The former finance chief, X, will succeed Y"
@@ -46,7 +52,8 @@ class RoleVerbs:
         elif dep == "pobj" and verb.dep_ == "agent":  # "X was replaced by Y": Y, through "by"
             out += self.verb_facts(verb.head, name, "agent")
         for xcomp in (c for c in verb.children if c.dep_ == "xcomp") if dep == "nsubj" else ():
-            out += self.verb_facts(xcomp, name, "nsubj")  # "X has chosen to step down"
+            passive = any(c.dep_ == "auxpass" for c in xcomp.children)  # "X is to be replaced by Y"
+            out += self.verb_facts(xcomp, name, "nsubjpass" if passive else "nsubj")  # "X chose to step down"
         return out
 
     def verb_facts(self, verb, name, dep: str) -> list[RoleStatement]:
@@ -126,21 +133,26 @@ class RoleVerbs:
                 self.statement(new, role, "starts", expected, date, old),
             ]
         if lemma in APPOINT_VERBS and dep in ("dobj", "oprd", "nsubjpass"):
-            phrase = as_role or next(
-                (
-                    self.role_phrase(c)
-                    for c in verb.children
-                    if c.dep_ in ("oprd", "attr", "xcomp")
-                    and c.i not in self.name_at
-                    and c.pos_ in ("NOUN", "PROPN")
-                ),
-                None,
+            phrases = (
+                [as_role]
+                if as_role
+                else next(
+                    (
+                        self.role_phrases(c)  # "appointed chief executive and chairman of Y"
+                        for c in verb.children
+                        if c.dep_ in ("oprd", "attr", "xcomp")
+                        and c.i not in self.name_at
+                        and c.pos_ in ("NOUN", "PROPN")
+                    ),
+                    [],
+                )
             )
-            if phrase is None:
-                return []
-            if phrase.body is None and phrase.generic in ("its", "their") and subject is not None:
-                phrase.body, phrase.generic = self.body_of(subject)  # "Acme named X as its new ..."
-            return [self.statement(name, phrase, "starts", expected, date)]
+            out = []
+            for phrase in phrases:
+                if phrase.body is None and phrase.generic in ("its", "their") and subject is not None:
+                    phrase.body, phrase.generic = self.body_of(subject)  # "Acme named X as its new ..."
+                out.append(self.statement(name, phrase, "starts", expected, date))
+            return out
         return []
 
     def name_of(self, token_or_span):

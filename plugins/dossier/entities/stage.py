@@ -34,6 +34,7 @@ from .merge import (
 )
 from .names import OWNER, PERSON_EVIDENCE, BlockScanner, Item, full_names, fuller
 from .recognizer import EVIDENCE, reconcile
+from .type_votes import reading
 
 LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
@@ -82,7 +83,9 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
             while pending and pending[0].start < it.start:
                 last_treaty = _refer(pending.pop(0), last_treaty, b, scanner, out)
             mention = Mention(article.id, b, it.start, it.end, it.text, scanner.sentence(it.start))
-            out.append(Candidate(mention, it.name, it.type, it.role, short, it.weight))
+            out.append(
+                Candidate(mention, it.name, it.type, it.role, short, it.weight, it.votes, reading(it, short))
+            )
             if it.type == "treaty":
                 last_treaty = out[-1]
         for span in pending:
@@ -117,7 +120,9 @@ def _refer(
     if last and b - last.mention.block <= ANAPHORA_REACH:
         text = scanner.text[span.start : span.end]
         mention = Mention(last.mention.article, b, span.start, span.end, text, scanner.sentence(span.start))
-        out.append(Candidate(mention, last.name, "treaty", "", last.short))
+        out.append(
+            Candidate(mention, last.name, "treaty", "", last.short, how="'the pact': the treaty named last")
+        )
         return out[-1]
     return last
 

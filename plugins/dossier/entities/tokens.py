@@ -3,7 +3,7 @@ article-level pass decides it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..language.timex import MONTHS, WEEKDAYS
 
@@ -46,3 +46,5 @@ class Item:
     capital: bool = False
     first_word: bool = False  # the first word of its sentence
     weight: int = 1  # its vote for its type (see model.Candidate)
+    votes: list = field(default_factory=list)  # the rules' votes on its type (type_votes.mention_type)
+    how: str = ""  # how it was read, when no vote was cast ("a title before it")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..rules import Decision, Vote
 from .articles import Source, Span
 from .types import TYPE_FOLDERS
 
@@ -31,6 +32,8 @@ class Candidate:
     role: str = ""  # "U.S. Defense Secretary", "spokesman", ...
     short: str = ""  # long form for an acronym, e.g. "CFE" -> "Conventional Armed Forces in Europe"
     weight: int = 1  # its vote for its type: more when the words around it say so ("unveiled the X")
+    votes: list[Vote] = field(default_factory=list)  # the mention's own tally (entities/type_votes.py)
+    how: str = ""  # how it was read when no vote says ("a title before it", "the surname of X")
 
 
 @dataclass(slots=True)
@@ -125,6 +128,7 @@ class Entity:
     quotes: list[Quote] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)  # key facts: the roles it held, dated and sourced
     relations: list[Relation] = field(default_factory=list)
+    typing: Decision | None = None  # the votes that gave its type, for `dossier inspect --explain`
 
     @property
     def url(self) -> str:
