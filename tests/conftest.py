@@ -10,6 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+# The built example sites (theme_content, theme_site, subpath_site, absolute_site), shared by the
+# link, browser and publishing tests.
+pytest_plugins = ["theme_site"]
 
 
 def build_site(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from theme_site import SUBPATH, subpath_site, theme_content, theme_site  # noqa: F401  (fixtures)
+from theme_site import SUBPATH
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from test_site_links import broken_links, pages
 
 from conftest import ROOT
-from theme_site import PUBLIC_URL, absolute_site, theme_content  # noqa: F401  (fixtures)
+from theme_site import PUBLIC_URL
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SETTINGS = (

@@ -18,11 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from theme_site import (
-    PUBLIC_URL,
-    SUBPATH,
-    subpath_site,  # noqa: F401  (fixtures)
-)
+from theme_site import PUBLIC_URL, SUBPATH
 
 FAMILIES = [
     "index.html",
