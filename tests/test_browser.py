@@ -12,12 +12,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-from theme_site import SUBPATH
+from theme_site import SUBPATH, build_theme_site
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
@@ -187,6 +188,72 @@ def test_key_facts_box_and_the_timeline_column_fit_the_screen(browser, root_url,
         "Defense Secretary" in people.inner_text()
         and people.get_by_role("link", name="Robert Gates").is_visible()
     )
+    context.close()
+
+
+# Names and descriptions as long as real dossiers have them (a German body, a compound title), invented here.
+LONG_NAMES_SEED = """\
+Port board names Wolkenkratzerschmidt chairman
+
+HAMBURG, March 3, 2021 -- Maximilianus Wolkenkratzerschmidt was named chairman of the \
+Hafenbetriebsgesellschaftsverwaltung on Wednesday, the board said in a statement.
+Wolkenkratzerschmidt said the Hafenbetriebsgesellschaftsverwaltung would review every contract \
+signed by the Kreuzfahrtterminalbetreibergesellschaft before the summer.
+"""
+# more items of the theme registry's `entities` list, its last key
+LONG_NAMES_ENTITIES = """\
+  - {name: Maximilianus Wolkenkratzerschmidt, type: person, aliases: [Wolkenkratzerschmidt],
+     description: "Aufsichtsratsvorsitzender, Hafenbetriebsgesellschaftsverwaltung"}
+  - {name: Hafenbetriebsgesellschaftsverwaltung, type: organisation,
+     description: "Hafenbetriebsgesellschaftsverwaltungsgesetz body of the port"}
+  - {name: Kreuzfahrtterminalbetreibergesellschaft, type: organisation}
+"""
+PHONE = 390  # a common phone's width in CSS pixels
+
+
+@pytest.fixture(scope="module")
+def long_names_url(theme_content, tmp_path_factory):
+    """The theme's dossier plus an article whose people and organisations have very long names."""
+    content = tmp_path_factory.mktemp("long-names") / "content"
+    shutil.copytree(theme_content, content)
+    (content / "seeds" / "zz_long_names.txt").write_text(LONG_NAMES_SEED, encoding="utf-8")
+    registry = content / "dossier.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + LONG_NAMES_ENTITIES, encoding="utf-8")
+    site = build_theme_site(content, content.parent / "output")
+    server = serve(site.output)
+    yield f"http://127.0.0.1:{server.server_address[1]}/", site
+    server.shutdown()
+
+
+def test_no_list_page_scrolls_sideways_on_a_phone(browser, long_names_url):
+    url, site = long_names_url
+    folders = {entity["url"].split("/")[0] for entity in site.json()["entities"]}
+    assert {"people", "organisations"} <= folders
+    lists = sorted(folders) + [
+        "articles",
+        "topics",
+        "tags",
+        "chronology",
+        "conflicts",
+        "updates",
+        "problems",
+        "export",
+    ]
+    context = browser.new_context(viewport={"width": PHONE, "height": 800})
+    page = context.new_page()
+    for folder in lists:
+        page.goto(f"{url}{folder}/")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE, f"/{folder}/ is {width} px wide on a {PHONE} px phone"
+    # each row of a list of people stacks: the name and its counts, the description under them
+    page.goto(url + "people/")
+    row = page.locator("tr", has_text="Wolkenkratzerschmidt")
+    name, description = row.locator("td").first.bounding_box(), row.locator("td.description").bounding_box()
+    assert description["y"] >= name["y"] + name["height"] - 1, (name, description)
+    counts = row.locator("td.number").last
+    assert counts.inner_text() == "1" and abs(counts.bounding_box()["y"] - name["y"]) < name["height"]
+    label = counts.evaluate("cell => getComputedStyle(cell, '::after').content")
+    assert label == '" article"', "a count on its own says what it counts"
     context.close()
 
 
