@@ -897,7 +897,8 @@ def test_a_story_is_named_after_its_actor_and_what_its_articles_say_of_it():
 
 
 def test_a_theme_named_inside_another_that_shares_an_article_is_part_of_that_story():
-    from dossier.topics.stage import EntityFeature, Theme, _without_near_duplicates
+    from dossier.topics.analysis import EntityFeature, Theme
+    from dossier.topics.grouping import without_near_duplicates
 
     whole = Theme(
         "Kestrel Foods trademark dispute", [EntityFeature("organisation/kestrel-foods")], {"p1", "p2", "p3"}
@@ -905,7 +906,7 @@ def test_a_theme_named_inside_another_that_shares_an_article_is_part_of_that_sto
     part = Theme("Trademark dispute", ["trademark dispute"], {"p3", "p4"})
     other = Theme("Trademark law", ["trademark law"], {"p3", "p5"})
     apart = Theme("Dispute", ["dispute"], {"p8", "p9"})
-    kept = _without_near_duplicates([whole, part, other, apart])
+    kept = without_near_duplicates([whole, part, other, apart])
     assert [t.name for t in kept] == ["Kestrel Foods trademark dispute", "Trademark law", "Dispute"]
     assert whole.articles == {"p1", "p2", "p3", "p4"} and "trademark dispute" in whole.phrases
 
@@ -1040,7 +1041,7 @@ LINE_ENTITIES = [
 
 
 def test_products_named_after_another_are_its_line_and_the_line_names_its_story():
-    from dossier.topics.stage import product_lines
+    from dossier.topics.weigh import product_lines
 
     entities = named(
         {k: (d, ps) for k, (d, _, ps) in LINE.items()},

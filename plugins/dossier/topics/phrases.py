@@ -31,26 +31,10 @@ SINGLE_MAX_ZIPF = 4.9  # a phrase of one word must be rarer than this ("stadium"
 STOP_ZIPF = 5.8  # words this common are function words whatever PHRASE_STOPWORDS says
 
 # Words that name the reporting itself or nothing in particular: a phrase containing one is not a theme,
-# nor is one containing the noun of a role (gazetteer.role_nouns, from data/roles.txt).
-REPORTING_WORDS = frozenset(
-    """
-reporter reporters journalist journalists
-agency agencies newspaper newspapers statement statements interview interviews conference conferences
-comment comments remarks news story stories article articles report reporting source sources
-people person thing things way ways lot part parts kind sort side sides issue issues matter matters
-""".split()
-)
-
+# nor is one containing the noun of a role (gazetteer.role_nouns, from lexicon/roles.txt).
+REPORTING_WORDS = lexicon.words("reporting_words")
 # Multi-word boilerplate that survives the cleaner in article bodies.
-STOP_PHRASES = frozenset(
-    """
-related stories|related articles|all rights reserved|rights reserved|click here|read more|press release
-|news conference|press conference|told reporters|no comment|further details|full story|more information
-|copyright|photo|file photo|video|advertisement|subscribe|sign in|log in|email|print|share
-|prime minister|foreign minister|defense minister|defence minister|interior minister|foreign ministry
-|secretary general|state department|news agency
-""".replace("\n", "").split("|")
-)
+STOP_PHRASES = frozenset(lexicon.phrases("boilerplate_phrases"))
 
 # The parser's entity labels of dates and amounts ("Mar. 3", "Monday", "a third", "$5 million").
 AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
