@@ -5,8 +5,8 @@ interceptors"), keyed by the lower-case lemmas of its words, so "automakers" and
 and "planes" are one phrase. Common nouns and names (proper nouns, and words spelled with an inner
 capital such as "iPhone") are never mixed in one phrase: a name is kept whole, with a model number
 after it ("iPhone 4"), and in its own spelling. How common each word is in general English comes from
-`lexicon/english_zipf.txt`: the 10,000 commonest words with their Zipf frequency, so "said" or "week"
-never make a theme, and a word of that list ("firm", "quarter", "stake") never names a theme alone.
+wordfreq (its Zipf frequency, log10 of uses per billion words), so "said" or "week" never make a theme,
+and a word among the 10,000 or so commonest ("firm", "quarter", "stake") never names a theme alone.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from .. import lexicon
 from ..entities.gazetteer import role_nouns
 from ..language.nlp import Parsed
@@ -25,7 +27,8 @@ from ..language.text import sentence_spans
 from ..model import Article
 
 MAX_WORDS = 3
-RARE_ZIPF = 3.0  # words missing from the list are rarer than its last entry
+RARE_ZIPF = 3.0  # a word met a few times in a million or less: as rare as a word gets for a theme
+COMMON_ZIPF = 3.8  # the 10,000 or so commonest words of English are at least this frequent
 EDGE_MAX_ZIPF = 5.6  # a phrase neither starts nor ends with a word this common ("world", "place")
 SINGLE_MAX_ZIPF = 4.9  # a phrase of one word must be rarer than this ("stadium" yes, "world" no)
 STOP_ZIPF = 5.8  # words this common are function words whatever PHRASE_STOPWORDS says
@@ -40,18 +43,14 @@ STOP_PHRASES = frozenset(lexicon.phrases("boilerplate_phrases"))
 AMOUNTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
-@lru_cache(maxsize=1)
-def english() -> dict[str, float]:
-    """Zipf frequency of the commonest English words (log10 of uses per billion words)."""
-    table = {}
-    for line in lexicon.lines("english_zipf.txt"):
-        word, zipf = line.split()
-        table[word] = float(zipf)
-    return table
-
-
+@lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float:
-    return english().get(word, RARE_ZIPF)
+    """Zipf frequency of a word in general English (wordfreq's, to a tenth). A word outside the
+    commonest (below COMMON_ZIPF) counts as RARE_ZIPF: a name the web knows well ("iphone") is as
+    distinctive in its dossier as any rare word; so does a number or a spelling with other signs than
+    letters ("4" of "iPhone 4", "missile-defense"): a model number makes a name no less distinctive."""
+    found = round(zipf_frequency(word, "en"), 1) if word.isalpha() else RARE_ZIPF
+    return found if found >= COMMON_ZIPF else RARE_ZIPF
 
 
 # A word's rarity runs from 0 at Zipf 7 and above (the commonest words: "the", "of") to 1 at Zipf 3 and below
@@ -72,7 +71,7 @@ def specificity(phrase: str) -> float:
 
 def common(word: str) -> bool:
     """Is a word among the commonest of general English (it then never names a theme alone)."""
-    return word in english()
+    return zipf(word) >= COMMON_ZIPF
 
 
 @dataclass
