@@ -11,6 +11,7 @@ from ..language.timex import find_dates
 from ..model import ACRONYM, MAYBE, Candidate, RoleStatement, Span
 from .gazetteer import load as load_gazetteer
 from .recognizer import title_cut
+from .relation_verbs import RelationVerbs
 from .relations import RelationReader
 from .role_phrases import Phrase, RolePhrases, possessive
 from .role_verbs import RoleVerbs
@@ -31,7 +32,7 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(start, end) for start, end in out]
 
 
-class BlockReader(RolePhrases, RoleVerbs, RelationReader):
+class BlockReader(RolePhrases, RoleVerbs, RelationReader, RelationVerbs):
     """The statements of one parsed block."""
 
     def __init__(
@@ -93,6 +94,8 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader):
         )
         self.name_at = {i: span for span in self.names for i in range(span.start, span.end)}
         self.body_at = {i: span for span in self.bodies for i in range(span.start, span.end)}
+        places = self._spans([(c.mention.start, c.mention.end) for c in candidates if c.type == "place"])
+        self.place_at = {i: span for span in places for i in range(span.start, span.end)}  # where bodies sit
 
     def _spans(self, ranges: list[tuple[int, int]]) -> list:
         """Token spans for character ranges; the first (a candidate's) wins where two overlap."""

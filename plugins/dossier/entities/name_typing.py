@@ -24,6 +24,7 @@ PLACE_BEFORE = frozenset(("in", "near", "outside"))
 PLACE_AFTER = lexicon.words("place_nouns")
 # A lower-case descriptor right before a name types it: "the energy company Naftogaz said".
 ORG_BEFORE = lexicon.words("organisation_descriptors")
+SEAT_WORDS = lexicon.sections("relation_words")["based"]  # "Y-based", "based in Y": Y is a place
 # Words that say when a title is held ("former", "outgoing"): they open no name.
 CHANGE_WORDS = frozenset().union(*lexicon.sections("role_changes").values())
 ACRONYM_LETTERS = 8  # capitals longer than this are a shouted word, not an acronym
@@ -179,6 +180,10 @@ class SpanTyping:
                 out.append(
                     self.item(a, b, "person", role=self.text[after.start : after.end] if after else "")
                 )
+            elif len(core) >= 2 and trade_noun(toks[b - 1].text) and not looks_like_a_product(toks[a].text):
+                out.append(
+                    self.item(a, b, "organisation", how=f"ends with the noun of trade {toks[b - 1].text!r}")
+                )
             elif len(core) >= 2:  # "MacBook Pro", "Echo Dot": no first name and nobody speaks; left open
                 out.append(self.item(a, b, MAYBE, first_word=a in self.sentence_first))
             elif a > 0 and self.keys[a - 1] in ORG_BEFORE and toks[a - 1].text.islower():
@@ -294,16 +299,29 @@ class SpanTyping:
             return "organisation" if self.pronoun_after(b) == "it" else "person"
         if prev in PLACE_BEFORE and a not in self.sentence_first:
             return "place"
+        if nxt == "-" and after in SEAT_WORDS and self.tight(b - 1) and self.tight(b):
+            return "place"  # "Ostrava-based Acme": where a company sits
         return ""
 
 
 # Zipf frequency of a noun common enough to end a company's name ("Logistics" 3.9); surnames such as
 # "Blake" (4.2) pass too, so it is asked only of a name with no given name the gazetteer knows.
 TRADE_WORD = 3.8
+TRADE_WORDS = lexicon.words("trade_words")
 
 
 def trade_word(word: str) -> bool:
     """An English noun of trade ending a name ("Shipping", "Foods"), as no surname of a person with no
     known given name would: a word of everyday English, or its singular is."""
     word = word.lower()
-    return max(zipf(word), zipf(word[:-1]) if word.endswith("s") else 0) >= TRADE_WORD
+    return trade_noun(word) or max(zipf(word), zipf(word[:-1]) if word.endswith("s") else 0) >= TRADE_WORD
+
+
+def trade_noun(word: str) -> bool:
+    """One of the lexicon's words a company adds for its trade ("Motors", "Textiles")."""
+    return word.lower() in TRADE_WORDS
+
+
+def looks_like_a_product(word: str) -> bool:
+    """A camel-cased word ("eSlate"), or one with digits ("Z9"): a product's name more than a company's."""
+    return any(c.isdigit() for c in word) or (len(word) > 1 and word[0].islower() and word[1].isupper())

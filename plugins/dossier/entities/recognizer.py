@@ -96,6 +96,7 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
                 continue
             if (
                 _is_money(text, start, end)
+                or in_markup(text, start, end)
                 or _is_not_a_name(surface, gaz)
                 or LEGAL_FORM.fullmatch(" " + surface)
             ):
@@ -197,6 +198,14 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+MARKUP_OPENING = re.compile(r"(?:<!?\[?|</?)$")  # "<![CDATA[", "<tag", "</tag"
+
+
+def in_markup(text: str, start: int, end: int) -> bool:
+    """A word of markup pasted with the text ("<![CDATA[", "<Body>"): a tag's name is nobody's."""
+    return bool(MARKUP_OPENING.search(text[max(0, start - 3) : start]))
+
+
 def _is_money(text: str, start: int, end: int) -> bool:
     """A currency code or sign at the name: "AU$ 300", "(USD)", "$US"."""
     before, after = text[max(0, start - 1) : start], text[end : end + 1]
@@ -233,6 +242,7 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
         if not (it.type in OPEN_TYPES and any(in_product[it.start : it.end]))
         and not _is_title(it, scanner.gaz)
         and not _is_money(scanner.text, it.start, it.end)
+        and not in_markup(scanner.text, it.start, it.end)
         and not LEGAL_FORM.fullmatch(" " + it.text)
     ] + products
     # which model name covers each character (the model's names never overlap): linear in the block
@@ -309,7 +319,10 @@ def _product_names(scanner: BlockScanner, items: list[Item]) -> list[Item]:
             )
         ):
             end += 1
-        found.append(scanner.item(x, end, "product", weight=EVIDENCE))
+        item = scanner.item(x, end, "product", weight=EVIDENCE, how="camel-cased like a product's name")
+        if LEGAL_FORM.search(item.text):  # "eVolvo AG": a company written in a product's shape
+            item.type, item.how = "organisation", f"legal form {item.text.split()[-1]!r} ends the name"
+        found.append(item)
         x = end
     return found
 

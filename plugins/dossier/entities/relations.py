@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import Entity, Relation, RelationStatement, Source
+from .relation_verbs import ACQUIRED
 
 MEETING_NOUNS = frozenset(["meeting", "talk", "talks"])
 RELATION_NOUNS = dict(line.split("\t") for line in lexicon.lines("relation_nouns.tsv"))
@@ -22,7 +23,7 @@ class RelationReader:
         for span in self.names + self.bodies:
             if span.start not in seen:
                 seen.add(span.start)
-                out += self.relations_of(span)
+                out += self.relations_of(span) + self.deal_relations(span)
         unique = {(r.kind, r.subject.start, r.object.start): r for r in out}
         return list(unique.values())
 
@@ -68,15 +69,14 @@ class RelationReader:
             if kind and pobj is not None and self.party(pobj) is not None:
                 clause = verb if noun.head == verb else noun  # "X became a member of Y in 1999"
                 out.append(self.relation(kind, span, self.party(pobj), self.date_in(clause)))
+            owner = next((c for c in noun.children if c.dep_ == "poss" and self.party(c) is not None), None)
+            if kind and owner is not None and pobj is None:  # "X, Y's parent company,": X parent of Y
+                out.append(self.relation(kind, span, self.party(owner)))
         before = span.start - 1
-        if (
-            before >= 1
-            and self.doc[before].lower_ in ("member", "members")
-            and self.doc[before - 1].i in self.body_at
-        ):
-            out.append(
-                self.relation("member of", span, self.body_at[self.doc[before - 1].i])
-            )  # "NATO member Poland"
+        word = self.doc[before].lower_.removesuffix("s") if before >= 1 else ""
+        if word in RELATION_NOUNS and self.doc[before - 1].i in self.body_at:
+            # "NATO member Poland", "ABC parent Acme", "Acme unit Initech"
+            out.append(self.relation(RELATION_NOUNS[word], span, self.body_at[self.doc[before - 1].i]))
         if root.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
             return out
         lemma, date = verb.lemma_.lower(), self.date_in(verb)
@@ -130,14 +130,19 @@ def attach_relations(
     for article_id, statements in relations.items():
         for s in statements:
             subject, obj = index.entity(article_id, s.subject), index.entity(article_id, s.object)
-            if subject is None or obj is None or subject.id == obj.id or not _fits(s.kind, subject, obj):
+            if subject is None or obj is None or subject.id == obj.id:
                 continue
-            # a signing or a meeting happens on its article's date unless the text says; a membership
-            # or a holding has a start only when the text gives one
-            date = s.date or (dates.get(article_id) if s.kind in ("signed", "met with") else None)
-            relation = merged.get((subject.id, s.kind, obj.id))
+            # a signing, a meeting or a purchase happens on its article's date unless the text says; a
+            # membership or a holding has a start only when the text gives one
+            date = s.date or (dates.get(article_id) if s.kind in ("signed", "met with", ACQUIRED) else None)
+            kind = s.kind
+            if kind == ACQUIRED:  # a company that buys another is its parent; a person holds a stake
+                kind = "parent of" if subject.type == "organisation" else "owns a stake in"
+            if not _fits(kind, subject, obj):
+                continue
+            relation = merged.get((subject.id, kind, obj.id))
             if relation is None:
-                relation = merged[subject.id, s.kind, obj.id] = Relation(s.kind, obj.id, date)
+                relation = merged[subject.id, kind, obj.id] = Relation(kind, obj.id, date)
                 subject.relations.append(relation)
             elif date and (relation.since is None or date < relation.since):
                 relation.since = date
@@ -154,6 +159,8 @@ RELATION_TYPES = {
     "owns a stake in": (ACTORS, ("organisation",)),
     "signed": (ACTORS, ("treaty",)),
     "met with": (("person",), ("person",)),
+    "partner of": (("organisation", "country"), ("organisation", "country")),
+    "based in": (("organisation",), ("place", "country")),
 }
 
 

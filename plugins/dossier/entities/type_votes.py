@@ -21,7 +21,7 @@ from ..model import MAYBE, Candidate
 from ..rules import Decision, Ruler, Vote, run_votes, tally
 from ..topics.phrases import zipf
 from .gazetteer import LEGAL_FORM, load
-from .name_typing import ORG_BEFORE, OWNER, PERSON_EVIDENCE, trade_word
+from .name_typing import ORG_BEFORE, OWNER, PERSON_EVIDENCE, PLACE_BEFORE, SEAT_WORDS, trade_noun, trade_word
 from .names import BlockScanner
 from .tokens import Item
 
@@ -30,6 +30,7 @@ TYPE_ORDER = {"country": 0, "organisation": 1, "product": 2, "treaty": 3, "event
 TIE_ORDER = (*TYPE_ORDER, MAYBE)
 MODEL_LABEL = 1.0  # the statistical model's label: right most of the time, but blind to the words around
 NEIGHBOURS = 2.0  # what the parse or the words next to one mention say ("X acted", "the X")
+AFTER_IN = 1.5  # "in X": a place more often than not, but "shares in X" is a company: outvotes the label only
 NEIGHBOURS_STRONG = 2.5  # a determiner before a model's person: "the X" is a group, never one person
 SHAPE = 4.0  # a camel-cased word ("eSlate"): a product's shape, but companies are written so too
 DESCRIPTOR = 5.0  # a lower-case noun that says what it is, right before it ("the airline X")
@@ -40,6 +41,7 @@ EVERYDAY = 4.5  # Zipf frequency above which a word is everyday English (about o
 LOCATIVE = lexicon.words("locatives")
 INDEX_WORDS = lexicon.sections("index_words")["index"]
 INDEX_MODIFIERS = lexicon.sections("index_words")["modifiers"]
+HEADQUARTERS = lexicon.sections("relation_words")["headquarters"]
 QUOTES = frozenset("\"'“”‘’«»")
 # Camel case with a lower-case first letter ("iPhone", "eReader"): a brand written as a product name.
 PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][\w-]*$")
@@ -125,7 +127,8 @@ def person_shape(seen: Seen):
     ):
         return None
     evidence = scanner.evidence(it.first, it.last)
-    if evidence == OWNER and trade_word(seen.words[-1]):  # "Borealis Shipping's chairman"
+    if (evidence == OWNER and trade_word(seen.words[-1])) or trade_noun(seen.words[-1]):
+        # "Borealis Shipping's chairman", "Orlen Textiles"
         return [
             Vote("organisation", NEIGHBOURS_STRONG, f"no given name, and {seen.words[-1]!r} is a common noun")
         ]
@@ -152,6 +155,32 @@ def given_name(seen: Seen):
     return None
 
 
+def seat(seen: Seen):
+    """ "based in X", "headquartered in X": where a company sits is a place."""
+    keys, first, last = seen.scanner.keys, seen.it.first, seen.it.last
+    if first >= 2 and keys[first - 1] == "in" and keys[first - 2] in SEAT_WORDS:
+        return [Vote("place", NEIGHBOURS, f"'{keys[first - 2]} in X': where a company sits")]
+    if last < len(keys) and keys[last] in HEADQUARTERS:
+        return [Vote("place", NEIGHBOURS, f"'X {keys[last]}': where a company sits")]
+    return None
+
+
+def after_in(seen: Seen):
+    """One word after a preposition of place, that does not act and that no other word makes a company
+    ("opened a plant in Ostrava"): a place, more likely than the model's organisation."""
+    scanner, it = seen.scanner, seen.it
+    if (
+        seen.model_type == "organisation"
+        and len(seen.words) == 1
+        and seen.before in PLACE_BEFORE
+        and not seen.actor
+        and it.first not in scanner.sentence_first
+        and not seen.words[0].isupper()
+    ):
+        return [Vote("place", AFTER_IN, f"'{seen.before} X': where something is")]
+    return None
+
+
 def kind_unsaid(seen: Seen):
     """The model's events and laws need a word that says so ("Echo Dot" is neither)."""
     gaz, keys = seen.scanner.gaz, seen.scanner.keys
@@ -175,6 +204,8 @@ for _name, _rule in (
     ("place_or_actor", place_or_actor),
     ("person_shape", person_shape),
     ("given_name", given_name),
+    ("seat", seat),
+    ("after_in", after_in),
     ("kind_unsaid", kind_unsaid),
 ):
     MENTION_RULES.push(_name, _rule)

@@ -81,7 +81,16 @@ class RelationStatement:
     date: str | None = None
 
 
-RELATION_KINDS = ("member of", "part of", "parent of", "owns a stake in", "signed", "met with")
+RELATION_KINDS = (
+    "member of",
+    "part of",
+    "parent of",
+    "owns a stake in",
+    "signed",
+    "met with",
+    "partner of",
+    "based in",
+)
 
 
 ROLE_STATUSES = ("current", "ended", "expected")
