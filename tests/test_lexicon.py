@@ -28,6 +28,31 @@ def test_words_lines_and_sections(tmp_path, monkeypatch):
     assert "the" in lexicon.words("common")
 
 
+def test_a_verb_file_gives_lemmas_for_the_parse_and_forms_for_the_text():
+    assert {"say", "deny"} <= lexicon.lemmas("speech_verbs") and "said" not in lexicon.lemmas("speech_verbs")
+    assert {"said", "denies"} <= lexicon.forms("speech_verbs") and "say" not in lexicon.forms("speech_verbs")
+    assert "talks" not in lexicon.forms("speech_verbs")  # "the Geneva talks": a plural noun, no speech
+    assert "say" in lexicon.lemmas("speech_verbs", "reporting") and "deny" in lexicon.lemmas(
+        "speech_verbs", "acts"
+    )
+    assert "deny" not in lexicon.lemmas("speech_verbs", "reporting")
+    with pytest.raises(lexicon.LexiconError, match=r"no \[gossip\] section"):
+        lexicon.lemmas("speech_verbs", "gossip")
+
+
+def test_the_words_of_a_file_with_sections_are_those_of_every_section():
+    sections = lexicon.sections("organisation_nouns")
+    assert lexicon.words("organisation_nouns") == frozenset().union(*sections.values())
+    assert not any(word.startswith("[") for word in lexicon.words("organisation_nouns"))
+
+
+def test_months_and_weekdays_are_in_calendar_order():
+    from dossier.language.timex import MONTH_NAMES, MONTHS, WEEKDAYS
+
+    assert MONTH_NAMES[0] == "January" and MONTHS["sept"] == 9 and MONTHS["dec"] == 12
+    assert WEEKDAYS["monday"] == 0 and WEEKDAYS["sunday"] == 6
+
+
 def test_a_missing_file_is_named():
     with pytest.raises(lexicon.LexiconError, match="no file nothing-here.txt"):
         lexicon.words("nothing-here")

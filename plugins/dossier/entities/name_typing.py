@@ -23,7 +23,7 @@ PARTICLES = lexicon.words("name_particles")
 PLACE_BEFORE = frozenset(("in", "near", "outside"))
 PLACE_AFTER = lexicon.words("place_nouns")
 # A lower-case descriptor right before a name types it: "the energy company Naftogaz said".
-ORG_BEFORE = lexicon.words("organisation_descriptors")
+ORG_BEFORE = lexicon.words("organisation_nouns")
 SEAT_WORDS = lexicon.sections("relation_words")["based"]  # "Y-based", "based in Y": Y is a place
 # Words that say when a title is held ("former", "outgoing"): they open no name.
 CHANGE_WORDS = frozenset().union(*lexicon.sections("role_changes").values())

@@ -45,7 +45,7 @@ OF_NAMES = lexicon.words("of_names")  # "Bank of X", "Secretary of State": names
 CURRENCY_SIGN = re.compile(r"[$€£¥₹]")
 TRIM_START = re.compile(r"^(?:(?:the|The|THE|a|an|and)\s+)+")
 TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-]|\s[a-z]+)+$")  # a name ends on a name's word
-DESCRIPTORS = ORG_BEFORE | lexicon.words("generic_bodies")
+DESCRIPTORS = ORG_BEFORE  # organisation_nouns.txt, every kind
 CHANGE_OPENER = re.compile(r"([A-Za-z]+)(?:-|\s+)(?=[A-Z])")  # "Former Acme", "Ex-Acme"
 SEPARATOR = re.compile(r"['’]s\s+|\s+and\s+")  # where the model runs two names together
 CODE = re.compile(r"(?!(?:[IVXLC]+)$)[A-Z]{2,}\d*|[A-Z]+\d+[A-Z]*")  # "OS", "XR2"; not "XIV"

@@ -2,7 +2,7 @@
 change words that date it ("former", "new", "incoming"), read from the parse of a noun phrase.
 
 `RolePhrases` is the part of the block reader (block_facts.BlockReader) that reads a noun phrase into a
-`Phrase`; the words live in the lexicon (roles.txt, role_changes.txt, generic_bodies.txt, ...).
+`Phrase`; the words live in the lexicon (roles.txt, role_changes.txt, organisation_nouns.txt, ...).
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from .. import lexicon
 
-GENERIC_BODIES = lexicon.words("generic_bodies")
+GENERIC_BODIES = frozenset().union(
+    *map(lexicon.sections("organisation_nouns").get, ("business", "public", "sport"))
+)
 RELATIVE = lexicon.words("relatives")
 CHANGES = lexicon.sections("role_changes")
 ENDED_WORDS = CHANGES["ended"]

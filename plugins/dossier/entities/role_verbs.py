@@ -16,7 +16,7 @@ VERBS = lexicon.sections("role_verbs")
 HOLD_VERBS = VERBS["hold"]  # "... as R": the role is held
 END_VERBS = VERBS["end"]
 APPOINT_VERBS = VERBS["appoint"]
-FUTURE_HEADS = VERBS["future_heads"]
+FUTURE_HEADS = lexicon.words("plan_verbs")
 COPULAS = {"be": "", "become": "starts", "remain": ""}
 
 

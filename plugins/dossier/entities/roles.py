@@ -13,7 +13,7 @@ from .. import lexicon
 from ..model import Stretch
 from .gazetteer import Gazetteer
 
-SPEECH = lexicon.words("speech_verbs")
+SPEECH = lexicon.forms("speech_verbs") | lexicon.forms("cognition_verbs")  # as written after a name
 CLAUSE_WORDS = lexicon.words("clause_words")
 
 

@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
+from .. import lexicon
 from ..groups import Groups
 from ..language.timex import MONTHS
 from ..model import Conflict, Event, Source, Version
@@ -32,7 +33,7 @@ from ..model import Conflict, Event, Source, Version
 WINDOW_DAYS = 3  # "within a few days": a report a day or two off, not a happening repeated a week later
 STEM_MIN = 4  # an action word shorter than this is not looked for inside other words
 # people speak every day: a statement is not one happening that two dates could contradict
-SPEECH = frozenset("say tell add note comment stress explain ask reply speak talk".split())
+SPEECH = lexicon.lemmas("speech_verbs", "reporting")
 # an announcement reports a happening: what it announces is the other report's action ("announced the
 # moratorium" and "signed the decree suspending the treaty" tell one happening)
 ANNOUNCING = frozenset("announce declare proclaim confirm unveil".split())

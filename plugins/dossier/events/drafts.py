@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import dropwhile
 
+from .. import lexicon
 from ..ingest.masthead import DATELINE
 from ..language.clauses import (
     clause_head,
@@ -35,9 +36,9 @@ DESCRIBING_CLAUSE = frozenset(
 REPORTED_TENSES = frozenset(("past", "perfect", "present"))
 HEADLINE_WORDS = 3  # a headline without a verb ("Apple iPhone launch") tells a happening when this long
 # Verbs that attribute what follows: "the plant closed in 1990, officials said" tells of the closing.
-ATTRIBUTING = frozenset("say tell add note report state write explain comment".split())
+ATTRIBUTING = lexicon.lemmas("speech_verbs", "reporting")
 # Verbs of statement: their simple present is news of the day ("the company says", "Acme denies").
-SAYING = ATTRIBUTING | frozenset("claim announce confirm deny warn".split())
+SAYING = lexicon.lemmas("speech_verbs")
 
 
 def find_events(article: Article, parsed: Parsed | None = None) -> list[Event]:

@@ -10,12 +10,13 @@ clause, nor does "since" unless the clause tells a lasting state ("has been figh
 
 from __future__ import annotations
 
+from .. import lexicon
 from ..model import Reference, Stretch
 
 # Dependencies that open a clause of its own (a verb there heads a happening that may be dated apart).
 OWN_CLAUSE = frozenset("conj advcl ccomp relcl acl parataxis".split())
 # Verbs of plan and expectation: "is expected to launch", "plans to sell" tell of the launch, the sale.
-PLANS = frozenset("expect plan schedule slate set intend aim hope go prepare due".split())
+PLANS = lexicon.words("plan_verbs")
 FUTURE_MODALS = frozenset("will shall 'll wo".split())
 MODIFIERS = frozenset("compound amod nummod poss nmod".split())  # a date before its noun names a thing
 # Words that stand for an entity named before, by the kind of entity they stand for.
@@ -30,11 +31,7 @@ PRONOUNS = {
 }
 # Common nouns that refer back to an organisation ("the company said"); "-maker" covers automaker,
 # carmaker, chipmaker and the like.
-ORGANISATION_NOUNS = frozenset(
-    "company firm group corporation conglomerate maker manufacturer retailer "
-    "carrier airline bank insurer operator label publisher developer "
-    "giant startup".split()
-)
+ORGANISATION_NOUNS = lexicon.sections("organisation_nouns")["business"]
 DESCRIBING = frozenset("acl relcl amod".split())  # a clause or adjective describing a noun
 PARTICIPANT_ROLES = frozenset("nsubj nsubjpass dobj iobj dative agent pobj attr conj appos".split())
 SETTINGS = frozenset(

@@ -4,7 +4,7 @@ One concept a file, as jusText ships its stoplists and spaCy its `lang/en/` data
 them without reading Python. Each file opens with `#` lines saying what the list is for and where its
 words come from; the loader refuses a file without them. Formats:
 
-- `NAME.txt`, words: whitespace-separated words, several to a line (`words("speech_verbs")`);
+- `NAME.txt`, words: whitespace-separated words, several to a line (`words("function_words")`);
 - `NAME.txt` with `[section]` lines: words per section (`sections("roles")`);
 - `NAME.txt` of verbs: one verb a line, its lemma then its forms (`lemmas("speech_verbs")`,
   `forms("speech_verbs")`);
@@ -51,15 +51,30 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
-def lemmas(name: str) -> frozenset[str]:
-    """The first word of each line: a verb's lemma, as the parse gives it (`token.lemma_`)."""
-    return frozenset(line.split()[0] for line in lines(name))
+def lemmas(name: str, section: str | None = None) -> frozenset[str]:
+    """The first word of each line (of one `[section]`, or all): a verb's lemma, as the parse gives it."""
+    return frozenset(line.split()[0] for line in _entries(name, section))
 
 
 @cache
-def forms(name: str) -> frozenset[str]:
-    """The words after the first on each line: a verb's forms as they stand in the text ("said")."""
-    return frozenset(word for line in lines(name) for word in line.split()[1:])
+def forms(name: str, section: str | None = None) -> frozenset[str]:
+    """The words after the first on each line (of one `[section]`, or all): a verb's forms as they stand
+    in the text ("said")."""
+    return frozenset(word for line in _entries(name, section) for word in line.split()[1:])
+
+
+def _entries(name: str, section: str | None) -> list[str]:
+    """The file's lines but section lines: every one, or those under `[section]`."""
+    found, current, seen = [], None, set()
+    for line in lines(name):
+        if _is_section(line):
+            current = line.strip()[1:-1]
+            seen.add(current)
+        elif section is None or current == section:
+            found.append(line)
+    if section is not None and section not in seen:
+        raise LexiconError(f"lexicon/{name}: no [{section}] section")
+    return found
 
 
 @cache
