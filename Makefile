@@ -58,8 +58,9 @@ github: $(STAMP)
 	$(BIN)/ghp-import --no-jekyll --push --remote "$(GITHUB_REMOTE)" --branch "$(GITHUB_PAGES_BRANCH)" \
 	  --message "Publish the dossier" output
 
+# A missing page is answered with output/404.html and status 404, as a static host does.
 serve: $(STAMP)
-	$(BIN)/pelican --listen -o output -p 8000 -b 127.0.0.1
+	$(BIN)/python -m dossier_site.serve output --port 8000 --host 127.0.0.1
 
 devserver: $(STAMP)
 	$(BIN)/python -m dossier_site.devserver

@@ -194,7 +194,7 @@ def test_a_second_build_in_the_same_folder_says_another_holds_the_lock(tmp_path,
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running build holds it
         lock.write("pid 4242")
         lock.flush()
-        assert build(str(tmp_path / "none.conf.py"), str(output), quiet=True) == 1
+        assert build(str(tmp_path / "none.conf.py"), str(output), quiet=True) == 75  # EX_TEMPFAIL
     assert "another build (pid 4242) is writing output/" in capsys.readouterr().err
     assert (output / "index.html").read_text() == "previous site"
 

@@ -14,7 +14,7 @@ from conftest import ROOT
         ("html", "dossier build"),
         ("test", "pytest"),
         ("publish", "publishconf.py"),
-        ("serve", "pelican --listen"),
+        ("serve", "dossier_site.serve"),
         ("devserver", "dossier_site.devserver"),
         ("clean", "rm -rf output"),
     ],

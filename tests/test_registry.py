@@ -207,7 +207,7 @@ events:
 """,
         )
     )
-    messages = check_references(registry, set(), set(), {"002_dam.txt", "003_other.txt"})
+    messages = check_references(registry, {"bill gates"}, set(), {"002_dam.txt", "003_other.txt"})
     assert messages == [
         "line 4: articles.0O2_dam.txt: no seed file named '0O2_dam.txt'",
         "line 5: articles.../../etc/passwd: no seed file named '../../etc/passwd'",

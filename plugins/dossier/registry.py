@@ -1,24 +1,21 @@
 """The curated registry, `content/dossier.yaml`: load it, check it, and report errors by line and key.
 
 The user edits this file by hand, so every mistake gets one clear message naming the file, the line
-and the key, never a traceback. The schema below is the one place that says what may appear.
+and the key, never a traceback. The schema in registry_schema.py is the one place that says what may
+appear.
 """
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .ingest.read import decode
-from .model import ENTITY_TYPES, RELATION_KINDS, ROLE_STATUSES
+from .registry_schema import SCHEMA, RegistryError, check, check_depth
 
-
-class RegistryError(ValueError):
-    """A problem in the registry file; str() is one line: 'file:line: key: what is wrong'."""
+__all__ = ["RegistryError", "Registry", "load_registry", "check_references", "seed_names"]
 
 
 @dataclass
@@ -124,71 +121,6 @@ def seed_names(source_file: str) -> tuple[str, str]:
     return name, Path(name).stem
 
 
-# Schema: a type, a list [item schema], or a dict of key -> schema ("*" for any key).
-DATE = "date"
-STATUS = "status"
-ENTITY_TYPE = "entity_type"
-ROLE_STATUS = "role_status"
-RELATION_KIND = "relation_kind"
-STR_LIST = [str]
-SCHEMA: dict = {
-    "title": str,
-    "summary": str,
-    "articles": {
-        "*": {
-            "title": str,
-            "date": DATE,
-            "publisher": str,
-            "dateline_place": str,
-            "keep": STR_LIST,
-            "drop": STR_LIST,
-        }
-    },
-    "entities": [
-        {"name": str, "type": ENTITY_TYPE, "aliases": STR_LIST, "description": str, "articles": STR_LIST}
-    ],
-    "ignore": STR_LIST,
-    "events": {
-        "add": [{"date": DATE, "summary": str, "status": STATUS, "entities": STR_LIST, "article": str}],
-        "hide": STR_LIST,
-        "merge": [STR_LIST],
-        "correct": {"*": {"date": DATE, "summary": str, "status": STATUS}},
-    },
-    "topics": [{"name": str, "description": str, "phrases": STR_LIST, "entities": STR_LIST}],
-    "hide_topics": STR_LIST,
-    "rename_topics": {"*": str},
-    "roles": [
-        {
-            "person": str,
-            "role": str,
-            "of": str,
-            "from": DATE,
-            "until": DATE,
-            "status": ROLE_STATUS,
-            "hide": bool,
-        }
-    ],
-    "relations": [
-        {"entity": str, "kind": RELATION_KIND, "to": str, "from": DATE, "until": DATE, "hide": bool}
-    ],
-}
-REQUIRED = {
-    ("entities", "name"),
-    ("events.add", "date"),
-    ("events.add", "summary"),
-    ("topics", "name"),
-    ("roles", "person"),
-    ("roles", "role"),
-    ("relations", "entity"),
-    ("relations", "kind"),
-    ("relations", "to"),
-}
-DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-MAX_DEPTH = 50  # levels of nesting; the schema has five, and YAML's parser recurses once per level
-MAX_VALUES = 200_000  # values once aliases (*name) are expanded: a registry of thousands of entities has tens
-# of thousands; a few kilobytes of aliases of aliases would otherwise expand to billions
-
-
 def load_registry(path: str | Path | None, shown: str | None = None) -> Registry:
     """Load and check a registry file; a missing path gives the empty registry.
 
@@ -202,12 +134,12 @@ def load_registry(path: str | Path | None, shown: str | None = None) -> Registry
     if not path.is_file():  # a FIFO would block the build forever
         raise RegistryError(f"{name}: is not a regular file")
     try:
-        encoding, text = decode(path.read_bytes())
+        text = decode(path.read_bytes()).text
     except OSError as error:
         raise RegistryError(f"{name}: cannot be read: {error.strerror or error}") from None
     if text is None:
         raise RegistryError(f"{name}: is binary, not text: save it as UTF-8 text") from None
-    _check_depth(text, name)
+    check_depth(text, name)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL, other controls)
@@ -226,7 +158,7 @@ def load_registry(path: str | Path | None, shown: str | None = None) -> Registry
     if node is None:
         return Registry(path=str(path))
     lines: dict[str, int] = {}
-    data = _check(node, SCHEMA, "", name, lines)
+    data = check(node, SCHEMA, "", name, lines)
     registry = _registry(data, str(path))
     registry.lines = lines
     return registry
@@ -259,6 +191,13 @@ def check_references(
             for i, rule in enumerate(registry.add_events)
             if rule.article and rule.article not in known
         ]
+    messages += [
+        f"{registry.where(f'entities[{i}]')}: no seed names '{rule.name}'"
+        + (" nor any of its aliases" if rule.aliases else "")
+        + ": it has no page (check the spelling, or remove the entry)"
+        for i, rule in enumerate(registry.entities)
+        if not any(name.lower() in entity_names for name in (rule.name, *rule.aliases))
+    ]
     for i, rule in enumerate(registry.add_events):
         messages += [
             f"{registry.where(f'events.add[{i}].entities')}: no entity named '{name}'"
@@ -295,106 +234,6 @@ def check_references(
         if eid not in event_ids
     ]
     return messages
-
-
-def _check_depth(text: str, path: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH, by brackets or by indentation, before YAML's recursive
-    parser meets it (50,000 nested brackets overflowed its stack); the message names the line."""
-    depth = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        content = line.lstrip(" -?:")
-        deepest = depth
-        for character in re.findall(r"[\[\]{}]", line):
-            depth += 1 if character in "[{" else -1
-            deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH or (len(line) - len(content)) // 2 > MAX_DEPTH:
-            raise RegistryError(f"{path}:{number}: nested more than {MAX_DEPTH} levels deep")
-
-
-def _check(node, schema, where: str, path: str, lines: dict[str, int]):
-    """Turn a YAML node into plain data, checking it against the schema."""
-    line = node.start_mark.line + 1
-    lines[where] = line
-
-    def fail(message: str):
-        raise RegistryError(f"{path}:{line}: {where or 'top level'}: {message}")
-
-    if len(lines) > MAX_VALUES:
-        fail(f"more than {MAX_VALUES:,} values once aliases (*name) are expanded: write the lists out")
-    if isinstance(schema, dict):
-        if not isinstance(node, yaml.MappingNode):
-            fail("expected a mapping of keys")
-        result, key_lines = {}, {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                line = key_node.start_mark.line + 1
-                fail("a key must be a single value, not a list or mapping")
-            key = key_node.value
-            if key in key_lines:
-                line = key_node.start_mark.line + 1
-                fail(f"key '{key}' is given twice (also on line {key_lines[key]}): keep one")
-            key_lines[key] = key_node.start_mark.line + 1
-            if key not in schema and "*" not in schema:
-                line = key_node.start_mark.line + 1
-                fail(f"unknown key '{key}' (expected one of: {', '.join(schema)})")
-            sub = schema.get(key, schema.get("*"))
-            result[key] = _check(value_node, sub, f"{where}.{key}" if where else key, path, lines)
-        parent = re.sub(r"\[\d+\]", "", where)
-        for required_parent, required_key in REQUIRED:
-            if parent == required_parent and required_key not in result:
-                fail(f"missing required key '{required_key}'")
-        return result
-    if isinstance(schema, list):
-        if not isinstance(node, yaml.SequenceNode):
-            fail("expected a list")
-        return [_check(item, schema[0], f"{where}[{i}]", path, lines) for i, item in enumerate(node.value)]
-    if not isinstance(node, yaml.ScalarNode):
-        fail("expected a single value, not a list or mapping")
-    if schema is str:
-        if node.style is None and node.value in ("", "~", "null", "Null", "NULL"):
-            fail("expected text, got nothing")
-        return node.value
-    if schema == DATE:
-        if not DATE_RE.match(node.value):
-            fail(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {node.value!r}")
-        if impossible := _impossible(node.value):
-            fail(f"{node.value!r} is not a date: {impossible}")
-        return node.value
-    if schema == STATUS:
-        if node.value not in ("happened", "expected"):
-            fail(f"expected 'happened' or 'expected', got {node.value!r}")
-        return node.value
-    if schema is bool:
-        if node.value.lower() not in ("true", "false", "yes", "no"):
-            fail(f"expected true or false, got {node.value!r}")
-        return node.value.lower() in ("true", "yes")
-    if schema == ROLE_STATUS:
-        if node.value not in ROLE_STATUSES:
-            fail(f"expected one of {', '.join(ROLE_STATUSES)}, got {node.value!r}")
-        return node.value
-    if schema == RELATION_KIND:
-        if node.value not in RELATION_KINDS:
-            fail(f"expected one of {', '.join(repr(k) for k in RELATION_KINDS)}, got {node.value!r}")
-        return node.value
-    if schema == ENTITY_TYPE:
-        if node.value not in ENTITY_TYPES:
-            fail(f"expected one of {', '.join(ENTITY_TYPES)}, got {node.value!r}")
-        return node.value
-    raise AssertionError(f"unknown schema {schema!r}")
-
-
-def _impossible(value: str) -> str:
-    """Why a YYYY[-MM[-DD]] date does not exist ('' when it does)."""
-    year, month, day = (int(part) for part in (value.split("-") + ["1", "1"])[:3])
-    if year < 1:
-        return "there is no year 0"
-    if not 1 <= month <= 12:
-        return f"there is no month {month}"
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return f"{datetime.date(year, month, 1):%B %Y} has no day {day}"
-    return ""
 
 
 def _registry(data: dict, path: str) -> Registry:

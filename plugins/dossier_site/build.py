@@ -27,6 +27,7 @@ from pelican import signals
 from .destination import Refused, check_replaceable, output_folder
 
 AT_FDCWD, RENAME_EXCHANGE = -100, 2  # linux/fcntl.h, linux/fs.h
+LOCKED = 75  # the exit status when another build holds the lock: sysexits.h's EX_TEMPFAIL, "try again later"
 REMADE = ("theme",)  # folders of the site written anew by every build
 
 
@@ -47,8 +48,7 @@ def build(
     except SystemExit as stop:  # the settings file refused to load and said why (publishconf.py)
         return stop.code if isinstance(stop.code, int) else 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = target.with_name(f".{target.name}.lock")
-    with open(lock_path, "a+") as lock:
+    with open(lock_path(target), "a+") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -59,7 +59,7 @@ def build(
                 f"nothing was changed: run this one again when it has finished",
                 file=sys.stderr,
             )
-            return 1
+            return LOCKED
         lock.seek(0)
         lock.truncate()
         lock.write(f"pid {os.getpid()}")
@@ -76,6 +76,11 @@ def build(
                 interrupted.set()
                 return _interrupted(target)
         # the lock ends with the file, or the process
+
+
+def lock_path(target: Path) -> Path:
+    """The file a build of `target` holds locked while it writes (beside the folder, never in it)."""
+    return target.with_name(f".{target.name}.lock")
 
 
 def _settings_output(settings_file: str) -> str:

@@ -10,10 +10,10 @@ import os
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
+from dossier import xmltext
 from dossier.corpus.updates import advance, load_history, record_id, save_history, snapshot, summary, to_atom
 from dossier.model import CHANGE_KINDS, TYPE_FOLDERS, History
 from dossier.publish import views
@@ -322,7 +322,7 @@ def write_sitemap(writer, output_path: str, site_url: str) -> Path | None:
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
     ]
-    lines += [f"  <url><loc>{escape(url)}</loc></url>" for url in urls]
+    lines += [f"  <url><loc>{xmltext.text(url)}</loc></url>" for url in urls]
     lines.append("</urlset>")
     target = root / "sitemap.xml"
     writer.put(target, ("\n".join(lines) + "\n").encode("utf-8"))

@@ -10,15 +10,16 @@ clock, so two builds of the same seeds on the same day give the same history and
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import uuid
 from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 import msgspec
 
+from .. import xmltext
 from ..files import write_atomically
 from ..model import CHANGE_KINDS, BuildRecord, Change, History
 
@@ -205,24 +206,26 @@ def to_atom(history: History, title: str, page_url: str, feed_url: str) -> str:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(title)}: updates</title>",
-        f'  <link href="{escape(page_url)}" rel="alternate"/>',
-        f'  <link href="{escape(feed_url)}" rel="self"/>',
-        f"  <id>{escape(page_url if site.netloc else _uuid('dossier-updates:' + title))}</id>",
+        f"  <title>{xmltext.text(title)}: updates</title>",
+        f'  <link href={xmltext.attribute(page_url)} rel="alternate"/>',
+        f'  <link href={xmltext.attribute(feed_url)} rel="self"/>',
+        f"  <id>{xmltext.text(page_url if site.netloc else _uuid('dossier-updates:' + title))}</id>",
         f"  <updated>{updated}</updated>",
         "  <author><name>dossier</name></author>",
     ]
     for record in history.builds:
         anchor = f"build-{record_id(record)}"
-        items = "".join(f"<li>{escape(CHANGE_KINDS[c.kind])}: {escape(c.label)}</li>" for c in record.changes)
-        content = f"<p>{escape(summary(record))}</p>" + (f"<ul>{items}</ul>" if items else "")
+        items = "".join(
+            f"<li>{html.escape(CHANGE_KINDS[c.kind])}: {html.escape(c.label)}</li>" for c in record.changes
+        )
+        content = f"<p>{html.escape(summary(record))}</p>" + (f"<ul>{items}</ul>" if items else "")
         lines += [
             "  <entry>",
-            f"    <title>{escape(record.date)}: {escape(summary(record))}</title>",
-            f'    <link href="{escape(page_url)}#{anchor}" rel="alternate"/>',
-            f"    <id>{escape(entry_id(record, page_url))}</id>",
+            f"    <title>{xmltext.text(record.date)}: {xmltext.text(summary(record))}</title>",
+            f'    <link href={xmltext.attribute(f"{page_url}#{anchor}")} rel="alternate"/>',
+            f"    <id>{xmltext.text(entry_id(record, page_url))}</id>",
             f"    <updated>{record.date}T00:00:00Z</updated>",
-            f'    <content type="html">{escape(content)}</content>',
+            f'    <content type="html">{xmltext.text(content)}</content>',
             "  </entry>",
         ]
     lines += ["</feed>", ""]

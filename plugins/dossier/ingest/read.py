@@ -11,55 +11,30 @@ import os
 import re
 import stat
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import ftfy
 from bs4 import BeautifulSoup
 from charset_normalizer import from_bytes
 
+from .. import lexicon
 from ..model import SeedText
 
 MAX_BYTES = 1_000_000  # larger files are cut here: a pasted article is a few kilobytes
 BOMS = {b"\xef\xbb\xbf": "utf-8-sig", b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\ufeff]")
+# Control and invisible characters removed from every text: C0 and C1 controls, zero-width space, marks and
+# separators, the byte-order mark, and the bidirectional embeddings, overrides and isolates (U+202A-202E,
+# U+2066-2069) that make "\u202egnp.exe" display as "exe.png"; a right-to-left script needs none of them.
+CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+CDATA = re.compile(r"<!\[CDATA\[|\]\]>")  # the wrapper of a feed's or page's text: markup, not words
 SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # A whole saved web page, not text that merely mentions tags: a doctype or <html> first, or a <body>.
 HTML_PAGE = re.compile(
     r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])|<body[\s>].*</body\s*>", re.I | re.S
 )
-BLOCK_TAGS = [
-    "p",
-    "div",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "main",
-    "li",
-    "ul",
-    "ol",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "dl",
-    "dt",
-    "dd",
-    "form",
-    "title",
-]
 
 
 class UnreadableSeed(Exception):
@@ -135,11 +110,20 @@ def read_seed(path: str | Path, data: bytes | None = None) -> SeedText:
         problems.append(f"larger than {MAX_BYTES // 1_000_000} MB: only the first part was read")
     if not data.strip():
         return SeedText(path, "", problems=["is empty"], skip=True)
-    encoding, text = decode(data)
+    decoded = decode(data)
+    encoding, text = decoded.encoding, decoded.text
     if text is None:
         return SeedText(path, "", problems=["is binary, not text (an image, PDF or archive?)"], skip=True)
+    if decoded.replaced:
+        problems.append(
+            f"has {decoded.replaced} character(s) that are not valid {encoding} (such as a lone surrogate): "
+            "each was replaced by U+FFFD"
+        )
     if "\x00" in text:
         problems.append("contains NUL bytes (removed)")
+    if CDATA.search(text):
+        text = CDATA.sub("", text)
+        problems.append("contains XML CDATA markers (<![CDATA[ and ]]>): removed, their text kept")
     if HTML_PAGE.search(text[:200_000]):
         text = html_to_text(text)
         problems.append("is an HTML page, not text: converted to its text")
@@ -149,27 +133,57 @@ def read_seed(path: str | Path, data: bytes | None = None) -> SeedText:
     return SeedText(path, text, encoding, problems)
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """(encoding, text) of bytes in any encoding; text is None when they are binary."""
+@dataclass(frozen=True)
+class Decoded:
+    encoding: str  # "binary" when the bytes are not text
+    text: str | None  # None when binary
+    replaced: int = 0  # characters that were not valid in the encoding, now U+FFFD
+
+
+def decode(data: bytes) -> Decoded:
+    """The text of bytes in any encoding (None when they are binary)."""
     for bom, encoding in BOMS.items():
         if data.startswith(bom):
-            return encoding, data.decode(encoding, errors="replace")
+            return _lenient(data, encoding)
     try:
-        return "utf-8", data.decode("utf-8")
+        return Decoded("utf-8", data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
     if _looks_binary(data):
-        return "binary", None
+        return Decoded("binary", None)
     matches = from_bytes(data)
     best = matches.best()
     if best is None:
-        return "binary", None
+        utf16 = _utf16_without_bom(data)  # charset-normalizer gives up on one invalid character in it
+        return _lenient(data, utf16) if utf16 else Decoded("binary", None)
     # Short texts fit several code pages equally well: prefer cp1252, the web's legacy default
     # (browsers read latin-1 as cp1252 too), when it ties with the best guess.
     for match in matches:
         if match.encoding == "cp1252" and (match.chaos, match.coherence) == (best.chaos, best.coherence):
-            return match.encoding, str(match)
-    return best.encoding, str(best)
+            return Decoded(match.encoding, str(match))
+    return Decoded(best.encoding, str(best))
+
+
+def _lenient(data: bytes, encoding: str) -> Decoded:
+    """Bytes in a known encoding, the characters invalid in it (a lone surrogate) replaced and counted."""
+    try:
+        return Decoded(encoding, data.decode(encoding))
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+        return Decoded(
+            encoding, text, text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+        )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when every other byte is mostly NUL (Latin text in UTF-16), else None."""
+    sample = data[:4096]
+    half = len(sample) / 2
+    if sample[1::2].count(0) > half * 0.6:
+        return "utf-16-le"
+    if sample[0::2].count(0) > half * 0.6:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -190,7 +204,7 @@ def html_to_text(html: str) -> str:
         hidden.decompose()
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    for block in soup.find_all(BLOCK_TAGS):
+    for block in soup.find_all(sorted(lexicon.words("html_block_tags"))):
         block.insert_before("\n\n")
         block.insert_after("\n\n")
     text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", soup.get_text())

@@ -12,8 +12,8 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
+from .. import xmltext
 from ..model import ENTITY_TYPES
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -183,14 +183,15 @@ def to_graphml(data: dict, co_mentions: Mapping[str, Mapping[str, int]]) -> str:
     ]
     for e in data["entities"]:
         lines.append(
-            f'    <node id={quoteattr(e["id"])}><data key="name">{escape(e["name"])}</data>'
-            f'<data key="type">{escape(e["type"])}</data><data key="mentions">{len(e["mentions"])}</data>'
-            "</node>"
+            f'    <node id={xmltext.attribute(e["id"])}><data key="name">{xmltext.text(e["name"])}</data>'
+            f'<data key="type">{xmltext.text(e["type"])}</data>'
+            f'<data key="mentions">{len(e["mentions"])}</data></node>'
         )
     edges = sorted((a, b, n) for a, others in co_mentions.items() for b, n in others.items() if a < b)
     for a, b, count in edges:
         lines.append(
-            f'    <edge source={quoteattr(a)} target={quoteattr(b)}><data key="weight">{count}</data></edge>'
+            f"    <edge source={xmltext.attribute(a)} target={xmltext.attribute(b)}>"
+            f'<data key="weight">{count}</data></edge>'
         )
     lines += ["  </graph>", "</graphml>", ""]
     return "\n".join(lines)
