@@ -45,15 +45,17 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader, RelationVerbs):
         people: set[str] = frozenset(),
     ):
         self.article, self.block, self.doc = article, block, doc
+        self.text = doc.text  # spaCy joins Doc.text anew at each call: once a block, not once a fact
         self.gaz = load_gazetteer()
-        self.dates = find_dates(doc.text, reference)
+        self.dates = sorted(find_dates(self.text, reference), key=lambda expression: expression.start)
+        self.date_starts = [expression.start for expression in self.dates]
         named = [
             (c.mention.start, c.mention.end)
             for c in candidates
             if c.type in ("country", "organisation") and c.name not in people
         ]
         ents = [
-            (e.start_char, title_cut(doc.text, e.start_char, e.end_char, self.gaz))
+            (e.start_char, title_cut(self.text, e.start_char, e.end_char, self.gaz))
             for e in doc.ents
             if e.label_ in BODY_LABELS
             # a nationality or party word is a body only as a country the entity stage found ("Russian"):
@@ -110,7 +112,7 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader, RelationVerbs):
 
     def span(self, tokens) -> Span:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return Span(start, end, self.block, self.doc.text[start:end])
+        return Span(start, end, self.block, self.text[start:end])
 
     def sentence(self, token) -> str:
         return token.sent.text.strip()

@@ -7,6 +7,8 @@ subject or object of; the verbs live in the lexicon (role_verbs.txt, head_verbs.
 
 from __future__ import annotations
 
+import bisect
+
 from .. import lexicon
 from ..model import RoleStatement
 from .role_phrases import Phrase
@@ -176,9 +178,13 @@ class RoleVerbs:
         start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text)
         sent = verb.sent
         start, end = max(start, sent.start_char), min(end, sent.end_char)
-        for expression in self.dates:
-            if start <= expression.start and expression.end <= end:
-                before = self.doc.text[max(0, expression.start - 7) : expression.start].split()
+        first = bisect.bisect_left(self.date_starts, start)  # the clause's dates, not the block's
+        for i in range(first, len(self.dates)):
+            expression = self.dates[i]
+            if expression.start >= end:
+                break
+            if expression.end <= end:
+                before = self.text[max(0, expression.start - 7) : expression.start].split()
                 if not cues or (before and before[-1].lower() in cues):
                     return expression.value
         return None

@@ -58,9 +58,9 @@ def find_events(article: Article, parsed: Parsed | None = None) -> list[Event]:
     for b, (block, doc) in enumerate(zip(article.body, parsed.blocks)):
         if block.kind == "heading":
             continue
-        inside = quoted(doc.text)
+        inside = quoted(block.text)
         for start, end in sentence_spans(block.text):
-            drafts += _sentence_events(article.id, doc, b, start, end, story, inside=inside)
+            drafts += _sentence_events(article.id, doc, b, start, end, story, inside=inside, whole=block.text)
     first = next((b for b, block in enumerate(article.body) if block.kind != "heading"), None)
     return _with_headline(headline, drafts, first, story.reference)
 
@@ -94,12 +94,15 @@ def _sentence_events(
     story: Story,
     headline: bool = False,
     inside: list[bool] | None = None,
+    whole: str | None = None,
 ) -> list[Event]:
-    text = doc.text[start:end]
-    inside = inside or quoted(doc.text)
+    whole = doc.text if whole is None else whole  # spaCy joins Doc.text anew at each call: once a block
+    text = whole[start:end]
+    inside = inside or quoted(whole)
     dateline = DATELINE.match(text)  # "MOSCOW, June 15 (Agency) --" dates the report, not an event
     lead = start + (dateline.end() if dateline else 0)
-    tokens = [t for t in doc if start <= t.idx < end and t.idx >= lead and not t.is_space]
+    sentence = doc.char_span(start, end, alignment_mode="expand") or ()  # not the whole block per sentence
+    tokens = [t for t in sentence if start <= t.idx < end and t.idx >= lead and not t.is_space]
     if not tokens:
         return []
     root = _root(tokens)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 
@@ -32,20 +33,20 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
             named[mention.article, _normal(mention.sentence)].add(entity.id)
     for article, found in by_article.items():
         found.sort(key=lambda item: (item[0], item[1], item[2].id))
-        by_article[article] = _as_models(found)
+        by_article[article] = Named(_as_models(found))
     titles = {a.id: a.title or "" for a in articles}
     bodies = {a.id: [block.text for block in a.body] for a in articles}
     names = _names(entities)
     for event in events:
         ids = set(event.entities)
         article = event.sources[0].article if event.sources else ""
-        found = by_article.get(article, [])
+        found = by_article.get(article) or Named([])
         if not event.clauses:
             for source in event.sources:
                 ids |= named.get((source.article, _normal(source.sentence)), set())
         for clause in event.clauses:
             if clause.block is None:
-                ids |= _in_headline(titles.get(article, ""), clause, found)
+                ids |= _in_headline(titles.get(article, ""), clause, found.found)
                 continue
             ids |= _in_clause(clause, found, bodies.get(article, []), names)
             for reference in clause.references:
@@ -86,23 +87,22 @@ def _is_model(name: str, line: str) -> bool:
     )
 
 
-def _in_clause(clause: Clause, found: list, blocks: list[str], names: dict[str, str]) -> set[str]:
+def _in_clause(clause: Clause, found: Named, blocks: list[str], names: dict[str, str]) -> set[str]:
     """The entities named in a clause's stretches, but for a product that only qualifies a noun
     ("Zephyr users", "Zephyr development"), which takes no part; a name and its noun that name an
     entity ("the Zephyr store" for "Zephyr Store") name that one. A company, person or place before
     a noun takes part through it ("Acme shares fell", "the Nairobi embassy was hit")."""
     ids = set()
-    for block, start, entity, _, end in found:
-        if block != clause.block or not any(s.start <= start < s.end for s in clause.stretches):
-            continue
-        qualifier = next((q for q in clause.qualifiers if q.start <= start and end < q.end), None)
-        phrase = (
-            _name_key(blocks[block][start : qualifier.end]) if qualifier and block < len(blocks) else None
-        )
-        if phrase in names:
-            ids.add(names[phrase])
-        elif qualifier is None or entity.type not in QUALIFYING:
-            ids.add(entity.id)
+    for stretch in clause.stretches:
+        for block, start, entity, _, end in found.within(clause.block, stretch.start, stretch.end):
+            qualifier = next((q for q in clause.qualifiers if q.start <= start and end < q.end), None)
+            phrase = (
+                _name_key(blocks[block][start : qualifier.end]) if qualifier and block < len(blocks) else None
+            )
+            if phrase in names:
+                ids.add(names[phrase])
+            elif qualifier is None or entity.type not in QUALIFYING:
+                ids.add(entity.id)
     return ids
 
 
@@ -139,22 +139,49 @@ def _in_headline(title: str, clause: Clause, found: list) -> set[str]:
     return ids
 
 
-def _antecedent(found: list, block: int, reference) -> Entity | None:
+def _antecedent(found: Named, block: int, reference) -> Entity | None:
     """The entity a reference stands for: the nearest compatible one named before it, else the
     article's most named one of that kind."""
     kinds = REFERS_TO[reference.kind]
-    before = [
-        entity
-        for b, start, entity, *_ in found
-        if entity.type in kinds and (b, start) < (block, reference.start) and block - b <= REFERENCE_REACH
-    ]
-    if before:
-        return before[-1]
-    counts = Counter(entity.id for _, _, entity, *_ in found if entity.type in kinds)
-    if not counts:
-        return None
-    best = min(counts, key=lambda eid: (-counts[eid], eid))
-    return next(entity for _, _, entity, *_ in found if entity.id == best)
+    before = found.last_before(block, reference.start, kinds)
+    if before is not None and block - before[0] <= REFERENCE_REACH:
+        return before[2]
+    return found.most_named(kinds)
+
+
+class Named:
+    """An article's mentions (block, start, entity, text, end) in text order, looked up by position
+    rather than read whole for each event: a long article has thousands of both."""
+
+    def __init__(self, found: list):
+        self.found = found
+        self.keys = [(block, start) for block, start, *_ in found]
+        self._of_kinds: dict[tuple, list[int]] = {}
+        self._most: dict[tuple, Entity | None] = {}
+
+    def within(self, block: int, start: int, end: int) -> list:
+        """The mentions starting in [start, end) of a block."""
+        lo = bisect.bisect_left(self.keys, (block, start))
+        return self.found[lo : bisect.bisect_left(self.keys, (block, end), lo)]
+
+    def last_before(self, block: int, start: int, kinds: tuple) -> tuple | None:
+        """The last mention of an entity of these types before the position."""
+        of_kinds = self._kinds(kinds)
+        i = bisect.bisect_left(of_kinds, bisect.bisect_left(self.keys, (block, start))) - 1
+        return self.found[of_kinds[i]] if i >= 0 else None
+
+    def most_named(self, kinds: tuple) -> Entity | None:
+        """The entity of these types the article names most (the first id of equals)."""
+        if kinds not in self._most:
+            counts = Counter(self.found[i][2].id for i in self._kinds(kinds))
+            best = min(counts, key=lambda eid: (-counts[eid], eid)) if counts else None
+            self._most[kinds] = next((e for _, _, e, *_ in self.found if e.id == best), None)
+        return self._most[kinds]
+
+    def _kinds(self, kinds: tuple) -> list[int]:
+        if kinds not in self._of_kinds:
+            self._of_kinds[kinds] = [i for i, item in enumerate(self.found) if item[2].type in kinds]
+        return self._of_kinds[kinds]
 
 
 def _normal(sentence: str) -> str:

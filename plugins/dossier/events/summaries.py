@@ -74,7 +74,7 @@ def _text(tokens: list) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip()  # Doc.text would join the whole block again
 
 
 def _capitalise(text: str) -> str:

