@@ -42,14 +42,9 @@ def dossier_build(tmp_path: Path, *args: str, hook: str = "", **popen) -> subpro
     a chosen moment)."""
     script = f"{hook}\nimport sys\nfrom dossier.cli import main\nsys.exit(main({['build', *args]!r}))\n"
     environment = {**os.environ, "PYTHONPATH": f"{ROOT / 'plugins'}:{ROOT / 'tests'}"}
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True}
     return subprocess.Popen(
-        [sys.executable, "-c", script],
-        cwd=tmp_path,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        **popen,
+        [sys.executable, "-c", script], cwd=tmp_path, env=environment, **{**streams, **popen}
     )
 
 
