@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..entities import facts
 from ..entities import stage as entities
+from ..entities.same import possibly_same
 from ..events import stage as events
 from ..ingest import clean
 from ..ingest.read import UnreadableSeed, display_path, read_bytes, read_seed, text_digest
@@ -114,6 +115,7 @@ def build_dossier(
                 dossier.article_entities,
                 dossier.article_events,
                 dossier.article_phrases,
+                dossier.possibly_same,
             ),
             "corpus",
             slot="corpus",
@@ -245,7 +247,7 @@ def reuse_corpus(
     dossier.problems += problems + corpus.problems
     dossier.entities, dossier.events, dossier.topics = corpus.entities, corpus.events, corpus.topics
     dossier.article_entities, dossier.article_events = corpus.article_entities, corpus.article_events
-    dossier.article_phrases = corpus.article_phrases
+    dossier.article_phrases, dossier.possibly_same = corpus.article_phrases, corpus.possibly_same
     return True
 
 
@@ -253,6 +255,7 @@ def corpus_steps(dossier: Dossier, works: list[SeedWork], registry: Registry, se
     """The corpus-wide steps over the articles' own work: entities, roles, events, topics, problems."""
     candidates = {w.article.id: w.candidates for w in works}
     dossier.entities = entities.resolve(dossier.articles, candidates, registry)
+    dossier.possibly_same = possibly_same(dossier.entities)
     facts.attach(
         dossier.articles,
         {w.article.id: w.roles for w in works},

@@ -13,8 +13,8 @@ from .gazetteer import load as load_gazetteer
 from .recognizer import title_cut
 from .relation_verbs import RelationVerbs
 from .relations import RelationReader
-from .role_phrases import Phrase, RolePhrases, possessive
-from .role_verbs import RoleVerbs
+from .role_phrases import DROPPED_WORDS, GENERIC_BODIES, Phrase, RolePhrases, possessive
+from .role_verbs import EMPLOYEE, RoleVerbs
 
 NAME_LABELS = ("PERSON",)
 BODY_LABELS = ("GPE", "NORP", "ORG")
@@ -129,9 +129,16 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader, RelationVerbs):
             out += self.title_before(name)
             out += self.apposition(name)
             out += self.clauses(name)
+            out += self.affiliation(name)
         seen, unique = set(), []
         for s in out:
-            key = (s.holder.start, s.role.lower(), s.change, s.other.start if s.other else None)
+            key = (
+                s.holder.start,
+                s.role.lower(),
+                s.change,
+                s.other.start if s.other else None,
+                s.of.start if s.of else None,
+            )
             if key not in seen:
                 seen.add(key)
                 unique.append(s)
@@ -168,6 +175,14 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader, RelationVerbs):
             if t.i in self.name_at:
                 break  # another person's name: "Bush adviser X" reads no further
             if (
+                t.is_lower
+                and t.pos_ in ("NOUN", "ADJ")
+                and t.i + 1 < name.start
+                and doc[t.i + 1].text[:1].isupper()
+                and t.lower_ not in self.gaz.role_words | GENERIC_BODIES | DROPPED_WORDS
+            ):
+                break  # "reacting to the news European Commissioner X": "news" is not of the title
+            if (
                 t.tag_ == "HYPH"
                 or possessive(t)
                 or t.pos_ in ("NOUN", "PROPN", "ADJ")
@@ -178,7 +193,7 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader, RelationVerbs):
                     and doc[i - 1].pos_ in ("NOUN", "PROPN")
                 )
                 or (
-                    t.lower_ == "of"
+                    t.lower_ in ("of", "for")
                     and i > 0
                     and doc[i - 1].pos_ == "PROPN"
                     and (doc[i + 1].text[:1].isupper() or doc[i + 1].lower_ == "the")
@@ -192,6 +207,23 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader, RelationVerbs):
         if first == name.start:
             return []
         return [self.statement(name, role) for role in self.read_roles(list(doc[first : name.start]))]
+
+    def affiliation(self, name) -> list[RoleStatement]:
+        """A body tied to a name with no title: "X, with Y, estimated", "said X of Y" (an employee)."""
+        out = []
+        for prep in name.root.children:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj" and g.i in self.known_bodies), None)
+            if prep.dep_ != "prep" or pobj is None:
+                continue
+            if (prep.lower_ == "of" and prep.i == name.end) or (
+                prep.lower_ == "with" and prep.i == name.end + 1 and self.doc[name.end].text == ","
+            ):
+                body = self.body_at[pobj.i]
+                after = self.doc[body.end] if body.end < len(self.doc) else None
+                if prep.lower_ == "with" and (after is None or after.text != ","):
+                    continue  # "X, with Y and Z, ..." reads as company kept, not a post
+                out.append(self.statement(name, Phrase(EMPLOYEE, body)))
+        return out
 
     def apposition(self, name) -> list[RoleStatement]:
         """ "X, chief executive of Y," and "Y's chief executive, X"."""

@@ -114,13 +114,15 @@ def company_key(name: str) -> str:
 
 
 def trade_names(keys: set[str]) -> dict[str, str]:
-    """ "acme computer" -> "acme" when "acme" is an organisation's key too."""
+    """ "acme computer" -> "acme" when "acme" is an organisation's key too, and the only one of its trade
+    names: "Acme Foods" and "Acme Textiles" may be two companies, and a wrong merge is worse than a split."""
     out = {}
     for key in keys:
         head = trade_name(key, keys)
         if head:
             out[key] = head
-    return out
+    heads = Counter(out.values())
+    return {key: head for key, head in out.items() if heads[head] == 1}
 
 
 def trade_name(key: str, keys: set[str]) -> str:

@@ -126,6 +126,10 @@ class SpanTyping:
             first, titled = head + 1, True
         if first >= k:
             return []  # a bare title ("Defense Secretary")
+        if titled and first < k - 1 and self.keys[first] == "for" and self.toks[first].text.islower():
+            given = next((x for x in range(first + 2, k - 1) if self.first_name(toks[x])), None)
+            if given is not None:  # "Commissioner for Competition Anna Vries": the title runs to the name
+                first = given
         if titled and first > i and self.keys[first - 1] in CONNECTORS:
             return self.classify(first, k, before)  # "Prime Minister of Y": Y is the title's body
         honorific_only = all(t.key.rstrip(".") in gaz.honorifics for t in toks[i:first])

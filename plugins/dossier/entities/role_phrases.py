@@ -186,7 +186,7 @@ class RolePhrases:
             return None
         if any(t.i in self.name_at for t in tokens):
             return None  # a person's name inside the title: not a title
-        of = next((t for t in tokens if t.lower_ == "of"), None)
+        of = next((t for t in tokens if t.lower_ in ("of", "for")), None)  # "Commissioner for Fisheries"
         head = tokens[-1] if of is None or of.i == tokens[0].i else self.doc[of.i - 1]
         body_after = next(
             (t for t in tokens if of is not None and t.i > of.i and t.i in self.known_bodies), None

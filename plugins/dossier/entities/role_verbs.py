@@ -19,6 +19,10 @@ HOLD_VERBS = VERBS["hold"]  # "... as R": the role is held
 END_VERBS = VERBS["end"]
 APPOINT_VERBS = VERBS["appoint"]
 FUTURE_HEADS = lexicon.words("plan_verbs")
+FOUND_VERBS = VERBS["found"]
+WORK_VERBS = VERBS["work"]
+POSITION_NOUNS = VERBS["position"]
+EMPLOYEE = "employee"  # the role of one a text ties to a body with no title ("X, with Y,", "X of Y")
 COPULAS = {"be": "", "become": "starts", "remain": ""}
 
 
@@ -89,6 +93,23 @@ class RoleVerbs:
             if phrase is None or (lemma == "be" and verb.tag_ == "VBD" and not phrase.change):
                 return []  # "X was president": when is not said
             return [self.statement(name, phrase, COPULAS[lemma], expected, date)]
+        if lemma in FOUND_VERBS and dep in ("nsubj", "agent"):
+            return self.founded(verb, name, dep, date)
+        posts = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in POSITION_NOUNS]
+        if (lemma in WORK_VERBS or (lemma == "hold" and posts)) and dep == "nsubj" and not as_role:
+            # "X worked at Y", "X held positions at Y and Z": an employee
+            bodies = [
+                self.body_at[g.i]
+                for head in (verb, *posts)
+                for p in head.children
+                if p.dep_ == "prep" and p.lower_ in ("at", "for", "with")
+                for pobj in p.children
+                if pobj.dep_ == "pobj"
+                for g in (pobj, *(c for c in pobj.children if c.dep_ == "conj"))  # "at Y and Z"
+                if g.i in self.body_at
+            ]
+            change = "former" if verb.tag_ == "VBD" else ""
+            return [self.statement(name, Phrase(EMPLOYEE, body), change, expected) for body in bodies]
         if lemma in HEAD_VERBS and dep == "nsubj" and obj is None and verb.dep_ == "relcl":
             body = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if body is None:
@@ -156,6 +177,28 @@ class RoleVerbs:
                 out.append(self.statement(name, phrase, "starts", expected, date))
             return out
         return []
+
+    def founded(self, verb, name, dep: str, date) -> list[RoleStatement]:
+        """ "X founded Y", "Y was started by X and Z": founders; two or more named together co-founders."""
+        if dep == "nsubj":
+            bodies = [c for c in verb.children if c.dep_ == "dobj" and c.i in self.body_at]
+            founders = [c for c in verb.children if c.dep_ == "nsubj"]
+        else:
+            bodies = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i in self.body_at]
+            if verb.dep_ == "relcl" and verb.head.i in self.body_at and not bodies:
+                bodies = [verb.head]  # "Y, which was founded by X"
+            founders = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        together = len(founders) > 1 or any(c.dep_ == "conj" for f in founders for c in f.children)
+        role = "co-founder" if together or verb.lemma_.lower().startswith("co") else "founder"
+        if verb.lemma_.lower() not in ("found", "co-found", "cofound") and not bodies:
+            return []  # "X started a war": only a body started makes a founder
+        founders += [c for f in founders for c in f.children if c.dep_ == "conj"]  # "by X and Z"
+        return [
+            self.statement(self.name_at[f.i], Phrase(role, self.body_at[b.i]), "", False, date)
+            for f in founders
+            if f.i in self.name_at
+            for b in bodies
+        ]
 
     def name_of(self, token_or_span):
         """The name span at a token (a span is its own)."""

@@ -251,7 +251,9 @@ def _merge_company_names(
     named = {key: members for key, members in groups.items() if isinstance(key, str)}  # not a registry rule's
     companies = {key for key, members in named.items() if any(c.type == "organisation" for c in members)}
     into = trade_names(companies)
-    into |= _short_forms_of(companies - set(into), groups)
+    # a short name another joins by its trade word ("Acme" of "Acme Foods") joins no longer name: that
+    # chain would make "Acme Foods" one with "Acme Textiles"
+    into |= _short_forms_of(companies - set(into) - set(into.values()), groups)
     into |= _short_forms_of(
         {key for key, members in named.items() if any(c.type == "place" for c in members)} - set(into), groups
     )  # "Moscone West" for "Moscone West Convention Center"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .articles import Article, Problem, Source
-from .entities import Entity
+from .entities import Entity, PossiblySame
 from .events import Event
 
 
@@ -49,6 +49,7 @@ class Dossier:
     article_entities: dict[str, list[str]] = field(default_factory=dict)
     article_events: dict[str, list[str]] = field(default_factory=dict)
     article_phrases: dict[str, list[str]] = field(default_factory=dict)  # key phrases, best first
+    possibly_same: list[PossiblySame] = field(default_factory=list)  # entities kept apart, maybe one
 
 
 @dataclass
@@ -63,3 +64,4 @@ class CorpusWork:
     article_entities: dict[str, list[str]] = field(default_factory=dict)
     article_events: dict[str, list[str]] = field(default_factory=dict)
     article_phrases: dict[str, list[str]] = field(default_factory=dict)
+    possibly_same: list[PossiblySame] = field(default_factory=list)

@@ -146,3 +146,12 @@ class Entity:
     @property
     def articles(self) -> list[str]:
         return list(dict.fromkeys(m.article for m in self.mentions))
+
+
+@dataclass
+class PossiblySame:
+    """Entities the resolver kept apart though they may be one thing (a wrong merge is worse than a
+    split): listed in dossier.json and on /problems/ for the analyst to merge in the registry."""
+
+    entities: list[str]  # entity ids
+    reason: str  # what makes them look alike ("'BFU' has the initials of 'Baltic Freight Union'")

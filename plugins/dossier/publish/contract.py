@@ -107,6 +107,9 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
             for t in dossier.topics
         ],
         "problems": [{"file": p.file, "message": p.message} for p in dossier.problems],
+        "possibly_same": [
+            {"entities": same.entities, "reason": same.reason} for same in dossier.possibly_same
+        ],
     }
 
 
