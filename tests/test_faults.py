@@ -253,6 +253,11 @@ def test_bidirectional_controls_are_removed_from_titles_names_and_slugs(make_sit
     data = site.json()
     (article,) = data["articles"]
     assert article["title"] == "Kestrel Union opens gnp.exe office in \u05d7\u05d9\u05e4\u05d4"
+    problems = [p["message"] for p in data["problems"] if p["file"] == "seeds/bidi.txt"]
+    assert problems == [
+        "contains 4 control or text-direction character(s), such as U+202E (removed: they hide or reverse "
+        "what a reader sees)"
+    ]
     person = next(e for e in data["entities"] if "Arkwell" in e["name"])
     assert person["name"] == "Odrana Arkwell" and "O. Arkwell" in person["aliases"]
     assert person["url"] == "people/odrana-arkwell/"

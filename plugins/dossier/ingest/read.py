@@ -29,6 +29,10 @@ BOMS = {b"\xef\xbb\xbf": "utf-8-sig", b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-1
 CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
 )
+# Of those, the ones named on /problems/ when removed: C0 controls other than NUL (named apart) and line
+# ends, and the direction overrides. Zero-width spaces and marks come with pasted web text and change
+# nothing seen; C1 controls are mostly mojibake, which ftfy repairs before they would be removed.
+UNSEEN = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 CDATA = re.compile(r"<!\[CDATA\[|\]\]>")  # the wrapper of a feed's or page's text: markup, not words
 SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # A whole saved web page, not text that merely mentions tags: a doctype or <html> first, or a <body>.
@@ -121,6 +125,11 @@ def read_seed(path: str | Path, data: bytes | None = None) -> SeedText:
         )
     if "\x00" in text:
         problems.append("contains NUL bytes (removed)")
+    if controls := len(UNSEEN.findall(text)):
+        problems.append(
+            f"contains {controls} control or text-direction character(s), such as U+202E (removed: "
+            "they hide or reverse what a reader sees)"
+        )
     if CDATA.search(text):
         text = CDATA.sub("", text)
         problems.append("contains XML CDATA markers (<![CDATA[ and ]]>): removed, their text kept")
