@@ -81,13 +81,13 @@ INTERRUPT_AT = {
     "    import os, signal; os.kill(os.getpid(), signal.SIGINT); return analyse(job)\n"
     "p.analyse_seed = interrupted\n",
     "page writing": "import dossier_site.writer as w\n"
-    "put, count = w.IncrementalWriter.put, [0]\n"
-    "def interrupted(self, path, data):\n"
+    "produced, count = w.IncrementalWriter.produced, [0]\n"
+    "def interrupted(self, path):\n"
     "    count[0] += 1\n"
     "    if count[0] == 10:\n"
     "        import os, signal; os.kill(os.getpid(), signal.SIGINT)\n"
-    "    return put(self, path, data)\n"
-    "w.IncrementalWriter.put = interrupted\n",
+    "    return produced(self, path)\n"
+    "w.IncrementalWriter.produced = interrupted\n",
 }
 
 

@@ -11,16 +11,16 @@ change the old site too. A page the previous build wrote and this one did not is
 from __future__ import annotations
 
 import filecmp
-import io
 import json
 import logging
 import os
 import tempfile
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
 from pelican.utils import sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 
 from . import inputs
 from .build import Staging
@@ -59,19 +59,6 @@ def write_if_changed(path: str | Path, data: bytes | Iterable[bytes]) -> bool:
     return True
 
 
-class _Staged(io.StringIO):
-    """What Pelican writes to a file, kept in memory and handed to write_if_changed when closed."""
-
-    def __init__(self, writer: IncrementalWriter, path: str):
-        super().__init__()
-        self.writer, self.path = writer, path
-
-    def close(self) -> None:
-        if not self.closed:
-            self.writer.put(self.path, self.getvalue().encode("utf-8"))
-        super().close()
-
-
 class IncrementalWriter(Writer):
     current: IncrementalWriter | None = None  # the build's writer, for the plugin's last step
 
@@ -105,13 +92,34 @@ class IncrementalWriter(Writer):
         **kwargs,
     ):
         """Pelican's write_file; `page_inputs` (what the page is drawn from) lets an unchanged page be
-        skipped. Article pages get theirs from inputs.article_page."""
+        skipped. Article and tag pages, which Pelican writes, get theirs from inputs.article_page and
+        inputs.tag_page."""
         page_inputs = kwargs.pop("page_inputs", None)
         index = context.get("dossier")
-        if page_inputs is None and "article" in kwargs and index is not None:
+        if page_inputs is None and index is not None and "article" in kwargs:
             page_inputs = inputs.article_page(index, kwargs["article"])
-        if not name or page_inputs is None or paginated:
-            return super().write_file(
+        elif page_inputs is None and index is not None and template_name == "tag":
+            page_inputs = inputs.tag_page(index, kwargs["tag"], kwargs["articles"])
+        if not name:
+            return None
+        if page_inputs is None or paginated:
+            with self.replacing(name):
+                return super().write_file(
+                    name,
+                    template,
+                    context,
+                    relative_urls,
+                    paginated,
+                    template_name,
+                    override_output,
+                    url,
+                    **kwargs,
+                )
+        if self.unchanged(name, context, page_inputs):
+            return None
+        key = inputs.digest(self.site_inputs(context), name, page_inputs)
+        with self.replacing(name):
+            super().write_file(
                 name,
                 template,
                 context,
@@ -122,12 +130,6 @@ class IncrementalWriter(Writer):
                 url,
                 **kwargs,
             )
-        if self.unchanged(name, context, page_inputs):
-            return None
-        key = inputs.digest(self.site_inputs(context), name, page_inputs)
-        super().write_file(
-            name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs
-        )
         self.pages[name] = key
         return None
 
@@ -156,28 +158,46 @@ class IncrementalWriter(Writer):
         for name in names:
             self.pages[name] = key
 
-    def _open_w(self, filename, encoding, override=False):
-        """Pelican's bookkeeping of written files, then a staged file instead of an open one."""
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time')
-            return open(os.devnull, "w", encoding=encoding)
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written it'
-            )
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return _Staged(self, filename)
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", **kwargs):
+        """Pelican's write_feed, the file replaced only when its bytes changed (see replacing)."""
+        if not path:
+            return super().write_feed(elements, context, path, url, feed_type, **kwargs)
+        with self.replacing(path):
+            return super().write_feed(elements, context, path, url, feed_type, **kwargs)
+
+    @contextmanager
+    def replacing(self, name: str):
+        """Around Pelican's writing of one file: the file it replaces is moved aside first (it may be
+        linked into the previous site, see build.py, and Pelican writes in place), then put back, its
+        date kept, when the new bytes are the same."""
+        path = Path(sanitised_join(self.output_path, name))
+        aside = path.with_name(f".{path.name}.previous") if path.is_file() else None
+        if aside:
+            os.replace(path, aside)
+        try:
+            yield
+        except BaseException:
+            if aside:
+                os.replace(aside, path)
+            raise
+        self.produced(path)
+        if aside and path.is_file() and filecmp.cmp(aside, path, shallow=False):
+            os.replace(aside, path)
+            return
+        if aside:
+            aside.unlink()
+        self.written += 1
 
     def put(self, path: str | Path, data: bytes | Iterable[bytes]) -> None:
         """Write one file of the site (a full path inside the output folder), if its bytes changed;
         `data` may come in chunks, so that a large file is never held whole."""
-        name = Path(os.path.relpath(path, self.output_path)).as_posix()
-        self.pages.setdefault(name, "")
-        self.rendered += 1
+        self.produced(path)
         self.written += write_if_changed(path, data)
+
+    def produced(self, path: str | Path) -> None:
+        """Count a file this build rendered (by Pelican or by the dossier) and keep it in the manifest."""
+        self.pages.setdefault(Path(os.path.relpath(path, self.output_path)).as_posix(), "")
+        self.rendered += 1
 
     def remove_stale(self) -> None:
         """Delete what the previous build wrote and this one did not."""
