@@ -16,7 +16,7 @@ from pelican.generators import Generator
 from dossier import xmltext
 from dossier.corpus.updates import advance, load_history, record_id, save_history, snapshot, summary, to_atom
 from dossier.model import CHANGE_KINDS, TYPE_FOLDERS, History
-from dossier.publish import views
+from dossier.publish import view_models, views
 from dossier.publish.contract import json_chunks, to_json
 from dossier.publish.export import NETWORK, TABLES, export_files
 from dossier.publish.index import group_by_month
@@ -121,17 +121,14 @@ class DossierGenerator(Generator):
     def generate_entity_indexes(self, writer, relative):
         template = self.get_template("entities")
         for entity_type, folder in TYPE_FOLDERS.items():
-            entities = self.index.by_type[entity_type]
             writer.write_file(
                 f"{folder}/index.html",
                 template,
                 self.context,
                 relative,
                 url=f"{folder}/",
-                entity_type=entity_type,
-                entities=entities,
                 page_name=folder,
-                page_inputs=inputs.entity_index(entity_type, entities),
+                view=view_models.entity_index_page(self.index, entity_type),
             )
 
     def generate_topics(self, writer, relative):
@@ -155,8 +152,8 @@ class DossierGenerator(Generator):
             self.context,
             relative,
             url="topics/",
-            topics=self.index.dossier.topics,
             page_name="topics",
+            view=view_models.topics_page(self.index, self.index.dossier.topics),
         )
 
     def generate_chronology_by_type(self, writer, relative):

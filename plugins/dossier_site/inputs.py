@@ -199,11 +199,6 @@ def chronology_page(index: DossierIndex, events: list[Event], page: tuple, count
     return page, list(index.chronology_by_year), counts, timeline_page(index, events)
 
 
-def entity_index(entity_type: str, entities: list[Entity]) -> tuple:
-    """theme/templates/entities.html: a row for each entity of the type, with its description and counts."""
-    return entity_type, [(entity_card(e), e.description, len(e.mentions), len(e.articles)) for e in entities]
-
-
 def topic_page(index: DossierIndex, topic) -> tuple:
     """theme/templates/topic.html: the topic's record, a row for each of its articles, its actors'
     links, its events' rows and its quotes' sources."""
@@ -214,8 +209,3 @@ def topic_page(index: DossierIndex, topic) -> tuple:
         timeline_page(index, [index.events[e] for e in topic.events if e in index.events]),
         [article_card(index.articles[s.article]) for s in topic.sentences if s.article in index.articles],
     )
-
-
-def tag_page(index: DossierIndex, tag, articles: list) -> tuple:
-    """theme/templates/tag.html: the tag and a row for each of its articles, in Pelican's order."""
-    return str(tag), tag.url, [article_card(index.articles[a.dossier_id]) for a in articles]

@@ -22,6 +22,8 @@ from pathlib import Path
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from dossier.publish import view_models
+
 from . import inputs
 from .build import Staging
 
@@ -91,15 +93,18 @@ class IncrementalWriter(Writer):
         url=None,
         **kwargs,
     ):
-        """Pelican's write_file; `page_inputs` (what the page is drawn from) lets an unchanged page be
-        skipped. Article and tag pages, which Pelican writes, get theirs from inputs.article_page and
-        inputs.tag_page."""
+        """Pelican's write_file; what the page is drawn from lets an unchanged page be skipped: its view
+        model (`view`, see publish/view_models.py: the template reads only it) or, for the families not yet
+        drawn from one, `page_inputs`. Article and tag pages, which Pelican writes, get theirs here."""
         page_inputs = kwargs.pop("page_inputs", None)
         index = context.get("dossier")
-        if page_inputs is None and index is not None and "article" in kwargs:
+        if index is not None and template_name == "tag":
+            tag, articles = kwargs["tag"], kwargs["articles"]
+            kwargs["view"] = view_models.tag_page(index, str(tag), tag.url, [a.dossier_id for a in articles])
+        if "view" in kwargs:
+            page_inputs = kwargs["view"]
+        elif page_inputs is None and index is not None and "article" in kwargs:
             page_inputs = inputs.article_page(index, kwargs["article"])
-        elif page_inputs is None and index is not None and template_name == "tag":
-            page_inputs = inputs.tag_page(index, kwargs["tag"], kwargs["articles"])
         if not name:
             return None
         if page_inputs is None or paginated:
