@@ -107,24 +107,11 @@ class IncrementalWriter(Writer):
             page_inputs = inputs.article_page(index, kwargs["article"])
         if not name:
             return None
-        if page_inputs is None or paginated:
-            with self.replacing(name):
-                return super().write_file(
-                    name,
-                    template,
-                    context,
-                    relative_urls,
-                    paginated,
-                    template_name,
-                    override_output,
-                    url,
-                    **kwargs,
-                )
-        if self.unchanged(name, context, page_inputs):
+        incremental = page_inputs is not None and not paginated
+        if incremental and self.unchanged(name, context, page_inputs):
             return None
-        key = inputs.digest(self.site_inputs(context), name, page_inputs)
         with self.replacing(name):
-            super().write_file(
+            written = super().write_file(
                 name,
                 template,
                 context,
@@ -135,8 +122,9 @@ class IncrementalWriter(Writer):
                 url,
                 **kwargs,
             )
-        self.pages[name] = key
-        return None
+        if incremental:
+            self.pages[name] = inputs.digest(self.site_inputs(context), name, page_inputs)
+        return written
 
     def unchanged(self, name: str, context, page_inputs) -> bool:
         """True (and the page kept as it is) when the page was last written from the same inputs;
