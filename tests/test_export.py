@@ -38,6 +38,8 @@ entities:
   - {name: Maria Lopez, type: person, aliases: [Governor Maria Lopez]}
   - {name: Harbour Authority, type: organisation}
   - {name: Porthaven, type: place}
+relations:
+  - {entity: Harbour Authority, kind: based in, to: Porthaven}
 """
 
 
@@ -210,3 +212,21 @@ def test_dossier_json_is_laid_out_as_json_dumps_lays_it_out(site):
         assert (
             b"".join(json_chunks(value)) == (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode()
         )
+
+
+def test_relations_table_has_the_contract_s_columns(site):
+    data = site.json()
+    relations = read_csv(site, "relations.csv")
+    expected = [
+        {
+            "entity": e["id"],
+            "kind": r["kind"],
+            "to": r["to"],
+            "from": r["from"] or "",
+            "until": r["until"] or "",
+            "sources": "; ".join(dict.fromkeys(s["article"] for s in r["sources"])),
+        }
+        for e in data["entities"]
+        for r in e["relations"]
+    ]
+    assert expected and [{k: unescape(v) for k, v in row.items()} for row in relations] == expected

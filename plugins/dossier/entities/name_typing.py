@@ -24,6 +24,7 @@ PLACE_BEFORE = frozenset(("in", "near", "outside"))
 PLACE_AFTER = lexicon.words("place_nouns")
 # A lower-case descriptor right before a name types it: "the energy company Naftogaz said".
 ORG_BEFORE = lexicon.words("organisation_nouns")
+PRODUCT_NOUNS = lexicon.words("product_nouns")  # "the web browser X": a product
 SEAT_WORDS = lexicon.sections("relation_words")["based"]  # "Y-based", "based in Y": Y is a place
 # Words that say when a title is held ("former", "outgoing"): they open no name.
 CHANGE_WORDS = frozenset().union(*lexicon.sections("role_changes").values())
@@ -192,6 +193,8 @@ class SpanTyping:
                 out.append(self.item(a, b, MAYBE, first_word=a in self.sentence_first))
             elif a > 0 and self.keys[a - 1] in ORG_BEFORE and toks[a - 1].text.islower():
                 out.append(self.item(a, b, "organisation"))
+            elif a > 0 and self.keys[a - 1] in PRODUCT_NOUNS and toks[a - 1].text.islower():
+                out.append(self.item(a, b, "product", how=f"'the {self.keys[a - 1]} X': a kind of product"))
             else:
                 kind = self.apposition_type(b)  # "Frontex, the EU border agency"
                 out.append(

@@ -108,10 +108,10 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
 
 
 def sold_names(doc, items: list[Item]) -> None:
-    """Pairs of capitalised words the rules left open that the parse shows launched, sold or used
-    ("sales of the Varnak Strider"): products."""
+    """Names the rules left open (a sentence's first word only with another) that the parse shows
+    launched, sold or used ("sales of the Varnak Strider", "copies of Gannet sold"): products."""
     for it in items:
-        if it.type == MAYBE and " " in it.text:
+        if it.type == MAYBE and (" " in it.text or not it.first_word):
             span = doc.char_span(it.start, it.end)
             if span is not None and _sold(span):
                 it.type, it.weight = "product", EVIDENCE
@@ -143,9 +143,11 @@ def _sold(ent) -> bool:
         or (root.dep_ == "compound" and root.head.lemma_ in PRODUCT_HEADS)
         or (of_head is not None and of_head.lemma_ in PRODUCT_HEADS)
         or any(child.dep_ == "amod" and child.lower_ in ("new", "latest") for child in root.children)
-    )
+        or any(child.dep_ == "appos" and child.lemma_ in VERSION_NOUNS for child in root.children)
+    )  # "X, the newest version of Y"
 
 
+VERSION_NOUNS = frozenset(("version", "release", "edition"))
 NEXT_WORD = re.compile(r"\s+([A-Z][\w-]*)")
 
 

@@ -21,7 +21,16 @@ from ..model import MAYBE, Candidate
 from ..rules import Decision, Ruler, Vote, run_votes, tally
 from ..topics.phrases import zipf
 from .gazetteer import LEGAL_FORM, load
-from .name_typing import ORG_BEFORE, OWNER, PERSON_EVIDENCE, PLACE_BEFORE, SEAT_WORDS, trade_noun, trade_word
+from .name_typing import (
+    ORG_BEFORE,
+    OWNER,
+    PERSON_EVIDENCE,
+    PLACE_BEFORE,
+    PRODUCT_NOUNS,
+    SEAT_WORDS,
+    trade_noun,
+    trade_word,
+)
 from .names import BlockScanner
 from .tokens import Item
 
@@ -67,6 +76,13 @@ def descriptor_before(seen: Seen):
     word = descriptor(seen.scanner, seen.it.first)
     if word in ORG_BEFORE:
         return [Vote("organisation", DESCRIPTOR, f"'the {word} X': a descriptor before the name")]
+    return None
+
+
+def product_descriptor(seen: Seen):
+    word = descriptor(seen.scanner, seen.it.first)
+    if word in PRODUCT_NOUNS:
+        return [Vote("product", DESCRIPTOR, f"'the {word} X': a kind of product before the name")]
     return None
 
 
@@ -198,6 +214,7 @@ for _name, _rule in (
     ("model_label", model_label),
     ("product_shape", product_shape),
     ("descriptor_before", descriptor_before),
+    ("product_descriptor", product_descriptor),
     ("legal_form", legal_form),
     ("name_keyword", name_keyword),
     ("market_index", market_index),

@@ -104,6 +104,12 @@ def _role_rows(data: dict):
             ]
 
 
+def _relation_rows(data: dict):
+    for e in data["entities"]:
+        for r in e["relations"]:
+            yield [e["id"], r["kind"], r["to"], r["from"], r["until"], _ids(r["sources"])]
+
+
 TABLES = (
     Table(
         "entities.csv",
@@ -161,6 +167,22 @@ TABLES = (
             Column("sources", "ids of the articles stating it, separated by '; '"),
         ),
         _role_rows,
+    ),
+    Table(
+        "relations.csv",
+        "One row per relation between two entities (parent, part, stake, partner, seat, membership).",
+        (
+            Column("entity", "the id of the entity the relation is of"),
+            Column(
+                "kind",
+                "parent of, part of, owns a stake in, partner of, based in, member of, signed, met with",
+            ),
+            Column("to", "the id of the other entity"),
+            Column("from", "when it began, if known"),
+            Column("until", "when it ended, if known"),
+            Column("sources", "ids of the articles stating it, separated by '; '"),
+        ),
+        _relation_rows,
     ),
 )
 NETWORK = "network.graphml"
