@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from functools import cache
 
 from ..model import Article, Clause, Entity, Event
 
@@ -25,12 +26,13 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
     whose name it holds. An event with no clause (added by the analyst): its sentence's entities."""
     by_article: dict[str, list] = defaultdict(list)
     named = defaultdict(set)
+    normal = cache(_normal)  # a sentence's mentions share one string: split once, not once a mention
     for entity in entities:
         for mention in entity.mentions:
             by_article[mention.article].append(
                 (mention.block, mention.start, entity, mention.text, mention.end)
             )
-            named[mention.article, _normal(mention.sentence)].add(entity.id)
+            named[mention.article, normal(mention.sentence)].add(entity.id)
     for article, found in by_article.items():
         found.sort(key=lambda item: (item[0], item[1], item[2].id))
         by_article[article] = Named(_as_models(found))
@@ -43,7 +45,7 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
         found = by_article.get(article) or Named([])
         if not event.clauses:
             for source in event.sources:
-                ids |= named.get((source.article, _normal(source.sentence)), set())
+                ids |= named.get((source.article, normal(source.sentence)), set())
         for clause in event.clauses:
             if clause.block is None:
                 ids |= _in_headline(titles.get(article, ""), clause, found.found)
