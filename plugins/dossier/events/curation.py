@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..model import Article, Entity, Event, Source
+from ..model import Article, Date, Entity, Event, Source
 from ..registry import EventCorrection, EventRule, Registry, seed_names
 from ..slugs import unique_id
-from .ids import PRECISION, event_id
+from .ids import event_id
 
 
 def apply_registry(
@@ -33,7 +33,7 @@ def apply_registry(
 
 def correct(event: Event, fields: EventCorrection) -> None:
     if fields.date is not None:
-        event.date, event.precision = fields.date, PRECISION[len(fields.date)]
+        event.date, event.precision = fields.date, Date.of(fields.date).precision
     event.summary = event.summary if fields.summary is None else fields.summary
     event.status = fields.status or event.status
     # the analyst settled what the sources disagree on: a date settles the dates, words the figures
@@ -63,7 +63,7 @@ def added_event(rule: EventRule, articles: list[Article], entities: list[Entity]
     return Event(
         id=event_id(rule.date, rule.summary),
         date=rule.date,
-        precision=PRECISION[len(rule.date)],
+        precision=Date.of(rule.date).precision,
         status=rule.status,
         summary=rule.summary,
         entities=sorted({by_name[n.lower()] for n in rule.entities if n.lower() in by_name}),

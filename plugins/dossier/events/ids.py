@@ -12,7 +12,6 @@ from ..model import Event
 from ..slugs import unique_id
 
 ID_WORDS = 5  # key words in an event id after its date
-PRECISION = {4: "year", 7: "month", 10: "day"}  # by length of the value
 
 
 def event_id(date: str, summary: str) -> str:

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..language.timex import MONTH_NAMES
-from ..model import ENTITY_TYPES, Article, Dossier, Entity, Event, Link, Mention, Relation, Role
-
-PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
+from ..model import ENTITY_TYPES, PRECISIONS, Article, Dossier, Entity, Event, Link, Mention, Relation, Role
 
 
 def display_date(value: str | None) -> str:
@@ -154,7 +152,7 @@ class DossierIndex:
     @cached_property
     def chronology(self) -> list[Event]:
         """Events in date order; a year-only event sorts before the months of that year."""
-        return sorted(self.dossier.events, key=lambda e: (e.date, PRECISION_ORDER.get(e.precision, 0), e.id))
+        return sorted(self.dossier.events, key=lambda e: (e.date, PRECISIONS.index(e.precision), e.id))
 
     @cached_property
     def events_by_type(self) -> dict[str, list[Event]]:
