@@ -65,6 +65,7 @@ class ModelName:
     type: str
     actor: bool = False  # the parse makes it act: a subject, an agent ("by X") or an owner ("X's")
     sure: bool = False  # typed by the words around it, not by the label alone
+    why: str = ""  # what the words around it say, when sure
 
 
 def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
@@ -83,7 +84,10 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
             type_ = "product"
         model_of = _model_after(ent, gaz)
         if model_of:  # "Toyota Prius": a maker's name before a model's
-            found.append(ModelName(ent.start_char, model_of.idx + len(model_of.text), "product", False, True))
+            why = "a maker's name before a model's name"
+            found.append(
+                ModelName(ent.start_char, model_of.idx + len(model_of.text), "product", False, True, why)
+            )
             continue
         for n, (start, end) in enumerate(_pieces(text, *_owner_cut(text, ent.start_char, ent.end_char))):
             surface = text[start:end]
@@ -103,7 +107,14 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
                 continue
             owned = n and text[:start].rstrip().endswith(("'s", "’s"))  # "Apple's iPod": its product
             product = owned and type_ == "organisation"
-            found.append(ModelName(start, end, "product" if product else type_, actor, sold or product))
+            why = (
+                "launched, sold or used in the parse"
+                if sold
+                else "a company's own ('Acme's X')"
+                if product
+                else ""
+            )
+            found.append(ModelName(start, end, "product" if product else type_, actor, sold or product, why))
     return found
 
 
@@ -260,7 +271,7 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
             continue
         model = names[over[0]]
         if len(over) == 1 and (model.start, model.end) == (it.start, it.end):
-            typed(it, mention_type(model.type, it, scanner, model.actor))
+            typed(it, mention_type(model.type, it, scanner, model.actor, model.why))
             it.weight = EVIDENCE if model.sure else it.weight
             out.append(it)
             claimed.add(over[0])
@@ -368,7 +379,7 @@ def _item(scanner: BlockScanner, model: ModelName, starts: list[int]) -> Item | 
     if first >= last:
         return None
     item = scanner.item(first, last, model.type, first_word=first in scanner.sentence_first)
-    typed(item, mention_type(model.type, item, scanner, model.actor))
+    typed(item, mention_type(model.type, item, scanner, model.actor, model.why))
     item.weight = EVIDENCE if model.sure else 1
     return item
 

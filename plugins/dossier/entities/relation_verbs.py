@@ -36,6 +36,8 @@ class RelationVerbs:
                         out.append(self.relation(kind, span, party, self.date_in(passive)))
         out += self.which_clauses(span)
         out += self.headquarters(span)
+        out += self.owned_by_possessor(span)
+        out += self.home_of(span)
         for clause in (c for c in root.children if c.dep_ == "acl" and c.lemma_.lower() in WORDS["partner"]):
             out += [self.relation("partner of", span, other, None) for other in self.with_parties(clause)]
         if (
@@ -58,6 +60,17 @@ class RelationVerbs:
                     out.append(self.relation(ACQUIRED if acquires else "parent of", span, party, date))
                 if obj.lemma_.lower() in WORDS["partnership"] or self.partnership_noun(obj):
                     others = subjects[1:] + self.with_parties(obj) + self.with_parties(verb)
+                    out += [self.relation("partner of", span, other, date) for other in others]
+            if lemma in WORDS["agree"]:  # "X and Y agreed to a deal", "X reached an agreement with Y"
+                deals = [
+                    g
+                    for p in verb.children
+                    if p.dep_ == "prep"
+                    for g in p.children
+                    if g.dep_ == "pobj" and g.lemma_.lower() in WORDS["partnership"]
+                ]
+                for deal in deals:
+                    others = subjects[1:] + self.with_parties(deal) + self.with_parties(verb)
                     out += [self.relation("partner of", span, other, date) for other in others]
             if lemma in WORDS["partner"]:  # "X partnered with Y", "X teamed up with Y"
                 others = subjects[1:] + self.with_parties(verb)
@@ -104,6 +117,33 @@ class RelationVerbs:
             main = root.sent.root
             body = next((self.party(c) for c in main.children if c.dep_ == "nsubj" and self.party(c)), None)
         return [self.relation("based in", body, span, None)] if body is not None else []
+
+    def owned_by_possessor(self, span) -> list[RelationStatement]:
+        """ "The Beatles' Apple Corps": a body written as another body's is that one's (the types are
+        checked on the dossier: both must be organisations)."""
+        root = span.root
+        if root.dep_ != "poss" or root.head.i not in self.body_at or root.head.i in span_range(span):
+            return []
+        return [self.relation("parent of", span, self.body_at[root.head.i], None)]
+
+    def home_of(self, span) -> list[RelationStatement]:
+        """ "in California, Acme's home state": the place is the seat of the body written as owning it."""
+        out = []
+        nouns = [c for c in span.root.children if c.dep_ == "appos"]
+        if span.end + 1 < len(self.doc) and self.doc[span.end].text == ",":  # the parse may hang it elsewhere
+            nouns += [
+                n
+                for n in self.doc[span.end + 1 : span.end + 8]
+                if n.dep_ == "appos" and n.left_edge.i == span.end + 1 and n not in nouns
+            ]
+        for noun in nouns:
+            home = noun.lemma_.lower() in WORDS["home"] or any(
+                c.lower_ in WORDS["home"] for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+            )
+            owner = next((c for c in noun.children if c.dep_ == "poss" and self.party(c) is not None), None)
+            if home and owner is not None:
+                out.append(self.relation("based in", self.party(owner), span, None))
+        return out
 
     def done(self, verb) -> bool:
         return not self.future(verb) and not self.negated(verb)
@@ -190,3 +230,7 @@ class RelationVerbs:
                 for p in self.preposition_objects(verb, ("in",), self.place)
             ]
         return out
+
+
+def span_range(span) -> range:
+    return range(span.start, span.end)

@@ -41,6 +41,9 @@ class RelationReader:
         verb = root.head
         # "Poland, a member of NATO", "X, a subsidiary of Y", "Y member X"
         nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+        nouns += [
+            c for n in nouns for c in n.children if c.dep_ == "conj"
+        ]  # "Y's distributor and owner of Z"
         if (
             verb.pos_ in ("AUX", "VERB")
             and verb.lemma_ in ("be", "become", "remain")
@@ -59,8 +62,8 @@ class RelationReader:
             pobj = next(
                 (
                     g
-                    for p in noun.children
-                    if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                    for p in own_preps(noun)
+                    if p.lower_ in ("of", "in")
                     for g in p.children
                     if g.dep_ == "pobj"
                 ),
@@ -118,6 +121,16 @@ class RelationReader:
             if target is not None and self.party(target) is not None:
                 out.append(self.relation("owns a stake in", span, self.party(target), date))
         return out
+
+
+def own_preps(noun) -> list:
+    """The prepositions of a noun, read as coordination means them: in "Y's distributor and owner of Z"
+    the parse hangs "of Z" on "distributor", but it belongs to the last noun before it ("owner")."""
+    conjuncts = [c.i for c in noun.children if c.dep_ == "conj"]
+    preps = [p for p in noun.children if p.dep_ == "prep" and not any(c < p.i for c in conjuncts)]
+    if noun.dep_ == "conj":
+        preps += [p for p in noun.head.children if p.dep_ == "prep" and p.i > noun.i]
+    return preps
 
 
 def attach_relations(

@@ -59,8 +59,9 @@ PRODUCT_SHAPE = re.compile(r"^[a-z]{1,2}[A-Z][\w-]*$")
 class Seen:
     """One mention as the typing rules see it: the model's label, the item and its block."""
 
-    def __init__(self, model_type: str, it: Item, scanner: BlockScanner, actor: bool = False):
+    def __init__(self, model_type: str, it: Item, scanner: BlockScanner, actor: bool = False, why: str = ""):
         self.model_type, self.it, self.scanner, self.actor = model_type, it, scanner, actor
+        self.why = why  # what turned the model's label into this type ("launched, sold or used")
         self.words = it.text.split()
         self.before = scanner.keys[it.first - 1] if it.first > 0 else ""
         self.last_key = scanner.keys[it.last - 1]
@@ -107,7 +108,7 @@ def market_index(seen: Seen):
 
 
 def model_label(seen: Seen):
-    return [Vote(seen.model_type, MODEL_LABEL, "the statistical model's label")]
+    return [Vote(seen.model_type, MODEL_LABEL, seen.why or "the statistical model's label")]
 
 
 def place_or_actor(seen: Seen):
@@ -228,9 +229,11 @@ for _name, _rule in (
     MENTION_RULES.push(_name, _rule)
 
 
-def mention_type(model_type: str, it: Item, scanner: BlockScanner, actor: bool = False) -> Decision:
+def mention_type(
+    model_type: str, it: Item, scanner: BlockScanner, actor: bool = False, why: str = ""
+) -> Decision:
     """The tally of every mention rule's votes for this name the model read."""
-    return tally(run_votes(MENTION_RULES, Seen(model_type, it, scanner, actor)), TIE_ORDER)
+    return tally(run_votes(MENTION_RULES, Seen(model_type, it, scanner, actor, why)), TIE_ORDER)
 
 
 def index_after(scanner: BlockScanner, last: int) -> bool:
