@@ -166,21 +166,6 @@ def more_page(entity: Entity, pages: int, cards: list) -> tuple:
     return entity.id, entity.name, entity.type, entity.url, pages, cards
 
 
-def article_page(index: DossierIndex, page) -> tuple:
-    """theme/templates/article.html for Pelican's article `page`: its body with links, metadata, tags
-    and topics, the record's removed blocks, its entities and the events it reports."""
-    record = index.articles[page.dossier_id]
-    return (
-        page.title,
-        page.content,
-        [(str(tag), tag.url) for tag in getattr(page, "tags", [])],
-        [(topic.name, topic.url) for topic in getattr(page, "topics", [])],
-        record,
-        [(t, [entity_card(e) for e in group]) for t, group in index.article_entities(record.id).items()],
-        [(e.id, e.date, e.status, e.summary) for e in index.events_by_article.get(record.id, [])],
-    )
-
-
 def chronology_page(index: DossierIndex, events: list[Event], page: tuple, counted: bool) -> tuple:
     """theme/templates/chronology.html for a year's page or one type's: what the page says of itself
     (`page`: its year, its number and the year's pages, or its type), the years, its rows and, when

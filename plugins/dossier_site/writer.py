@@ -101,10 +101,10 @@ class IncrementalWriter(Writer):
         if index is not None and template_name == "tag":
             tag, articles = kwargs["tag"], kwargs["articles"]
             kwargs["view"] = view_models.tag_page(index, str(tag), tag.url, [a.dossier_id for a in articles])
+        elif index is not None and "article" in kwargs:
+            kwargs["view"] = article_view(index, kwargs["article"])
         if "view" in kwargs:
             page_inputs = kwargs["view"]
-        elif page_inputs is None and index is not None and "article" in kwargs:
-            page_inputs = inputs.article_page(index, kwargs["article"])
         if not name:
             return None
         incremental = page_inputs is not None and not paginated
@@ -221,6 +221,17 @@ class IncrementalWriter(Writer):
             self.removed,
             self.indexed,
         )
+
+
+def article_view(index, article) -> view_models.ArticlePage:
+    """The view model of the article page Pelican writes for `article` (its rendered body, topics, tags)."""
+    return view_models.article_page(
+        index,
+        article.dossier_id,
+        article.content,
+        [view_models.Named(topic.name, topic.url) for topic in getattr(article, "topics", [])],
+        [view_models.Named(str(tag), tag.url) for tag in getattr(article, "tags", [])],
+    )
 
 
 def _load_manifest(root: Path) -> dict[str, str]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Article, Entity, Topic
+from ..model import Article, Entity, Event, Topic
+from . import views
 from .index import DossierIndex
 
 
@@ -106,4 +107,85 @@ def topics_page(index: DossierIndex, topics: list[Topic]) -> TopicsPage:
             TopicRow(t.name, t.url, len(t.articles), *index.topic_span(t), t.curated, t.description)
             for t in topics
         )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A link by name: a topic or a tag."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedBlock:
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventLink:
+    """An event as a dated link to its row in the chronology (macros.event_date, event_href)."""
+
+    id: str
+    date: str
+    dated: str
+    status: str
+    summary: str
+    path: str  # its page in the chronology: "2007/" or "2007/2/"
+    expected_as_of: str | None
+
+
+def event_link(index: DossierIndex, event: Event) -> EventLink:
+    return EventLink(
+        event.id,
+        event.date,
+        event.dated,
+        event.status,
+        event.summary,
+        index.chronology_paths.get(event.id, event.date[:4] + "/"),
+        views.expected_as_of(event, index.articles, index.date_span[1]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """theme/templates/article.html: the article's body with its links, what the record says of it,
+    the blocks the cleaner removed, its topics and tags, its entities by type and its events."""
+
+    id: str
+    title: str
+    content: str  # the body as HTML, entity links in it
+    publisher: str | None
+    dateline_place: str | None
+    date: str | None
+    source_file: str
+    removed: tuple[RemovedBlock, ...]
+    topics: tuple[Named, ...]
+    tags: tuple[Named, ...]
+    entities: tuple[tuple[str, tuple[EntityCard, ...]], ...]
+    events: tuple[EventLink, ...]
+
+
+def article_page(
+    index: DossierIndex, article_id: str, content: str, topics: list[Named], tags: list[Named]
+) -> ArticlePage:
+    record = index.articles[article_id]
+    return ArticlePage(
+        record.id,
+        record.title,
+        content,
+        record.publisher,
+        record.dateline_place,
+        record.date,
+        record.source_file,
+        tuple(RemovedBlock(b.reason, b.text) for b in record.removed),
+        tuple(topics),
+        tuple(tags),
+        tuple(
+            (kind, tuple(entity_card(e) for e in group))
+            for kind, group in index.article_entities(record.id).items()
+        ),
+        tuple(event_link(index, e) for e in index.events_by_article.get(record.id, [])),
     )
