@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..language.timex import find_dates
 from ..model import ACRONYM, MAYBE, Candidate, RoleStatement, Span
 from .gazetteer import load as load_gazetteer
-from .recognizer import title_cut
+from .recognizer import name_pieces_of, title_cut
 from .relation_verbs import RelationVerbs
 from .relations import RelationReader
 from .role_phrases import DROPPED_WORDS, GENERIC_BODIES, Phrase, RolePhrases, possessive
@@ -55,12 +55,13 @@ class BlockReader(RolePhrases, RoleVerbs, RelationReader, RelationVerbs):
             if c.type in ("country", "organisation") and c.name not in people
         ]
         ents = [
-            (e.start_char, title_cut(self.text, e.start_char, e.end_char, self.gaz))
+            (start, title_cut(self.text, start, end, self.gaz))
             for e in doc.ents
+            for start, end in name_pieces_of(self.text, e.start_char, e.end_char)  # "X, Y" the model ran on
             if e.label_ in BODY_LABELS
             # a nationality or party word is a body only as a country the entity stage found ("Russian"):
             # "Republican Senator X" is an affiliation, not an organisation
-            and (e.label_ != "NORP" or any(s < e.end_char and e.start_char < t for s, t in named))
+            and (e.label_ != "NORP" or any(s < end and start < t for s, t in named))
         ]
         self.known_bodies = {
             t.i for start, end in named for t in doc.char_span(start, end, alignment_mode="expand") or ()

@@ -92,7 +92,7 @@ class SpanTyping:
             ):
                 break
             opener = (
-                tok.key in gaz.common
+                (tok.key in gaz.common and not mixed_case(tok.text))
                 or tok.key in CONNECTORS
                 or (
                     i in self.sentence_first
@@ -214,7 +214,7 @@ class SpanTyping:
             ok = t is not None and (
                 (
                     t.cap
-                    and t.key not in self.gaz.common
+                    and (t.key not in self.gaz.common or mixed_case(t.text))
                     and not t.caps
                     and not t.text.isdigit()
                     and t.key not in self.gaz.keywords
@@ -332,3 +332,9 @@ def trade_noun(word: str) -> bool:
 def looks_like_a_product(word: str) -> bool:
     """A camel-cased word ("eSlate"), or one with digits ("Z9"): a product's name more than a company's."""
     return any(c.isdigit() for c in word) or (len(word) > 1 and word[0].islower() and word[1].isupper())
+
+
+def mixed_case(word: str) -> bool:
+    """A capital after the first letter of a word not all in capitals ("NeXT", "PayPal"): a name's
+    spelling, never the everyday word it also spells."""
+    return any(c.isupper() for c in word[1:]) and not word.isupper()

@@ -47,7 +47,9 @@ TRIM_START = re.compile(r"^(?:(?:the|The|THE|a|an|and)\s+)+")
 TRIM_END = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”()\[\]-]|\s[a-z]+)+$")  # a name ends on a name's word
 DESCRIPTORS = ORG_BEFORE  # organisation_nouns.txt, every kind
 CHANGE_OPENER = re.compile(r"([A-Za-z]+)(?:-|\s+)(?=[A-Z])")  # "Former Acme", "Ex-Acme"
-SEPARATOR = re.compile(r"['’]s\s+|\s+and\s+")  # where the model runs two names together
+SEPARATOR = re.compile(
+    r"['’]s\s+|\s+and\s+|,\s+(?!(?:Inc|Ltd|LLC|Corp|Co|Jr|Sr)\b)"
+)  # where the model runs names together
 CODE = re.compile(r"(?!(?:[IVXLC]+)$)[A-Z]{2,}\d*|[A-Z]+\d+[A-Z]*")  # "OS", "XR2"; not "XIV"
 MODEL_NUMBER = re.compile(r"[1-9]\d{2}")  # "787 Dreamliner", "911 Carrera": a model number before its name
 VERSION = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")  # "4", "3G", "1.1"
@@ -89,7 +91,9 @@ def model_names(doc, text: str, gaz: Gazetteer) -> list[ModelName]:
                 ModelName(ent.start_char, model_of.idx + len(model_of.text), "product", False, True, why)
             )
             continue
-        for n, (start, end) in enumerate(_pieces(text, *_owner_cut(text, ent.start_char, ent.end_char))):
+        for n, (start, end) in enumerate(
+            name_pieces_of(text, *_owner_cut(text, ent.start_char, ent.end_char))
+        ):
             surface = text[start:end]
             if surface.endswith(FLIGHT):  # "Air France Flight 447": the airline
                 end -= len(FLIGHT[0]) if surface.endswith(FLIGHT[0]) else len(FLIGHT[1])
@@ -128,6 +132,23 @@ def sold_names(doc, items: list[Item]) -> None:
                 it.type, it.weight = "product", EVIDENCE
 
 
+def bought_names(doc, items: list[Item]) -> None:
+    """Words the rules left open that the parse shows bought or founded ("the purchase of X", "he
+    founded X"): companies."""
+    for it in items:
+        if it.type != MAYBE or it.first_word:
+            continue
+        span = doc.char_span(it.start, it.end)
+        if span is None:
+            continue
+        root = span.root
+        bought = (root.dep_ == "dobj" and root.head.lemma_.lower() in BUY_OR_FOUND) or (
+            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PURCHASES
+        )
+        if bought:
+            it.type, it.how = "organisation", "bought or founded in the parse: a company"
+
+
 def _model_after(ent, gaz: Gazetteer):
     """The proper noun a company's name modifies, right after it ("Toyota Prius", "Acme Roadster"), if any."""
     root, doc = ent.root, ent.doc
@@ -158,6 +179,9 @@ def _sold(ent) -> bool:
     )  # "X, the newest version of Y"
 
 
+RELATION_WORDS = lexicon.sections("relation_words")
+BUY_OR_FOUND = RELATION_WORDS["acquire"] | lexicon.sections("role_verbs")["found"]
+PURCHASES = RELATION_WORDS["acquisition"]
 VERSION_NOUNS = frozenset(("version", "release", "edition"))
 NEXT_WORD = re.compile(r"\s+([A-Z][\w-]*)")
 
@@ -192,7 +216,7 @@ def _owner_cut(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def name_pieces_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A model name cut at an inner possessive or "and", each piece trimmed of articles and "'s"."""
     pieces, bounds = [], [start]
     for cut in SEPARATOR.finditer(text, start, end):
@@ -247,6 +271,7 @@ def reconcile(scanner: BlockScanner, items: list[Item], doc, keep: set[int]) -> 
             it.type = "product"  # "Mac OS X", "Vela XR2": a code inside a name is a product's, not a person's
     if not scanner.heading:
         sold_names(doc, items)
+        bought_names(doc, items)
     products = _product_names(scanner, [it for it in items if it.type not in OPEN_TYPES])
     in_product = _covered(scanner.text, products)
     items = [
