@@ -98,11 +98,10 @@ class IncrementalWriter(Writer):
         drawn from one, `page_inputs`. Article and tag pages, which Pelican writes, get theirs here."""
         page_inputs = kwargs.pop("page_inputs", None)
         index = context.get("dossier")
-        if index is not None and template_name == "tag":
-            tag, articles = kwargs["tag"], kwargs["articles"]
-            kwargs["view"] = view_models.tag_page(index, str(tag), tag.url, [a.dossier_id for a in articles])
-        elif index is not None and "article" in kwargs:
-            kwargs["view"] = article_view(index, kwargs["article"])
+        if index is not None and "view" not in kwargs:
+            view = pelican_page_view(index, template_name, context, kwargs)
+            if view is not None:
+                kwargs["view"] = view
         if "view" in kwargs:
             page_inputs = kwargs["view"]
         if not name:
@@ -221,6 +220,23 @@ class IncrementalWriter(Writer):
             self.removed,
             self.indexed,
         )
+
+
+def pelican_page_view(index, template_name: str | None, context, kwargs):
+    """The view model of a page Pelican writes (articles, tags, the direct templates), None for others."""
+    if "article" in kwargs:
+        return article_view(index, kwargs["article"])
+    if template_name == "tag":
+        tag, articles = kwargs["tag"], kwargs["articles"]
+        return view_models.tag_page(index, str(tag), tag.url, [a.dossier_id for a in articles])
+    if template_name == "tags":
+        rows = sorted(context.get("tags", []), key=lambda pair: pair[0])  # by slug, as Pelican's tags sort
+        return view_models.TagsPage(tuple(view_models.TagRow(str(t), t.url, len(a)) for t, a in rows))
+    if template_name == "articles":
+        return view_models.articles_page(index)
+    if template_name == "problems":
+        return view_models.problems_page(index)
+    return None
 
 
 def article_view(index, article) -> view_models.ArticlePage:

@@ -189,3 +189,64 @@ def article_page(
         ),
         tuple(event_link(index, e) for e in index.events_by_article.get(record.id, [])),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class TagRow:
+    name: str
+    url: str
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class TagsPage:
+    """theme/templates/tags.html: every tag with its number of articles, in the order given."""
+
+    rows: tuple[TagRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlesPage:
+    """theme/templates/articles.html: every article, newest first."""
+
+    articles: tuple[ArticleCard, ...]
+
+
+def articles_page(index: DossierIndex) -> ArticlesPage:
+    return ArticlesPage(tuple(article_card(a) for a in index.newest_first))
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemRow:
+    file: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class SameRow:
+    """Entities kept apart that may be one (model.PossiblySame), as links."""
+
+    entities: tuple[EntityCard, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemsPage:
+    """theme/templates/problems.html: the seeds' problems and the entities that may be one."""
+
+    problems: tuple[ProblemRow, ...]
+    possibly_same: tuple[SameRow, ...]
+
+
+def problems_page(index: DossierIndex) -> ProblemsPage:
+    dossier = index.dossier
+    return ProblemsPage(
+        tuple(ProblemRow(p.file, p.message) for p in dossier.problems),
+        tuple(
+            SameRow(
+                tuple(entity_card(index.entities[e]) for e in same.entities if e in index.entities),
+                same.reason,
+            )
+            for same in dossier.possibly_same
+        ),
+    )
