@@ -173,7 +173,7 @@ def _sold(ent) -> bool:
     return (
         (root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_ in LAUNCH_VERBS)
         or (root.dep_ == "compound" and root.head.lemma_ in PRODUCT_HEADS)
-        or (of_head is not None and of_head.lemma_ in PRODUCT_HEADS)
+        or (of_head is not None and of_head.lemma_ in PRODUCT_HEADS - OWNING_NOUNS)  # not "owner of X"
         or any(child.dep_ == "amod" and child.lower_ in ("new", "latest") for child in root.children)
         or any(child.dep_ == "appos" and child.lemma_ in VERSION_NOUNS for child in root.children)
     )  # "X, the newest version of Y"
@@ -182,6 +182,8 @@ def _sold(ent) -> bool:
 RELATION_WORDS = lexicon.sections("relation_words")
 BUY_OR_FOUND = RELATION_WORDS["acquire"] | lexicon.sections("role_verbs")["found"]
 PURCHASES = RELATION_WORDS["acquisition"]
+# "the owner of X", "a unit of X", "the buyer of X": X may as well be a company as a product
+OWNING_NOUNS = frozenset(line.split("\t")[0] for line in lexicon.lines("relation_nouns.tsv")) | {"buyer"}
 VERSION_NOUNS = frozenset(("version", "release", "edition"))
 NEXT_WORD = re.compile(r"\s+([A-Z][\w-]*)")
 
