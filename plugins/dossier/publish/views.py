@@ -1,7 +1,7 @@
 """Shapes the theme draws without JavaScript: an entity's relationship graph, its timeline strip, and
 chronology groups filtered by entity type.
 
-Pure functions over the dataclasses of `model.py`; they return numbers and entities, never markup.
+Pure functions over the dataclasses of `dossier.model`; they return numbers and entities, never markup.
 The Jinja theme turns them into SVG, so every name passes through autoescaping.
 """
 
