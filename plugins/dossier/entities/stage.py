@@ -90,6 +90,23 @@ def find_candidates(article: Article, parsed: Parsed | None = None) -> list[Cand
                 last_treaty = out[-1]
         for span in pending:
             last_treaty = _refer(span, last_treaty, b, scanner, out)
+    return _bare_keywords(out, gaz)
+
+
+def _bare_keywords(out: list[Candidate], gaz) -> list[Candidate]:
+    """ "The Navy" in an article that names one "Veldanian Navy": the body its keyword alone stands for,
+    as a surname stands for a person named in full (two such bodies leave it alone)."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for c in out:
+        words = c.name.split()
+        if c.type == "organisation" and len(words) > 1:
+            full[words[-1].lower()].add(c.name)
+    for c in out:
+        word = c.name.lower()
+        if c.type == "organisation" and " " not in word and gaz.keywords.get(word) == "organisation":
+            if len(full.get(word, ())) == 1:
+                c.name = next(iter(full[word]))
+                c.how = f"'the {word}' of the article: the one body it names so"
     return out
 
 
