@@ -1,6 +1,10 @@
 """What a page is drawn from, as a digest. A page whose digest is the one recorded when it was last
-written is not rendered again (see writer.py); a page family without a digest here is rendered on
-every build and written only when its bytes changed.
+written is not rendered again (see writer.py); a page family without a digest is rendered on every
+build and written only when its bytes changed.
+
+Most families are drawn from a view model (dossier.publish.view_models), whose hash is their digest.
+What is left here is for those whose templates still read the index: entity pages and their further
+pages, topic pages and the chronology, around the event rows (macros.event_row) that events own.
 
 A digest holds the site's inputs (templates, code, settings, what the header and footer show) and the
 page's own: the records it prints and a card (id, name or title, the fields shown) of every record it
@@ -16,9 +20,10 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from dossier.corpus.cache import code_version
-from dossier.model import Article, Entity, Event
+from dossier.model import Entity, Event
 from dossier.publish import views
 from dossier.publish.index import DossierIndex
+from dossier.publish.view_models import article_card, entity_card
 
 PLUGIN = Path(__file__).resolve().parent
 PLAIN = (str, int, float, bool, type(None))
@@ -74,16 +79,6 @@ def _plain(value):
 
 
 _SKIP = object()
-
-
-def article_card(article: Article) -> tuple:
-    """What a page shows of an article it links to (macros.source, article_link, article_row)."""
-    return article.id, article.title, article.publisher, article.date
-
-
-def entity_card(entity: Entity) -> tuple:
-    """What a page shows of an entity it links to (macros.entity_link)."""
-    return entity.id, entity.name, entity.type, entity.url
 
 
 def event_card(index: DossierIndex, event: Event) -> str:
