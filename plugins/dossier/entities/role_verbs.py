@@ -134,6 +134,17 @@ class RoleVerbs:
                 else next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i in self.name_at), None)
             )
             new = agent if dep == "nsubjpass" else name
+            if new is None and dep == "nsubjpass":  # "X was replaced on Sunday with Y"
+                new = next(
+                    (
+                        g
+                        for p in verb.children
+                        if p.dep_ == "prep" and p.lower_ == "with"
+                        for g in p.children
+                        if g.dep_ == "pobj" and g.i in self.name_at
+                    ),
+                    None,
+                )
             if old is None or new is None:
                 return []
             old, new = self.name_of(old), self.name_of(new)
