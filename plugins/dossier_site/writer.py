@@ -236,6 +236,10 @@ def pelican_page_view(index, template_name: str | None, context, kwargs):
         return view_models.articles_page(index)
     if template_name == "problems":
         return view_models.problems_page(index)
+    if template_name == "search":
+        return view_models.SearchPage(tuple(context.get("search_bundles") or ()))
+    if template_name == "404":
+        return view_models.NotFoundPage()
     return None
 
 

@@ -250,3 +250,15 @@ def problems_page(index: DossierIndex) -> ProblemsPage:
             for same in dossier.possibly_same
         ),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """theme/templates/search.html: the folders of the search index's shards (the first is /pagefind/)."""
+
+    bundles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NotFoundPage:
+    """theme/templates/404.html: nothing of the dossier's own, only what every page shows."""
