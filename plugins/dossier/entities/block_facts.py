@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..language.timex import find_dates
 from ..model import ACRONYM, MAYBE, Candidate, RoleStatement, Span
 from .gazetteer import load as load_gazetteer
-from .recognizer import name_pieces_of, title_cut
+from .model_names import name_pieces_of, title_cut
 from .relation_verbs import RelationVerbs
 from .relations import RelationReader
 from .role_phrases import DROPPED_WORDS, GENERIC_BODIES, Phrase, RolePhrases, possessive
