@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import total_ordering
 
-from ..model import Entity
+from ..model import Entity, Event
 from ..slugs import bounded_slug
 from . import phrases as ph
 
@@ -102,6 +102,8 @@ class Analysis:
     unit_texts: dict[Paragraph, str] = field(default_factory=dict)
     forms: dict[str, Counter] = field(default_factory=dict)  # phrase -> its spellings in the dossier
     names: set[str] = field(default_factory=set)  # phrases that are names
+    verbs: set[str] = field(default_factory=set)  # lemmas the articles use as verbs
+    events_of: dict[str, list[Event]] = field(default_factory=dict)  # article -> the events it tells
     _sentences: dict[tuple[str, str], frozenset[str]] | None = None
     _lower: set[str] | None = None  # words the dossier writes in lower case
 

@@ -24,14 +24,14 @@ def split_episodes(theme: Theme, analysis: Analysis, salient_of: dict[str, set[s
     own, is one story per episode; bursts told with the same key phrases are one story spanning them
     (a second spill years after the first), so yearly launches stay one story.
 
-    Its dated articles are cut into bursts (see _bursts); bursts sharing a key phrase (a feature salient
+    Its dated articles are cut into bursts (see news_bursts); bursts sharing a key phrase (a feature salient
     in two of a burst's articles or more, the actor, places and the dossier's backdrop aside) are one
     episode, and a burst with none of its own joins the largest. Each episode must be the actor's
     story in two of its articles or more; undated articles go to the episode whose key phrases they
     share most. Each episode keeps the story's features, its own key phrases first after the actor.
     Sorting the story's articles is the only cost above linear."""
     head = theme.phrases[0]
-    bursts = _bursts(sorted((analysis.days[a], a) for a in theme.units if a in analysis.days))
+    bursts = news_bursts(sorted((analysis.days[a], a) for a in theme.units if a in analysis.days))
     if len(bursts) < 2:
         return [theme]
     keys = [_recurring(burst, salient_of, head, analysis) for burst in bursts]
@@ -69,7 +69,7 @@ def split_episodes(theme: Theme, analysis: Analysis, salient_of: dict[str, set[s
     return parts
 
 
-def _bursts(dated: list[tuple[int, str]]) -> list[set[str]]:
+def news_bursts(dated: list[tuple[int, str]]) -> list[set[str]]:
     """Articles (day, id), in date order, cut into bursts: at the longest gap, when it is SEPARATE times
     the stretch of each side (each counted as at least BURST_DAYS) and each side has two articles or
     more; then each side the same way. Each cut leaves sides SEPARATE times shorter in time, so there
@@ -80,7 +80,7 @@ def _bursts(dated: list[tuple[int, str]]) -> list[set[str]]:
     stretch = max(dated[cut - 1][0] - dated[0][0], dated[-1][0] - dated[cut][0], BURST_DAYS)
     if dated[cut][0] - dated[cut - 1][0] < SEPARATE * stretch:
         return [{a for _, a in dated}]
-    return _bursts(dated[:cut]) + _bursts(dated[cut:])
+    return news_bursts(dated[:cut]) + news_bursts(dated[cut:])
 
 
 def _recurring(

@@ -87,7 +87,11 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
             theme.entity_ids = {
                 f.entity_id for f in theme.phrases if f in analysis.entities and not is_place(f, analysis)
             }
-    return without_near_duplicates([t for t in kept if t.name])
+    kept = without_near_duplicates([t for t in kept if t.name])
+    if not analysis.paragraphs:  # the stories' parts are joined: name each by what happens in it
+        for theme in kept:
+            theme.name = theme_name(theme, analysis, happenings=True)
+    return kept
 
 
 def without_near_duplicates(themes: list[Theme]) -> list[Theme]:

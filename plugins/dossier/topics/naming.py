@@ -11,20 +11,25 @@ from dataclasses import replace
 
 from ..model import Entity
 from .analysis import PLACE_TYPES, SUBJECT_TYPES, Analysis, Theme, inside, several_words, theme_centrality
+from .happening import happening
 
 SPECIFIC_NAME = 0.6  # a longer phrase names a theme if it is this central
 
 
-def theme_name(theme: Theme, analysis: Analysis) -> str:
+def theme_name(theme: Theme, analysis: Analysis, happenings: bool = False) -> str:
     """A story of articles is named after its actor and what happens to it ('Apple Corps trademark
     dispute'); a small dossier's theme after the entity it grew from ('CFE Treaty', 'NATO and
-    Afghanistan'); else after its most central phrase, written as a person would: 'Missile defense'."""
+    Afghanistan'); else after its most central phrase, written as a person would: 'Missile defense'.
+
+    With `happenings`, what happens to a story's actor is the term its articles and events vote for
+    (see happening.py); without, the phrase half its articles are about (the first naming, by which
+    parts of one story are found and joined)."""
     if not analysis.paragraphs:
-        return _story_name(theme, analysis)
+        return _story_name(theme, analysis, happenings)
     return _entity_name(theme, analysis) or _phrase_name(theme, analysis)
 
 
-def _story_name(theme: Theme, analysis: Analysis) -> str:
+def _story_name(theme: Theme, analysis: Analysis, happenings: bool) -> str:
     """'<actor> <what happens>' when both are central to the story, else the one that is."""
 
     def centrality(feature: str) -> float:
@@ -54,7 +59,12 @@ def _story_name(theme: Theme, analysis: Analysis) -> str:
         else analysis.label(actors[0])
     )
     shared = analysis.about.get(actors[0], set()) & theme.units
-    if not what:  # what most of its articles say of it
+    # what happens to it, by the votes of its articles and events ('Northwind bankruptcy'), unless the
+    # phrase half its articles are about holds that and says more ('trademark dispute')
+    done = happenings and happening(theme, analysis)
+    if done and not inside(done, what.lower()):
+        what = analysis.label(done)
+    elif not what:  # what most of its articles say of it
         told = [
             p
             for p in analysis.salient

@@ -81,6 +81,9 @@ class SentencePhrases:
     block: int  # index into Article.body
     text: str
     phrases: tuple[str, ...]
+    # phrase -> the lemma of the verb it is a subject or object of ("filed for bankruptcy": "file"):
+    # what is done, or what is done to, in the sentence
+    acted: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -92,6 +95,7 @@ class ArticlePhrases:
     title: frozenset[str] = frozenset()
     forms: dict[str, Counter] = field(default_factory=dict)  # phrase -> its spellings in the body
     names: frozenset[str] = frozenset()  # the phrases that are names rather than common nouns
+    verbs: frozenset[str] = frozenset()  # lemmas the body uses as verbs: what can happen ("recall")
 
     @property
     def counts(self) -> Counter:
@@ -178,42 +182,73 @@ def _grams(run: list[_Word]) -> list[tuple[str, str]]:
     return grams
 
 
-def doc_phrases(doc) -> list[tuple[int, str, str, bool]]:
-    """(character offset, key, form, is it a name) of every phrase of a parsed text."""
+@dataclass(frozen=True, slots=True)
+class FoundPhrase:
+    offset: int  # character offset of its noun chunk in the parsed text
+    key: str
+    form: str
+    name: bool
+    verb: str  # lemma of the verb its chunk is a subject or object of, or ""
+
+
+# Dependency labels of a verb's subjects and objects (spaCy's English scheme, ClearNLP).
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "oprd", "dative"})
+
+
+def _verb_of(root) -> str:
+    """The verb a noun chunk's root is an argument of: its subject or object, or the object of a
+    preposition after it ("filed for bankruptcy")."""
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    elif root.dep_ not in ARGUMENTS:
+        return ""
+    return head.lemma_.lower() if head.pos_ == "VERB" and head.i != root.i else ""
+
+
+def doc_phrases(doc) -> list[FoundPhrase]:
+    """Every phrase of a parsed text, where it is and the verb it is an argument of."""
     found = []
     for chunk in doc.noun_chunks:
         end = chunk.end
         while end < len(doc) and doc[end].dep_ == "nummod" and doc[end].head.i == chunk.root.i:
             end += 1  # the parser leaves a model number out of its noun chunk: "iPhone 4"
+        verb = _verb_of(chunk.root)
         chunk = doc[chunk.start : end]
         for run in _runs(chunk):
-            found += [(chunk.start_char, key, form, run[0].name) for key, form in _grams(run)]
+            name = run[0].name
+            found += [FoundPhrase(chunk.start_char, key, form, name, verb) for key, form in _grams(run)]
     return found
 
 
 def article_phrases(article: Article, parsed: Parsed) -> ArticlePhrases:
     """Every candidate phrase of an article's kept paragraphs, sentence by sentence, and of its headline."""
     result = ArticlePhrases(article.id)
-    names = set()
+    names, verbs = set(), set()
     for index, (block, doc) in enumerate(zip(article.body, parsed.blocks)):
         if block.kind == "heading":
             continue
+        verbs |= {t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.lemma_.isalpha()}
         spans = sentence_spans(block.text)
         starts = [start for start, _ in spans]
-        found: list[list[str]] = [[] for _ in spans]
-        for offset, key, form, name in doc_phrases(doc):
-            position = bisect_right(starts, offset) - 1
+        found: list[list[FoundPhrase]] = [[] for _ in spans]
+        for phrase in doc_phrases(doc):
+            position = bisect_right(starts, phrase.offset) - 1
             if position >= 0:
-                found[position].append(key)
-                result.forms.setdefault(key, Counter())[form] += 1
-                if name:
-                    names.add(key)
+                found[position].append(phrase)
+                result.forms.setdefault(phrase.key, Counter())[phrase.form] += 1
+                if phrase.name:
+                    names.add(phrase.key)
         result.sentences += [
-            SentencePhrases(index, block.text[s:e], tuple(keys)) for (s, e), keys in zip(spans, found) if keys
+            SentencePhrases(
+                index, block.text[s:e], tuple(p.key for p in keys), {p.key: p.verb for p in keys if p.verb}
+            )
+            for (s, e), keys in zip(spans, found)
+            if keys
         ]
     if parsed.title is not None:
-        result.title = frozenset(key for _, key, _, _ in doc_phrases(parsed.title))
-    result.names = frozenset(names)
+        result.title = frozenset(p.key for p in doc_phrases(parsed.title))
+    result.names, result.verbs = frozenset(names), frozenset(verbs)
     return result
 
 

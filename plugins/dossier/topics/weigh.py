@@ -81,6 +81,9 @@ def analyse(dossier: Dossier, phrases: dict[str, ph.ArticlePhrases | None]) -> A
         for feature in features:
             analysis.headlined.setdefault(feature, set()).add(article)
     analysis.days = {a.id: day for a in dossier.articles if (day := _day(a.date)) is not None}
+    for event in dossier.events:
+        for article in {s.article for s in event.sources}:
+            analysis.events_of.setdefault(article, []).append(event)
     return analysis
 
 
@@ -162,6 +165,7 @@ def _weigh(
         for phrase, forms in item.forms.items():
             analysis.forms.setdefault(phrase, Counter()).update(forms)
         analysis.names |= item.names
+        analysis.verbs |= item.verbs
         for phrase in counts[item.article]:
             analysis.articles_of.setdefault(phrase, set()).add(item.article)
     n = len(items)
