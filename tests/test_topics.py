@@ -555,11 +555,13 @@ def test_topic_pages_end_to_end(make_site):
     assert sorted(topics["Arrests at sea"]["articles"]) == sorted(by_file[f"f{i}.txt"] for i in (4, 5, 6))
     assert all(a["key_phrases"] for a in data["articles"])
 
-    overview = [
-        a.get_text(strip=True)
-        for a in site.page("/").select("#main-topics ~ ul.topics a, section ul.topics a")
-    ]
-    assert overview == [t["name"] for t in data["topics"]]
+    overview = site.page("/").select("#main-topics ~ ul.topics li")
+    assert sorted(li.a.get_text(strip=True) for li in overview) == sorted(t["name"] for t in data["topics"])
+    dates = {a["id"]: a["date"] for a in data["articles"]}
+    latest = {t["name"]: max(dates[a] for a in t["articles"]) for t in data["topics"]}
+    shown = [(li.a.get_text(strip=True), li.time["datetime"]) for li in overview]
+    assert [day for _, day in shown] == sorted(latest.values(), reverse=True)  # by recent activity
+    assert all(latest[name] == day for name, day in shown)
     index = site.page("topics/")
     links = {a.get_text(strip=True): a["href"] for a in index.select("ul.topics a")}
     assert set(links) == set(topics)

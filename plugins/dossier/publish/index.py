@@ -230,6 +230,14 @@ class DossierIndex:
                 result[article_id].append(topic)
         return result
 
+    @cached_property
+    def topics_by_activity(self) -> list:
+        """The stories by recent activity, for the overview: the one whose latest article is newest
+        first, the larger first on the same day; stories without a dated article last."""
+        ranked = sorted(self.dossier.topics, key=lambda t: (-len(t.articles), t.name))
+        ranked.sort(key=lambda t: self.topic_span(t)[1] or "", reverse=True)  # stable: "" (undated) last
+        return ranked
+
     def topic_span(self, topic) -> tuple[str | None, str | None]:
         """The first and last dates of a topic's articles."""
         dates = sorted(
