@@ -27,6 +27,10 @@ def as_topic(theme: Theme, dossier: Dossier, analysis: Analysis, grouping: Analy
     else:
         events = _events(theme, set(articles), dossier, analysis)
     sentences = _central_sentences(theme, grouping if theme.units else analysis)
+    if not grouping.paragraphs and not theme.curated:  # written from its events where they tell it
+        by_id = {e.id: e for e in dossier.events}
+        told = {(s.article, s.sentence) for e in events for s in by_id[e].sources}
+        sentences = _central_sentences(theme, analysis, told) or sentences
     description = theme.description or " ".join(s.sentence for s in sentences)
     return Topic(
         id=f"topic/{theme.slug}",
@@ -88,9 +92,11 @@ def _paragraph_events(theme: Theme, dossier: Dossier, grouping: Analysis) -> lis
     return [e.id for e in sorted(chosen, key=lambda e: (e.date, e.id))]
 
 
-def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
+def _central_sentences(
+    theme: Theme, analysis: Analysis, told: set[tuple[str, str]] | None = None
+) -> list[Source]:
     """The sentences that carry most of the theme's phrases (and names, in paragraphs), one per
-    article or paragraph, best first."""
+    article or paragraph, best first; with `told` (article, sentence), only those sentences."""
     units = theme.units or theme.articles
     weight = {p: theme_centrality(p, units, analysis) for p in theme.phrases}
     best = []
@@ -107,6 +113,7 @@ def _central_sentences(theme: Theme, analysis: Analysis) -> list[Source]:
             )
             for s in item.sentences
             if DESCRIPTION_WORDS[0] <= len(s.text.split()) <= DESCRIPTION_WORDS[1]
+            and (told is None or (analysis.article(item.article), s.text) in told)
         ]
         scored = [(s, sentence) for s, sentence in scored if s > 0]
         if scored:
