@@ -1702,3 +1702,19 @@ def test_a_fixture_dossier_gives_its_stories_named_by_participant_and_happening(
     told = [e for e in dossier.events if e.id in bankruptcy.events]
     assert told and all({s.article for s in e.sources} & set(bankruptcy.articles) for e in told)
     assert [e.date for e in told] == sorted(e.date for e in told)  # its own chronology, in date order
+
+
+def test_names_that_differ_only_in_number_are_one_topic_and_a_curated_one_keeps_its_name():
+    from dossier.topics.analysis import Theme
+    from dossier.topics.curated import covered_by_curated, family_key, merge_same_slug
+
+    assert family_key("Automakers") == family_key("Automaker") != family_key("Automation")
+    assert family_key("Recall inquiries") == family_key("Recall inquiry")
+    assert family_key("Bus crashes") == family_key("Bus crash") and family_key("Census") == "census"
+    one, other = Theme("Automaker", ["automaker"], {"a1", "a2"}), Theme("Automakers", ["plant"], {"a3"})
+    merged = merge_same_slug([one, other])
+    assert [(t.name, t.articles, t.phrases) for t in merged] == [
+        ("Automaker", {"a1", "a2", "a3"}, ["automaker", "plant"])
+    ]
+    curated = Theme("Recall inquiries", ["recall inquiry"], {"b1"}, curated=True)
+    assert covered_by_curated(Theme("Recall inquiry", ["recall inquiry"], {"b7", "b8"}), [curated])

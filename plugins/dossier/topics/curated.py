@@ -37,6 +37,22 @@ def topic_key(name: str) -> str:
     return slugify(name) or name.casefold()
 
 
+def family_key(name: str) -> str:
+    """A name's slug with each word's plural ending folded: 'Automakers' and 'Automaker', 'Recall
+    inquiries' and 'Recall inquiry' are one name (news writes a story's noun in either number)."""
+    return "-".join(_singular(word) for word in topic_key(name).split("-"))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def rename_themes(themes: list[Theme], renames: dict[str, str]) -> list[Theme]:
     by_key = {topic_key(old): new for old, new in renames.items()}
     for theme in themes:
@@ -48,11 +64,13 @@ def rename_themes(themes: list[Theme], renames: dict[str, str]) -> list[Theme]:
 
 
 def merge_same_slug(themes: list[Theme]) -> list[Theme]:
+    """Themes whose names are one (the same slug, or the same words but for their number) are one
+    theme, under the first one's name."""
     merged: dict[str, Theme] = {}
     for theme in themes:
-        first = merged.get(theme.slug)
+        first = merged.get(family_key(theme.name))
         if first is None:
-            merged[theme.slug] = theme
+            merged[family_key(theme.name)] = theme
         else:
             first.phrases += [p for p in theme.phrases if p not in first.phrases]
             first.articles |= theme.articles
@@ -64,9 +82,11 @@ def merge_same_slug(themes: list[Theme]) -> list[Theme]:
 
 
 def covered_by_curated(theme: Theme, curated: list[Theme]) -> bool:
-    """An automatic theme gives way to a curated one with its slug or nearly all its articles."""
+    """An automatic theme gives way to a curated one with its name (but for number) or nearly all its
+    articles."""
     return any(
-        c.slug == theme.slug or len(theme.articles & c.articles) >= NEARLY_ALL * len(theme.articles)
+        family_key(c.name) == family_key(theme.name)
+        or len(theme.articles & c.articles) >= NEARLY_ALL * len(theme.articles)
         for c in curated
     )
 
