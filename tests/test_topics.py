@@ -1718,3 +1718,24 @@ def test_names_that_differ_only_in_number_are_one_topic_and_a_curated_one_keeps_
     ]
     curated = Theme("Recall inquiries", ["recall inquiry"], {"b1"}, curated=True)
     assert covered_by_curated(Theme("Recall inquiry", ["recall inquiry"], {"b7", "b8"}), [curated])
+
+
+VELTA = Path(__file__).parent / "fixtures" / "dossiers" / "velta"
+
+
+def test_an_actors_separate_happenings_in_the_same_months_are_separate_stories():
+    """Twelve invented articles: a carmaker recalls a car, its workers strike and it bids for a battery
+    maker, all between March and July, beside ferry fares. The carmaker is named in nine articles, but
+    the recall, the strike and the takeover are three stories, each named by a participant and what
+    happens; never one bucket named after the carmaker."""
+    from dossier.corpus.pipeline import build_dossier
+
+    dossier = build_dossier(sorted(VELTA.glob("*.txt")))
+    by_file = {a.id: Path(a.source_file).stem for a in dossier.articles}
+    found = {t.name: sorted(by_file[a] for a in t.articles) for t in dossier.topics}
+    groups = sorted(found.values())
+    assert groups == [["f1", "f2", "f3"], ["r1", "r2", "r3"], ["s1", "s2", "s3"], ["t1", "t2", "t3"]]
+    names = {n for e in dossier.entities for n in [e.name, *e.aliases]}
+    for story, happening in (("r1", "recall"), ("s1", "strike"), ("t1", "takeover")):
+        name = next(name for name, ids in found.items() if story in ids)
+        assert name.endswith(f" {happening}") and name.removesuffix(f" {happening}") in names, name

@@ -25,6 +25,7 @@ from .analysis import (
 )
 from .episodes import split_episodes
 from .naming import theme_name
+from .strands import split_strands
 
 MAX_THEMES = 15
 
@@ -88,7 +89,8 @@ def automatic_themes(analysis: Analysis, n: int) -> list[Theme]:
                 f.entity_id for f in theme.phrases if f in analysis.entities and not is_place(f, analysis)
             }
     kept = without_near_duplicates([t for t in kept if t.name])
-    if not analysis.paragraphs:  # the stories' parts are joined: name each by what happens in it
+    if not analysis.paragraphs:  # the stories' parts are joined: a strand a story, named by its happening
+        kept = [strand for theme in kept for strand in split_strands(theme, analysis)][:MAX_THEMES]
         for theme in kept:
             theme.name = theme_name(theme, analysis, happenings=True)
     return kept
