@@ -1739,3 +1739,26 @@ def test_an_actors_separate_happenings_in_the_same_months_are_separate_stories()
     for story, happening in (("r1", "recall"), ("s1", "strike"), ("t1", "takeover")):
         name = next(name for name, ids in found.items() if story in ids)
         assert name.endswith(f" {happening}") and name.removesuffix(f" {happening}") in names, name
+
+
+def test_a_new_article_joins_its_story_and_leaves_the_others_as_they_were():
+    """The carmaker's dossier without the recall's last article, then with it: the recall story takes
+    the article, and the strike, the takeover and the ferry fares keep their names and articles."""
+    from dossier.corpus.pipeline import build_dossier
+
+    def stories(paths):
+        dossier = build_dossier(paths)
+        by_file = {a.id: Path(a.source_file).stem for a in dossier.articles}
+        return {t.name: sorted(by_file[a] for a in t.articles) for t in dossier.topics}
+
+    paths = sorted(VELTA.glob("*.txt"))
+    before = stories([p for p in paths if p.stem != "r3"])
+    after = stories(paths)
+    assert before["Velta Motors recall"] == ["r1", "r2"] and after["Velta Motors recall"] == [
+        "r1",
+        "r2",
+        "r3",
+    ]
+    assert {n: ids for n, ids in before.items() if "r1" not in ids} == {
+        n: ids for n, ids in after.items() if "r1" not in ids
+    }

@@ -2,14 +2,16 @@
 tell separate happenings ('Velta Motors' recalls a car, its workers strike, it bids for a supplier,
 all in the same months), each happening is a story of its own.
 
-The story's happenings are its candidate terms with ENOUGH votes (see happening.py) that say what
-happens rather than name a thing (see `_happens`), best first; a term is a strand of its own when
-the articles writing it are mostly not those writing a strand already taken (at most SHARED of the
-fewer): 'trademark' and 'dispute' of one dispute are written by the same articles, one strand. Each
-article then follows the strand it tells most (its headline, a verb's subject or object in its
-sentences, how often it writes it); a strand two articles follow is a story, and an article
-following none joins the strand whose terms it writes most. A story with fewer than two such
-strands stays whole. Linear in the story's articles times its strands (at most MAX_STRANDS).
+The story's happenings are its candidate terms that say what happens rather than name a thing (see
+`_happens`) with ENOUGH votes among the articles that write them (see happening.py), best first; a
+term is a strand of its own when the articles writing it are mostly not those writing a strand
+already taken (at most SHARED of the fewer): 'trademark' and 'dispute' of one dispute are written by
+the same articles, one strand. Each article then follows the strand it tells most (its headline, a
+verb's subject or object in its sentences, how often it writes it); a strand two articles follow is
+a story, and an article following none joins the strand whose terms it writes most. A story with
+fewer than two such strands stays whole. Linear in the story's articles times the terms weighed (CONSIDERED *
+MAX_STRANDS). Each strand is weighed by its own articles, so a new article changes the strand it
+tells and leaves the others as they were.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from .happening import ENOUGH, RULES, Clues, candidates, clues
 
 SHARED = 0.5  # two terms written by more than this share of the fewer's articles are one strand
 MAX_STRANDS = 6  # an actor's story tells at most this many happenings worth a story of their own
+HEADLINED = 1  # a strand is what a headline of its articles names: the news they report
+CONSIDERED = 3  # terms weighed among their own articles: this many times MAX_STRANDS, the best voted
 HEADLINE = 2.0  # what an article's headline names is what it tells, over this many uses in its body
 ACTED = 1.0  # a verb's subject or object in its sentences counts as this many more uses
 
@@ -31,10 +35,14 @@ def split_strands(theme: Theme, analysis: Analysis) -> list[Theme]:
     if len(theme.units) < 4:  # two strands of two articles each, at least
         return [theme]
     found = clues(theme, analysis)
-    totals = tally(v for term in candidates(found) for v in run_votes(RULES, term, found)).totals()
-    strong = sorted(
-        (t for t, v in totals.items() if v >= ENOUGH and _happens(t, found)), key=lambda t: (-totals[t], t)
-    )
+    terms = [t for t in candidates(found) if _happens(t, found)]
+    totals = tally(v for term in terms for v in run_votes(RULES, term, found)).totals()
+    ranked = sorted(totals, key=lambda t: (-totals[t], t))[: CONSIDERED * MAX_STRANDS]
+    strong = [
+        t
+        for t in ranked
+        if len(found.headlined.get(t, ())) >= HEADLINED and _own_votes(t, theme, found, analysis) >= ENOUGH
+    ]
     strands: list[str] = []
     for term in strong:
         mine = found.using.get(term, set())
@@ -68,6 +76,13 @@ def split_strands(theme: Theme, analysis: Analysis) -> list[Theme]:
         )
         for term, articles in sorted(parts.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
+
+
+def _own_votes(term: str, theme: Theme, found: Clues, analysis: Analysis) -> float:
+    """A term's votes among the articles that write it: a strand of two articles in a story of ten
+    is weighed by its own two, not drowned by the other eight."""
+    own = clues(replace(theme, units=found.using.get(term, set())), analysis)
+    return sum(v.weight for v in run_votes(RULES, term, own))
 
 
 def _happens(term: str, found: Clues) -> bool:
