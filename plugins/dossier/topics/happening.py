@@ -16,12 +16,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Event
-from ..rules import Decision, Ruler, Vote, run_votes, tally
+from ..rules import Ruler, Vote, run_votes, tally
 from . import phrases as ph
 from .analysis import Analysis, Theme
 
 MAX_TERM_ZIPF = 5.5  # a term this common in English ("year", "company", "time") names no happening
 ENOUGH = 1.5  # a winner with fewer votes than this says too little to name the story
+LONE = 1.0  # rather than name a story by its actor alone, a term something done with this many votes
 HOLDING = 0.8  # a phrase holding the winning term with this share of its votes names the happening
 # a term written all over the dossier tells this story from no other: its votes fall by this times its share
 EVERYWHERE = 1.5
@@ -146,25 +147,20 @@ for _rule in (
     RULES.push(_rule.__name__, _rule)
 
 
-def weigh_happenings(theme: Theme, analysis: Analysis) -> Decision:
-    """Every candidate's votes and the winning term (None when there is none)."""
+def happening(theme: Theme, analysis: Analysis, lone: bool = False) -> str:
+    """The term naming what happens in the story, or "" when no term has ENOUGH votes. With `lone`
+    (the story would else be named by its actor alone), a term with LONE votes will do, if it is
+    something done ('iTunes launch' rather than 'iTunes')."""
     found = clues(theme, analysis)
-    votes = [vote for term in candidates(found) for vote in run_votes(RULES, term, found)]
-    return tally(votes)
-
-
-def happening(theme: Theme, analysis: Analysis) -> str:
-    """The term naming what happens in the story, or "" when no term has ENOUGH votes."""
-    decision = weigh_happenings(theme, analysis)
-    totals = decision.totals()
-    if decision.label is None or totals[decision.label] < ENOUGH:
+    totals = tally(v for term in candidates(found) for v in run_votes(RULES, term, found)).totals()
+    if lone:
+        totals = {t: v for t, v in totals.items() if something_done(t, found)}  # votes cast: it is
+    if not totals:
+        return ""
+    best = min(totals, key=lambda t: (-totals[t], t))
+    if totals[best] < (LONE if lone else ENOUGH):
         return ""
     # a phrase holding the winner says more when nearly as voted: "harbour contract" for "contract"
-    holding = [
-        t
-        for t, total in totals.items()
-        if f" {decision.label} " in f" {t} "
-        and t != decision.label
-        and total >= HOLDING * totals[decision.label]
-    ]
-    return max(holding, key=lambda t: (totals[t], t)) if holding else decision.label
+    enough = HOLDING * totals[best]
+    holding = [t for t in totals if f" {best} " in f" {t} " and t != best and totals[t] >= enough]
+    return max(holding, key=lambda t: (totals[t], t)) if holding else best

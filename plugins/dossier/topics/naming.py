@@ -74,6 +74,8 @@ def _story_name(theme: Theme, analysis: Analysis, happenings: bool) -> str:
             and 2 * len(analysis.salient[p] & theme.units) > len(theme.units)
         ]
         what = analysis.label(max(told, key=lambda p: (centrality(p), p))) if told else ""
+        lone = happenings and not what and happening(theme, analysis, lone=True)
+        what = analysis.label(lone) if lone else what  # never the actor's name alone, if anything is done
     if what and len(shared) * 2 >= len(theme.units) and what.lower() not in who.lower():
         who = f"{who} {what[:1].lower() + what[1:] if what[:1].isupper() and what[1:2].islower() else what}"
     return who if any(c.isupper() for c in who.split()[0]) else who[:1].upper() + who[1:]
