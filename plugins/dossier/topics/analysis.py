@@ -106,6 +106,7 @@ class Analysis:
     events_of: dict[str, list[Event]] = field(default_factory=dict)  # article -> the events it tells
     _sentences: dict[tuple[str, str], frozenset[str]] | None = None
     _lower: set[str] | None = None  # words the dossier writes in lower case
+    _by_unit: dict[Unit, ph.ArticlePhrases] | None = None
 
     @staticmethod
     def article(unit: Unit) -> str:
@@ -114,6 +115,12 @@ class Analysis:
 
     def articles(self, units: set[Unit]) -> set[str]:
         return {self.article(u) for u in units}
+
+    def item_of(self, unit: Unit) -> ph.ArticlePhrases | None:
+        """A unit's phrases, found without a walk over every unit."""
+        if self._by_unit is None:
+            self._by_unit = {item.article: item for item in self.items}
+        return self._by_unit.get(unit)
 
     def phrases_in(self, article: str, sentence: str) -> frozenset[str]:
         """The phrases of one sentence of an article (as the article's own pass found them)."""

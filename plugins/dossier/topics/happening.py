@@ -52,11 +52,9 @@ def clues(theme: Theme, analysis: Analysis) -> Clues:
     events = list({e.id: e for a in sorted(articles) for e in analysis.events_of.get(a, [])}.values())
     using: dict[str, set[str]] = defaultdict(set)
     acted: dict[str, set[str]] = defaultdict(set)
-    for item in analysis.items:
-        article = analysis.article(item.article)
-        if article not in articles:
-            continue
-        for sentence in item.sentences:
+    for unit in sorted(theme.units):
+        item, article = analysis.item_of(unit), analysis.article(unit)
+        for sentence in item.sentences if item else ():
             for phrase in sentence.phrases:
                 using[phrase].add(article)
             for phrase in sentence.acted:
