@@ -4,10 +4,12 @@ contract"), chosen by a tally of named votes over the story's candidate terms.
 The candidates are the phrases (not names) two of the story's articles use, and the actions of its
 events the articles also write as nouns ("recalled" and "the recall"). Each rule of `RULES` votes for
 the terms it has a clue about, weighed by the share of the story's articles that show the clue: the
-articles use it; their headlines name it; it is what is done or done to in their sentences (a subject
-or object of a verb: "filed for bankruptcy"); its last word is something the articles do ("the
-recall", "a strike"); it is rare in English (wordfreq); and against it, it is written all over the
-dossier. `rules.tally` adds the votes, so the order of the rules does not change the result.
+articles use it; it is a key phrase the story was grouped by; their headlines name it; it is what is
+done or done to in their sentences (a subject or object of a verb: "filed for bankruptcy"); it is in
+the sentences of an event several articles report (the story's spine); its last word is something
+the articles do ("the recall", "a strike"); it is rare in English (wordfreq); and against it, it is
+written all over the dossier. `rules.tally` adds the votes, so the order of the rules does not
+change the result.
 """
 
 from __future__ import annotations
