@@ -11,7 +11,6 @@ Dropped blocks are kept with the reason, so nothing is lost silently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from slugify import slugify
@@ -19,8 +18,11 @@ from slugify import slugify
 from ..language.stoplists import stoplist_for
 from ..model import Article, Block, SeedText
 from ..slugs import bounded_slug
-from . import masthead
-from .furniture import COMMENTS, CREDIT_AT_END, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS, SECTION_TRAIL
+from . import captions, masthead
+from .ending import article_end
+from .furniture import COMMENTS, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS, SECTION_TRAIL
+from .judgement import Judgement
+from .teasers import mark_teaser_lists
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
@@ -29,23 +31,6 @@ PROSE_STOPWORDS = 0.3  # share of function words in prose (jusText's threshold)
 TEXT_STOPWORDS = 0.2
 PROSE_WORDS = 10  # a block with this many words and a sentence in it reads as prose
 HEADING_WORDS = 14  # a subheading is shorter than this
-TEXT_WEIGHT = 0.3
-SHORT_PENALTY = 10  # what each non-prose block costs the run of article blocks around it
-
-
-@dataclass
-class Judgement:
-    kind: str  # "prose", "text" (short but written, not a menu item), "short", "furniture" or "end"
-    words: int
-    reason: str = ""
-
-    @property
-    def weight(self) -> float:
-        if self.kind == "prose":
-            return self.words
-        if self.kind == "text":
-            return self.words * TEXT_WEIGHT - SHORT_PENALTY / 2
-        return -SHORT_PENALTY - (self.words / 2 if self.kind in ("furniture", "end") else 0)
 
 
 def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Article:
@@ -57,7 +42,10 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
         judge(text, stoplist, text in repeated_lines, index in captions) for index, text in enumerate(texts)
     ]
     drop_comments(judgements)
+    mark_captions_beside_pictures(texts, judgements)
+    mark_teaser_lists(texts, judgements)
     start, end = article_run(judgements)
+    end = article_end(texts, judgements, start, end, stoplist)
     blocks = [Block(text) for text in texts]
     for index, (block, judgement) in enumerate(zip(blocks, judgements)):
         block.kept, block.reason = keep(index, judgements, start, end)
@@ -71,7 +59,7 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
 
     head = masthead.read_masthead(texts, start if start < end else len(texts), captions)
     for index in head.consumed:
-        if not blocks[index].kept:
+        if not blocks[index].kept and judgements[index].kind != "furniture":
             blocks[index].reason = "headline, date line or source line of the page"
     title = head.title or _first_words(blocks)
     if not head.title:
@@ -125,8 +113,12 @@ def judge(text: str, stoplist: frozenset[str], repeated: bool = False, caption: 
         return Judgement("furniture", n, "navigation or tool row")
     if SECTION_TRAIL.match(text):
         return Judgement("furniture", n, "section names above the headline")
-    if CREDIT_AT_END.search(text) and n <= 60 and not text.startswith(('"', "“")):
-        return Judgement("furniture", n, "photo caption or credit")
+    if captions.is_image_marker(text):
+        return Judgement("furniture", n, "a photo player's control or counter")
+    if captions.is_credit(text):
+        return Judgement("furniture", n, "photo credit or agency line")
+    if sign := captions.caption_sign(text):
+        return Judgement("furniture", n, sign)
     stop = sum(w.lower() in stoplist for w in words) / max(1, len(words))
     if n >= PROSE_WORDS and stop >= PROSE_STOPWORDS and SENTENCE_END.search(text + " "):
         return Judgement("prose", n)
@@ -141,6 +133,16 @@ def judge(text: str, stoplist: frozenset[str], repeated: bool = False, caption: 
     ):
         return Judgement("text", n, "short text outside the article")
     return Judgement("short", n, "short line outside the article text (menu, headline, teaser)")
+
+
+def mark_captions_beside_pictures(texts: list[str], judgements: list[Judgement]) -> None:
+    """A block directly before or after a photo credit or an image marker is that photo's caption."""
+    for index, judgement in enumerate(judgements):
+        if judgement.kind != "furniture" and captions.next_to_a_picture(texts, index):
+            judgement.kind, judgement.reason = (
+                "furniture",
+                "photo caption (above a photo credit or an image marker)",
+            )
 
 
 def drop_comments(judgements: list[Judgement]) -> None:

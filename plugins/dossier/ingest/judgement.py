@@ -1,0 +1,23 @@
+"""What one block of a pasted page looks like on its own, and what it weighs in the article run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TEXT_WEIGHT = 0.3
+SHORT_PENALTY = 10  # what each non-prose block costs the run of article blocks around it
+
+
+@dataclass
+class Judgement:
+    kind: str  # "prose", "text" (short but written, not a menu item), "short", "furniture" or "end"
+    words: int
+    reason: str = ""
+
+    @property
+    def weight(self) -> float:
+        if self.kind == "prose":
+            return self.words
+        if self.kind == "text":
+            return self.words * TEXT_WEIGHT - SHORT_PENALTY / 2
+        return -SHORT_PENALTY - (self.words / 2 if self.kind in ("furniture", "end") else 0)

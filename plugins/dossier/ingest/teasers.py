@@ -1,0 +1,73 @@
+"""Lists of links to other stories ("Related", "More from ...", "Most read") inside or after the article.
+
+Each teaser is a headline: a capitalised line of a few words that is not a sentence (no closing
+full stop). One such line may be a subheading; several in a row, with only dates or times between
+them, are a list of other stories, and so is the short title above the list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .judgement import Judgement
+
+SENTENCE_CLOSE = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
+HEADLINE_CLOSE = re.compile(r"[\w\"'”’)]$")  # a headline ends in a word (an emoji or an arrow ends a prompt)
+TEASER_WORDS = (4, 24)  # a headline's length; fewer words are a label, more a paragraph
+LIST_LENGTH = 3  # this many headlines in a row under a title are a list, not subheadings (one more untitled)
+BETWEEN_WORDS = 5  # a line this short, with a number in it, between two headlines is their date or time
+TITLE_WORDS = 6  # the list's own title ("More from Acme News")
+REASON = "list of links to other stories"
+
+
+def mark_teaser_lists(texts: list[str], judgements: list[Judgement]) -> None:
+    """Every line of a list of headlines (and its title) becomes page furniture."""
+    index = 0
+    while index < len(texts):
+        members, end = _list_at(texts, judgements, index)
+        title = index - 1 if index and _is_title(texts[index - 1], judgements[index - 1]) else None
+        if sum(_is_headline(texts[i], judgements[i]) for i in members) >= LIST_LENGTH + (title is None):
+            members += [title] if title is not None else []
+            for member in members:
+                judgements[member].kind, judgements[member].reason = "furniture", REASON
+            index = end
+        else:
+            index += 1
+
+
+def _list_at(texts: list[str], judgements: list[Judgement], index: int) -> tuple[list[int], int]:
+    """The headlines of a list starting at `index` (and where it ends)."""
+    members, position = [], index
+    while position < len(texts):
+        if _is_headline(texts[position], judgements[position]):
+            members.append(position)
+        elif not (members and _is_date_or_time(texts[position], judgements[position])):
+            break
+        position += 1
+    if members:  # the time stamps between the headlines belong to the list
+        members = list(range(members[0], members[-1] + 1)) if len(members) > 1 else members
+    return members, position
+
+
+def _is_headline(text: str, judgement: Judgement) -> bool:
+    return (
+        judgement.kind in ("text", "short")
+        and TEASER_WORDS[0] <= judgement.words <= TEASER_WORDS[1]
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "'‘\"“")
+        and not SENTENCE_CLOSE.search(text)
+        and bool(HEADLINE_CLOSE.search(text))
+    )
+
+
+def _is_date_or_time(text: str, judgement: Judgement) -> bool:
+    """ "13 hours ago", "19 Nov 2019 05:44": a teaser's time stamp between two headlines."""
+    return judgement.kind != "prose" and judgement.words <= BETWEEN_WORDS and any(c.isdigit() for c in text)
+
+
+def _is_title(text: str, judgement: Judgement) -> bool:
+    """ "More from the coast", "Related:": a few words, no sentence."""
+    return (
+        judgement.kind in ("text", "short", "furniture")
+        and 0 < judgement.words <= TITLE_WORDS
+        and not SENTENCE_CLOSE.search(text.removesuffix(":"))
+    )
