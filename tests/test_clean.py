@@ -268,3 +268,26 @@ def test_section_names_above_a_short_headline_are_page_furniture(trail, headline
     article = make(page)
     assert article.title == headline
     assert trail not in kept(article)
+
+
+SITE_BOX = (
+    "About the author\nMira Tollan writes about the coast and its people for this site since 2015, and "
+    "edits the weekly island letter.\nFollow Mira\n"
+)
+
+
+def test_prose_of_the_site_between_lines_of_its_template_is_not_the_article():
+    page = "Bridge to close to cars" + STORY + "\n" + SITE_BOX
+    repeated = frozenset(SITE_BOX.splitlines())  # the box is on every page of the site
+    article = clean(SeedText("page.txt", page), repeated)
+    [bio] = [b for b in article.removed if b.text.startswith("Mira Tollan")]
+    assert bio.reason == "the site's own text, on its other pages too"
+
+
+def test_the_headline_printed_again_in_the_text_is_dropped_once():
+    first, second = STORY.strip().split("\n\n")
+    page = f"Bridge to close to cars\n\n{first}\n\nBridge to close to cars\n\n{second}\n"
+    article = make(page)
+    assert article.title == "Bridge to close to cars"
+    assert "Bridge to close to cars" not in kept(article)
+    assert any(b.reason == "the headline again" for b in article.removed)

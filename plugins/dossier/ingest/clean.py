@@ -18,10 +18,11 @@ from slugify import slugify
 from ..language.stoplists import stoplist_for
 from ..model import Article, Block, SeedText
 from ..slugs import bounded_slug
-from . import captions, masthead
+from . import boilerplate, captions, masthead
 from .ending import article_end
 from .furniture import COMMENTS, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS, SECTION_TRAIL
 from .judgement import Judgement
+from .lists import mark_article_lists
 from .teasers import mark_teaser_lists
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -44,6 +45,9 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
     drop_comments(judgements)
     mark_captions_beside_pictures(texts, judgements)
     mark_teaser_lists(texts, judgements)
+    mark_article_lists(texts, judgements)
+    boilerplate.mark_repeats(texts, judgements)
+    boilerplate.mark_site_prose([text in repeated_lines for text in texts], judgements)
     start, end = article_run(judgements)
     end = article_end(texts, judgements, start, end, stoplist)
     blocks = [Block(text) for text in texts]
@@ -58,6 +62,9 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
         problems.append("no article prose was recognised: kept every line that is not page furniture")
 
     head = masthead.read_masthead(texts, start if start < end else len(texts), captions)
+    for block in blocks[start:]:  # the headline printed again above the text is not the text
+        if block.kept and block.text == head.title:
+            block.kept, block.reason = False, "the headline again"
     for index in head.consumed:
         if not blocks[index].kept and judgements[index].kind != "furniture":
             blocks[index].reason = "headline, date line or source line of the page"
@@ -172,7 +179,7 @@ def keep(index: int, judgements: list[Judgement], start: int, end: int) -> tuple
     judgement = judgements[index]
     if not start <= index < end:
         return False, judgement.reason or "outside the article text (sidebar, teaser or footer)"
-    if judgement.kind in ("prose", "text"):
+    if judgement.kind in ("prose", "text", "item"):
         return True, ""
     if judgement.kind == "short" and _followed_by_prose(judgements, index, end):
         return True, "subheading or short paragraph inside the article"

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TEXT_WEIGHT = 0.3
+ITEM_WEIGHT = 1.0  # a list item pays its way: the list bridges the prose around it
 SHORT_PENALTY = 10  # what each non-prose block costs the run of article blocks around it
 
 
 @dataclass
 class Judgement:
-    kind: str  # "prose", "text" (short but written, not a menu item), "short", "furniture" or "end"
+    kind: str  # "prose", "text" (short but written, not a menu item), "item" (of a list in the article),
+    # "short", "furniture" or "end"
     words: int
     reason: str = ""
 
@@ -18,6 +20,8 @@ class Judgement:
     def weight(self) -> float:
         if self.kind == "prose":
             return self.words
+        if self.kind == "item":
+            return ITEM_WEIGHT
         if self.kind == "text":
             return self.words * TEXT_WEIGHT - SHORT_PENALTY / 2
         return -SHORT_PENALTY - (self.words / 2 if self.kind in ("furniture", "end") else 0)

@@ -18,10 +18,17 @@ LIST_LENGTH = 3  # this many headlines in a row under a title are a list, not su
 BETWEEN_WORDS = 5  # a line this short, with a number in it, between two headlines is their date or time
 TITLE_WORDS = 6  # the list's own title ("More from Acme News")
 REASON = "list of links to other stories"
+# a teaser that shows the story's opening: its headline glued to the dateline ("Ferry cuts crossings
+# TARNVIK: The ferry company ...")
+HEADLINE_AND_DATELINE = re.compile(
+    r"^[^.!?]{15,200}?\s[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]{2,}){0,2}(?::| --| —)\s"
+)
+GLUED_LIST = 2  # this many such teasers in a row are a list
 
 
 def mark_teaser_lists(texts: list[str], judgements: list[Judgement]) -> None:
     """Every line of a list of headlines (and its title) becomes page furniture."""
+    _mark_glued_teasers(texts, judgements)
     index = 0
     while index < len(texts):
         members, end = _list_at(texts, judgements, index)
@@ -53,7 +60,7 @@ def _is_headline(text: str, judgement: Judgement) -> bool:
     return (
         judgement.kind in ("text", "short")
         and TEASER_WORDS[0] <= judgement.words <= TEASER_WORDS[1]
-        and (text[0].isupper() or text[0].isdigit() or text[0] in "'‘\"“")
+        and (text[0].isupper() or text[0] in "'‘\"“")  # a quantity opens a list item, not a headline
         and not SENTENCE_CLOSE.search(text)
         and bool(HEADLINE_CLOSE.search(text))
     )
@@ -71,3 +78,17 @@ def _is_title(text: str, judgement: Judgement) -> bool:
         and 0 < judgement.words <= TITLE_WORDS
         and not SENTENCE_CLOSE.search(text.removesuffix(":"))
     )
+
+
+def _mark_glued_teasers(texts: list[str], judgements: list[Judgement]) -> None:
+    """Headlines glued to their story's opening, several in a row: an index of other stories."""
+    glued = [bool(HEADLINE_AND_DATELINE.match(text)) for text in texts]
+    index = 0
+    while index < len(texts):
+        end = index
+        while end < len(texts) and glued[end]:
+            end += 1
+        if end - index >= GLUED_LIST:
+            for member in range(index, end):
+                judgements[member].kind, judgements[member].reason = "furniture", REASON
+        index = max(end, index + 1)
