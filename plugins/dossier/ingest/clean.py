@@ -19,7 +19,7 @@ from ..language.stoplists import stoplist_for
 from ..model import Article, Block, SeedText
 from ..slugs import bounded_slug
 from . import boilerplate, captions, masthead
-from .ending import article_end
+from .ending import article_end, words
 from .furniture import COMMENTS, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS, SECTION_TRAIL
 from .judgement import Judgement
 from .lists import mark_article_lists
@@ -61,7 +61,8 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
             block.kept, block.reason = judgement.kind != "furniture", judgement.reason
         problems.append("no article prose was recognised: kept every line that is not page furniture")
 
-    head = masthead.read_masthead(texts, start if start < end else len(texts), captions)
+    subject = frozenset(words(" ".join(texts[start:end]), stoplist))
+    head = masthead.read_masthead(texts, start if start < end else len(texts), captions, subject)
     for block in blocks[start:]:  # the headline printed again above the text is not the text
         if block.kept and block.text == head.title:
             block.kept, block.reason = False, "the headline again"

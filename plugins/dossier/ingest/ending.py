@@ -25,14 +25,14 @@ def article_end(texts: list[str], judgements: list[Judgement], start: int, end: 
     """The end of the article: `end`, moved over the short closing paragraphs that continue it."""
     if start >= end:
         return end
-    known = _words(" ".join(texts[start:end]), stoplist)
+    known = words(" ".join(texts[start:end]), stoplist)
     while end < len(texts):
         # a subheading counts when the paragraph under it continues the article
         heading = _is_subheading(judgements[end]) and end + 1 < len(texts)
         after = end + 1 if heading else end
         if not _continues(texts[after], judgements[after], known, stoplist):
             return end
-        known |= _words(texts[after], stoplist)
+        known |= words(texts[after], stoplist)
         end = after + 1
     return end
 
@@ -48,10 +48,10 @@ def _continues(text: str, judgement: Judgement, known: set[str], stoplist) -> bo
         return False  # a title, a label or a link, not a sentence
     if QUOTE_OPEN.match(text):
         return True  # the article's quotation goes on
-    return len(_words(text, stoplist) & known) >= SHARED_WORDS
+    return len(words(text, stoplist) & known) >= SHARED_WORDS
 
 
-def _words(text: str, stoplist) -> set[str]:
+def words(text: str, stoplist) -> set[str]:
     """The block's words that say something, cut to a stem ("cases" and "case" are one word)."""
     words = (w.lower() for w in CONTENT_WORD.findall(text))
     return {w.removesuffix("s")[:STEM] for w in words if w not in stoplist}

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..language.timex import MONTH, MONTHS, find_dates, month_number
+from . import captions
+from .ending import words
 from .furniture import CREDIT_AT_END, FURNITURE, SECTION_TRAIL
 
 DASH = r"(?:--|—|–|-|_)"
@@ -80,7 +82,12 @@ PUBLISHER_LINES = 40  # the closing source or copyright line is among the last l
 DATELINE_REACH = 2  # the dateline ("MOSCOW, June 15 --") opens the text: within this many blocks of its start
 DATE_READ_CHARS = 300  # a line's date is in its opening characters (a date line is short; a body is not)
 BODY_DATE_CHARS = 80  # in the text itself, only a date this near the start of a block dates the article
-END_PUNCTUATION = re.compile(r"[.!?;,]$")
+OPENS_TEXT = re.compile(DASH + r"\s*$")  # "BUFFALO, N.Y. (AP) --": a dateline the text runs on from
+END_PUNCTUATION = re.compile(r"[.;,]$")  # a sentence or a clause; a headline may ask or exclaim
+# A headline names what its article is about: a point for each of its words the article's text uses
+# (a site's name or tagline, a menu or a caption above the text names something else)
+SUBJECT_BONUS = 2.0
+ABOVE_BYLINE_BONUS = 1.0  # the line directly above the byline heads the article
 
 
 @dataclass
@@ -107,7 +114,10 @@ def split_glued_captions(texts: list[str]) -> tuple[list[str], set[int]]:
     return out, captions
 
 
-def read_masthead(texts: list[str], body_start: int, captions: set[int] = frozenset()) -> Masthead:
+def read_masthead(
+    texts: list[str], body_start: int, captions: set[int] = frozenset(), subject: frozenset[str] = frozenset()
+) -> Masthead:
+    """`subject`: the words of the article's text (`ending.words`), which its headline names."""
     head = Masthead()
     near = range(max(0, body_start - DATELINE_REACH), min(len(texts), body_start + DATELINE_REACH))
     dateline_at = next((i for i in near if DATELINE.match(texts[i])), None)
@@ -121,7 +131,7 @@ def read_masthead(texts: list[str], body_start: int, captions: set[int] = frozen
     # a full date in the dateline wins; a day without its year ("March 12") leaves it to the date line
     if head.date is None and dates:
         head.date = dates[0][1]
-    title_at = _headline(texts, body_start, captions)
+    title_at = _headline(texts, body_start, captions, subject)
     if title_at is not None:
         head.title = texts[title_at]
         head.consumed.append(title_at)
@@ -157,7 +167,7 @@ def _dateline_date(match: re.Match) -> str | None:
     return expressions[0].value if expressions and expressions[0].precision == "day" else None
 
 
-def _headline(texts: list[str], body_start: int, captions: set[int]) -> int | None:
+def _headline(texts: list[str], body_start: int, captions: set[int], subject: frozenset[str]) -> int | None:
     """The likeliest headline among the blocks above the article text."""
     header = texts[max(0, body_start - HEADER_WINDOW) : body_start]
     offset = body_start - len(header)
@@ -176,6 +186,10 @@ def _headline(texts: list[str], body_start: int, captions: set[int]) -> int | No
         score = _headline_score(text, page)
         if score <= 0 or offset + position in captions:
             continue
+        score += SUBJECT_BONUS * _share_named(text, subject)
+        following = header[position + 1] if position + 1 < len(header) else ""
+        if BYLINE.search(following):
+            score += ABOVE_BYLINE_BONUS
         score -= DISTANCE_PENALTY * (len(header) - position)
         if date_line is not None and position > date_line:
             score -= BELOW_DATE_PENALTY
@@ -193,9 +207,15 @@ def _headline_score(text: str, page: str) -> float:
         or text[0].islower()
     ):
         return 0.0
-    if DATELINE.match(text) or _is_date_line(text) or "|" in text or text.endswith(":"):
+    if (
+        DATELINE.match(text)
+        or _is_date_line(text)
+        or "|" in text
+        or text.endswith(":")
+        or OPENS_TEXT.search(text)
+    ):
         return 0.0
-    if FURNITURE.match(text) or CREDIT_AT_END.search(text) or SECTION_TRAIL.match(text):
+    if FURNITURE.match(text) or CREDIT_AT_END.search(text) or SECTION_TRAIL.match(text) or _picture(text):
         return 0.0  # a trail of section names stands above the headline, it is not one
     score = HEADLINE_BASE + min(len(words), LENGTH_CAP) / LENGTH_STEP
     if page.count(text) > 1:
@@ -209,6 +229,17 @@ def _headline_score(text: str, page: str) -> float:
     if sum(w[0].isupper() for w in words) == len(words) and len(words) <= SHORT_TITLE_WORDS:
         score -= SHORT_TITLE_PENALTY
     return score
+
+
+def _picture(text: str) -> bool:
+    """A photo's credit, caption or marker, which stands where headlines stand."""
+    return captions.is_credit(text) or captions.is_image_marker(text) or bool(captions.caption_sign(text))
+
+
+def _share_named(text: str, subject: frozenset[str]) -> float:
+    """The share of the line's words that the article's text uses."""
+    own = words(text, frozenset())
+    return len(own & subject) / len(own) if own and subject else 0.0
 
 
 def _compact_date(text: str) -> str | None:
