@@ -1,22 +1,26 @@
-"""Page furniture found on news sites everywhere, not on any one site: tool rows, prompts, credits."""
+"""Page furniture found on news sites everywhere, not on any one site: tool rows, prompts, credits.
+
+The words are the lexicon's (furniture_openings, furniture_phrases, comments_openings); the shapes
+that are not words (a copyright year, "5 min read", a trailing "»") are written here.
+"""
 
 import re
 
+from .. import lexicon
+
+
+def _phrases(name: str) -> str:
+    """The lexicon's phrases as one alternation, each ending at a word's end when it ends in a letter."""
+    phrases = sorted(lexicon.phrases(name), key=len, reverse=True)
+    return "|".join(re.escape(p) + (r"\b" if p[-1].isalnum() else "") for p in phrases)
+
+
 FURNITURE = re.compile(
-    r"^\W*(?:copyright\b|©|\(c\)\s*\d{4}|all rights reserved|advertisement\b|advertising\b|sponsored\b"
-    r"|skip to\b|sign (?:in|up)\b|log ?in\b|subscribe\b|follow us\b|share (?:this|on)\b|share\b\W*$"
-    r"|related\b|most (?:viewed|read|popular|shared|emailed)\b|read more\b|see also\b|more on this\b"
-    r"|click here\b|continue reading\b|story continues\b|back to top\b|top of page\b|print (?:this|page)\b"
-    r"|e-?mail (?:this|to a friend)\b|adjust font\b|font size\b|text size\b|image (?:caption|copyright)\b"
-    r"|photo(?:graph)?:|credit\b|getty images\b|tags?:|topics:|filed under\b|comments?\b|terms? of\b|show "
-    r"more\b|\d+\s*min(?:ute)?s?\s+read\b|join (?:our|us)\b|sign up\b"
-    r"|privacy\b|cookie|newsletter\b|breaking news\b|watch:|listen:|video:|recommended\b|trending\b)",
+    rf"^\W*(?:{_phrases('furniture_openings')}|\(c\)\s*\d{{4}}|share\b\W*$|\d+\s*min(?:ute)?s?\s+read\b)",
     re.IGNORECASE,
 )
 FURNITURE_ANYWHERE = re.compile(
-    r"all rights reserved|opens in (?:a )?new window|subscribe to (?:our|the)\b|sign up for (?:our|the)\b"
-    r"|\bour newsletter\b|activation link|successfully subscribed|\(more\)\s*$|>>\s*$|»\s*$|\bclick "
-    r"here\b|\bcookies?\b.*\b(?:accept|policy)\b",
+    rf"\b(?:{_phrases('furniture_phrases')})|\(more\)\s*$|>>\s*$|»\s*$|\bcookies?\b.*\b(?:accept|policy)\b",
     re.IGNORECASE,
 )
 MENU_SEPARATORS = re.compile(r"\s[|·•]\s|\s\|\s?|\s?\|\s")
@@ -31,8 +35,6 @@ CREDIT_AT_END = re.compile(
 
 # The start of a comments section: the article is over (readers' comments are prose too).
 COMMENTS = re.compile(
-    r"^\W*(?:\d+ |top rated |reader |readers' |view |show |load )comments?\W*$"
-    r"|^\W*(?:leave|post|add|write) a (?:comment|reply)\b|^\W*join the (?:conversation|discussion)\b"
-    r"|^\W*\d+ (?:comments|responses|replies)\W*$",
+    rf"^\W*(?:{_phrases('comments_openings')})|^\W*\d+ (?:comments?|responses|replies)\W*$",
     re.IGNORECASE,
 )
