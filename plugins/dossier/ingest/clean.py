@@ -3,34 +3,27 @@
 A pasted page is a run of lines. As in jusText, each block is first judged on its own (length,
 share of function words, sentence punctuation, known page furniture); the article is then the run
 of blocks holding the most prose (a maximum-sum segment), which bridges the subheadings and ad slots
-inside an article but not the menus, teaser lists and footers around it. The headline, date,
+inside an article but not the menus, teaser lists and footers around it. Between the two, the page's
+own rules (PAGE_RULES) read each block with its neighbours: comments, captions, lists. The headline, date,
 publisher and dateline are looked for where pages put them: above and at the start of that run.
 Dropped blocks are kept with the reason, so nothing is lost silently.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from slugify import slugify
 
 from ..language.stoplists import stoplist_for
 from ..model import Article, Block, SeedText
+from ..rules import Ruler
 from ..slugs import bounded_slug
-from . import boilerplate, captions, masthead
+from . import boilerplate, captions, lists, masthead, teasers
+from .blocks import SENTENCE_END, WORD, judge
 from .ending import article_end, words
-from .furniture import COMMENTS, FURNITURE, FURNITURE_ANYWHERE, MENU_SEPARATORS, SECTION_TRAIL
-from .judgement import Judgement
-from .lists import mark_article_lists
-from .teasers import mark_teaser_lists
+from .judgement import Judgement, Page
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
-
-PROSE_STOPWORDS = 0.3  # share of function words in prose (jusText's threshold)
-TEXT_STOPWORDS = 0.2
-PROSE_WORDS = 10  # a block with this many words and a sentence in it reads as prose
 HEADING_WORDS = 14  # a subheading is shorter than this
 
 
@@ -39,15 +32,13 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
     texts = split_blocks(seed.text)
     texts, captions = masthead.split_glued_captions(texts)
     stoplist = stoplist_for(WORD.findall(seed.text[:50_000]))
-    judgements = [
-        judge(text, stoplist, text in repeated_lines, index in captions) for index, text in enumerate(texts)
-    ]
-    drop_comments(judgements)
-    mark_captions_beside_pictures(texts, judgements)
-    mark_teaser_lists(texts, judgements)
-    mark_article_lists(texts, judgements)
-    boilerplate.mark_repeats(texts, judgements)
-    boilerplate.mark_site_prose([text in repeated_lines for text in texts], judgements)
+    repeated = [text in repeated_lines for text in texts]
+    page = Page(
+        texts, [judge(text, stoplist, repeated[i], i in captions) for i, text in enumerate(texts)], repeated
+    )
+    for rule in PAGE_RULES.getRules(""):
+        rule(page)
+    judgements = page.judgements
     start, end = article_run(judgements)
     end = article_end(texts, judgements, start, end, stoplist)
     blocks = [Block(text) for text in texts]
@@ -103,65 +94,55 @@ def split_blocks(text: str) -> list[str]:
     return blocks
 
 
-def judge(text: str, stoplist: frozenset[str], repeated: bool = False, caption: bool = False) -> Judgement:
-    """What a block looks like on its own, before its neighbours are considered.
-
-    A line repeated in other seeds is site furniture, unless it is prose: then the seeds share the
-    story itself (a wire report pasted from two outlets), and it stays.
-    """
-    words = WORD.findall(text[:5000])
-    n = len(words) if len(text) <= 5000 else len(text.split())
-    if caption:
-        return Judgement("furniture", n, "photo caption glued to the dateline")
-    if COMMENTS.match(text):
-        return Judgement("end", n, "start of the readers' comments")
-    if FURNITURE.match(text) and n <= 25 or FURNITURE_ANYWHERE.search(text[-300:]) and n <= 60:
-        return Judgement("furniture", n, "page furniture (tools, prompts, credits, teasers)")
-    if len(MENU_SEPARATORS.findall(text)) >= 2:
-        return Judgement("furniture", n, "navigation or tool row")
-    if SECTION_TRAIL.match(text):
-        return Judgement("furniture", n, "section names above the headline")
-    if captions.is_image_marker(text):
-        return Judgement("furniture", n, "a photo player's control or counter")
-    if captions.is_credit(text):
-        return Judgement("furniture", n, "photo credit or agency line")
-    if sign := captions.caption_sign(text):
-        return Judgement("furniture", n, sign)
-    stop = sum(w.lower() in stoplist for w in words) / max(1, len(words))
-    if n >= PROSE_WORDS and stop >= PROSE_STOPWORDS and SENTENCE_END.search(text + " "):
-        return Judgement("prose", n)
-    if repeated:
-        return Judgement("furniture", n, "repeated on other pages of the site")
-    if (
-        n >= 4
-        and stop >= TEXT_STOPWORDS
-        and SENTENCE_END.search(text + " ")
-        or n >= 5
-        and stop >= PROSE_STOPWORDS
-    ):
-        return Judgement("text", n, "short text outside the article")
-    return Judgement("short", n, "short line outside the article text (menu, headline, teaser)")
-
-
-def mark_captions_beside_pictures(texts: list[str], judgements: list[Judgement]) -> None:
-    """A block directly before or after a photo credit or an image marker is that photo's caption."""
-    for index, judgement in enumerate(judgements):
-        if judgement.kind != "furniture" and captions.next_to_a_picture(texts, index):
+def mark_captions_beside_pictures(page: Page) -> None:
+    """A block directly above a photographer's credit or an image marker is that photo's caption."""
+    for index, judgement in enumerate(page.judgements):
+        if judgement.kind != "furniture" and captions.next_to_a_picture(page.texts, index):
             judgement.kind, judgement.reason = (
                 "furniture",
                 "photo caption (above a photo credit or an image marker)",
             )
 
 
-def drop_comments(judgements: list[Judgement]) -> None:
+def drop_comments(page: Page) -> None:
     """Everything after the start of the readers' comments (once the article has begun) is not the article."""
-    seen_prose = False
+    judgements, seen_prose = page.judgements, False
     for index, judgement in enumerate(judgements):
         seen_prose = seen_prose or judgement.kind == "prose"
         if judgement.kind == "end" and seen_prose:
             for later in judgements[index + 1 :]:
                 later.kind, later.reason = "furniture", "readers' comments, or what follows them"
             return
+
+
+def mark_teasers(page: Page) -> None:
+    teasers.mark_teaser_lists(page.texts, page.judgements)
+
+
+def mark_lists(page: Page) -> None:
+    lists.mark_article_lists(page.texts, page.judgements)
+
+
+def mark_repeats(page: Page) -> None:
+    boilerplate.mark_repeats(page.texts, page.judgements)
+
+
+def mark_site_prose(page: Page) -> None:
+    boilerplate.mark_site_prose(page.repeated, page.judgements)
+
+
+# What the blocks' neighbours say, in order: the comments end the article before anything else is
+# looked at; lists of the article are found after the teaser lists, so an article's numbered list wins.
+PAGE_RULES = Ruler()
+for _rule in (
+    drop_comments,
+    mark_captions_beside_pictures,
+    mark_teasers,
+    mark_lists,
+    mark_repeats,
+    mark_site_prose,
+):
+    PAGE_RULES.push(_rule.__name__, _rule)
 
 
 def article_run(judgements: list[Judgement]) -> tuple[int, int]:

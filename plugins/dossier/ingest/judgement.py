@@ -25,3 +25,12 @@ class Judgement:
         if self.kind == "text":
             return self.words * TEXT_WEIGHT - SHORT_PENALTY / 2
         return -SHORT_PENALTY - (self.words / 2 if self.kind in ("furniture", "end") else 0)
+
+
+@dataclass
+class Page:
+    """A pasted page's blocks as the cleaner judges them, for the rules that read a block's neighbours."""
+
+    texts: list[str]
+    judgements: list[Judgement]
+    repeated: list[bool]  # the line is on other seeds' pages too
