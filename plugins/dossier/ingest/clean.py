@@ -21,10 +21,13 @@ from ..rules import Ruler
 from ..slugs import bounded_slug
 from . import boilerplate, captions, lists, masthead, teasers
 from .blocks import SENTENCE_END, WORD, judge
-from .ending import article_end, words
+from .ending import SENTENCE_CLOSE, article_end, words
 from .judgement import Judgement, Page
 
 HEADING_WORDS = 14  # a subheading is shorter than this
+SENTENCE_WORDS = (
+    4  # inside the article, a sentence this long is a paragraph of it (figures, names, few function words)
+)
 
 
 def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Article:
@@ -43,7 +46,7 @@ def clean(seed: SeedText, repeated_lines: frozenset[str] = frozenset()) -> Artic
     end = article_end(texts, judgements, start, end, stoplist)
     blocks = [Block(text) for text in texts]
     for index, (block, judgement) in enumerate(zip(blocks, judgements)):
-        block.kept, block.reason = keep(index, judgements, start, end)
+        block.kept, block.reason = keep(index, block.text, judgements, start, end)
         if block.kept and judgement.kind == "short":
             block.kind = "heading" if is_heading(block.text, judgements, index) else "paragraph"
     problems = list(seed.problems)
@@ -157,7 +160,7 @@ def article_run(judgements: list[Judgement]) -> tuple[int, int]:
     return best_run
 
 
-def keep(index: int, judgements: list[Judgement], start: int, end: int) -> tuple[bool, str]:
+def keep(index: int, text: str, judgements: list[Judgement], start: int, end: int) -> tuple[bool, str]:
     judgement = judgements[index]
     if not start <= index < end:
         return False, judgement.reason or "outside the article text (sidebar, teaser or footer)"
@@ -165,6 +168,8 @@ def keep(index: int, judgements: list[Judgement], start: int, end: int) -> tuple
         return True, ""
     if judgement.kind == "short" and _followed_by_prose(judgements, index, end):
         return True, "subheading or short paragraph inside the article"
+    if judgement.kind == "short" and judgement.words >= SENTENCE_WORDS and SENTENCE_CLOSE.search(text):
+        return True, "short paragraph inside the article"
     return False, judgement.reason
 
 
