@@ -26,7 +26,7 @@ CREDIT_LABEL = re.compile(
 # Names joined by slashes or bars, all capitalised ("Jane Roe/Hindustan Times/Getty Images")
 NAME_TRAIL = re.compile(rf"^\(?{NAME}(?:\s?[/|]\s?{NAME})+\)?$")
 NAME_WORD = r"\b[A-Z][\w'’-]+"
-POSITION_MARK = r"(?:\(({0})\)|, ({0}),)"  # "(left)" or ", left,"
+POSITION_MARK = r"(?:\s\(({0})\)|, ({0}),)"  # "Roe (left)" or "Roe, left,"
 
 
 @cache
@@ -58,8 +58,10 @@ def _agency_spellings() -> list[str]:
 def _caption_marks() -> tuple[re.Pattern, re.Pattern]:
     signs = lexicon.sections("caption_signs")
     positions = "|".join(sorted(signs["position"]))
-    pictured = "|".join(sorted(signs["pictured"]))
-    marks = re.compile(rf"{POSITION_MARK.format(positions)}|\(({pictured})\)|\b({pictured})\b", re.IGNORECASE)
+    pictured, where = "|".join(sorted(signs["pictured"])), "|".join(sorted(signs["where"]))
+    marks = re.compile(
+        rf"{POSITION_MARK.format(positions)}|\(({pictured})\)|,\s*({pictured})\s+(?:{where})\b", re.IGNORECASE
+    )
     openings = "|".join(re.escape(phrase) for phrase in lexicon.phrases("caption_openings"))
     return marks, re.compile(rf"^(?:{openings})\b\W", re.IGNORECASE)
 
