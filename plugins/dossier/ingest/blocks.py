@@ -99,19 +99,19 @@ def section_trail(seen: Seen) -> Judgement | None:
 
 def image_marker(seen: Seen) -> Judgement | None:
     if captions.is_image_marker(seen.text):
-        return Judgement("furniture", seen.words, "a photo player's control or counter")
+        return Judgement("furniture", seen.words, "a photo player's control or counter", picture=True)
     return None
 
 
 def photo_credit(seen: Seen) -> Judgement | None:
     if captions.is_credit(seen.text):
-        return Judgement("furniture", seen.words, "photo credit or agency line")
+        return Judgement("furniture", seen.words, "photo credit or agency line", picture=True)
     return None
 
 
 def caption(seen: Seen) -> Judgement | None:
     if sign := captions.caption_sign(seen.text):
-        return Judgement("furniture", seen.words, sign)
+        return Judgement("furniture", seen.words, sign, picture=True)
     return None
 
 

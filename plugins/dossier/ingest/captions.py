@@ -16,6 +16,9 @@ from .. import lexicon
 
 CREDIT_WORDS = 12  # a credit line is a name or two and an agency
 CAPTION_WORDS = 60  # a caption is a sentence or two; a longer block is a paragraph
+UNDER_MARKER_WORDS = (
+    25  # under an image marker, a caption is a sentence; a paragraph may follow a picture too
+)
 NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|di|del|la|le|al|bin))*"
 # "Photo: ...", "(Image: ...)", "Credit: ...", "Photograph by ...": the credit's own label
 CREDIT_LABEL = re.compile(
@@ -23,18 +26,20 @@ CREDIT_LABEL = re.compile(
     r"(?: credit)?(?:\s*:|\s+by\b|\s*\|)",
     re.IGNORECASE,
 )
-# Names joined by slashes or bars, all capitalised ("Jane Roe/Hindustan Times/Getty Images")
-NAME_TRAIL = re.compile(rf"^\(?{NAME}(?:\s?[/|]\s?{NAME})+\)?$")
 NAME_WORD = r"\b[A-Z][\w'’-]+"
 POSITION_MARK = r"(?:\s\(({0})\)|, ({0}),)"  # "Roe (left)" or "Roe, left,"
 
 
 @cache
-def _agencies() -> re.Pattern:
+def _agencies(after_a_name: bool = False) -> re.Pattern:
+    """An agency closing the line: alone, after a name ("Jane Roe Getty Images"), or, with
+    `after_a_name`, only after a separator that joins it to the photographer's name: a slash, a bar,
+    a comma, "via" or "for" ("Jane Roe/Getty Images"; "Mayor Jane Bloomberg" is not a credit)."""
     names = sorted(lexicon.phrases("photo_agencies"), key=len, reverse=True)
     alternatives = "|".join(re.escape(name) for name in names)
-    # the agency closes the line, after a slash, a bar, a comma, "via" or "for", or stands alone
-    return re.compile(rf"(?:^|[/|,]\s*|\bvia\s+|\bfor\s+|\s)(?:{alternatives})\)?\s*$", re.IGNORECASE)
+    joined = r"[/|,]\s*|\bvia\s+|\bfor\s+"
+    before = joined if after_a_name else rf"^|{joined}|\s"
+    return re.compile(rf"(?:{before})(?:{alternatives})\)?\s*$", re.IGNORECASE)
 
 
 @cache
@@ -46,6 +51,11 @@ def _agency_credit_at_end() -> re.Pattern:
         rf"(?:\b(?:{names})\s?/\s?{NAME}|\((?:(?:{names}) )?Photo(?:/[^)]*)?\)|©\s*{NAME}(?:\s?/\s?{NAME})?"
         rf"|\({NAME}(?:\s?/\s?{NAME})+\))\s*$"
     )
+
+
+@cache
+def _agency_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in lexicon.phrases("photo_agencies"))
 
 
 def _agency_spellings() -> list[str]:
@@ -77,17 +87,15 @@ GALLERY_COUNT = re.compile(
 
 
 def is_credit(text: str) -> bool:
-    """A line that is a photo credit and nothing else."""
+    """A line that is a photo credit (or an agency's name alone) and nothing else."""
     if len(text.split()) > CREDIT_WORDS:
         return False
-    return bool(
+    bare = text.strip(" ()[].").lower() in _agency_names()
+    return bare or bool(
         CREDIT_LABEL.match(text)
         or "©" in text
-        or _agencies().search(text)
+        or _agencies(after_a_name=True).search(text)
         and _capitalised(text)
-        or NAME_TRAIL.match(text)
-        and any(mark in text for mark in "/|")
-        and _agencies().search(text)
     )
 
 
@@ -112,13 +120,15 @@ def caption_sign(text: str) -> str:
 
 
 def next_to_a_picture(texts: list[str], index: int) -> bool:
-    """The block stands directly before a photo's credit (one naming its photographer or labelled as
-    a credit) or an image marker: captions are printed above the credit, under the picture."""
-    words = len(texts[index].split())
-    if words > CAPTION_WORDS or texts[index].startswith(('"', "“", "‘")):
+    """The block stands directly above a photo's credit (one naming its photographer or labelled as a
+    credit: captions are printed above it), or is a short line directly under an image marker."""
+    text = texts[index]
+    words = len(text.split())
+    if words > CAPTION_WORDS or text.startswith(('"', "“", "‘")):
         return False
     following = texts[index + 1] if index + 1 < len(texts) else ""
-    return is_photographer_credit(following) or is_image_marker(following)
+    preceding = texts[index - 1] if index else ""
+    return is_photographer_credit(following) or words <= UNDER_MARKER_WORDS and is_image_marker(preceding)
 
 
 def is_photographer_credit(text: str) -> bool:
@@ -128,7 +138,11 @@ def is_photographer_credit(text: str) -> bool:
         return False
     if CREDIT_LABEL.match(text):
         return True
-    return bool(_agencies().search(text)) and _capitalised(text) and len(re.findall(NAME_WORD, text)) >= 3
+    return (
+        bool(_agencies(after_a_name=True).search(text))
+        and _capitalised(text)
+        and len(re.findall(NAME_WORD, text)) >= 3
+    )
 
 
 def _capitalised(text: str) -> bool:

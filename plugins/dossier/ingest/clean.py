@@ -98,13 +98,15 @@ def split_blocks(text: str) -> list[str]:
 
 
 def mark_captions_beside_pictures(page: Page) -> None:
-    """A block directly above a photographer's credit or an image marker is that photo's caption."""
+    """A block directly above a photographer's credit, or a short line under an image marker, is that
+    photo's caption."""
     for index, judgement in enumerate(page.judgements):
         if judgement.kind != "furniture" and captions.next_to_a_picture(page.texts, index):
             judgement.kind, judgement.reason = (
                 "furniture",
-                "photo caption (above a photo credit or an image marker)",
+                "photo caption (next to the photo's credit or marker)",
             )
+            judgement.picture = True
 
 
 def drop_comments(page: Page) -> None:

@@ -27,9 +27,12 @@ def article_end(texts: list[str], judgements: list[Judgement], start: int, end: 
         return end
     known = words(" ".join(texts[start:end]), stoplist)
     while end < len(texts):
-        # a subheading counts when the paragraph under it continues the article
-        heading = _is_subheading(judgements[end]) and end + 1 < len(texts)
-        after = end + 1 if heading else end
+        # a subheading, or a picture, counts when the paragraph under it continues the article
+        after = end
+        while after + 1 < len(texts) and judgements[after].picture:
+            after += 1
+        if _is_subheading(judgements[after]) and after + 1 < len(texts):
+            after += 1
         if not _continues(texts[after], judgements[after], known, stoplist):
             return end
         known |= words(texts[after], stoplist)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 TEXT_WEIGHT = 0.3
 ITEM_WEIGHT = 1.0  # a list item pays its way: the list bridges the prose around it
 SHORT_PENALTY = 10  # what each non-prose block costs the run of article blocks around it
+PICTURE_PENALTY = 2  # a picture in the text costs the run little: the article goes on under it
 
 
 @dataclass
@@ -15,9 +16,14 @@ class Judgement:
     # "short", "furniture" or "end"
     words: int
     reason: str = ""
+    picture: bool = (
+        False  # a photo's caption, credit or marker: it stands inside articles as often as around them
+    )
 
     @property
     def weight(self) -> float:
+        if self.picture:
+            return -PICTURE_PENALTY
         if self.kind == "prose":
             return self.words
         if self.kind == "item":
