@@ -1,8 +1,9 @@
 """Lists of links to other stories ("Related", "More from ...", "Most read") inside or after the article.
 
 Each teaser is a headline: a capitalised line of a few words that is not a sentence (no closing
-full stop). One such line may be a subheading; several in a row, with only dates or times between
-them, are a list of other stories, and so is the short title above the list.
+full stop). One such line may be a subheading, three may be an article's key points; four or more
+in a row, with only dates or times between them, are a list of other stories, and so is the short
+title above the list. Under a sentence ending in a colon, a list is the article's own.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from .judgement import Judgement
 SENTENCE_CLOSE = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
 HEADLINE_CLOSE = re.compile(r"[\w\"'”’)]$")  # a headline ends in a word (an emoji or an arrow ends a prompt)
 TEASER_WORDS = (4, 24)  # a headline's length; fewer words are a label, more a paragraph
-LIST_LENGTH = 3  # this many headlines in a row under a title are a list, not subheadings (one more untitled)
+LIST_LENGTH = 4  # this many headlines in a row are a list, not subheadings (nor an article's few key points)
 BETWEEN_WORDS = 5  # a line this short, with a number in it, between two headlines is their date or time
 TITLE_WORDS = 6  # the list's own title ("More from Acme News")
 REASON = "list of links to other stories"
@@ -33,7 +34,10 @@ def mark_teaser_lists(texts: list[str], judgements: list[Judgement]) -> None:
     while index < len(texts):
         members, end = _list_at(texts, judgements, index)
         title = index - 1 if index and _is_title(texts[index - 1], judgements[index - 1]) else None
-        if sum(_is_headline(texts[i], judgements[i]) for i in members) >= LIST_LENGTH + (title is None):
+        if index and _introduces(texts[index - 1], judgements[index - 1]):
+            index += 1  # a sentence ending in a colon introduces the article's own list
+            continue
+        if sum(_is_headline(texts[i], judgements[i]) for i in members) >= LIST_LENGTH:
             members += [title] if title is not None else []
             for member in members:
                 judgements[member].kind, judgements[member].reason = "furniture", REASON
@@ -69,6 +73,10 @@ def _is_headline(text: str, judgement: Judgement) -> bool:
 def _is_date_or_time(text: str, judgement: Judgement) -> bool:
     """ "13 hours ago", "19 Nov 2019 05:44": a teaser's time stamp between two headlines."""
     return judgement.kind != "prose" and judgement.words <= BETWEEN_WORDS and any(c.isdigit() for c in text)
+
+
+def _introduces(text: str, judgement: Judgement) -> bool:
+    return judgement.kind in ("prose", "text") and text.endswith(":") and judgement.words > TITLE_WORDS
 
 
 def _is_title(text: str, judgement: Judgement) -> bool:
