@@ -18,6 +18,7 @@ CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 SHARED_WORDS = 1  # a closing paragraph names at least this many of the article's own words
 SUBHEADING_WORDS = 8  # a subheading over the closing paragraph is a few words
 CLOSING_WORDS = 60  # longer blocks outside the run were weighed by the run itself: not a closing line
+CLOSING_PARAGRAPHS = 3  # an article closes in a few short paragraphs; more are readers' comments or a feed
 STEM = 5  # letters that stand for a word: enough to tell words apart, few enough to join its forms
 
 
@@ -26,7 +27,9 @@ def article_end(texts: list[str], judgements: list[Judgement], start: int, end: 
     if start >= end:
         return end
     known = words(" ".join(texts[start:end]), stoplist)
-    while end < len(texts):
+    for _ in range(CLOSING_PARAGRAPHS):
+        if end >= len(texts):
+            break
         # a subheading, or a picture, counts when the paragraph under it continues the article
         after = end
         while after + 1 < len(texts) and judgements[after].picture:
