@@ -28,11 +28,6 @@ MENU_SEPARATORS = re.compile(r"\s[|·•]\s|\s\|\s?|\s?\|\s")
 # three, the separators a middle dot, bullet or arrow. Pages print it above the headline.
 SECTION_NAME = r"[^\W\d_][\w&'’.-]*(?: (?:&|[\w'’.-]+)){0,2}"
 SECTION_TRAIL = re.compile(rf"^{SECTION_NAME}(?:\s*[·•›»]\s*{SECTION_NAME})+$")
-CREDIT_AT_END = re.compile(
-    r"\((?:AP|AFP|Reuters|EPA|Getty|Xinhua|[A-Z][\w.-]*(?:[ /-][\w.-]+){0,3})"
-    r"(?: Photo[^)]*)?\)\s*$|/(?:AP|AFP|Reuters|Getty Images|EPA)\s*$"
-)
-
 # The start of a comments section: the article is over (readers' comments are prose too).
 COMMENTS = re.compile(
     rf"^\W*(?:{_phrases('comments_openings')})|^\W*\d+ (?:comments?|responses|replies)\W*$",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..language.timex import MONTH, MONTHS, find_dates, month_number
 from . import captions
 from .ending import words
-from .furniture import CREDIT_AT_END, FURNITURE, SECTION_TRAIL
+from .furniture import FURNITURE, FURNITURE_ANYWHERE, SECTION_TRAIL
 
 DASH = r"(?:--|—|–|-|_)"
 AGENCY = r"\((?P<agency>[A-Z][\w&.'/-]*(?:[ -][A-Z][\w&.'/-]*){0,4})(?:,?\s+(?P<agency_date>[^)]{4,30}))?\)"
@@ -87,6 +87,7 @@ END_PUNCTUATION = re.compile(r"[.;,]$")  # a sentence or a clause; a headline ma
 # A headline names what its article is about: a point for each of its words the article's text uses
 # (a site's name or tagline, a menu or a caption above the text names something else)
 SUBJECT_BONUS = 2.0
+FURNITURE_TITLE_WORDS, FURNITURE_TITLE_NAMED = 5, 0.5
 ABOVE_BYLINE_BONUS = 1.0  # the line directly above the byline heads the article
 
 
@@ -183,10 +184,11 @@ def _headline(texts: list[str], body_start: int, captions: set[int], subject: fr
         None,
     )
     for position, text in enumerate(header):
-        score = _headline_score(text, page)
+        named = _share_named(text, subject)
+        score = _headline_score(text, page, named)
         if score <= 0 or offset + position in captions:
             continue
-        score += SUBJECT_BONUS * _share_named(text, subject)
+        score += SUBJECT_BONUS * named
         following = header[position + 1] if position + 1 < len(header) else ""
         if BYLINE.search(following):
             score += ABOVE_BYLINE_BONUS
@@ -198,7 +200,8 @@ def _headline(texts: list[str], body_start: int, captions: set[int], subject: fr
     return best
 
 
-def _headline_score(text: str, page: str) -> float:
+def _headline_score(text: str, page: str, named: float = 0.0) -> float:
+    """How much the line looks like a headline; `named`: the share of its words the article uses."""
     words = text.split()
     if (
         not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1]
@@ -215,8 +218,12 @@ def _headline_score(text: str, page: str) -> float:
         or OPENS_TEXT.search(text)
     ):
         return 0.0
-    if FURNITURE.match(text) or CREDIT_AT_END.search(text) or SECTION_TRAIL.match(text) or _picture(text):
+    if SECTION_TRAIL.match(text) or _picture(text) or FURNITURE_ANYWHERE.search(text):
         return 0.0  # a trail of section names stands above the headline, it is not one
+    # a line opening as furniture does ("Privacy ...", "Credit ...") is a headline when it is one's length
+    # and names what the article is about ("Privacy regulator fines Acme over user data")
+    if FURNITURE.match(text) and not (len(words) >= FURNITURE_TITLE_WORDS and named >= FURNITURE_TITLE_NAMED):
+        return 0.0
     score = HEADLINE_BASE + min(len(words), LENGTH_CAP) / LENGTH_STEP
     if page.count(text) > 1:
         score += REPEATED_BONUS
