@@ -21,7 +21,7 @@ from ..rules import Ruler
 from ..slugs import bounded_slug
 from . import boilerplate, captions, lists, masthead, teasers
 from .blocks import SENTENCE_END, WORD, judge
-from .ending import SENTENCE_CLOSE, article_end, words
+from .ending import EMBED_SIGNATURE, SENTENCE_CLOSE, article_end, words
 from .judgement import Judgement, Page
 
 HEADING_WORDS = 14  # a subheading is shorter than this
@@ -172,6 +172,8 @@ def keep(index: int, text: str, judgements: list[Judgement], start: int, end: in
         return True, "subheading or short paragraph inside the article"
     if judgement.kind == "short" and judgement.words >= SENTENCE_WORDS and SENTENCE_CLOSE.search(text):
         return True, "short paragraph inside the article"
+    if judgement.kind == "short" and EMBED_SIGNATURE.match(text):
+        return True, "signature of a post the article quotes"
     return False, judgement.reason
 
 

@@ -14,6 +14,8 @@ from .judgement import Judgement
 
 SENTENCE_CLOSE = re.compile(r"[.!?…][\"'”’)\]]*$")
 QUOTE_OPEN = re.compile(r"^[\"“‘']")
+# the signature under an embedded post: "— Jane Roe (@janeroe) March 3, 2021"
+EMBED_SIGNATURE = re.compile(r"^[—–-]\s*\S.{0,80}\(@\w+\)")
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 SHARED_WORDS = 1  # a closing paragraph names at least this many of the article's own words
 SUBHEADING_WORDS = 8  # a subheading over the closing paragraph is a few words
@@ -34,7 +36,11 @@ def article_end(texts: list[str], judgements: list[Judgement], start: int, end: 
         after = end
         while after + 1 < len(texts) and judgements[after].picture:
             after += 1
-        if _is_subheading(judgements[after]) and after + 1 < len(texts):
+        if (
+            _is_subheading(judgements[after])
+            and after + 1 < len(texts)
+            and not EMBED_SIGNATURE.match(texts[after])
+        ):
             after += 1
         if not _continues(texts[after], judgements[after], known, stoplist):
             return end
@@ -50,6 +56,8 @@ def _is_subheading(judgement: Judgement) -> bool:
 def _continues(text: str, judgement: Judgement, known: set[str], stoplist) -> bool:
     if judgement.kind not in ("text", "short", "prose") or judgement.words > CLOSING_WORDS:
         return False
+    if EMBED_SIGNATURE.match(text):
+        return True  # the post the article quotes ends with its signature
     if not SENTENCE_CLOSE.search(text) or judgement.words < 3:
         return False  # a title, a label or a link, not a sentence
     if QUOTE_OPEN.match(text):
