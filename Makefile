@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STRICT ?=
+# A Dask scheduler's address (tcp://HOST:8786): make html SCHEDULER=... analyses the seeds on its workers.
+SCHEDULER ?=
 
 # Where make rsync_upload copies the site: set them here or in the environment. Without SSH_HOST,
 # SSH_TARGET_DIR is a folder on this machine.
@@ -26,7 +28,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 html: $(STAMP)
-	$(BIN)/dossier build $(if $(STRICT),--strict)
+	$(BIN)/dossier build $(if $(STRICT),--strict) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 # publishconf.py refuses to build without SITEURL (from the environment, or written in it).
 publish: $(STAMP)

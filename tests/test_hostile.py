@@ -2,6 +2,7 @@
 
 import dataclasses
 import fcntl
+import functools
 import os
 import pickle
 import shutil
@@ -18,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from dossier import cli
-from dossier.corpus import pipeline
+from dossier.corpus import engine
 from dossier.corpus.cache import Cache, Entry, _decode_hook, seed_hash
 from dossier.corpus.pipeline import build_dossier
 from dossier.entities import stage as entities
@@ -268,9 +269,9 @@ def test_pagefind_does_not_outlive_a_killed_build(tmp_path):
 
 def test_workers_do_not_outlive_a_killed_build(tmp_path):
     script = (
-        "import time, dossier.corpus.pipeline as p\n"
-        "p.PARALLEL_MIN_JOBS = 1\n"
-        "p._run_all(time.sleep, [300] * 4)\n"
+        "import functools, time, dossier.corpus.engine as e\n"
+        "e.PARALLEL_MIN_JOBS = 1\n"
+        "list(e.Local(2).map(functools.partial(e.each, time.sleep), [300] * 4, 1))\n"
     )
     build_process = subprocess.Popen([sys.executable, "-c", script])
     try:
@@ -414,7 +415,7 @@ def test_a_seed_whose_analysis_crashes_is_named_and_the_rest_is_built(tmp_path, 
 
     monkeypatch.setattr(entities, "find_candidates", find_candidates)
     if workers:
-        monkeypatch.setattr(pipeline, "PARALLEL_MIN_JOBS", 1)
+        monkeypatch.setattr(engine, "PARALLEL_MIN_JOBS", 1)
         monkeypatch.setattr(os, "cpu_count", lambda: 2)
     dossier = build_dossier(sorted(seeds.glob("*.txt")))
     assert sorted(Path(a.source_file).name for a in dossier.articles) == ["a.txt", "b.txt"]
@@ -497,10 +498,9 @@ def die_on_three(job: int) -> int:
 
 
 def test_a_seed_that_kills_its_worker_is_named_and_the_rest_is_analysed(monkeypatch):
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_JOBS", 1)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    results = pipeline._run_all(die_on_three, list(range(8)))
-    assert [r if isinstance(r, int) else r.error for r in results] == [
+    monkeypatch.setattr(engine, "PARALLEL_MIN_JOBS", 1)
+    results = dict(engine.Local(2).map(functools.partial(engine.each, die_on_three), list(range(8)), size=2))
+    assert [results[n] if isinstance(results[n], int) else results[n].error for n in range(8)] == [
         0,
         10,
         20,

@@ -46,8 +46,8 @@ def test_rebuild_after_one_new_seed_redoes_only_that_seed(tmp_path, monkeypatch)
     analysed = []
     monkeypatch.setattr(
         pipeline,
-        "analyse_seed",
-        lambda job, real=pipeline.analyse_seed: (analysed.append(job[0].path), real(job))[1],
+        "analyse_batch",
+        lambda jobs, real=pipeline.analyse_batch: (analysed.extend(j.seed.path for j in jobs), real(jobs))[1],
     )
     seeds = tmp_path / "seeds"
     write_seeds(seeds, 3)

@@ -2,8 +2,8 @@
 
 import msgspec
 
-from dossier.corpus.pipeline import analyse_seed, build_dossier
-from dossier.language.nlp import DEFAULT_MODEL
+from dossier.corpus.analysis import SeedJob, analyse_seed
+from dossier.corpus.pipeline import build_dossier
 from dossier.model import SeedText
 
 STORY = (
@@ -24,7 +24,7 @@ def strings(value) -> list[str]:
 
 
 def test_a_renamed_seed_keeps_no_old_id():
-    work = analyse_seed((SeedText("a.txt", STORY), frozenset(), None, DEFAULT_MODEL))
+    work = analyse_seed(SeedJob(SeedText("a.txt", STORY), frozenset(), None))
     old = work.article.id
     found = msgspec.to_builtins(work)
     assert old and strings(found).count(old) > 3  # mentions, events, phrases and statements all record it

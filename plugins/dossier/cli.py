@@ -6,8 +6,10 @@ import argparse
 import json
 import os
 import sys
+from contextlib import contextmanager
 
 from .add import add_seeds
+from .corpus.engine import SCHEDULER_VARIABLE
 from .corpus.pipeline import build_dossier
 from .language.nlp import DEFAULT_MODEL, ModelError
 from .publish.contract import to_json
@@ -34,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--settings", default="pelican.conf.py")
     build.add_argument("--output", help="the site's folder (default: OUTPUT_PATH of the settings, output/)")
     build.add_argument("--strict", action="store_true", help="fail when any seed has a problem")
+    build.add_argument(
+        "--scheduler",
+        help="a Dask scheduler's address (tcp://HOST:8786): the seeds' analysis runs on its workers",
+    )
     add = commands.add_parser("add", help="copy articles into the seeds folder (- reads standard input)")
     add.add_argument("files", nargs="+")
     add.add_argument("--to", default="content/seeds", help="the seeds folder (default: content/seeds)")
@@ -45,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from dossier_site.build import build as build_site  # the Pelican glue, imported only here
 
-        return build_site(args.settings, args.output, strict=args.strict)
+        with scheduler_setting(args.scheduler):
+            return build_site(args.settings, args.output, strict=args.strict)
 
     if args.command == "inspect":
         try:
@@ -76,6 +83,22 @@ def explain(entities: list, name: str) -> int:
         print(f"{e.name} ({e.id}): {e.type}, {len(e.mentions)} mentions")
         print(e.typing.explain() if e.typing else "(no votes: typed before this build kept them)")
     return 0
+
+
+@contextmanager
+def scheduler_setting(address: str | None):
+    """--scheduler reaches the build as DOSSIER_SCHEDULER (settings.py reads it over DOSSIER["scheduler"]),
+    for this build only."""
+    before = os.environ.get(SCHEDULER_VARIABLE)
+    if address:
+        os.environ[SCHEDULER_VARIABLE] = address
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(SCHEDULER_VARIABLE, None)
+        else:
+            os.environ[SCHEDULER_VARIABLE] = before
 
 
 def add_files(files: list[str], folder: str) -> int:

@@ -30,7 +30,8 @@ PLAIN = (str, int, float, bool, type(None))
 UNSTABLE_SETTINGS = {
     "OUTPUT_PATH",
     "PATH",
-}  # where the site is built, not what it shows (nor DOSSIER's cache)
+}  # where the site is built, not what it shows
+HOW_BUILT = ("cache", "scheduler")  # DOSSIER's settings of how a build runs: the pages are the same bytes
 
 
 def digest(*parts: object) -> str:
@@ -56,7 +57,7 @@ def site_inputs(settings: dict, index: DossierIndex | None, registry) -> str:
     plugin = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(PLUGIN.glob("*.py"))))
     site = (registry.title, registry.summary) if registry else None
     shown = {k: v for k, v in settings.items() if k not in UNSTABLE_SETTINGS}
-    shown["DOSSIER"] = {k: v for k, v in (settings.get("DOSSIER") or {}).items() if k != "cache"}
+    shown["DOSSIER"] = {k: v for k, v in (settings.get("DOSSIER") or {}).items() if k not in HOW_BUILT}
     return digest(
         templates.hexdigest(),
         plugin.hexdigest(),

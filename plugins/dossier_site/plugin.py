@@ -14,6 +14,7 @@ from pelican.readers import BaseReader
 from pelican.utils import get_date
 
 from dossier.corpus.cache import Cache, key
+from dossier.corpus.engine import EngineError
 from dossier.corpus.pipeline import build_dossier
 from dossier.language.nlp import ModelError
 from dossier.model import Problem
@@ -116,8 +117,8 @@ def prepare_dossier(generator) -> None:
         logger.error("dossier: %s (the registry is ignored for this build)", error)
     cache = Cache(settings["cache"]) if settings["cache"] else None
     try:
-        dossier = build_dossier(paths, registry, cache, folders, settings["model"])
-    except ModelError as error:
+        dossier = build_dossier(paths, registry, cache, folders, settings["model"], settings["scheduler"])
+    except (ModelError, EngineError) as error:
         logger.error("dossier: %s", error)
         raise SystemExit(2) from None
     if registry_problem:

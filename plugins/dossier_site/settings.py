@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from dossier.corpus.engine import SCHEDULER_VARIABLE
 from dossier.language.nlp import DEFAULT_MODEL
 
 DEFAULTS = {
@@ -15,6 +16,8 @@ DEFAULTS = {
     "mentions_per_page": 25,  # articles (with their sentences naming the entity), likewise
     "search_shard": 2000,  # search records (articles, entities) in each shard of the Pagefind index
     "model": DEFAULT_MODEL,  # the spaCy pipeline of the language stage (any installed spaCy package)
+    "scheduler": None,  # a Dask scheduler's address: the seeds' analysis runs on its workers (the
+    # environment's DOSSIER_SCHEDULER, set by `dossier build --scheduler`, wins)
     "history": None,  # where the last build's snapshot and the history of /updates/ are kept; None
     # keeps them in the cache folder (history.json), so `make clean` forgets them
 }
@@ -29,6 +32,7 @@ def dossier_settings(settings: dict) -> dict:
             f"(expected: {', '.join(DEFAULTS)})"
         )
     merged = {**DEFAULTS, **given}
+    merged["scheduler"] = os.environ.get(SCHEDULER_VARIABLE) or merged["scheduler"]
     if merged["history"] is None and merged["cache"]:
         merged["history"] = os.path.join(merged["cache"], "history.json")
     for name in ("timeline_per_page", "mentions_per_page", "main_entities", "search_shard"):

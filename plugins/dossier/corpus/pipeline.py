@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
-import os
-import traceback
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -25,60 +20,19 @@ from ..entities import facts
 from ..entities import stage as entities
 from ..entities.same import possibly_same
 from ..events import stage as events
-from ..ingest import clean
 from ..ingest.read import UnreadableSeed, display_path, read_bytes, read_seed, text_digest
 from ..language import nlp
-from ..lifetime import die_with_parent
-from ..model import (
-    Article,
-    Block,
-    Candidate,
-    CorpusWork,
-    Dossier,
-    Event,
-    Problem,
-    RelationStatement,
-    RoleStatement,
-    SeedText,
-)
+from ..model import Article, CorpusWork, Dossier, Problem, SeedText
 from ..registry import ArticleOverride, Registry, check_references
 from ..slugs import unique_id
-from ..topics import phrases
 from ..topics import stage as topics
+from .analysis import SeedJob, SeedWork, analyse_batch
 from .cache import Cache, NoCache, key
+from .engine import Engine, Failed, Local, engine_for, guarded
+from .progress import analysis_bar
 
-PARALLEL_MIN_JOBS = 64  # fewer seeds to analyse than this are done in this process: workers cost a start-up
-MAX_WORKERS = 8
 REPEATED_MIN_SEEDS = 2  # a line found in this many seeds is site furniture, not article text
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class SeedWork:
-    """What one seed yields on its own: the cleaned article, its candidate mentions and dated events."""
-
-    article: Article
-    candidates: list[Candidate] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    phrases: phrases.ArticlePhrases | None = None  # candidate key phrases, for the themes
-    roles: list[RoleStatement] = field(default_factory=list)  # who holds, left or takes which role
-    relations: list[RelationStatement] = field(default_factory=list)
-
-    def give_id(self, article_id: str) -> None:
-        """Give the article its dossier-wide unique id, everywhere above that records it (a field added
-        here that holds the id must be patched too: tests/test_pipeline.py finds any old id left)."""
-        if self.article.id == article_id:
-            return
-        self.article.id = article_id
-        for candidate in self.candidates:
-            candidate.mention.article = article_id
-        for event in self.events:
-            for source in event.sources:
-                source.article = article_id
-        if self.phrases:
-            self.phrases.article = article_id
-        for statement in [*self.roles, *self.relations]:
-            statement.article = article_id
 
 
 def build_dossier(
@@ -87,11 +41,14 @@ def build_dossier(
     cache: Cache | None = None,
     folders: tuple[str, ...] = (),
     model: str = nlp.DEFAULT_MODEL,
+    scheduler: str | None = None,
 ) -> Dossier:
     """The whole dossier for these seed files; bad seeds become problems, never exceptions.
 
     With `folders` (the seeds folders), a file is read only when it lies inside one of them.
-    `model` names the spaCy pipeline of the language stage; nlp.ModelError says when it is missing."""
+    `model` names the spaCy pipeline of the language stage; nlp.ModelError says when it is missing.
+    With `scheduler` (a Dask scheduler's address), the seeds' analysis runs on that cluster
+    (engine.EngineError says when it cannot)."""
     registry, cache = registry or Registry(), cache or NoCache()
     dossier = Dossier()
     seeds = read_seeds(sorted(map(str, paths)), cache, dossier.problems, folders)
@@ -100,7 +57,7 @@ def build_dossier(
     with collector_paused():
         if reuse_corpus(dossier, seeds, entries, registry, seed_names, cache):
             return dossier
-    works = seed_works(seeds, entries, cache, dossier.problems, model)
+    works = seed_works(seeds, entries, cache, dossier.problems, model, engine_for(scheduler, model))
     dossier.articles = [work.article for work in works]
     found = len(dossier.problems)
     with collector_paused():
@@ -181,9 +138,10 @@ def seed_works(
     cache: Cache,
     problems: list[Problem],
     model: str = nlp.DEFAULT_MODEL,
+    engine: Engine | None = None,
 ) -> list[SeedWork]:
     """Every analysable seed's own work, its article under its dossier-wide unique id."""
-    analysed = analyse_seeds(seeds, entries, cache, problems, model)
+    analysed = analyse_seeds(seeds, entries, cache, problems, model, engine)
     ids = admit([(seed, work.article) for seed, work in analysed], problems)
     for (_, work), article_id in zip(analysed, ids):
         work.give_id(article_id)
@@ -306,7 +264,7 @@ def read_seeds(
         entry = key("read", data)
         seed = cache.get(entry, SeedText, data)
         if seed is None:
-            seed = _guarded(partial(read_seed, path), data)
+            seed = guarded(partial(read_seed, path), data)
             if isinstance(seed, Failed):
                 problems.append(seed.problem(path, "read"))
                 continue
@@ -330,21 +288,27 @@ def analyse_seeds(
     cache: Cache,
     problems: list[Problem],
     model: str = nlp.DEFAULT_MODEL,
+    engine: Engine | None = None,
 ) -> list[tuple[SeedText, SeedWork]]:
-    """Each seed's own work, from the cache or computed (on every core when there are many to do).
+    """Each seed's own work, from the cache or computed by the engine (this machine's cores, or a
+    cluster), each batch cached as soon as it is done.
 
     A seed whose analysis raises is left out and named in `problems` (its traceback in the log)."""
     works: list[SeedWork | Failed | None] = []
-    todo = []  # (position, cache entry, job)
+    todo = []  # (position, cache entry)
     with collector_paused():
         for seed, entry in zip(seeds, entries):
             works.append(cache.get(entry.key, SeedWork, seed.text))
             if works[-1] is None:
-                todo.append((len(works) - 1, entry.key, (seed, entry.repeated, entry.override, model)))
-    for (position, entry, job), work in zip(todo, _run_all(analyse_seed, [job for _, _, job in todo])):
-        if not isinstance(work, Failed):
-            cache.put(entry, work, job[0].text)
-        works[position] = work
+                todo.append((len(works) - 1, entry.key))
+    jobs = [SeedJob(seeds[p], entries[p].repeated, entries[p].override, model) for p, _ in todo]
+    with analysis_bar(len(jobs)) as bar:
+        for done, work in (engine or Local()).map(analyse_batch, jobs):
+            position, entry = todo[done]
+            if not isinstance(work, Failed):
+                cache.put(entry, work, seeds[position].text)
+            works[position] = work
+            bar.update()
     analysed = []
     for seed, work in zip(seeds, works):
         if isinstance(work, Failed):
@@ -355,102 +319,9 @@ def analyse_seeds(
     return analysed
 
 
-def analyse_seed(job: tuple[SeedText, frozenset[str], ArticleOverride | None, str]) -> SeedWork:
-    """Clean one seed, parse its text once and find its mentions, events and key phrases."""
-    seed, own_repeated, override, model = job
-    article = clean.clean(seed, own_repeated)
-    apply_override(article, override)
-    parsed = nlp.parse(article, model)
-    candidates = entities.find_candidates(article, parsed)
-    roles, relations = facts.find_facts(article, parsed, candidates)
-    return SeedWork(
-        article,
-        candidates,
-        events.find_events(article, parsed),
-        phrases.article_phrases(article, parsed),
-        roles,
-        relations,
-    )
-
-
-@dataclass
-class Failed:
-    """A job that raised: what it raised, and where (the traceback)."""
-
-    error: str
-    traceback: str
-
-    def problem(self, path: str, step: str) -> Problem:
-        """The seed's problem for /problems/; the traceback goes to the log, for whoever fixes the bug."""
-        message = f"could not be {step}, skipped: {self.error} (a bug: the traceback is in the build log)"
-        logger.error("dossier: %s: %s\n%s", path, message, self.traceback)
-        return Problem(path, message)
-
-
-def _guarded(function, job):
-    """`function(job)`, or Failed: one seed's error must not stop the build of the others."""
-    try:
-        return function(job)
-    except nlp.ModelError:  # not the seed's fault: every seed would fail alike
-        raise
-    except Exception as error:  # noqa: BLE001 (any bug in a stage, on any text)
-        return Failed(f"{type(error).__name__}: {error}"[:300], traceback.format_exc())
-
-
-def _run_all(function, jobs: list) -> list:
-    """`function` over `jobs` in order, each guarded (an exception gives Failed); in worker processes
-    when there are enough jobs to pay for them. Workers die with this process, even when it is killed."""
-    guarded = partial(_guarded, function)
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if len(jobs) < PARALLEL_MIN_JOBS or workers < 2:
-        return [guarded(job) for job in jobs]
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
-    results: list = []
-    alone = False  # after a worker died: one job at a time, to find the job that kills its worker
-    while len(results) < len(jobs):
-        todo = jobs[len(results) :]
-        try:
-            with ProcessPoolExecutor(
-                1 if alone else workers, mp_context=context, initializer=die_with_parent
-            ) as pool:
-                for result in pool.map(
-                    guarded, todo, chunksize=1 if alone else max(1, len(todo) // (workers * 8))
-                ):
-                    results.append(result)
-        except BrokenProcessPool:  # killed (out of memory?) or crashed in C: not an exception to catch
-            if alone:
-                results.append(
-                    Failed("the process analysing it died (out of memory?)", "no traceback: killed")
-                )
-            else:
-                logger.warning("dossier: a worker process died; looking for the seed that killed it")
-            alone = not alone
-    return results
-
-
 def repeated_lines(texts) -> frozenset[str]:
     """Lines that occur in several seeds: navigation and footers shared by pages of one site."""
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update({line for line in text.split("\n") if line.strip()})
     return frozenset(line for line, n in counts.items() if n >= REPEATED_MIN_SEEDS)
-
-
-def apply_override(article: Article, override: ArticleOverride | None) -> None:
-    """The registry wins over what the cleaner found."""
-    if override is None:
-        return
-    for name in ("title", "date", "publisher", "dateline_place"):
-        if getattr(override, name):
-            setattr(article, name, getattr(override, name))
-    for block in article.blocks:
-        if _matches(block, override.keep):
-            block.kept, block.reason = True, "kept by content/dossier.yaml"
-        elif _matches(block, override.drop):
-            block.kept, block.reason = False, "dropped by content/dossier.yaml"
-
-
-def _matches(block: Block, openings: list[str]) -> bool:
-    return any(block.text.startswith(opening.strip()) for opening in openings if opening.strip())

@@ -11,6 +11,7 @@ with the project; any installed spaCy pipeline package can be named instead ("en
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -68,7 +69,14 @@ def version(name: str = DEFAULT_MODEL) -> str:
 
 
 def parse(article: Article, name: str = DEFAULT_MODEL) -> Parsed:
-    """The title and kept blocks of one article, parsed in one batch.
+    """The title and kept blocks of one article, parsed in one batch."""
+    return next(parse_many([article], name))
+
+
+def parse_many(articles: Iterable[Article], name: str = DEFAULT_MODEL) -> Iterator[Parsed]:
+    """Each article's title and kept blocks, in order, all read through one `nlp.pipe` stream: the model
+    works on full batches (BATCH texts, BATCH_CHARACTERS at most) across articles rather than one short
+    batch per article.
 
     A block longer than PIECE characters (a pasted page that is one huge paragraph) is parsed in
     pieces cut at sentence ends and joined again into one Doc with the block's exact text and offsets:
@@ -76,18 +84,19 @@ def parse(article: Article, name: str = DEFAULT_MODEL) -> Parsed:
     from spacy.tokens import Doc
 
     nlp = load(name)
-    texts = [article.title or ""] + [block.text for block in article.body]
-    pieces = [_pieces(text) for text in texts]
+    articles = list(articles)
+    pieces = [[_pieces(text) for text in [a.title or "", *(b.text for b in a.body)]] for a in articles]
     docs = (
         doc
-        for batch in _batches(piece for parts in pieces for piece in parts)
+        for batch in _batches(piece for texts in pieces for parts in texts for piece in parts)
         for doc in nlp.pipe(batch, batch_size=BATCH)
     )
-    joined = []
-    for parts in pieces:
-        taken = [next(docs) for _ in parts]
-        joined.append(taken[0] if len(taken) == 1 else Doc.from_docs(taken, ensure_whitespace=False))
-    return Parsed(joined[0] if article.title else None, joined[1:])
+    for article, texts in zip(articles, pieces):
+        joined = []
+        for parts in texts:
+            taken = [next(docs) for _ in parts]
+            joined.append(taken[0] if len(taken) == 1 else Doc.from_docs(taken, ensure_whitespace=False))
+        yield Parsed(joined[0] if article.title else None, joined[1:])
 
 
 def _batches(texts) -> list[list[str]]:
