@@ -132,10 +132,20 @@ class DossierGenerator(Generator):
             )
 
     def generate_topics(self, writer, relative):
+        """Each topic's page with its latest articles and events; the earlier ones on further pages
+        numbered from the oldest (/topics/<slug>/articles/<n>/, /topics/<slug>/events/<n>/), as an
+        entity's are, so that no topic page grows with the dossier."""
         if not self.index.dossier.topics:
             return
-        template = self.get_template("topic")
+        template, more = self.get_template("topic"), self.get_template("topic_more")
+        settings = dossier_settings(self.settings)
         for topic in self.index.dossier.topics:
+            articles = views.paged(  # the topic lists its articles newest first: paged from the oldest
+                [a for a in topic.articles if a in self.index.articles][::-1], settings["mentions_per_page"]
+            )
+            events = views.paged(
+                [e for e in topic.events if e in self.index.events], settings["timeline_per_page"]
+            )
             writer.write_file(
                 topic.url + "index.html",
                 template,
@@ -143,9 +153,32 @@ class DossierGenerator(Generator):
                 relative,
                 url=topic.url,
                 topic=topic,
+                topic_articles=articles.latest[::-1],
+                article_pages=len(articles.earlier),
+                topic_events=events.latest,
+                event_pages=len(events.earlier),
                 page_name=topic.url,
                 page_inputs=inputs.topic_page(self.index, topic),
             )
+            for part, pages in (
+                ("articles", [p[::-1] for p in articles.earlier]),
+                ("events", events.earlier),
+            ):
+                for n, items in enumerate(pages, 1):  # articles newest first, as on the topic's page
+                    url = f"{topic.url}{part}/{n}/"
+                    writer.write_file(
+                        url + "index.html",
+                        more,
+                        self.context,
+                        relative,
+                        url=url,
+                        topic=topic,
+                        page_name=url,
+                        part=part,
+                        page=n,
+                        pages=len(pages),
+                        items=items,
+                    )
         writer.write_file(
             "topics/index.html",
             self.get_template("topics"),
@@ -224,17 +257,25 @@ class DossierGenerator(Generator):
         writer.stamp(names, key)
 
     def generate_conflicts(self, writer, relative):
-        """/conflicts/: every event whose sources disagree on its date or figures, in date order."""
+        """/conflicts/: every event whose sources disagree on its date or figures, in date order: the
+        latest on /conflicts/, the earlier ones on /conflicts/<n>/, numbered from the oldest."""
         conflicted = [event for event in self.index.chronology if event.conflicts]
-        writer.write_file(
-            "conflicts/index.html",
-            self.get_template("conflicts"),
-            self.context,
-            relative,
-            url="conflicts/",
-            page_name="conflicts",
-            conflicted=conflicted,
-        )
+        pages = views.paged(conflicted, dossier_settings(self.settings)["timeline_per_page"])
+        for n, items in enumerate([*pages.earlier, pages.latest], 1):
+            url = "conflicts/" if n > len(pages.earlier) else f"conflicts/{n}/"
+            writer.write_file(
+                url + "index.html",
+                self.get_template("conflicts"),
+                self.context,
+                relative,
+                url=url,
+                page_name=url.rstrip("/"),
+                conflicted=items,
+                page=0 if n > len(pages.earlier) else n,
+                pages=len(pages.earlier),
+                first=sum(len(p) for p in pages.earlier[: n - 1]) + 1,
+                total=len(conflicted),
+            )
 
     def generate_updates(self, writer, relative, data: dict, written: str):
         """/updates/ and, when the site has an absolute address (as its other feeds need), its Atom
