@@ -3,12 +3,15 @@ item is on exactly one page, the pages link to each other, and they are in the s
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import urljoin
 
 import pytest
 from test_conflicts import REGISTRY as CONFLICT_REGISTRY
 from test_conflicts import SEEDS as CONFLICT_SEEDS
 from test_topics import SEEDS as TOPIC_SEEDS
+
+from dossier.publish import views
 
 from conftest import Site
 
@@ -63,3 +66,38 @@ def test_the_conflicting_reports_page_with_one_page_has_no_pager(make_site):
     page = site.page("conflicts/")
     assert len(page.select("ol.conflicts > li")) == 1 and not page.select("nav.pager")
     assert not (site.output / "conflicts" / "1").exists()
+
+
+def test_the_articles_index_lists_each_article_once_newest_first_over_its_pages(make_site, monkeypatch):
+    monkeypatch.setattr(views, "INDEX_ROWS", 3)
+    site = make_site(TOPIC_SEEDS, **SMALL_PAGES)
+    urls = {a["url"] for a in site.json()["articles"]}
+    latest = site.page("articles/")
+    links = [a["href"] for a in latest.select("nav.pager a")]
+    assert links == [f"{SITE_URL}/articles/page/1/"]
+    earlier = site.page("articles/page/1/")
+    assert earlier.select_one(f"nav.pager a[href='{SITE_URL}/articles/#page']")
+    assert "page 1 of 1" in earlier.h1.get_text()
+    rows = [row.find("a")["href"] for page in (latest, earlier) for row in page.select("ul.articles > li")]
+    assert sorted(rows) == sorted(urls) and len(earlier.select("ul.articles > li")) == 3
+    dates = [row.time["datetime"] for page in (latest, earlier) for row in page.select("ul.articles > li")]
+    assert dates == sorted(dates, reverse=True)
+    assert f"<loc>{SITE_URL}/articles/page/1/</loc>" in (site.output / "sitemap.xml").read_text()
+
+
+def test_a_type_index_lists_each_entity_once_by_rank_over_its_pages(make_site, monkeypatch):
+    monkeypatch.setattr(views, "INDEX_ROWS", 2)
+    site = make_site(TOPIC_SEEDS, **SMALL_PAGES)
+    kinds = Counter(e["type"] for e in site.json()["entities"])
+    kind, _ = kinds.most_common(1)[0]
+    entities = [e for e in site.json()["entities"] if e["type"] == kind]
+    assert len(entities) > 2
+    folder = entities[0]["url"].removeprefix(SITE_URL + "/").split("/")[0]
+    first = site.page(f"{folder}/")
+    pages = [first] + [site.page(a["href"].removeprefix(SITE_URL)) for a in first.select("nav.pager a")]
+    assert len(pages) == (len(entities) + 1) // 2
+    assert f"{len(entities)} found" in first.select_one("p.meta").get_text()
+    rows = [row for page in pages for row in page.select("table.entity-index tbody tr")]
+    assert sorted(row.find("a")["href"] for row in rows) == sorted(e["url"] for e in entities)
+    counts = [int(row.select("td.number")[0].get_text()) for row in rows]
+    assert counts == sorted(counts, reverse=True)  # most mentioned first, across the pages

@@ -53,6 +53,7 @@ class DossierGenerator(Generator):
         self.generate_updates(writer, relative, data, written)
         self.index_search(writer)
         self.generate_conflicts(writer, relative)
+        self.generate_article_pages(writer, relative)
 
     def generate_entities(self, writer, relative):
         """An entity's page holds its latest events and the articles that mention it most recently;
@@ -119,17 +120,21 @@ class DossierGenerator(Generator):
             raise
 
     def generate_entity_indexes(self, writer, relative):
+        """/<type>/: the type's entities, most mentioned first, views.INDEX_ROWS a page; the next ranks
+        on /<type>/page/<n>/ (n from 2)."""
         template = self.get_template("entities")
         for entity_type, folder in TYPE_FOLDERS.items():
-            writer.write_file(
-                f"{folder}/index.html",
-                template,
-                self.context,
-                relative,
-                url=f"{folder}/",
-                page_name=folder,
-                view=view_models.entity_index_page(self.index, entity_type),
-            )
+            for view in view_models.entity_index_pages(self.index, entity_type):
+                url = f"{folder}/" if view.page == 1 else f"{folder}/page/{view.page}/"
+                writer.write_file(
+                    url + "index.html",
+                    template,
+                    self.context,
+                    relative,
+                    url=url,
+                    page_name=url.rstrip("/"),
+                    view=view,
+                )
 
     def generate_topics(self, writer, relative):
         """Each topic's page with its latest articles and events; the earlier ones on further pages
@@ -275,6 +280,23 @@ class DossierGenerator(Generator):
                 pages=len(pages.earlier),
                 first=sum(len(p) for p in pages.earlier[: n - 1]) + 1,
                 total=len(conflicted),
+            )
+
+    def generate_article_pages(self, writer, relative):
+        """/articles/page/<n>/: the earlier articles of the index, numbered from the oldest (the newest
+        are on /articles/, a direct template, drawn from the same view model)."""
+        base = os.path.dirname(self.settings["ARTICLES_SAVE_AS"])
+        latest = view_models.articles_page(self.index)
+        for n in range(1, latest.pages + 1):
+            url = f"{base}/page/{n}/"
+            writer.write_file(
+                url + "index.html",
+                self.get_template("articles"),
+                self.context,
+                relative,
+                url=url,
+                page_name=url.rstrip("/"),
+                view=view_models.articles_page(self.index, n),
             )
 
     def generate_updates(self, writer, relative, data: dict, written: str):

@@ -54,20 +54,35 @@ class EntityRow:
 
 @dataclass(frozen=True, slots=True)
 class EntityIndexPage:
-    """theme/templates/entities.html: the entities of one type, most mentioned first."""
+    """theme/templates/entities.html: the entities of one type, most mentioned first, views.INDEX_ROWS
+    on a page: page 1 is /<type>/, the next ranks /<type>/page/<n>/."""
 
     entity_type: str
     rows: tuple[EntityRow, ...]
+    total: int = 0  # entities of the type, on every page
+    page: int = 1
+    pages: int = 1
+    first_rank: int = 1
 
 
-def entity_index_page(index: DossierIndex, entity_type: str) -> EntityIndexPage:
-    return EntityIndexPage(
-        entity_type,
-        tuple(
-            EntityRow(entity_card(e), e.description, len(e.mentions), len(e.articles))
-            for e in index.by_type[entity_type]
-        ),
-    )
+def entity_index_pages(index: DossierIndex, entity_type: str) -> list[EntityIndexPage]:
+    entities = index.by_type[entity_type]
+    size = views.INDEX_ROWS
+    starts = range(0, len(entities), size) or [0]
+    return [
+        EntityIndexPage(
+            entity_type,
+            tuple(
+                EntityRow(entity_card(e), e.description, len(e.mentions), len(e.articles))
+                for e in entities[start : start + size]
+            ),
+            len(entities),
+            n,
+            len(starts),
+            start + 1,
+        )
+        for n, start in enumerate(starts, 1)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,13 +222,19 @@ class TagsPage:
 
 @dataclass(frozen=True, slots=True)
 class ArticlesPage:
-    """theme/templates/articles.html: every article, newest first."""
+    """theme/templates/articles.html: every article, newest first; /articles/ shows the newest (page 0),
+    the earlier ones are on /articles/page/<n>/, views.INDEX_ROWS a page numbered from the oldest, so
+    that a full page never changes."""
 
     articles: tuple[ArticleCard, ...]
+    page: int = 0
+    pages: int = 0
 
 
-def articles_page(index: DossierIndex) -> ArticlesPage:
-    return ArticlesPage(tuple(article_card(a) for a in index.newest_first))
+def articles_page(index: DossierIndex, page: int = 0) -> ArticlesPage:
+    paged = views.paged(index.newest_first[::-1], views.INDEX_ROWS)
+    shown = paged.earlier[page - 1] if page else paged.latest
+    return ArticlesPage(tuple(article_card(a) for a in shown[::-1]), page, len(paged.earlier))
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,6 +276,9 @@ class Paged:
     earlier: list[list]
 
 
+INDEX_ROWS = 500  # rows on a page of an index (/articles/, /<type>/): about 130 KB of HTML
+
+
 def paged(items: list, size: int) -> Paged:
     """`items` (oldest first) as the latest ones and earlier pages of exactly `size`, from the oldest:
     a new item changes the latest ones only, and a further page, once full, stays as it is (paged from
