@@ -76,10 +76,10 @@ def site(built, tmp_path):
 # Ctrl-C at a chosen moment: the process sends SIGINT to itself, as the terminal does on Ctrl-C.
 INTERRUPT_AT = {
     "analysis": "import dossier.corpus.pipeline as p\n"
-    "analyse = p.analyse_seed\n"
-    "def interrupted(job):\n"
-    "    import os, signal; os.kill(os.getpid(), signal.SIGINT); return analyse(job)\n"
-    "p.analyse_seed = interrupted\n",
+    "analyse = p.analyse_batch\n"
+    "def interrupted(jobs):\n"
+    "    import os, signal; os.kill(os.getpid(), signal.SIGINT); return analyse(jobs)\n"
+    "p.analyse_batch = interrupted\n",
     "page writing": "import dossier_site.writer as w\n"
     "produced, count = w.IncrementalWriter.produced, [0]\n"
     "def interrupted(self, path):\n"
