@@ -12,27 +12,7 @@ from .. import lexicon
 MONTH_NAMES = tuple(line.split()[0].capitalize() for line in lexicon.lines("months"))
 MONTHS = {word: n for n, line in enumerate(lexicon.lines("months"), 1) for word in line.split()}
 WEEKDAYS = {name: n for n, name in enumerate(lexicon.lines("weekdays"))}
-NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-}
+NUMBERS = {word: int(value) for word, value in (line.split() for line in lexicon.lines("number_words"))}
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:

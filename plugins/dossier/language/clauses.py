@@ -32,6 +32,8 @@ PRONOUNS = {
 # Common nouns that refer back to an organisation ("the company said"); "-maker" covers automaker,
 # carmaker, chipmaker and the like.
 ORGANISATION_NOUNS = lexicon.sections("organisation_nouns")["business"]
+SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+PATIENTS = frozenset(("dobj", "dative", "nsubjpass"))  # what a happening is done to
 DESCRIBING = frozenset("acl relcl amod".split())  # a clause or adjective describing a noun
 PARTICIPANT_ROLES = frozenset("nsubj nsubjpass dobj iobj dative agent pobj attr conj appos".split())
 SETTINGS = frozenset(
@@ -44,7 +46,7 @@ COMPARISON = frozenset("first last biggest largest highest lowest worst best".sp
 def main_verb(root):
     """The verb that says what happens: 'expected to launch' -> launch."""
     verb = root
-    while verb.lemma_ in PLANS:
+    while verb.lemma_ in PLANS or verb.lemma_ == "be":  # "is to sign": a plan, as "plans to sign"
         nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
         if nxt is None:
             break
@@ -78,13 +80,23 @@ def tense(verb) -> str | None:
 
 def clause_head(token, root):
     """The head of the clause `token` belongs to: the nearest verb above it that opens a clause, or
-    the root; an 'xcomp' ("expected to launch") belongs to the clause above it."""
+    the root; an 'xcomp' ("expected to launch") belongs to the clause above it, and so does a bare
+    participle that goes on from it ("signed a decree suspending the pact on 3 May": the signing)."""
     node = token
     while node.i != root.i and node.head.i != node.i:
-        if node.pos_ in ("VERB", "AUX") and node.dep_ in OWN_CLAUSE:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in OWN_CLAUSE and not _goes_on(node):
             return node
         node = node.head
     return root
+
+
+def _goes_on(verb) -> bool:
+    """A participle adverbial with no subject nor conjunction of its own ("..., suspending the pact")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+    )
 
 
 def top_of(tokens):
@@ -168,6 +180,27 @@ def stretches(tokens) -> list[Stretch]:
             out.append(Stretch(token.idx, end))
         last = token.i
     return out
+
+
+def arguments(verb, tokens) -> tuple[list[Stretch], list[Stretch]]:
+    """Who does what to whom: the stretches of the clause's agent (its active subject, or the "by"
+    phrase of a passive) and of its patient (the object, or the passive subject), among `tokens`. A verb
+    reached through "plans to" or a second verb without a subject takes the subject of the verb above."""
+    kept = {t.i for t in tokens}
+    node = verb
+    while (
+        not any(c.dep_ in SUBJECTS for c in node.children)
+        and node.dep_ in ("xcomp", "conj")
+        and node.head.i != node.i
+    ):
+        node = node.head
+    agents, patients = [], []
+    for child in (*verb.children, *(node.children if node.i != verb.i else ())):
+        if child.dep_ == "nsubj" or child.dep_ == "agent":
+            agents += [t for t in child.subtree if t.i in kept]
+        elif child.dep_ in PATIENTS:
+            patients += [t for t in child.subtree if t.i in kept]
+    return stretches(sorted(agents, key=lambda t: t.i)), stretches(sorted(patients, key=lambda t: t.i))
 
 
 def qualifiers(tokens) -> list[Stretch]:

@@ -5,24 +5,19 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from .text import sentence_around
 
-FUTURE_WORDS = frozenset(
-    "will won't 'll shall would wouldn't going upcoming next expire expires deadline tomorrow "
-    "scheduled slated planned planning "
-    "may might should must can".split()
-)
+CUES = lexicon.sections("tense_cues")
+FUTURE_WORDS = CUES["future"]
 # Future only when followed by "to", "for"... ("plans to visit", not "vacation plans").
 FUTURE_BEFORE = {
-    **dict.fromkeys("plans plan intends intend intended aims aim hopes hope expects expect".split(), ("to",)),
-    **dict.fromkeys("due expected set".split(), ("to", "for", "on", "in", "at", "by", "")),
+    **dict.fromkeys(CUES["future_before_to"], ("to",)),
+    **dict.fromkeys(CUES["scheduled_before"], ("to", "for", "on", "in", "at", "by", "")),
 }
 # The present of a scheduled event ("the council meets Tuesday") speaks of the coming one.
-PRESENT_WORDS = frozenset(
-    "is are am now meets opens begins starts ends arrives visits leaves returns "
-    "resumes convenes reconvenes closes".split()
-)
-PASSIVE_AUXILIARIES = frozenset("be been being".split())
+PRESENT_WORDS = CUES["present"]
+PASSIVE_AUXILIARIES = CUES["passive_auxiliary"]
 # Just before the date, these make it a deadline or a start: "by Jan. 14", "as early as Tuesday".
 FUTURE_CUE = re.compile(
     r"\b(?:by|until|till|no later than|as (?:early|soon|late) as|ahead of|from now (?:to|until)|"
@@ -34,12 +29,8 @@ FUTURE_CUE = re.compile(
 DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+$", re.IGNORECASE)
 PAST_CUE = re.compile(r"\b(?:since|ago)\s+$", re.IGNORECASE)
 # Words ending in -ed that are not past participles.
-NOT_PAST = frozenset("hundred indeed speed proceed succeed exceed united red need seed".split())
-PAST_WORDS = frozenset(
-    "said says told was were had did could ago last met went came took gave made held left began won "
-    "lost saw found got fell rose struck shot sent spoke wrote became brought fought led ran "
-    "stood thought knew flew drove broke chose sought put been earlier since yesterday".split()
-)
+NOT_PAST = CUES["not_past"]
+PAST_WORDS = CUES["past"]
 CLAUSE_BREAK = re.compile(
     r"[;:()\[\]—–]|\b(?:but|while|although|because|whereas|after|before|where|when|"
     r"which|who|whom|whose|that)\b|, (?=and\b)"
@@ -86,7 +77,11 @@ def _tense_of_word(words: list[str], index: int) -> str | None:
     if word == "next" and following == "to":
         return None  # "next to the embassy"
     if word in FUTURE_WORDS or word.endswith("'ll"):
-        return "past" if following == "have" or following == "not" and word in ("may", "might") else "future"
+        return (
+            "past"
+            if following == "have" or following == "not" and word in ("may", "might", "could")
+            else "future"
+        )
     if word in FUTURE_BEFORE and following in FUTURE_BEFORE[word]:
         return "future"
     if word in PRESENT_WORDS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import lexicon
 from .calendar import (
     HOLIDAYS,
     MONTHS,
@@ -19,12 +20,9 @@ from .calendar import (
 )
 from .date_tense import tense, word_before
 
-DURATION = frozenset("for over during within throughout in".split())  # "for the next year": how long
+DURATION = lexicon.sections("date_cues")["duration"]  # "for the next year": how long
 # A bare month with one of these just before it is a month, even "May" ("in May", "last May").
-MONTH_CONTEXT = frozenset(
-    "in since until till by from to through throughout during of before after and or between early "
-    "late mid last next this since in-between".split()
-)
+MONTH_CONTEXT = lexicon.sections("date_cues")["month_context"]
 
 
 def _weekday(match: re.Match, reference: dt.date, tense_: str | None, text: str):

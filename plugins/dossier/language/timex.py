@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import lexicon
 from ..model import TimeExpression
 from .calendar import (  # noqa: F401 (re-exported: the stages read the tables here)
     MONTH_NAMES,
@@ -94,11 +95,7 @@ TRIGGER = re.compile(  # digits spelt out: a pattern of plain alternatives is sc
 REACH_BEFORE, REACH_AFTER = 20, 40  # characters a candidate may reach before and after its trigger
 
 # Words after which a four-digit number is not a year ("No. 1998", "Flight 2000", "© 2007").
-NOT_YEAR_BEFORE = frozenset(
-    "© (c) copyright no no. number flight room resolution route highway page pp p model "
-    "about nearly almost some over around approximately roughly exactly total "
-    "rs usd us$ tel fax phone ext suite box".split()
-)
+NOT_YEAR_BEFORE = lexicon.sections("date_cues")["not_year_before"]
 # Words after which it is a count, a measure or a time of day ("2000 people", "1930 GMT").
 NOT_YEAR_AFTER = re.compile(
     r"\s*(?:[a-z]+ )?(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|hours?|hrs|local time|people|"
@@ -107,16 +104,20 @@ NOT_YEAR_AFTER = re.compile(
     r"pounds|francs|marks|rupees|yuan|percent|per cent|points|units|cars|homes|houses|jobs|cases)\b"
 )
 # Words before a weekday or month that make it a different day than the plain one, or no day.
-ANAPHORIC = frozenset("following previous same that each every any one some".split())
+ANAPHORIC = lexicon.sections("date_cues")["anaphoric"]
 
 
-def find_dates(text: str, reference: dt.date | None, anchor: str | None = None) -> list[TimeExpression]:
+def find_dates(
+    text: str, reference: dt.date | None, anchor: str | None = None, looks_ahead=None
+) -> list[TimeExpression]:
     """Every date expression in `text`, normalised against the reference (publication) date.
 
     Relative expressions ("Friday", "last month", "today") need the reference and are skipped
     without it; absolute ones ("June 14, 1990", "in 1990") are found either way. A date told from
     another ("one year later", "the next day") counts from the date found last before it in `text`,
-    else from `anchor` (the date the story was last at), and is skipped without one.
+    else from `anchor` (the date the story was last at), and is skipped without one. `looks_ahead`
+    (start, end) -> bool, when given, says from the parse whether the clause holding a span speaks of
+    the future ("agreed to resume the talks in six months"), where the words near it cannot tell.
     """
     found: list[TimeExpression] = []
     for window_start, window_end in _windows(text):
@@ -125,7 +126,7 @@ def find_dates(text: str, reference: dt.date | None, anchor: str | None = None) 
                 value = counted_from(match, text, found[-1].value if found else anchor)
                 found += [TimeExpression(match.start(), match.end(), match.group(), *value)] if value else []
                 continue
-            found += normalise(match, text, reference)
+            found += normalise(match, text, reference, looks_ahead)
     return found
 
 
@@ -148,7 +149,9 @@ def _word_start(text: str, index: int) -> int:
     return index
 
 
-def normalise(match: re.Match, text: str, reference: dt.date | None) -> list[TimeExpression]:
+def normalise(
+    match: re.Match, text: str, reference: dt.date | None, looks_ahead=None
+) -> list[TimeExpression]:
     """The dates a candidate gives (two for '1982-92' or 'April 24 and 25'), or [] when it is not a date."""
     kind = match.lastgroup
     if kind in ("iso", "span", "dmy", "my", "year"):
@@ -158,7 +161,10 @@ def normalise(match: re.Match, text: str, reference: dt.date | None) -> list[Tim
     elif reference is None or word_before(text, match.start()).lower() in ANAPHORIC:
         return []
     else:
-        value = RELATIVE[kind](match, reference, tense(text, match.start(), match.end()), text)
+        tense_ = tense(text, match.start(), match.end())
+        if kind == "within" and looks_ahead is not None and looks_ahead(match.start(), match.end()):
+            tense_ = "future"  # "in six months" is a date only in a clause that looks ahead
+        value = RELATIVE[kind](match, reference, tense_, text)
         found = [_expression(text, match.start(), match.end(), *value)] if value else []
     return [_day_before_or_after(text, found_date) for found_date in found]
 
