@@ -312,7 +312,9 @@ def test_the_decree_is_one_event_with_both_dates_flagged_everywhere(build):
         "2021-05-02": {"Elbonia leaves the fishing pact"},
     }
 
-    row = site.page("chronology/").find(id=f"event-{decree['id']}")
+    line = next(li for li in site.page("chronology/").select("li.event.line") if decree["id"] in li.a["href"])
+    assert line.select_one(".flag").get_text() == "sources differ"  # the main page: one line each
+    row = site.page("chronology/2021/").find(id=f"event-{decree['id']}")
     differ = " ".join(row.select_one(".differ").get_text(" ").split())
     assert differ.startswith("Sources differ on the date: 3 May 2021 (") and "), 2 May 2021 (" in differ
     kovac = site.page("people/anna-kovac/")

@@ -87,7 +87,7 @@ def test_summary_is_the_sentence_when_short():
     assert event.summary == sentence
 
 
-def test_summary_of_a_long_sentence_is_cut_at_a_clause_boundary_within_the_limit():
+def test_a_summary_drops_what_only_qualifies_and_keeps_the_clause_told_apart():
     sentence = (
         "The council will meet Tuesday to vote on the plan, which was drafted in 1990 by a committee "
         "of experts that met in Vienna, Prague, Budapest and Warsaw over several long months of "
@@ -95,20 +95,22 @@ def test_summary_of_a_long_sentence_is_cut_at_a_clause_boundary_within_the_limit
         "the farmers' unions, officials said."
     )
     assert len(sentence.split()) > 40
-    summaries = [e.summary for e in find_events(article(sentence))]
-    assert summaries and all(s.endswith(" …") and len(s.split()) <= 41 for s in summaries)
-    assert all(s.startswith("The council will meet Tuesday to vote on the plan") for s in summaries)
+    meeting, drafting = [e.summary for e in find_events(article(sentence))]
+    assert meeting == "The council will meet Tuesday to vote on the plan"  # the relative clause dropped
+    # a clause describing a noun is told with its noun
+    assert drafting.startswith("The plan which was drafted in 1990 by a committee")
+    assert len(drafting.split()) <= 31
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "However, the automaker said on Friday that it would cut 10,000 jobs and close 14 plants across "
+        "However, the automaker cut 10,000 jobs on Friday and closed 14 plants across "
         "the country "
-        "over the next three years as sales of its large sport utility vehicles and pickup trucks kept "
+        "over the last three years as sales of its large sport utility vehicles and pickup trucks kept "
         "falling in "
         "the United States and in Canada, where dealers had warned of the slump for months.",
-        "But the talks on missile defense issues did not ease on Friday as both sides failed to agree on "
+        "But the talks on missile defense issues ended on Friday as both sides failed to agree on "
         "the radar "
         "in the Czech Republic and the interceptors in Poland, which the United States wants to build by "
         "2012 "
@@ -230,24 +232,28 @@ def test_reports_without_a_shared_participant_stay_apart():
     assert len(events) == 2 and all(len(e.sources) == 1 for e in events)
 
 
-def test_a_month_needs_two_shared_participants_to_merge():
+def test_a_month_needs_the_same_action_and_two_shared_participants_to_merge():
     first = article("Kenya signed the treaty in March 2007.", article_id="a")
     second = article("Kenya raised taxes in March 2007.", article_id="b")
-    one = [entity("country/kenya", ("a", first.blocks[0].text), ("b", second.blocks[0].text))]
-    two = one + [entity("treaty/lusaka", ("a", first.blocks[0].text), ("b", second.blocks[0].text))]
-    drafts = {x.id: find_events(x) for x in (first, second)}
-    assert len(build_events([first, second], drafts, one, Registry())) == 2
-    assert len(build_events([first, second], drafts, two, Registry())) == 1
+    third = article("In March 2007 Kenya signed the treaty with Zambia.", article_id="c")
+    texts = [("a", first.blocks[0].text), ("b", second.blocks[0].text), ("c", third.blocks[0].text)]
+    both = [entity("country/kenya", *texts), entity("treaty/lusaka", *texts)]
+    drafts = {x.id: find_events(x) for x in (first, second, third)}
+    assert len(build_events([first, second], drafts, both, Registry())) == 2  # signing, raising taxes
+    [signed] = build_events([first, third], drafts, both, Registry())
+    assert [s.article for s in signed.sources] == ["a", "c"]
 
 
 def test_a_merged_event_happened_if_any_report_says_so():
+    visited = "Albright visited Nairobi on Friday."
     a = article(PLANNED, "2007-06-14", "a")
-    b = article(BOMBING_B, "2007-06-16", "b")
-    entities = [entity("place/nairobi", ("a", PLANNED), ("b", BOMBING_B))]
+    b = article(visited, "2007-06-16", "b")
+    entities = [entity("place/nairobi", ("a", PLANNED), ("b", visited))]
     drafts = {x.id: find_events(x) for x in (a, b)}
     assert drafts["a"][0].status == "expected"
     [event] = build_events([a, b], drafts, entities, Registry())
-    assert (event.date, event.status, event.summary) == ("2007-06-15", "happened", PLANNED)
+    # the attribution is dropped from the summary: what aides said is the visit
+    assert (event.date, event.status, event.summary) == ("2007-06-15", "happened", PLANNED.split(",")[0])
 
 
 def test_building_does_not_change_the_cached_drafts():
@@ -415,8 +421,8 @@ def test_news_told_without_a_date_is_dated_by_the_article_as_reported():
     assert dated("The chief executive of Acme has resigned, the company said.") == [
         ("2011-08-25", "reported", "happened")
     ]
-    assert dated("Acme is recalling its kettles across Europe.") == [("2011-08-25", "reported", "happened")]
-    assert dated("Acme says its kettles are safe.") == [("2011-08-25", "reported", "happened")]
+    assert dated("Acme is recalling its kettles across Europe.") == [("2011-08-25", "reported", "ongoing")]
+    assert dated("Acme says its kettles are safe.") == []  # a statement: said, not happened
     assert dated("The kettle weighs 900 grams.") == []  # a description is not a happening
     assert dated("The pact was an agreement between the two alliances.") == []
 
@@ -465,9 +471,7 @@ def test_background_is_not_dated_by_the_article():
 
 
 def test_a_quotation_is_not_an_event_and_its_dates_date_nothing():
-    assert dated('"I dread looking at the markets tomorrow," the minister said.') == [
-        ("2011-08-25", "reported", "happened")
-    ]
+    assert dated('"I dread looking at the markets tomorrow," the minister said.') == []  # a statement
     assert dated('"We will never give up the fight for our jobs."') == []
 
 
@@ -480,7 +484,7 @@ def test_a_day_the_story_is_told_at_dates_its_following_sentences():
     assert dated(text, "2011-08-25") == [
         ("2011-08-22", "stated", "happened"),
         ("2011-08-22", "stated", "happened"),
-        ("2011-08-25", "reported", "happened"),
+        ("2011-08-25", "reported", "ongoing"),
     ]
 
 
@@ -562,7 +566,7 @@ def test_the_speaker_takes_no_part_in_what_is_told_for_a_date():
     text = "Acme sold two million kettles last year, Jane Roe said."
     a = article(text, "2011-08-25", article_id="a")
     [draft] = find_events(a)
-    assert (draft.date, draft.action, draft.summary) == ("2010", "sell", text)
+    assert (draft.date, draft.action, draft.summary) == ("2010", "sell", text.split(",")[0])
     events = build_events(
         [a],
         {"a": [draft]},
@@ -635,7 +639,7 @@ def test_a_product_that_only_qualifies_a_noun_takes_no_part():
 
 
 def test_a_name_and_its_model_number_qualify_the_noun_after_them():
-    text = "Acme said on Monday that 200 Zephyr 5 owners had complained."
+    text = "Acme refunded 200 Zephyr 5 owners on Monday."
     assert participants(text, {"product/zephyr-5": ["Zephyr 5"], "organisation/acme": ["Acme"]}) == {
         text: [["organisation/acme"]]
     }
@@ -775,4 +779,4 @@ def test_a_second_verb_sharing_the_subject_has_it_among_its_participants():
 def test_what_a_quotation_names_takes_no_part_in_the_saying():
     text = 'On Friday, Jane Roe said: "We beat Acme fair and square."'
     names = {"person/jane-roe": ["Jane Roe"], "organisation/acme": ["Acme"]}
-    assert participants(text, names) == {text: [["person/jane-roe"]]}
+    assert participants(text, names) == {}  # a quotation is a statement, not an event

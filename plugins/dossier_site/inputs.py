@@ -135,7 +135,7 @@ def entity_page(index: DossierIndex, entity: Entity, timeline: views.Paged, ment
         len(entity.articles),
         [(entity_card(other), n) for other, n in index.related(entity.id)],
         [
-            (n, event.id, event.date, event.status, event.summary, bool(event.conflicts))
+            (n, event.id, event.date, event.status, event.summary, bool(event.conflicts), event.main)
             for n, page in enumerate([timeline.latest, *timeline.earlier])
             for event in page
         ],

@@ -6,18 +6,25 @@ from collections import defaultdict
 from itertools import combinations
 
 from ..model import Event, Source
+from .actions import same_action, stem, told_stems
+
+# A merged event's status: the most certain of its reports' (a later report tells what was expected).
+STATUS_ORDER = ("happened", "ongoing", "expected")
 
 
 def merge_reports(events: list[Event], article_dates: dict[str, str]) -> list[Event]:
     """Merge the reports of one happening by several articles.
 
-    Events of different articles are one happening when their dates agree and they share participants:
-    one for a day, two for a month or a year (since "the U.S. in 1998" names many events). A report
-    dated only by its article's date, or a later retelling at another precision ("in 1990" for "on
-    19 November 1990"), must also tell the same action, with two of its participants when it has two
-    or more (Acme introduced one thing in 2010 and another in April 2010). One article tells each
-    happening once: its events are never merged with each other. Events are joined through keys, never
-    compared pairwise, so a year named by thousands of reports stays linear.
+    Events of different articles are one happening when their dates agree, they share participants
+    (one for a day, two for a month or a year, since "the U.S. in 1998" names many events) and they
+    tell the same action: the same verb, or one's action among the other's words ("filed for
+    bankruptcy", "the bankruptcy filing"; actions.same_action), and no other agent (on one day a
+    minister's speech and a company's filing in the same city are two happenings). A report dated only
+    by its article's date, or a later retelling at another precision ("in 1990" for "on 19 November
+    1990"), meets the others through its action's and its words' stems with its participants (two of
+    them when it has two or more). One article tells each happening once: its events are never merged
+    with each other. Events meet only through keys (a date or year, a participant, a stem), never all
+    pairs, and a key keeps MERGE_CANDIDATES clusters, so the merge is a function of these blocks.
     """
     clusters: list[list[Event]] = []
     articles: list[set[str]] = []
@@ -31,7 +38,7 @@ def merge_reports(events: list[Event], article_dates: dict[str, str]) -> list[Ev
                 c
                 for k in keys
                 for c in index.get(k, ())
-                if article not in articles[c] and _agree(event.date, finest[c])
+                if article not in articles[c] and _agree(event.date, finest[c]) and _tells(event, clusters[c])
             ),
             None,
         )
@@ -50,6 +57,16 @@ def merge_reports(events: list[Event], article_dates: dict[str, str]) -> list[Ev
     return [_combine(cluster, article_dates) for cluster in clusters]
 
 
+def _tells(event: Event, cluster: list[Event]) -> bool:
+    """Whether a report tells the happening of a cluster: the same action (or its nominalisation) as
+    one of its reports, and not another agent: on one day a minister's speech and a company's filing
+    in the same city are two happenings."""
+    agents = {i for e in cluster for i in e.agents}
+    if event.agents and agents and not agents & set(event.agents):
+        return False
+    return any(same_action(event, other) for other in cluster)
+
+
 MERGE_CANDIDATES = 50  # clusters tried per key: enough for real overlaps, bounded for huge dossiers
 
 
@@ -62,12 +79,10 @@ def _merge_keys(event: Event) -> list[tuple]:
             if event.precision == "day"
             else [("date", event.date, pair) for pair in combinations(participants, 2)]
         )
-    if event.action:
-        keys += (
-            [("action", event.date[:4], event.action, pair) for pair in combinations(participants, 2)]
-            if len(participants) > 1
-            else [("action", event.date[:4], event.action, p) for p in participants]
-        )
+    # the action's stem and the stems of the words telling it ("filed" meets "the bankruptcy filing")
+    words = sorted({stem(event.action)} | told_stems(event)) if event.action else []
+    groups = list(combinations(participants, 2)) if len(participants) > 1 else participants
+    keys += [("action", event.date[:4], word, group) for word in words for group in groups]
     return keys
 
 
@@ -93,10 +108,12 @@ def _combine(cluster: list[Event], article_dates: dict[str, str]) -> Event:
         id=lead.id,
         date=dating.date,
         precision=dating.precision,
-        status="happened" if any(e.status == "happened" for e in cluster) else "expected",
+        status=min((e.status for e in cluster), key=STATUS_ORDER.index),
         summary=lead.summary,
         entities=sorted({i for e in cluster for i in e.entities}),
         sources=[Source(article, sentence) for article, sentence in sources],
         dated=dating.dated,
         action=lead.action,
+        agents=sorted({i for e in cluster for i in e.agents}),
+        patients=sorted({i for e in cluster for i in e.patients}),
     )

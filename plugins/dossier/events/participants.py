@@ -7,7 +7,8 @@ import re
 from collections import Counter, defaultdict
 from functools import cache
 
-from ..model import Article, Clause, Entity, Event
+from ..language.clauses import PRONOUNS as REFERENCE_KINDS
+from ..model import Article, Clause, Entity, Event, Reference
 
 # The entity types a reference may stand for, by its kind ("it" is never a person).
 REFERS_TO = {
@@ -16,6 +17,8 @@ REFERS_TO = {
     "thing": ("organisation", "product", "country", "treaty", "event"),
 }
 QUALIFYING = ("product",)  # entity types that only say what kind when they stand before a noun
+PRONOUNS = frozenset(("he", "she", "it", "his", "her", "its"))  # a summary never opens on one of them
+POSSESSIVES = frozenset(("his", "her", "its"))
 REFERENCE_REACH = 2  # paragraphs back an antecedent is looked for before the article's main actor
 
 
@@ -50,13 +53,60 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
             if clause.block is None:
                 ids |= _in_headline(titles.get(article, ""), clause, found.found)
                 continue
-            ids |= _in_clause(clause, found, bodies.get(article, []), names)
+            inside = _in_clause(clause, found, bodies.get(article, []), names)
+            ids |= inside
+            _take_roles(event, clause, found, inside)
+            block = bodies.get(article, [""] * (clause.block + 1))[clause.block]
             for reference in clause.references:
                 antecedent = _antecedent(found, clause.block, reference)
                 if antecedent is not None:
                     ids.add(antecedent.id)
+                    _take_role(event, clause, reference.start, antecedent.id)
+                    event.summary = _named(event.summary, block[reference.start : reference.end], antecedent)
+        _name_opening_pronoun(event, found)
         event.entities = sorted(ids)
+        event.agents = sorted(set(event.agents) & ids)
+        event.patients = sorted(set(event.patients) & ids - set(event.agents))
         event.clauses = []  # done with: the corpus's events carry no offsets
+
+
+def _take_roles(event: Event, clause: Clause, found: Named, ids: set[str]) -> None:
+    """Of the entities named in a clause, those in its subject are its agents, those in its object
+    its patients."""
+    for stretches, roles in ((clause.agents, event.agents), (clause.patients, event.patients)):
+        for stretch in stretches:
+            roles += [
+                e.id for _, _, e, *_ in found.within(clause.block, stretch.start, stretch.end) if e.id in ids
+            ]
+
+
+def _take_role(event: Event, clause: Clause, start: int, entity_id: str) -> None:
+    if any(s.start <= start < s.end for s in clause.agents):
+        event.agents.append(entity_id)
+    elif any(s.start <= start < s.end for s in clause.patients):
+        event.patients.append(entity_id)
+
+
+def _name_opening_pronoun(event: Event, found: list) -> None:
+    """A summary still opening on "its", "his" or "he" (a possessive is no participant): the pronoun
+    becomes the name of the entity it stands for, found as for any reference."""
+    first = event.summary.split(" ", 1)[0]
+    clause = next((c for c in event.clauses if c.block is not None and c.stretches), None)
+    if first.lower() not in PRONOUNS or clause is None:
+        return
+    kind = REFERENCE_KINDS.get(first.lower())
+    antecedent = _antecedent(found, clause.block, Reference(clause.stretches[0].start, 0, kind))
+    if antecedent is not None:
+        event.summary = _named(event.summary, first, antecedent)
+
+
+def _named(summary: str, word: str, entity: Entity) -> str:
+    """A summary that opens on a pronoun ("He resigned ...") opens on the name it stands for."""
+    first = summary.split(" ", 1)
+    if not word or first[0].lower() != word.lower() or first[0].lower() not in PRONOUNS:
+        return summary
+    name = entity.name + ("'s" if first[0].lower() in POSSESSIVES else "")
+    return " ".join([name, *first[1:]])
 
 
 def _as_models(found: list) -> list:

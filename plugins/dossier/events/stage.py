@@ -17,6 +17,7 @@ from .drafts import find_events
 from .ids import assign_ids, event_id
 from .merge import merge_reports
 from .participants import attach_participants
+from .salience import weigh
 
 __all__ = ["added_event", "apply_registry", "build_events", "event_id", "find_events"]
 
@@ -33,6 +34,7 @@ def build_events(
     events = find_conflicts(events, dates, {e.id for e in entities if e.type == "person"})
     assign_ids(events, known)
     events = apply_registry(events, registry, articles, entities)
+    weigh(events, articles, entities)
     return sorted(events, key=lambda e: (e.date, e.id))
 
 
@@ -50,4 +52,6 @@ def _copy(event: Event) -> Event:
         event.dated,
         event.action,
         clauses=list(event.clauses),
+        agents=list(event.agents),
+        patients=list(event.patients),
     )

@@ -53,6 +53,8 @@ class Clause:
     references: list[Reference] = field(default_factory=list)
     # names that only qualify a common noun after them ("iPhone users"): each from the name to the noun's end
     qualifiers: list[Stretch] = field(default_factory=list)
+    agents: list[Stretch] = field(default_factory=list)  # who does it: the subject, a passive's "by" phrase
+    patients: list[Stretch] = field(default_factory=list)  # to whom or what: the object, a passive's subject
 
 
 @dataclass(slots=True)
@@ -73,6 +75,13 @@ class Event:
     action: str = ""
     # Where its reports disagree (conflicts.py): each field with every version and its sources.
     conflicts: list[Conflict] = field(default_factory=list)
+    # Who did it and to whom or what (entity ids among `entities`), read from the clause's grammar.
+    agents: list[str] = field(default_factory=list)
+    patients: list[str] = field(default_factory=list)
+    # How much the event carries the story (events/salience.py): its independent sources, its place in
+    # the articles (headline, lead) and its participants' prominence; `main` for the events that carry it.
+    weight: float = 0.0
+    main: bool = False
     # drafts only: where the happening is told (see events.attach_participants)
     clauses: list[Clause] = field(default_factory=list)
 

@@ -81,6 +81,10 @@ def to_json(dossier: Dossier, site_url: str = "") -> dict:
                 "action": ev.action,
                 "summary": ev.summary,
                 "entities": ev.entities,
+                "agents": ev.agents,
+                "patients": ev.patients,
+                "main": ev.main,
+                "weight": ev.weight,
                 "sources": _sources(ev.sources),
                 "conflicts": [
                     {

@@ -283,9 +283,13 @@ class ChronologyPage:
 
 
 def main_events(events: list[Event], articles: dict[str, Article]) -> list[Event]:
-    """All `events` when they are few; else each article's main happening (an event sourced in its
-    headline or its lead, the first sentence of its text) and every happening reported by more than
-    one article; when those are still more than a page, the ones most articles report in each year."""
+    """The events the stage marked `main`; without any, all `events` when they are few, else each
+    article's main happening (an event sourced in its headline or its lead, the first sentence of its
+    text) and every happening reported by more than one article; when those are still more than a
+    page, the ones most articles report in each year."""
+    flagged = [e for e in events if e.main]  # weighed by the events stage (events/salience.py)
+    if flagged:
+        return flagged if len(flagged) <= PAGE_EVENTS else _most_reported(flagged)
     if len(events) <= ALL_EVENTS_MAX:
         return events
 
@@ -300,9 +304,11 @@ def main_events(events: list[Event], articles: dict[str, Article]) -> list[Event
         if len({s.article for s in e.sources}) > 1
         or any(main(articles.get(s.article), s.sentence) for s in e.sources)
     ]
-    if len(chosen) <= PAGE_EVENTS:
-        return chosen
-    # Still too many for one page: in each year, those the most articles report.
+    return chosen if len(chosen) <= PAGE_EVENTS else _most_reported(chosen)
+
+
+def _most_reported(chosen: list[Event]) -> list[Event]:
+    """Still too many for one page: in each year, those the most articles report."""
     years: dict[str, list[Event]] = {}
     for event in chosen:
         years.setdefault(event.date[:4], []).append(event)

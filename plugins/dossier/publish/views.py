@@ -174,6 +174,8 @@ class Tick:
     label: str
 
 
+# /chronology/ opens a year's other events in place up to this many; beyond, it links to the year's page.
+EXPAND_EVENTS = 60
 STRIP_HEIGHT = 64
 AXIS_Y = 34  # the strip's axis; marks sit on it and stack upwards
 AXIS_INSET = 8  # the axis stops this short of the strip's ends
