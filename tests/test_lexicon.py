@@ -58,7 +58,6 @@ def test_a_missing_file_is_named():
         lexicon.words("nothing-here")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 25: the stages' word lists are moving into lexicon/")
 def test_no_word_list_in_the_code():
     """No literal list of five or more words outside the lexicon (a string split into words, or a set,
     tuple or list of five or more single-word strings)."""

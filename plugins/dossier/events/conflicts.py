@@ -36,17 +36,16 @@ STEM_MIN = 4  # an action word shorter than this is not looked for inside other 
 SPEECH = lexicon.lemmas("speech_verbs", "reporting")
 # an announcement reports a happening: what it announces is the other report's action ("announced the
 # moratorium" and "signed the decree suspending the treaty" tell one happening)
-ANNOUNCING = frozenset("announce declare proclaim confirm unveil".split())
+ANNOUNCING = lexicon.words("publishing_verbs")
 FIGURE = re.compile(
     r"(?<![\w.,])(?P<figure>(?:[$€£]\s?)?\d[\d,.]*(?:\s?(?:%|percent|per cent))?"
     r"(?:\s*(?:to|-|–|or|and)\s*(?:[$€£]\s?)?\d[\d,.]*)?(?:\s(?:million|billion|thousand|trillion))?)"
     r"\s+(?P<unit>[a-z]{3,})"
 )  # a lower-case noun: "13 Putin", "13 July" count nothing
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-NOT_UNITS = frozenset(
-    "the and for from with that this which who when while after before since until was "
-    "were are has have had will would said says per".split()
-) | frozenset(MONTHS)
+NOT_UNITS = (
+    lexicon.words("function_words") | lexicon.forms("speech_verbs") | frozenset(("per", "while", *MONTHS))
+)
 
 
 def find_conflicts(

@@ -14,11 +14,12 @@ from .. import lexicon
 from ..model import Reference, Stretch
 
 # Dependencies that open a clause of its own (a verb there heads a happening that may be dated apart).
-OWN_CLAUSE = frozenset("conj advcl ccomp relcl acl parataxis".split())
+DEPENDENCIES = lexicon.sections("dependency_labels")
+OWN_CLAUSE = DEPENDENCIES["own_clause"]
 # Verbs of plan and expectation: "is expected to launch", "plans to sell" tell of the launch, the sale.
 PLANS = lexicon.words("plan_verbs")
 FUTURE_MODALS = frozenset("will shall 'll wo".split())
-MODIFIERS = frozenset("compound amod nummod poss nmod".split())  # a date before its noun names a thing
+MODIFIERS = DEPENDENCIES["modifier"]  # a date before its noun names a thing
 # Words that stand for an entity named before, by the kind of entity they stand for.
 PRONOUNS = {
     "he": "person",
@@ -35,12 +36,12 @@ ORGANISATION_NOUNS = lexicon.sections("organisation_nouns")["business"]
 SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 PATIENTS = frozenset(("dobj", "dative", "nsubjpass"))  # what a happening is done to
 DESCRIBING = frozenset("acl relcl amod".split())  # a clause or adjective describing a noun
-PARTICIPANT_ROLES = frozenset("nsubj nsubjpass dobj iobj dative agent pobj attr conj appos".split())
+PARTICIPANT_ROLES = DEPENDENCIES["participant"]
 SETTINGS = frozenset(
     "in at during".split()
 )  # "at the Monday meeting": the occasion of the clause's happening
 RANGE_ENDS = frozenset("to until till through".split())  # "from June to August"
-COMPARISON = frozenset("first last biggest largest highest lowest worst best".split())
+COMPARISON = lexicon.sections("date_cues")["comparison"]
 
 
 def main_verb(root):
