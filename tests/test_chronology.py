@@ -96,3 +96,13 @@ def test_the_events_grammar_is_in_the_json(site):
     assert not any("would sail" in e["summary"] for e in data["events"])
     expected = next(e for e in data["events"] if e["date"] == "2030-09")
     assert expected["status"] == "expected"
+
+
+def test_a_year_without_main_events_opens_to_its_events(site):
+    data = site.json()
+    page = site.page("chronology/")
+    section = page.find(id="y1998").parent
+    assert not section.select("ol.chronology.main")
+    [opened] = section.select("details.all-events a.what")
+    assert opened["href"].endswith("#event-" + next(e["id"] for e in data["events"] if e["date"] == "1998"))
+    assert "#y1998" in [a["href"] for a in page.select("nav.years a")]
