@@ -94,6 +94,13 @@ def test_the_events_grammar_is_in_the_json(site):
     # what did not happen, and what was only said, is not on the chronology
     assert not any("did not comment" in e["summary"] for e in data["events"])
     assert not any("would sail" in e["summary"] for e in data["events"])
+    # no summary opens on a pronoun: "Its chief executive" is Bluewave's, named in the paragraph before
+    assert not any(
+        e["summary"].split()[0].lower() in ("he", "she", "it", "its", "his", "her") for e in data["events"]
+    )
+    assert any(
+        e["summary"].startswith("Bluewave's chief executive, Lena Morrow, held") for e in data["events"]
+    )
     expected = next(e for e in data["events"] if e["date"] == "2030-09")
     assert expected["status"] == "expected"
 

@@ -19,6 +19,7 @@ REFERS_TO = {
 QUALIFYING = ("product",)  # entity types that only say what kind when they stand before a noun
 PRONOUNS = frozenset(("he", "she", "it", "his", "her", "its"))  # a summary never opens on one of them
 POSSESSIVES = frozenset(("his", "her", "its"))
+SUMMARY_REACH = 1  # paragraphs back a summary's pronoun is named from
 REFERENCE_REACH = 2  # paragraphs back an antecedent is looked for before the article's main actor
 
 
@@ -62,7 +63,10 @@ def attach_participants(events: list[Event], entities: list[Entity], articles: l
                 if antecedent is not None:
                     ids.add(antecedent.id)
                     _take_role(event, clause, reference.start, antecedent.id)
-                    event.summary = _named(event.summary, block[reference.start : reference.end], antecedent)
+                    if _named_nearby(found, clause.block, reference):
+                        event.summary = _named(
+                            event.summary, block[reference.start : reference.end], antecedent
+                        )
         _name_opening_pronoun(event, found)
         event.entities = sorted(ids)
         event.agents = sorted(set(event.agents) & ids)
@@ -94,10 +98,17 @@ def _name_opening_pronoun(event: Event, found: list) -> None:
     clause = next((c for c in event.clauses if c.block is not None and c.stretches), None)
     if first.lower() not in PRONOUNS or clause is None:
         return
-    kind = REFERENCE_KINDS.get(first.lower())
-    antecedent = _antecedent(found, clause.block, Reference(clause.stretches[0].start, 0, kind))
-    if antecedent is not None:
-        event.summary = _named(event.summary, first, antecedent)
+    reference = Reference(clause.stretches[0].start, 0, REFERENCE_KINDS.get(first.lower()))
+    if _named_nearby(found, clause.block, reference):
+        event.summary = _named(event.summary, first, _antecedent(found, clause.block, reference))
+
+
+def _named_nearby(found: Named, block: int, reference: Reference) -> bool:
+    """Whether the entity a pronoun stands for is named before it in its paragraph or the one before: a
+    summary takes its name only then (the article's most named one, or a name further back, is a guess
+    a reader of the summary could not check)."""
+    before = found.last_before(block, reference.start, REFERS_TO[reference.kind])
+    return before is not None and block - before[0] <= SUMMARY_REACH
 
 
 def _named(summary: str, word: str, entity: Entity) -> str:
