@@ -173,7 +173,8 @@ def test_markup_in_a_seed_shows_as_text_and_bad_seeds_are_listed(make_site):
 def test_long_entity_pages_continue_on_further_pages(make_site):
     story = (
         "Talks on the water accord, round {n}\n\n"
-        "KHARTOUM, March {n}, 2021 -- Minister Ali Hassan met officials in Khartoum on Tuesday to discuss "
+        # a meeting of its own each year: reports of one meeting (or of meetings days apart) are one event
+        "KHARTOUM, March {n}, 2021 -- Minister Ali Hassan met officials in Khartoum in {year} to discuss "
         "the "
         "water accord, the ministry said in a statement released after the talks had ended.\n\n"
         "Ali Hassan said the accord, signed in {year}, would be reviewed in June, and that he would travel "
