@@ -16,6 +16,10 @@
     document.querySelectorAll("section.year, section.year .month").forEach(function (group) {
       group.hidden = !group.querySelector("li.event:not([hidden])");
     });
+    // a year's other events, behind their disclosure, open while words find some of them
+    document.querySelectorAll("details.all-events").forEach(function (more) {
+      more.open = words.length > 0 && !!more.querySelector("li.event:not([hidden])");
+    });
     count.textContent = words.length ? shown + " of " + rows.length + " events" : "";
   });
 })();
