@@ -49,7 +49,6 @@ def test_fixture(path, given, expected):
     assert runner_of(path)(given).strip() == expected.strip()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 25: each stage's rules are getting their fixture files")
 def test_every_stage_has_fixtures():
     missing = [stage for stage in STAGES if not list((FIXTURES / stage).glob("*.txt"))]
     assert not missing, f"stages without a fixture file: {missing}"
