@@ -190,7 +190,7 @@ class Staging:
     def wait(cls) -> None:
         """Return when the staging folder holds the previous site (at once when no build started it)."""
         thread, cls.thread = cls.thread, None
-        if thread is not None:
+        if thread is not None and thread.ident is not None:  # a Ctrl-C can come between Thread() and start()
             thread.join()
         error, cls.error = cls.error, None
         if error is not None:
