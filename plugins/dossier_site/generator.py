@@ -86,26 +86,35 @@ class DossierGenerator(Generator):
                     mention_pages=len(mentions.earlier),
                     page_inputs=page_inputs,
                 )
-            for part, pages, cards in (
+
+            mentions_newest_first = [page[::-1] for page in mentions.earlier]  # as on the entity's page
+            parts = [
                 ("timeline", timeline.earlier, inputs.timeline_page),
-                ("mentions", [page[::-1] for page in mentions.earlier], inputs.mentions_page),
-            ):
-                for n, items in enumerate(pages, 1):  # mentions newest first, as on the entity's page
-                    url = f"{entity.url}{part}/{n}/"
-                    writer.write_file(
-                        url + "index.html",
-                        more,
-                        self.context,
-                        relative,
-                        url=url,
-                        entity=entity,
-                        page_name=url,
-                        part=part,
-                        page=n,
-                        pages=len(pages),
-                        items=items,
-                        page_inputs=inputs.more_page(entity, len(pages), cards(self.index, items)),
-                    )
+                ("mentions", mentions_newest_first, inputs.mentions_page),
+            ]
+            self.write_earlier_pages(writer, more, relative, "entity", entity, parts)
+
+    def write_earlier_pages(self, writer, template, relative, kind, owner, parts):
+        """The further pages of an entity's or topic's paged lists (`<owner.url><part>/<n>/`, numbered
+        from the oldest); a part with `cards` is skipped when its digest did not change."""
+        for part, pages, cards in parts:
+            for n, items in enumerate(pages, 1):
+                url = f"{owner.url}{part}/{n}/"
+                page_inputs = inputs.more_page(owner, len(pages), cards(self.index, items)) if cards else None
+                writer.write_file(
+                    url + "index.html",
+                    template,
+                    self.context,
+                    relative,
+                    url=url,
+                    page_name=url,
+                    part=part,
+                    page=n,
+                    pages=len(pages),
+                    items=items,
+                    page_inputs=page_inputs,
+                    **{kind: owner},
+                )
 
     def index_search(self, writer):
         """/search/: Pagefind over stub records of the articles and entities, shard by shard."""
@@ -165,25 +174,9 @@ class DossierGenerator(Generator):
                 page_name=topic.url,
                 page_inputs=inputs.topic_page(self.index, topic),
             )
-            for part, pages in (
-                ("articles", [p[::-1] for p in articles.earlier]),
-                ("events", events.earlier),
-            ):
-                for n, items in enumerate(pages, 1):  # articles newest first, as on the topic's page
-                    url = f"{topic.url}{part}/{n}/"
-                    writer.write_file(
-                        url + "index.html",
-                        more,
-                        self.context,
-                        relative,
-                        url=url,
-                        topic=topic,
-                        page_name=url,
-                        part=part,
-                        page=n,
-                        pages=len(pages),
-                        items=items,
-                    )
+            articles_newest_first = [page[::-1] for page in articles.earlier]  # as on the topic's page
+            parts = [("articles", articles_newest_first, None), ("events", events.earlier, None)]
+            self.write_earlier_pages(writer, more, relative, "topic", topic, parts)
         writer.write_file(
             "topics/index.html",
             self.get_template("topics"),
